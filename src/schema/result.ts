@@ -1,0 +1,163 @@
+/**
+ * Errors as data: the closed set of issue codes, the `Result` type returned at every boundary,
+ * and `RiskcardError`, thrown by the `parseX` variants with the same issues.
+ *
+ * Issues never echo input values (they may hold personal data): they say what was wrong and
+ * where (`path`), not what the value was.
+ */
+
+/** The closed union of issue codes every boundary of riskcard reports. */
+export type IssueCode =
+  /** A value of the wrong JSON type (string where a number was expected, ...). */
+  | "invalid_type"
+  /** A required field is absent. */
+  | "missing"
+  /** A number, string or array below its minimum (negative amount, empty list, ...). */
+  | "too_small"
+  /** A number, string or array above its maximum (huge array, amount over the safe range, ...). */
+  | "too_big"
+  /** A number that must be an integer (money in fen, counts) is fractional. */
+  | "not_integer"
+  /** `NaN`, `Infinity` or `-Infinity` where a finite number is required. */
+  | "not_finite"
+  /** A string outside a closed enumeration. */
+  | "invalid_enum"
+  /** A key the schema does not know. */
+  | "unrecognized_key"
+  /** `__proto__`, `constructor` or `prototype` used as a key. */
+  | "forbidden_key"
+  /** A string that does not match its format (date, id pattern, ...). */
+  | "invalid_format"
+  /** A timestamp after the `asOf` of the call. */
+  | "in_future"
+  /** An artefact whose `format` or `version` this build cannot read. */
+  | "unsupported_version"
+  /** A reference to something that does not exist (unknown feature, fact, list, rule). */
+  | "unknown_reference"
+  /** Weights that must sum to 100% do not. */
+  | "invalid_weights"
+  /** Nesting deeper, or a structure larger, than the configured limit. */
+  | "too_complex"
+  /** Two fields that must agree do not (lower above upper, duplicate ids, ...). */
+  | "inconsistent"
+  /** Any other value the contract rejects; the message says which rule. */
+  | "invalid_value";
+
+/** Path to the offending value: object keys and array indices from the root. */
+export type IssuePath = readonly (string | number)[];
+
+/** One problem found in an input: a code from a closed union, where it is, and a plain message. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: IssuePath;
+  readonly message: string;
+}
+
+/** Success or failure with issues: the return type of every non-throwing boundary function. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * Wraps a value as a successful result.
+ * @param value the value
+ * @returns `{ ok: true, value }`
+ * @example ok(1) // => { ok: true, value: 1 }
+ */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/**
+ * Wraps issues as a failed result.
+ * @param issues one or more issues
+ * @returns `{ ok: false, issues }`
+ * @example fail([{ code: "missing", path: ["id"], message: "required" }]).ok // => false
+ */
+export function fail<T = never>(issues: readonly Issue[]): Result<T> {
+  return { ok: false, issues };
+}
+
+/**
+ * Builds an issue.
+ * @param code the issue code
+ * @param path where the problem is
+ * @param message what was wrong, without the value itself
+ * @returns a frozen issue
+ * @example issue("too_small", ["payments", 0, "amountFen"], "must be >= 0")
+ */
+export function issue(code: IssueCode, path: IssuePath, message: string): Issue {
+  return Object.freeze({ code, path: Object.freeze([...path]), message });
+}
+
+/**
+ * The base class of errors thrown by riskcard's throwing variants (`parseApplicant.orThrow`,
+ * `loadScorecard`, ...). It carries the same issues the `Result` would have held, and its message
+ * lists codes and paths only.
+ */
+export class RiskcardError extends Error {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[], what = "input") {
+    super(formatIssues(issues, what));
+    this.name = "RiskcardError";
+    this.issues = issues;
+  }
+}
+
+/** Thrown when an artefact (model, rule set, policy) fails validation on load. */
+export class ArtefactError extends RiskcardError {
+  constructor(issues: readonly Issue[], what = "artefact") {
+    super(issues, what);
+    this.name = "ArtefactError";
+  }
+}
+
+/** Thrown when a configuration (weights, policies, engine config) is invalid. */
+export class ConfigError extends RiskcardError {
+  constructor(issues: readonly Issue[], what = "configuration") {
+    super(issues, what);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Formats issues as one line each: `code at path: message`.
+ * @param issues the issues
+ * @param what the kind of input, for the first line
+ * @returns a multi-line message with no input values
+ * @example formatIssues([issue("missing", ["id"], "required")]) // => "invalid input: 1 issue\n  missing at id: required"
+ */
+export function formatIssues(issues: readonly Issue[], what = "input"): string {
+  const head = `invalid ${what}: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
+  const shown = issues
+    .slice(0, 20)
+    .map((i) => `  ${i.code} at ${formatPath(i.path)}: ${i.message}`);
+  if (issues.length > 20) shown.push(`  ... and ${issues.length - 20} more`);
+  return [head, ...shown].join("\n");
+}
+
+/**
+ * Formats a path as `a.b[0].c`, or `(root)` when empty.
+ * @param path the path
+ * @returns the path as text
+ * @example formatPath(["payments", 3, "amountFen"]) // => "payments[3].amountFen"
+ */
+export function formatPath(path: IssuePath): string {
+  if (path.length === 0) return "(root)";
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
+  return out;
+}
+
+/**
+ * Returns the value or throws a `RiskcardError` carrying the issues.
+ * @param result a result
+ * @param what the kind of input, for the message
+ * @returns the value when `result.ok`
+ * @throws {RiskcardError} when `result.ok` is false
+ * @example unwrap(ok(3)) // => 3
+ */
+export function unwrap<T>(result: Result<T>, what = "input"): T {
+  if (result.ok) return result.value;
+  throw new RiskcardError(result.issues, what);
+}
