@@ -1,0 +1,286 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+/**
+ * The input contract of riskcard: one loan application with the applicant's records.
+ *
+ * Rules that hold everywhere:
+ * - money is integer fen (non-negative safe integers; direction is a separate field);
+ * - time is epoch milliseconds (non-negative safe integers);
+ * - enumerations are closed;
+ * - objects are strict: an unknown key is rejected (`unrecognized_key`), never stripped, so a
+ *   misspelt field cannot silently turn into missing data;
+ * - every section except `id`, `identity` and `consent` is optional. An absent section means
+ *   "no data" (a thin-file applicant has no `bureau`); features computed from it are missing, not 0.
+ * - arrays have caps (see `LIMITS`) so one request cannot exhaust memory.
+ */
+
+/** Epoch milliseconds: a non-negative safe integer. */
+export const epochMs = z.int().min(0);
+/** An amount of money in fen (1/100 CNY): a non-negative safe integer. */
+export const fen = z.int().min(0);
+/** A pseudonymous identifier (no names, phone or ID numbers): 1-128 characters of [A-Za-z0-9_.:-]. */
+export const pseudonym = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
+/** A coarse location code (city or district code), 1-32 characters of [A-Za-z0-9_-]. */
+export const placeCode = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const OCCUPATIONS = [
+  "employee",
+  "civil_servant",
+  "self_employed",
+  "freelancer",
+  "student",
+  "unemployed",
+  "retired",
+  "other",
+] as const;
+
+export const PAYMENT_CHANNELS = [
+  "merchant",
+  "transfer",
+  "red_packet",
+  "salary",
+  "balance_product",
+  "bill",
+  "refund",
+  "other",
+] as const;
+
+/** Merchant categories; `gambling`, `lottery`, `gaming`, `crypto`, `cash_advance` and `pawn` count as risky. */
+export const MERCHANT_CATEGORIES = [
+  "groceries",
+  "dining",
+  "transport",
+  "utilities",
+  "telecom",
+  "retail",
+  "travel",
+  "education",
+  "health",
+  "housing",
+  "entertainment",
+  "gaming",
+  "lottery",
+  "gambling",
+  "crypto",
+  "cash_advance",
+  "pawn",
+  "other",
+] as const;
+
+export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
+  "gaming",
+  "lottery",
+  "gambling",
+  "crypto",
+  "cash_advance",
+  "pawn",
+];
+
+export const DEVICE_EVENT_KINDS = ["login", "apply", "payment", "password_reset", "profile_change"] as const;
+export const BUREAU_ACCOUNT_KINDS = ["credit_card", "consumer_loan", "mortgage", "car_loan", "microloan", "other"] as const;
+export const INQUIRY_KINDS = ["loan_application", "card_application", "guarantee", "post_loan", "other"] as const;
+
+export type Occupation = (typeof OCCUPATIONS)[number];
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
+export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
+
+/** Identity as verified by the host app: pre-filled real-name data plus what the user declared. */
+export const identitySchema = z
+  .strictObject({
+  /** Date of birth `YYYY-MM-DD`; either this or `ageYears` is required (birth date wins when both). */
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .optional(),
+  /** Age in whole years as of the application, when the birth date is not shared. */
+  ageYears: z.int().min(0).max(130).optional(),
+  realNameVerified: z.boolean(),
+  idVerified: z.boolean(),
+  phoneVerified: z.boolean(),
+  occupation: z.enum(OCCUPATIONS).optional(),
+  /** Declared monthly income in fen. */
+  declaredMonthlyIncomeFen: fen.optional(),
+  /** Monthly income in fen verified from salary flows, tax or payroll records, when available. */
+  verifiedMonthlyIncomeFen: fen.optional(),
+  /** Declared city of residence (coarse code). */
+  cityCode: placeCode.optional(),
+})
+  .superRefine((v, ctx) => {
+    // Runs only when the fields above are individually valid (zod skips refinements otherwise).
+    if (v.birthDate === undefined && v.ageYears === undefined) {
+      ctx.addIssue({ code: "custom", path: ["ageYears"], message: "birthDate or ageYears is required", params: { code: "missing" } });
+    } else if (v.birthDate !== undefined && !isCalendarDate(v.birthDate)) {
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "not a calendar date", params: { code: "invalid_format" } });
+    }
+  });
+
+/**
+ * Whether a `YYYY-MM-DD` string names a real calendar date (no 31 February).
+ * @param s a string already matching `^\d{4}-\d{2}-\d{2}$`
+ * @returns true when the date exists in the proleptic Gregorian calendar
+ * @example isCalendarDate("2024-02-29") // => true
+ */
+export function isCalendarDate(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/** Consent to query the credit bureau; refusing it means the application cannot proceed. */
+export const consentSchema = z.strictObject({
+  creditBureauQuery: z.boolean(),
+  /** When consent was given (epoch ms). */
+  givenAt: epochMs.optional(),
+});
+
+/** The application being decided. */
+export const applicationSchema = z.strictObject({
+  appliedAt: epochMs,
+  requestedAmountFen: fen.optional(),
+  requestedTermMonths: z.int().min(1).max(60).optional(),
+  deviceId: pseudonym.optional(),
+  ipHash: pseudonym.optional(),
+});
+
+/** One payment event in the host app's wallet. */
+export const paymentEventSchema = z.strictObject({
+  at: epochMs,
+  amountFen: fen,
+  direction: z.enum(["in", "out"]),
+  channel: z.enum(PAYMENT_CHANNELS),
+  /** Pseudonymous counterparty (a friend's hashed account, a merchant id). */
+  counterparty: pseudonym.optional(),
+  merchantCategory: z.enum(MERCHANT_CATEGORIES).optional(),
+});
+
+/** Social-graph signals computed by the host app. */
+export const socialSchema = z.strictObject({
+  accountAgeDays: z.int().min(0).max(36_500),
+  contactCount: z.int().min(0).max(100_000),
+  /** Days with any activity in the last 30 days. */
+  activeDays30: z.int().min(0).max(30).optional(),
+  /** Contacts whose accounts are flagged (defaulted, fraud-confirmed). */
+  flaggedContactCount: z.int().min(0).max(100_000).optional(),
+  /** Direct money links (transfers) with accounts known to have defaulted. */
+  defaultedLinkCount: z.int().min(0).max(100_000).optional(),
+});
+
+export const bureauInquirySchema = z.strictObject({
+  at: epochMs,
+  kind: z.enum(INQUIRY_KINDS),
+});
+
+export const bureauAccountSchema = z.strictObject({
+  kind: z.enum(BUREAU_ACCOUNT_KINDS),
+  openedAt: epochMs,
+  closedAt: epochMs.optional(),
+  limitFen: fen.optional(),
+  balanceFen: fen,
+  monthlyPaymentFen: fen.optional(),
+  /** Worst days past due ever reported on this account. */
+  worstDaysPastDue: z.int().min(0).max(10_000),
+});
+
+export const bureauDelinquencySchema = z.strictObject({
+  at: epochMs,
+  /** Days past due reached (30, 60, 90, 120, ...). */
+  daysPastDue: z.int().min(1).max(10_000),
+  amountFen: fen.optional(),
+});
+
+/** The credit-bureau report obtained with consent. Absent for a thin-file applicant. */
+export const bureauSchema = z.strictObject({
+  reportedAt: epochMs,
+  /** Months since the first account on file. */
+  historyMonths: z.int().min(0).max(1_200),
+  inquiries: z.array(bureauInquirySchema).max(LIMITS.bureauInquiries),
+  accounts: z.array(bureauAccountSchema).max(LIMITS.bureauAccounts),
+  delinquencies: z.array(bureauDelinquencySchema).max(LIMITS.bureauDelinquencies),
+  /** Total monthly repayment obligations reported, in fen. */
+  monthlyObligationsFen: fen,
+});
+
+/** A login or other device event. */
+export const deviceEventSchema = z.strictObject({
+  at: epochMs,
+  kind: z.enum(DEVICE_EVENT_KINDS),
+  deviceId: pseudonym,
+  ipHash: pseudonym.optional(),
+  /** Coarse location (about city level) in degrees. */
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  cityCode: placeCode.optional(),
+});
+
+/** The platform's view of a device the applicant used. */
+export const deviceRecordSchema = z.strictObject({
+  deviceId: pseudonym,
+  firstSeenAt: epochMs,
+  /** Distinct accounts the platform has seen on this device. */
+  accountCount: z.int().min(1).max(1_000_000),
+});
+
+export const devicesSchema = z.strictObject({
+  events: z.array(deviceEventSchema).max(LIMITS.deviceEvents),
+  records: z.array(deviceRecordSchema).max(LIMITS.deviceRecords).optional(),
+});
+
+export const installmentSchema = z.strictObject({
+  dueAt: epochMs,
+  amountFen: fen,
+});
+
+export const repaymentSchema = z.strictObject({
+  at: epochMs,
+  amountFen: fen,
+});
+
+/** A loan previously taken on this platform, with its schedule and repayments. */
+export const platformLoanSchema = z.strictObject({
+  loanId: pseudonym,
+  disbursedAt: epochMs,
+  principalFen: fen,
+  installments: z.array(installmentSchema).min(1).max(LIMITS.installments),
+  repayments: z.array(repaymentSchema).max(LIMITS.repayments),
+});
+
+/** The applicant: the whole input of `decide`. */
+export const applicantSchema = z.strictObject({
+  /** Pseudonymous applicant id (never a name, phone or ID number). */
+  id: pseudonym,
+  identity: identitySchema,
+  consent: consentSchema,
+  application: applicationSchema.optional(),
+  payments: z.array(paymentEventSchema).max(LIMITS.payments).optional(),
+  social: socialSchema.optional(),
+  bureau: bureauSchema.optional(),
+  devices: devicesSchema.optional(),
+  loans: z.array(platformLoanSchema).max(LIMITS.loans).optional(),
+});
+
+export type Identity = z.infer<typeof identitySchema>;
+export type Consent = z.infer<typeof consentSchema>;
+export type Application = z.infer<typeof applicationSchema>;
+export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+export type Social = z.infer<typeof socialSchema>;
+export type Bureau = z.infer<typeof bureauSchema>;
+export type BureauAccount = z.infer<typeof bureauAccountSchema>;
+export type DeviceEvent = z.infer<typeof deviceEventSchema>;
+export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
+export type Devices = z.infer<typeof devicesSchema>;
+export type PlatformLoan = z.infer<typeof platformLoanSchema>;
+/** A validated applicant (the output of `parseApplicant`). */
+export type Applicant = z.infer<typeof applicantSchema>;

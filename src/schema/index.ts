@@ -1,0 +1,5 @@
+export * from "./applicant";
+export * from "./json-schema";
+export * from "./limits";
+export * from "./parse";
+export * from "./result";
