@@ -1,0 +1,101 @@
+/**
+ * Turns a validated artefact into a frozen `Scorecard` and registers its compiled form. The
+ * expert card is rescaled into final-score points here, so both kinds score the same way.
+ * Internal: the public entry points are loadScorecard, loadExpertCard and buildScorecard.
+ */
+import { compile, register } from "./compile";
+import { deepFreeze } from "./deepFreeze";
+import { roundPoints } from "./roundPoints";
+import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
+
+/** Creates the card of a validated points artefact (the artefact is frozen and kept as is). */
+export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
+  deepFreeze(artefact);
+  const card: Scorecard = deepFreeze({
+    kind: "points",
+    name: artefact.name,
+    basePoints: artefact.basePoints,
+    characteristics: artefact.characteristics,
+    scaling: artefact.scaling,
+    rounding: artefact.rounding,
+    categories: [],
+    artefact,
+  });
+  register(card, compile(card.basePoints, card.characteristics));
+  return card;
+}
+
+/** The lowest and highest points a characteristic can give (attributes and fallback). */
+export function pointsRange(c: Characteristic): { min: number; max: number } {
+  let min = c.fallback.points;
+  let max = c.fallback.points;
+  for (const a of c.attributes) {
+    if (a.points < min) min = a.points;
+    if (a.points > max) max = a.points;
+  }
+  return { min, max };
+}
+
+/**
+ * Creates the card of a validated expert artefact. Category k with weight w_k (percent) and
+ * characteristics j of raw points p: `span_k = sum_j (max_j - min_j)`,
+ * `scale_k = (range.max - range.min) * w_k / 100 / span_k`, and each raw point becomes
+ * `round(scale_k * (p - min_j))`; the base is `range.min`. So a category's sub-score runs from 0
+ * to its weight's share of the range, and the (unrounded) score from `range.min` to `range.max`.
+ */
+export function cardFromExpert(artefact: ExpertCardJSON): Scorecard {
+  deepFreeze(artefact);
+  const width = artefact.range.max - artefact.range.min;
+  const r = artefact.rounding;
+  const characteristics: Characteristic[] = [];
+  const categories: { name: string; weight: number; characteristics: number[] }[] = [];
+  for (const cat of artefact.categories) {
+    let span = 0;
+    for (const c of cat.characteristics) {
+      const { min, max } = pointsRange(c);
+      span += max - min;
+    }
+    const scale = (width * cat.weight) / 100 / span;
+    const members: number[] = [];
+    for (const c of cat.characteristics) {
+      const { min } = pointsRange(c);
+      const t = (p: number): number => roundPoints(scale * (p - min), r);
+      const base = {
+        name: c.name,
+        feature: c.feature,
+        reasonCode: c.reasonCode,
+        ...(c.baselineScore === undefined ? {} : { baselineScore: t(c.baselineScore) }),
+        fallback: { ...c.fallback, points: t(c.fallback.points) },
+      };
+      members.push(characteristics.length);
+      if (c.type === "numeric") {
+        characteristics.push({
+          ...base,
+          type: "numeric",
+          ...(c.closure === undefined ? {} : { closure: c.closure }),
+          attributes: c.attributes.map((a) => ({ ...a, points: t(a.points) })),
+        });
+      } else {
+        characteristics.push({
+          ...base,
+          type: "categorical",
+          levels: c.levels,
+          attributes: c.attributes.map((a) => ({ ...a, points: t(a.points) })),
+        });
+      }
+    }
+    categories.push({ name: cat.name, weight: cat.weight, characteristics: members });
+  }
+  const card: Scorecard = deepFreeze({
+    kind: "expert",
+    name: artefact.name,
+    basePoints: artefact.range.min,
+    characteristics,
+    scaling: artefact.scaling,
+    rounding: r,
+    categories,
+    artefact,
+  });
+  register(card, compile(card.basePoints, card.characteristics));
+  return card;
+}

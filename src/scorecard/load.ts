@@ -1,0 +1,113 @@
+import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { cardFromExpert, cardFromPoints } from "./card";
+import { fromZodIssues, scanJson } from "./guard";
+import { expertCardSchema, scorecardSchema } from "./schema";
+import type { ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
+
+/** Largest artefact text accepted, in characters. */
+const MAX_TEXT = 5_000_000;
+
+const FORMATS = { "riskcard.scorecard": [1], "riskcard.expert-card": [1] } as const;
+type Format = keyof typeof FORMATS;
+
+function prepare(json: unknown, accept: readonly Format[]): Result<{ format: Format; value: unknown }> {
+  let value = json;
+  if (typeof json === "string") {
+    if (json.length > MAX_TEXT) return fail([issue("too_big", [], `artefact text longer than ${MAX_TEXT} characters`)]);
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return fail([issue("invalid_format", [], "artefact text is not valid JSON")]);
+    }
+  }
+  const scan = scanJson(value);
+  if (scan.length > 0) return fail(scan);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return fail([issue("invalid_type", [], "expected a JSON object")]);
+  const o = value as Record<string, unknown>;
+  if (o.format === undefined) return fail([issue("missing", ["format"], "required field is missing")]);
+  if (typeof o.format !== "string" || !(accept as readonly string[]).includes(o.format))
+    return fail([issue("unsupported_version", ["format"], `format must be ${accept.map((f) => `"${f}"`).join(" or ")}`)]);
+  const format = o.format as Format;
+  if (o.version === undefined) return fail([issue("missing", ["version"], "required field is missing")]);
+  if (!(FORMATS[format] as readonly unknown[]).includes(o.version))
+    return fail([issue("unsupported_version", ["version"], `this build reads ${format} version ${FORMATS[format].join(", ")}`)]);
+  return ok({ format, value });
+}
+
+function build(format: Format, value: unknown): Result<Scorecard> {
+  if (format === "riskcard.scorecard") {
+    const r = scorecardSchema.safeParse(value);
+    if (!r.success) return fail(fromZodIssues(r.error.issues));
+    return ok(cardFromPoints(r.data as ScorecardJSON));
+  }
+  const r = expertCardSchema.safeParse(value);
+  if (!r.success) return fail(fromZodIssues(r.error.issues));
+  return ok(cardFromExpert(r.data as ExpertCardJSON));
+}
+
+/**
+ * Loads a scorecard artefact of either kind (format `riskcard.scorecard` or `riskcard.expert-card`,
+ * version 1) from parsed JSON or JSON text: rejects forbidden keys (`__proto__`, `constructor`,
+ * `prototype`), nesting over 16 levels, more than 200,000 values, unknown formats and versions,
+ * unknown keys and every schema rule; returns a deep-frozen card.
+ * @param json the artefact (a parsed JSON value, or its text)
+ * @returns `{ ok: true, value: card }` or `{ ok: false, issues }`
+ * @example loadScorecard(JSON.parse(readFileSync("models/expert-card.json", "utf8"))).ok // => true
+ */
+export function loadScorecard(json: unknown): Result<Scorecard> {
+  const p = prepare(json, ["riskcard.scorecard", "riskcard.expert-card"]);
+  return p.ok ? build(p.value.format, p.value.value) : p;
+}
+
+/**
+ * Loads an expert weighted card artefact (format `riskcard.expert-card` version 1): like
+ * `loadScorecard` but accepts only that format. Weights that do not sum to 100% give an
+ * `invalid_weights` issue stating the actual sum.
+ * @param json the artefact (a parsed JSON value, or its text)
+ * @returns `{ ok: true, value: card }` or `{ ok: false, issues }`
+ * @example loadExpertCard({ ...card, categories: weights50_30_20_10 }).issues[0].message
+ * // => "category weights sum to 110%; they must sum to 100%"
+ */
+export function loadExpertCard(json: unknown): Result<Scorecard> {
+  const p = prepare(json, ["riskcard.expert-card"]);
+  return p.ok ? build(p.value.format, p.value.value) : p;
+}
+
+function orThrow(r: Result<Scorecard>): Scorecard {
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues as Issue[], "scorecard");
+}
+
+/**
+ * Throwing variant of `loadScorecard`.
+ * @param json the artefact (a parsed JSON value, or its text)
+ * @returns the deep-frozen card
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example parseScorecard(text).kind // => "points"
+ */
+export function parseScorecard(json: unknown): Scorecard {
+  return orThrow(loadScorecard(json));
+}
+
+/**
+ * Throwing variant of `loadExpertCard`.
+ * @param json the artefact (a parsed JSON value, or its text)
+ * @returns the deep-frozen card
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example parseExpertCard(text).kind // => "expert"
+ */
+export function parseExpertCard(json: unknown): Scorecard {
+  return orThrow(loadExpertCard(json));
+}
+
+/**
+ * Writes a card's artefact as canonical JSON text: keys in schema order, two-space indent, a final
+ * newline. Loading that text and writing it again gives the same bytes.
+ * @param card a loaded card
+ * @returns the artefact text
+ * @example scorecardToJSON(parseScorecard(text)) === text // => true for canonical text
+ */
+export function scorecardToJSON(card: Scorecard): string {
+  return `${JSON.stringify(card.artefact, null, 2)}\n`;
+}
