@@ -1,0 +1,10 @@
+/**
+ * riskcard/limits: the limit and pricing policy artefact, first offers (limit, price, schedule
+ * preview) and dynamic limit adjustment for existing accounts.
+ */
+export type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
+export { type Account, adjustLimit, type LimitAction, type LimitChange, warningThresholds } from "./adjust-limit";
+export { type Offer, type OfferInput, type OfferResult, makeOffer } from "./offer";
+export { type BandPricing, loadPolicy, parsePolicy, type Policy, policyToJSON, RED_LINE_APR } from "./policy";
+export { type PolicySpec, policySchema } from "./policy-schema";
+export { REASONS } from "./reasons";

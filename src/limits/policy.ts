@@ -1,0 +1,203 @@
+import { maxRateUnderCap, unitApr } from "../pricing/cap";
+import { annuityFactor } from "../pricing/amortize";
+import { type Band, BANDS, type ReasonCode, type RepaymentMethod } from "../pricing/types";
+import { fromZodIssues } from "../schema/parse";
+import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { deepFreeze, guardJson } from "./json-guard";
+import { type PolicySpec, policySchema } from "./policy-schema";
+import { REASONS } from "./reasons";
+
+/** The 24% red line: a cap above it needs `pricing.cap.allowAbove24: true`. */
+export const RED_LINE_APR = 0.24;
+
+/** Pricing of one band, compiled once when the policy is loaded. */
+export interface BandPricing {
+  readonly band: Band;
+  /** False when no rate keeps the APR under the cap (or within the rate range), or the policy withdraws it. */
+  readonly available: boolean;
+  /** Contract rate after cap enforcement. */
+  readonly annualRate: number;
+  /** True when the rate was lowered to meet the cap. */
+  readonly repriced: boolean;
+  /** APR of the product's exact cash flows (fees included); rounded real flows are at or below it. */
+  readonly aprNominal: number;
+  readonly aprEffective: number;
+  readonly termMonths: number;
+  readonly method: RepaymentMethod;
+  /** First monthly payment (instalment + monthly fee) per fen of principal, for the DTI cap. */
+  readonly firstPaymentPerFen: number;
+  /** Reasons that travel with every offer of this band (repricing) or the withdrawal. */
+  readonly reasons: readonly ReasonCode[];
+}
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** A loaded policy: the validated JSON plus per-band pricing compiled at load. Deep-frozen. */
+export type Policy = DeepReadonly<PolicySpec> & { readonly compiled: Readonly<Record<Band, BandPricing>> };
+
+const MAX_POLICY_NODES = 2_000;
+const MAX_POLICY_DEPTH = 8;
+
+function compileBand(spec: PolicySpec, band: Band): BandPricing {
+  const b = spec.bands[band];
+  const p = spec.pricing;
+  const unit = {
+    annualRate: b.annualRate,
+    termMonths: b.termMonths,
+    method: b.method,
+    upfrontFeeRate: p.upfrontFeeRate,
+    monthlyFeeRate: p.monthlyFeeRate,
+  };
+  let rate = b.annualRate;
+  let repriced = false;
+  let available = true;
+  const capped = maxRateUnderCap(unit, p.cap);
+  if (capped !== rate) {
+    if (p.onCapBreach === "reprice" && capped >= p.rateRange.min) {
+      rate = capped;
+      repriced = true;
+    } else {
+      available = false;
+    }
+  }
+  const priced = { ...unit, annualRate: rate };
+  const r = rate / 12;
+  const first = b.method === "equal-installment" ? annuityFactor(r, b.termMonths) : 1 / b.termMonths + r;
+  return Object.freeze({
+    band,
+    available,
+    annualRate: rate,
+    repriced,
+    aprNominal: unitApr(priced, "nominal"),
+    aprEffective: unitApr(priced, "effective"),
+    termMonths: b.termMonths,
+    method: b.method,
+    firstPaymentPerFen: first + p.monthlyFeeRate,
+    reasons: Object.freeze(
+      !available ? [REASONS.OFFER_WITHDRAWN_RATE_CAP] : repriced ? [REASONS.PRICE_REPRICED_TO_CAP] : [],
+    ),
+  });
+}
+
+/** Cross-field rules zod cannot express per field; each issue says which rule. */
+function checkConsistency(spec: PolicySpec): Issue[] {
+  const out: Issue[] = [];
+  const { product, pricing, bands } = spec;
+  if (product.minLimitFen > product.maxLimitFen) {
+    out.push(issue("inconsistent", ["product", "minLimitFen"], "must not exceed maxLimitFen"));
+  }
+  if (pricing.rateRange.min > pricing.rateRange.max) {
+    out.push(issue("inconsistent", ["pricing", "rateRange", "min"], "must not exceed rateRange.max"));
+  }
+  if (pricing.cap.rate > RED_LINE_APR && pricing.cap.allowAbove24 !== true) {
+    out.push(issue("too_big", ["pricing", "cap", "rate"], "a cap above 24% needs allowAbove24: true"));
+  }
+  for (let i = 0; i < BANDS.length; i++) {
+    const name = BANDS[i] as Band;
+    const b = bands[name];
+    if (b.annualRate < pricing.rateRange.min || b.annualRate > pricing.rateRange.max) {
+      out.push(issue("inconsistent", ["bands", name, "annualRate"], "must lie within pricing.rateRange"));
+    }
+    if (b.maxFirstLimitFen > product.maxLimitFen) {
+      out.push(issue("inconsistent", ["bands", name, "maxFirstLimitFen"], "must not exceed product.maxLimitFen"));
+    }
+    if (b.method === "equal-principal" && ((b.termMonths - 1) * b.annualRate) / 12 > 1) {
+      out.push(
+        issue("inconsistent", ["bands", name, "termMonths"], "equal-principal needs (termMonths - 1) x monthly rate <= 1"),
+      );
+    }
+    if (i === 0) continue;
+    const better = bands[BANDS[i - 1] as Band];
+    const fields = ["incomeMultiple", "maxFirstLimitFen", "unverifiedLimitFen"] as const;
+    for (const f of fields) {
+      if (b[f] > better[f]) out.push(issue("inconsistent", ["bands", name, f], "must not exceed the better band's value"));
+    }
+    if (b.annualRate < better.annualRate) {
+      out.push(issue("inconsistent", ["bands", name, "annualRate"], "must not be below the better band's rate"));
+    }
+  }
+  return out;
+}
+
+/** Checks that a better band never gets less than a worse one after compilation. */
+function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
+  const out: Issue[] = [];
+  for (let i = 1; i < BANDS.length; i++) {
+    const worse = compiled[BANDS[i] as Band];
+    const better = compiled[BANDS[i - 1] as Band];
+    if (worse.available && !better.available) {
+      out.push(issue("inconsistent", ["bands", worse.band], "available while a better band is withdrawn by the rate cap"));
+    }
+    if (worse.available && better.available && worse.firstPaymentPerFen < better.firstPaymentPerFen - 1e-15) {
+      out.push(
+        issue("inconsistent", ["bands", worse.band], "payment per unit lent is below the better band's (limits would not rise with the band)"),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Validates a limit and pricing policy artefact and compiles its per-band pricing.
+ *
+ * Checks: `format` "riskcard.policy" and `version` 1; every field by the zod schema (unknown
+ * keys rejected); no `__proto__`/`constructor`/`prototype` keys; at most 8 levels and 2,000
+ * values; a cap above 24% only with `pricing.cap.allowAbove24: true`; band rates within the rate
+ * range; bands ordered A (best) to E (worst) so that limits never fall as the band improves.
+ * Each band is then priced once: when its APR (IRR of the exact cash flows, fees included) is
+ * over the cap, it is re-priced to the highest rate meeting the cap (`onCapBreach: "reprice"`,
+ * and not below `rateRange.min`) or withdrawn.
+ * @param json the parsed JSON (e.g. `JSON.parse` of models/policy.json)
+ * @returns `{ ok: true, value }` with a deep-frozen `Policy`, or `{ ok: false, issues }`
+ * @example loadPolicy(JSON.parse(readFileSync("models/policy.json", "utf8"))).ok // => true
+ */
+export function loadPolicy(json: unknown): Result<Policy> {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    return fail([issue("invalid_type", [], "expected an object")]);
+  }
+  const guard = guardJson(json, MAX_POLICY_DEPTH, MAX_POLICY_NODES);
+  if (guard.length > 0) return fail(guard);
+  const rec = json as Record<string, unknown>;
+  if (rec.format !== "riskcard.policy") {
+    return fail([issue("unsupported_version", ["format"], 'expected format "riskcard.policy"')]);
+  }
+  if (rec.version !== 1) return fail([issue("unsupported_version", ["version"], "this build reads version 1")]);
+  const parsed = policySchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
+  const spec = parsed.data;
+  const issues = checkConsistency(spec);
+  if (issues.length > 0) return fail(issues);
+  const compiled = {} as Record<Band, BandPricing>;
+  for (const b of BANDS) compiled[b] = compileBand(spec, b);
+  const late = checkCompiled(compiled);
+  if (late.length > 0) return fail(late);
+  return ok(deepFreeze({ ...spec, compiled }) as Policy);
+}
+
+/**
+ * Throwing variant of `loadPolicy`.
+ * @param json the parsed JSON
+ * @returns the deep-frozen policy
+ * @throws {ArtefactError} carrying the issues when the policy is invalid
+ * @example parsePolicy(JSON.parse(readFileSync("models/policy.json", "utf8"))).compiled.A.annualRate // => 0.12
+ */
+export function parsePolicy(json: unknown): Policy {
+  const r = loadPolicy(json);
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues, "policy");
+}
+
+/**
+ * The policy as JSON (without the compiled pricing), ready to save and reload.
+ * @param policy a loaded policy
+ * @returns a plain object that `loadPolicy` accepts
+ * @example loadPolicy(policyToJSON(policy)).ok // => true
+ */
+export function policyToJSON(policy: Policy): PolicySpec {
+  const { compiled: _compiled, ...spec } = policy;
+  return JSON.parse(JSON.stringify(spec)) as PolicySpec;
+}

@@ -1,0 +1,19 @@
+/**
+ * riskcard/pricing: IRR and APR of real cash flows (fees included), exact integer schedules,
+ * and the per-unit pricing used to enforce a rate cap without an IRR per offer.
+ */
+export { annualize, apr, type AprOptions } from "./apr";
+export {
+  amortize,
+  annuityFactor,
+  installmentFen,
+  type LoanTerms,
+  MAX_ANNUAL_RATE,
+  MAX_PRINCIPAL_FEN,
+  MAX_TERM_MONTHS,
+  type Schedule,
+} from "./amortize";
+export { type LoanWithFees, loanCashFlows } from "./cash-flows";
+export { maxRateUnderCap, type RateCap, type UnitPricing, unitApr, unitCashFlows } from "./cap";
+export { irr, npv } from "./irr";
+export { type AprConvention, type Band, BANDS, type ReasonCode, type RepaymentMethod, type ScheduleRow } from "./types";

@@ -1,0 +1,36 @@
+/**
+ * Shared pricing types: repayment methods, APR conventions, schedule rows, risk bands and
+ * reason codes (the engine-facing vocabulary of offers).
+ */
+
+/** How a loan is repaid: a fixed instalment (annuity) or a fixed share of principal each period. */
+export type RepaymentMethod = "equal-installment" | "equal-principal";
+
+/** How a periodic IRR becomes an annual rate: `nominal` (irr x periods) or `effective` (compounded). */
+export type AprConvention = "nominal" | "effective";
+
+/** A risk band: `A` best, `E` worst. The engine maps a score to a band. */
+export type Band = "A" | "B" | "C" | "D" | "E";
+
+/** The bands from best to worst. */
+export const BANDS: readonly Band[] = Object.freeze(["A", "B", "C", "D", "E"] as const);
+
+/** A machine-readable reason with a plain-text message; never carries personal data. */
+export interface ReasonCode {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** One period of a repayment schedule; every amount is a safe integer number of fen. */
+export interface ScheduleRow {
+  /** 1-based period number. */
+  readonly period: number;
+  /** Instalment due in this period: `principalFen + interestFen` (fees excluded). */
+  readonly paymentFen: number;
+  /** Principal repaid in this period. */
+  readonly principalFen: number;
+  /** Interest charged in this period. */
+  readonly interestFen: number;
+  /** Principal outstanding after this period's payment. */
+  readonly balanceFen: number;
+}
