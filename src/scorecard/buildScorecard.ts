@@ -124,6 +124,6 @@ export function buildScorecard(options: BuildScorecardOptions): Scorecard {
     ...(options.training === undefined ? {} : { training: options.training }),
   };
   const r = scorecardSchema.safeParse(artefact);
-  if (!r.success) throw new ArtefactError(fromZodIssues(r.error.issues), "scorecard");
+  if (!r.success) throw new ArtefactError(fromZodIssues(r.error.issues, artefact), "scorecard");
   return cardFromPoints(r.data as unknown as ScorecardJSON);
 }

@@ -60,17 +60,20 @@ export function scanJson(json: unknown): Issue[] {
  * Converts zod issues to riskcard issues with messages that say what was expected, never the value.
  * Custom refinements carry their riskcard code in `params.code`.
  * @param zodIssues issues from a zod `safeParse`
+ * @param input the value that was parsed (to tell a missing field from a wrong type)
  * @returns riskcard issues
  */
-export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
+export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
   return zodIssues.map((zi) => {
     const path = zi.path.filter((p): p is string | number => typeof p !== "symbol");
     switch (zi.code) {
-      case "invalid_type":
-        if (zi.input === undefined) return issue("missing", path, "required field is missing");
-        if (zi.expected === "number" && typeof zi.input === "number")
+      case "invalid_type": {
+        const v = valueAt(input, path);
+        if (v === undefined) return issue("missing", path, "required field is missing");
+        if (zi.expected === "number" && typeof v === "number")
           return issue("not_finite", path, "expected a finite number");
         return issue("invalid_type", path, `expected ${zi.expected}`);
+      }
       case "too_small":
         return issue("too_small", path, `below the minimum (${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""})`);
       case "too_big":
@@ -91,4 +94,13 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
         return issue("invalid_value", path, "invalid value");
     }
   });
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
 }

@@ -38,11 +38,11 @@ function prepare(json: unknown, accept: readonly Format[]): Result<{ format: For
 function build(format: Format, value: unknown): Result<Scorecard> {
   if (format === "riskcard.scorecard") {
     const r = scorecardSchema.safeParse(value);
-    if (!r.success) return fail(fromZodIssues(r.error.issues));
+    if (!r.success) return fail(fromZodIssues(r.error.issues, value));
     return ok(cardFromPoints(r.data as ScorecardJSON));
   }
   const r = expertCardSchema.safeParse(value);
-  if (!r.success) return fail(fromZodIssues(r.error.issues));
+  if (!r.success) return fail(fromZodIssues(r.error.issues, value));
   return ok(cardFromExpert(r.data as ExpertCardJSON));
 }
 
