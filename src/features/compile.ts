@@ -1,0 +1,240 @@
+import { type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { OP, type Catalog, type Plan, SLOTS, type SourcePlan, type Step } from "./plan";
+import { SOURCES, type SourceName } from "./sources";
+import { type AggregateSpec, type FeatureSpec, SCALAR_FIELDS, featureSpecSchema } from "./spec";
+import { DAY_MS } from "./time";
+import { fromZodIssues } from "../schema/parse";
+
+const NUMERIC_AGGS = new Set(["sum", "max", "min", "mean", "bucket_cv"]);
+const BUCKET_AGGS = new Set(["bucket_cv", "active_buckets"]);
+
+/** Options of `compileCatalog`. */
+export interface CompileOptions {
+  /** Offset from UTC of local time in minutes, for hour filters (default 480: China Standard Time). */
+  readonly utcOffsetMinutes?: number;
+}
+
+/**
+ * Validates feature declarations (zod shape, unique names, references to earlier features, fields
+ * and enum values known to their source) and compiles them into a frozen catalogue.
+ * @param specs feature declarations (plain JSON objects)
+ * @param options `utcOffsetMinutes` for hour-of-day filters
+ * @returns `{ ok: true, value: catalog }` or `{ ok: false, issues }` with paths into `specs`
+ * @example compileCatalog([{ name: "n", description: "payments", unit: "count", kind: "aggregate", source: "payments", aggregate: "count" }]).ok // => true
+ */
+export function compileCatalog(specs: readonly unknown[], options: CompileOptions = {}): Result<Catalog> {
+  const issues: Issue[] = [];
+  const parsed: FeatureSpec[] = [];
+  const seen = new Map<string, number>();
+  specs.forEach((raw, i) => {
+    const r = featureSpecSchema.safeParse(raw, { reportInput: true });
+    if (!r.success) {
+      for (const x of fromZodIssues(r.error.issues)) issues.push(issue(x.code, [i, ...x.path], x.message));
+      return;
+    }
+    const s = r.data;
+    if (seen.has(s.name)) issues.push(issue("inconsistent", [i, "name"], "duplicate feature name"));
+    checkSemantics(s, i, seen, issues);
+    seen.set(s.name, i);
+    parsed.push(s);
+  });
+  const off = options.utcOffsetMinutes ?? 480;
+  if (!Number.isInteger(off) || off < -720 || off > 840) issues.push(issue("invalid_value", ["utcOffsetMinutes"], "must be an integer from -720 to 840"));
+  if (issues.length > 0) return fail(issues);
+  const names = Object.freeze(parsed.map((s) => s.name));
+  const frozen = Object.freeze(parsed.map((s) => deepFreeze(structuredClone(s))));
+  return ok(Object.freeze({ names, specs: frozen, utcOffsetMinutes: off, plan: buildPlan(frozen) }));
+}
+
+function checkSemantics(s: FeatureSpec, i: number, seen: Map<string, number>, issues: Issue[]): void {
+  const ref = (name: string, path: (string | number)[]): void => {
+    if (!seen.has(name)) issues.push(issue("unknown_reference", [i, ...path], "must name an earlier feature"));
+  };
+  switch (s.kind) {
+    case "ratio":
+      ref(s.numerator, ["numerator"]);
+      if (typeof s.denominator === "string") ref(s.denominator, ["denominator"]);
+      break;
+    case "combine":
+      s.of.forEach((n, j) => {
+        ref(n, ["of", j]);
+      });
+      break;
+    case "field":
+      if (!(SCALAR_FIELDS[s.section] as readonly string[]).includes(s.field))
+        issues.push(issue("unknown_reference", [i, "field"], `not a scalar field of ${s.section}`));
+      break;
+    case "aggregate":
+      checkAggregate(s, i, issues);
+      break;
+    case "builtin":
+      break;
+  }
+}
+
+function checkAggregate(s: AggregateSpec, i: number, issues: Issue[]): void {
+  const src = SOURCES[s.source];
+  const enumFields = src.enums.map((e) => e.field);
+  const w = s.where ?? {};
+  for (const [f, vals] of Object.entries(w.in ?? {})) {
+    const e = src.enums.find((x) => x.field === f);
+    if (!e) issues.push(issue("unknown_reference", [i, "where", "in", f], `not an enumeration field of ${s.source} (${enumFields.join(", ") || "none"})`));
+    else
+      vals.forEach((v, j) => {
+        if (!e.values.includes(v)) issues.push(issue("invalid_enum", [i, "where", "in", f, j], "not one of the allowed values"));
+      });
+  }
+  for (const key of ["gte", "lte"] as const)
+    for (const f of Object.keys(w[key] ?? {}))
+      if (!src.nums.includes(f)) issues.push(issue("unknown_reference", [i, "where", key, f], `not a numeric field of ${s.source}`));
+  (w.present ?? []).forEach((f, j) => {
+    if (!src.nums.includes(f)) issues.push(issue("unknown_reference", [i, "where", "present", j], `not a numeric field of ${s.source}`));
+  });
+  if (w.hours && w.hours[0] === w.hours[1]) issues.push(issue("invalid_value", [i, "where", "hours"], "empty hour range"));
+  if (w.open !== undefined && !src.hasOpen) issues.push(issue("invalid_value", [i, "where", "open"], `open applies to accounts only`));
+  if (NUMERIC_AGGS.has(s.aggregate)) {
+    if (s.field === undefined) {
+      if (s.aggregate !== "bucket_cv") issues.push(issue("missing", [i, "field"], `${s.aggregate} needs a numeric field`));
+    } else if (!src.nums.includes(s.field)) issues.push(issue("unknown_reference", [i, "field"], `not a numeric field of ${s.source}`));
+  } else if (s.aggregate === "distinct") {
+    if (s.field === undefined) issues.push(issue("missing", [i, "field"], "distinct needs a string field"));
+    else if (!src.strs.includes(s.field)) issues.push(issue("unknown_reference", [i, "field"], `not a string field of ${s.source}`));
+  } else if (s.field !== undefined) issues.push(issue("invalid_value", [i, "field"], `${s.aggregate} takes no field`));
+  if (BUCKET_AGGS.has(s.aggregate)) {
+    const b = s.bucketDays ?? 30;
+    if (s.windowDays === undefined) issues.push(issue("missing", [i, "windowDays"], `${s.aggregate} needs a window`));
+    else if (s.windowDays % b !== 0 || s.windowDays / b < 2 || s.windowDays / b > 120)
+      issues.push(issue("inconsistent", [i, "bucketDays"], "windowDays must be 2 to 120 buckets of bucketDays"));
+  } else if (s.bucketDays !== undefined) issues.push(issue("invalid_value", [i, "bucketDays"], "only for bucket aggregates"));
+  if (s.emptyValue !== undefined && (s.aggregate === "count" || s.aggregate === "sum" || s.aggregate === "distinct" || s.aggregate === "active_buckets"))
+    issues.push(issue("invalid_value", [i, "emptyValue"], "this aggregate is never empty (0 when nothing matches)"));
+}
+
+function buildPlan(specs: readonly FeatureSpec[]): Plan {
+  const bySourceSpecs = new Map<SourceName, AggregateSpec[]>();
+  const steps: Step[] = [];
+  const index = new Map<string, number>();
+  let usesLoans = false;
+  specs.forEach((s, i) => {
+    index.set(s.name, i);
+    switch (s.kind) {
+      case "aggregate": {
+        const list = bySourceSpecs.get(s.source) ?? [];
+        bySourceSpecs.set(s.source, list);
+        steps.push({ k: 0, source: s.source, agg: list.length });
+        list.push(s);
+        break;
+      }
+      case "field":
+        steps.push({ k: 1, section: s.section, field: s.field });
+        break;
+      case "ratio":
+        steps.push({
+          k: 2,
+          num: index.get(s.numerator)!,
+          den: typeof s.denominator === "string" ? index.get(s.denominator)! : -1,
+          denConst: typeof s.denominator === "number" ? s.denominator : 0,
+        });
+        break;
+      case "combine":
+        steps.push({ k: 3, op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op], of: Int32Array.from(s.of, (n) => index.get(n)!) });
+        break;
+      case "builtin":
+        if (s.builtin.startsWith("loan_")) usesLoans = true;
+        steps.push({ k: 4, builtin: s.builtin });
+        break;
+    }
+  });
+  const sources: SourcePlan[] = [];
+  const bySource: Partial<Record<SourceName, SourcePlan>> = {};
+  for (const [name, list] of bySourceSpecs) {
+    const p = sourcePlan(name, list);
+    sources.push(p);
+    bySource[name] = p;
+  }
+  return Object.freeze({ sources: Object.freeze(sources), bySource: Object.freeze(bySource), steps: Object.freeze(steps), usesLoans });
+}
+
+function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePlan {
+  const src = SOURCES[name];
+  const n = list.length;
+  const conds: { a: number; f: number; lo: number; hi: number }[] = [];
+  const masks = new Int32Array(n * 3).fill(-1);
+  const p = {
+    src,
+    size: n,
+    windowMs: new Float64Array(n),
+    masks,
+    hourFrom: new Int8Array(n).fill(-1),
+    hourTo: new Int8Array(n).fill(-1),
+    open: new Int8Array(n).fill(-1),
+    condStart: new Int32Array(n + 1),
+    op: new Int8Array(n),
+    field: new Int32Array(n).fill(-1),
+    bucketMs: new Float64Array(n),
+    nBuckets: new Int32Array(n),
+    bucketOff: new Int32Array(n),
+    emptyValue: new Float64Array(n),
+  };
+  let bucketTotal = 0;
+  let needsHour = false;
+  list.forEach((s, a) => {
+    const w = s.where ?? {};
+    p.windowMs[a] = s.windowDays === undefined ? Number.POSITIVE_INFINITY : s.windowDays * DAY_MS;
+    for (const [f, vals] of Object.entries(w.in ?? {})) {
+      const ei = src.enums.findIndex((e) => e.field === f);
+      const values = src.enums[ei]!.values;
+      let m = 0;
+      for (const v of vals) m |= 1 << (values.indexOf(v) + 1);
+      masks[a * 3 + ei] &= m;
+    }
+    for (const [f, lo] of Object.entries(w.gte ?? {})) conds.push({ a, f: src.nums.indexOf(f), lo, hi: Number.POSITIVE_INFINITY });
+    for (const [f, hi] of Object.entries(w.lte ?? {})) conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi });
+    for (const f of w.present ?? []) conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY });
+    if (w.hours) {
+      p.hourFrom[a] = w.hours[0];
+      p.hourTo[a] = w.hours[1];
+      needsHour = true;
+    }
+    if (w.open !== undefined) p.open[a] = w.open ? 1 : 0;
+    p.op[a] = OP[s.aggregate];
+    if (s.field !== undefined) p.field[a] = s.aggregate === "distinct" ? src.strs.indexOf(s.field) : src.nums.indexOf(s.field);
+    if (s.aggregate === "bucket_cv" || s.aggregate === "active_buckets") {
+      const b = s.bucketDays ?? 30;
+      p.bucketMs[a] = b * DAY_MS;
+      p.nBuckets[a] = s.windowDays! / b;
+      p.bucketOff[a] = bucketTotal;
+      bucketTotal += p.nBuckets[a]!;
+    }
+    p.emptyValue[a] = s.emptyValue ?? Number.NaN;
+  });
+  // conditions grouped by aggregate (stable: conds were pushed in aggregate order)
+  const condField = new Int32Array(conds.length);
+  const condLo = new Float64Array(conds.length);
+  const condHi = new Float64Array(conds.length);
+  conds.forEach((c, j) => {
+    condField[j] = c.f;
+    condLo[j] = c.lo;
+    condHi[j] = c.hi;
+    p.condStart[c.a + 1] = j + 1;
+  });
+  for (let a = 1; a <= n; a++) if (p.condStart[a]! < p.condStart[a - 1]!) p.condStart[a] = p.condStart[a - 1]!;
+  return Object.freeze({
+    ...p,
+    condField,
+    condLo,
+    condHi,
+    needsHour,
+    state: new Float64Array(n * SLOTS),
+    buckets: new Float64Array(bucketTotal),
+    sets: list.map((s) => (s.aggregate === "distinct" ? new Set<string>() : null)),
+  });
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === "object") {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

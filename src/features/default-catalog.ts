@@ -1,0 +1,26 @@
+import { unwrap } from "../schema/result";
+import { bureauFeatures } from "./catalog/bureau";
+import { deviceFeatures } from "./catalog/devices";
+import { identityFeatures } from "./catalog/identity";
+import { loanFeatures } from "./catalog/loans";
+import { paymentFeatures } from "./catalog/payments";
+import { socialFeatures } from "./catalog/social";
+import { compileCatalog } from "./compile";
+import type { Catalog } from "./plan";
+import type { FeatureSpec } from "./spec";
+
+/** The declarations of the default catalogue, in output order. */
+export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
+  ...identityFeatures,
+  ...paymentFeatures,
+  ...bureauFeatures,
+  ...socialFeatures,
+  ...deviceFeatures,
+  ...loanFeatures,
+]);
+
+/**
+ * The default catalogue (local time for hour filters: UTC+8, China Standard Time).
+ * @example defaultCatalog.names.includes("bureau_utilisation") // => true
+ */
+export const defaultCatalog: Catalog = unwrap(compileCatalog(defaultFeatureSpecs), "default feature catalogue");

@@ -1,0 +1,146 @@
+import type { Applicant } from "../schema/applicant";
+import { ageInYears } from "./age";
+import { type LoanStats, loanStats, newLoanStats } from "./loans";
+import { aggregateValue, runPass } from "./pass";
+import type { Catalog, Step } from "./plan";
+import { defaultCatalog } from "./default-catalog";
+import { newScratch } from "./sources";
+import type { FeatureVector } from "./types";
+import { DAY_MS } from "./time";
+import type { Builtin } from "./spec";
+
+/** Options of `extractFeatures`. */
+export interface ExtractOptions {
+  /** The moment the features are computed at (epoch ms); events after it are ignored. */
+  readonly asOf: number;
+  /** The catalogue (default: `defaultCatalog`). */
+  readonly catalog?: Catalog;
+}
+
+const scratch = newScratch();
+const loanOut: LoanStats = newLoanStats();
+
+/**
+ * Computes a catalogue's features for one validated applicant as of `asOf`: one pass per event
+ * array, events after `asOf` ignored, missing sections and empty denominators reported in the
+ * missing mask (never `NaN` or `Infinity` in the values).
+ * @param applicant a validated applicant (output of `parseApplicant`)
+ * @param options `asOf` (epoch ms, required) and `catalog` (default `defaultCatalog`)
+ * @returns a feature vector: the catalogue's frozen names, a `Float64Array` of values and a `Uint8Array` missing mask
+ * @throws {TypeError} when `applicant` is not an object or `asOf` is not a safe non-negative integer
+ * @example extractFeatures(applicant, { asOf: Date.UTC(2024, 0, 1) }).values[featureIndex(defaultCatalog, "age_years")] // => e.g. 34
+ */
+export function extractFeatures(applicant: Applicant, options: ExtractOptions): FeatureVector {
+  if (applicant === null || typeof applicant !== "object") throw new TypeError("extractFeatures: applicant must be a validated applicant object");
+  if (options === null || typeof options !== "object") throw new TypeError("extractFeatures: options with asOf are required");
+  const asOf = options.asOf;
+  if (typeof asOf !== "number" || !Number.isSafeInteger(asOf) || asOf < 0)
+    throw new TypeError("extractFeatures: asOf must be epoch milliseconds (a non-negative safe integer)");
+  const catalog = options.catalog ?? defaultCatalog;
+  const n = catalog.names.length;
+  const values = new Float64Array(n);
+  const missing = new Uint8Array(n);
+  extractInto(applicant, asOf, catalog, values);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      values[i] = 0;
+      missing[i] = 1;
+    }
+  }
+  return Object.freeze({ names: catalog.names, values, missing });
+}
+
+/** Fills `values` with raw feature values, `NaN` where missing. */
+function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float64Array): void {
+  const plan = catalog.plan;
+  const offsetMs = catalog.utcOffsetMinutes * 60_000;
+  const present = presentSources;
+  for (const p of plan.sources) {
+    const rows = p.src.rows(a);
+    present[p.src.name] = rows !== undefined;
+    if (rows !== undefined) runPass(p, rows, asOf, offsetMs, scratch);
+  }
+  const loans = plan.usesLoans && a.loans !== undefined ? loanStats(a.loans, asOf, loanOut) : null;
+  const steps = plan.steps;
+  for (let i = 0; i < steps.length; i++) values[i] = evalStep(steps[i]!, a, asOf, offsetMs, values, plan, present, loans);
+}
+
+const presentSources: Record<string, boolean> = {};
+
+function evalStep(
+  s: Step,
+  a: Applicant,
+  asOf: number,
+  offsetMs: number,
+  values: Float64Array,
+  plan: Catalog["plan"],
+  present: Record<string, boolean>,
+  loans: LoanStats | null,
+): number {
+  switch (s.k) {
+    case 0:
+      return present[s.source] ? aggregateValue(plan.bySource[s.source]!, s.agg, asOf) : Number.NaN;
+    case 1: {
+      const sec = a[s.section] as Record<string, unknown> | undefined;
+      const v = sec?.[s.field];
+      return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : Number.NaN;
+    }
+    case 2: {
+      const num = values[s.num]!;
+      const den = s.den < 0 ? s.denConst : values[s.den]!;
+      return den === 0 || Number.isNaN(den) || Number.isNaN(num) ? Number.NaN : num / den;
+    }
+    case 3: {
+      let acc = values[s.of[0]!]!;
+      for (let j = 1; j < s.of.length; j++) {
+        const v = values[s.of[j]!]!;
+        if (s.op === 0) acc = Math.max(v, acc);
+        else if (s.op === 1) acc = Math.min(v, acc);
+        else if (s.op === 2) acc += v;
+        else acc -= v;
+        if (Number.isNaN(v)) acc = Number.NaN;
+      }
+      return acc;
+    }
+    case 4:
+      return builtin(s.builtin, a, asOf, offsetMs, loans);
+  }
+}
+
+function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans: LoanStats | null): number {
+  const id = a.identity;
+  switch (b) {
+    case "age_years":
+      return id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? Number.NaN);
+    case "income_monthly_fen":
+      return id.verifiedMonthlyIncomeFen ?? id.declaredMonthlyIncomeFen ?? Number.NaN;
+    case "income_verified":
+      return id.verifiedMonthlyIncomeFen !== undefined ? 1 : 0;
+    case "device_current_age_days": {
+      const dev = a.application?.deviceId;
+      const recs = a.devices?.records;
+      if (dev === undefined || recs === undefined) return Number.NaN;
+      let first = Number.POSITIVE_INFINITY;
+      for (const r of recs) if (r.deviceId === dev && r.firstSeenAt <= asOf && r.firstSeenAt < first) first = r.firstSeenAt;
+      return first === Number.POSITIVE_INFINITY ? Number.NaN : Math.floor((asOf - first) / DAY_MS);
+    }
+  }
+  if (loans === null) return Number.NaN;
+  switch (b) {
+    case "loan_ontime_ratio":
+      return loans.ontimeRatio;
+    case "loan_current_dpd":
+      return loans.currentDpd;
+    case "loan_worst_dpd":
+      return loans.worstDpd;
+    case "loan_days_since_last_overdue":
+      return loans.daysSinceLastOverdue;
+    case "loan_installments_due":
+      return loans.installmentsDue;
+    case "loan_overdue_installments":
+      return loans.overdueInstallments;
+    default:
+      return loans.outstandingFen;
+  }
+}

@@ -1,0 +1,30 @@
+export type { FeatureVector } from "./types";
+export type { Catalog } from "./plan";
+export type { CompileOptions } from "./compile";
+export type { ExtractOptions } from "./extract";
+export type { LoanStats } from "./loans";
+export type { SourceName, Section } from "./sources";
+export { compileCatalog } from "./compile";
+export { defaultCatalog, defaultFeatureSpecs } from "./default-catalog";
+export { extractFeatures } from "./extract";
+export { featureIndex, featureNames } from "./names";
+export { ageInYears } from "./age";
+export { loanStats, newLoanStats } from "./loans";
+export { SOURCE_NAMES } from "./sources";
+export {
+  AGGREGATES,
+  BUILTINS,
+  CATALOG_FORMAT,
+  CATALOG_VERSION,
+  FEATURE_UNITS,
+  SCALAR_FIELDS,
+  catalogJsonSchema,
+  featureSpecSchema,
+  type Aggregate,
+  type AggregateSpec,
+  type Builtin,
+  type CatalogJson,
+  type FeatureSpec,
+  type FeatureUnit,
+  type Where,
+} from "./spec";

@@ -1,0 +1,82 @@
+import type { SourceDef, SourceName } from "./sources";
+import type { Builtin, FeatureSpec } from "./spec";
+
+/** Aggregate op codes, in the order of `AGGREGATES`. */
+export const OP = {
+  count: 0,
+  sum: 1,
+  max: 2,
+  min: 3,
+  mean: 4,
+  distinct: 5,
+  days_since_last: 6,
+  days_since_first: 7,
+  bucket_cv: 8,
+  active_buckets: 9,
+} as const;
+
+/** State slots per aggregate: count, sum, max, min, latest time, earliest time. */
+export const SLOTS = 6;
+
+/**
+ * The compiled form of the aggregates over one source, as parallel typed arrays (index = aggregate
+ * within the source). Built once per catalogue; the per-call state lives in `state`/`buckets`/`sets`.
+ * @internal
+ */
+export interface SourcePlan {
+  readonly src: SourceDef;
+  readonly size: number;
+  readonly windowMs: Float64Array;
+  /** 3 enum masks per aggregate (bit i = enum index i allowed; -1 = all). */
+  readonly masks: Int32Array;
+  readonly hourFrom: Int8Array;
+  readonly hourTo: Int8Array;
+  /** -1 no condition, 0 closed accounts only, 1 open accounts only. */
+  readonly open: Int8Array;
+  readonly condStart: Int32Array;
+  readonly condField: Int32Array;
+  readonly condLo: Float64Array;
+  readonly condHi: Float64Array;
+  readonly op: Int8Array;
+  /** Numeric field index (sum/max/min/mean/bucket_cv; -1 = count) or string field index (distinct). */
+  readonly field: Int32Array;
+  readonly bucketMs: Float64Array;
+  readonly nBuckets: Int32Array;
+  readonly bucketOff: Int32Array;
+  readonly emptyValue: Float64Array;
+  /** Whether any aggregate uses `where.hours` (the local hour is then computed per event). */
+  readonly needsHour: boolean;
+  /** Per-call state (reused across calls; extraction is synchronous). */
+  readonly state: Float64Array;
+  readonly buckets: Float64Array;
+  readonly sets: (Set<string> | null)[];
+}
+
+/** How one output feature is evaluated. @internal */
+export type Step =
+  | { readonly k: 0; readonly source: SourceName; readonly agg: number }
+  | { readonly k: 1; readonly section: "identity" | "application" | "social" | "bureau"; readonly field: string }
+  | { readonly k: 2; readonly num: number; readonly den: number; readonly denConst: number }
+  | { readonly k: 3; readonly op: 0 | 1 | 2 | 3; readonly of: Int32Array }
+  | { readonly k: 4; readonly builtin: Builtin };
+
+/** The compiled plan of a catalogue. @internal */
+export interface Plan {
+  readonly sources: readonly SourcePlan[];
+  readonly bySource: Readonly<Partial<Record<SourceName, SourcePlan>>>;
+  readonly steps: readonly Step[];
+  readonly usesLoans: boolean;
+}
+
+/**
+ * A compiled, frozen feature catalogue: the declarations, the output names (one frozen array
+ * shared by every vector) and the plan that extracts them.
+ */
+export interface Catalog {
+  readonly names: readonly string[];
+  readonly specs: readonly FeatureSpec[];
+  /** Offset from UTC of local time, in minutes, for hour-of-day filters. */
+  readonly utcOffsetMinutes: number;
+  /** @internal */
+  readonly plan: Plan;
+}
