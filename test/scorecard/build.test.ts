@@ -45,7 +45,7 @@ describe("buildScorecard", () => {
     expect(card.kind).toBe("points");
     expect(card.basePoints).toBeCloseTo(531.873128416717, 10);
     const agePts = card.characteristics[0]!.attributes.map((a) => a.points);
-    [-28.853900817779273, 0, 23.08312065422342, -11.54156032711171].forEach((p, i) => expect(agePts[i]).toBeCloseTo(p, 10));
+    for (const [i, p] of [-28.853900817779273, 0, 23.08312065422342, -11.54156032711171].entries()) expect(agePts[i]).toBeCloseTo(p, 10);
     const hPts = card.characteristics[1]!.attributes.map((a) => a.points);
     expect(hPts[0]).toBeCloseTo(23.8044681746679, 10);
     expect(hPts[1]).toBeCloseTo(-27.771879537112547, 10);
