@@ -38,6 +38,13 @@ export interface NumericBinning {
   readonly feature?: string;
   readonly bins: readonly NumericBin[];
   readonly totalIv: number;
+  /**
+   * Every special value declared when binning (also those absent from the data, which get no
+   * bin); `applyBins` maps a declared special without a bin to its `unknownWoe`, never to an interval.
+   */
+  readonly specialValues?: readonly number[];
+  /** The WoE sign convention the `woe` fields use (absent means `"badOverGood"`). */
+  readonly woeSign?: "badOverGood" | "goodOverBad";
 }
 
 /** A categorical binning result. */
@@ -46,6 +53,8 @@ export interface CategoricalBinning {
   readonly feature?: string;
   readonly bins: readonly CategoricalBin[];
   readonly totalIv: number;
+  /** The WoE sign convention the `woe` fields use (absent means `"badOverGood"`). */
+  readonly woeSign?: "badOverGood" | "goodOverBad";
 }
 
 export type Binning = NumericBinning | CategoricalBinning;
