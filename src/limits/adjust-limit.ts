@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountSignalsShape, type EarlyWarning, type WarningThresholds, warningsOf } from "../postloan/early-warning";
+import { floorFen } from "../pricing/round";
 import type { ReasonCode } from "../pricing/types";
 import { fromZodIssues } from "../schema/parse";
 import { type Result, fail, issue, ok } from "../schema/result";
@@ -123,7 +124,7 @@ export function adjustLimit(account: unknown, options: { readonly asOf: number; 
   const reduce = reasons.length > 0;
   if (pastDue) reasons.push(REASONS.FROZEN_PAST_DUE);
   if (fraud) reasons.push(REASONS.FROZEN_FRAUD);
-  if (reduce) return done("reduce", Math.min(prev, roundToStep(policy, Math.floor(prev * factor))));
+  if (reduce) return done("reduce", Math.min(prev, roundToStep(policy, floorFen(prev * factor))));
   if (frozen) return done("freeze", prev);
   if (has("VOLATILE_SPENDING")) {
     reasons.push(REASONS.HOLD_VOLATILE_SPENDING);
@@ -144,16 +145,16 @@ export function adjustLimit(account: unknown, options: { readonly asOf: number; 
   }
   // Ability to pay: obligations include this account's current payment; the extra limit must fit the headroom.
   const bp = policy.compiled[acc.band];
-  const headroom = Math.floor(income * policy.affordability.maxDti) - (acc.monthlyObligationsFen ?? 0);
+  const headroom = floorFen(income * policy.affordability.maxDti) - (acc.monthlyObligationsFen ?? 0);
   const dtiExtra = headroom > 0 ? Math.floor(headroom / bp.firstPaymentPerFen) : 0;
   const reg = policy.regulatory;
   const cap = Math.min(
     policy.product.maxLimitFen,
     reg.maxUnsecuredFen,
-    Math.floor(income * 12 * reg.maxShareOfAnnualIncome),
+    floorFen(income * 12 * reg.maxShareOfAnnualIncome),
     prev + dtiExtra,
   );
-  const wanted = prev + Math.max(adj.raise.minStepFen, Math.floor(prev * adj.raise.stepRate));
+  const wanted = prev + Math.max(adj.raise.minStepFen, floorFen(prev * adj.raise.stepRate));
   const next = roundToStep(policy, Math.min(wanted, cap));
   if (next <= prev) {
     reasons.push(REASONS.RAISE_BLOCKED_BY_AFFORDABILITY);

@@ -1,4 +1,5 @@
 import { scheduleRows } from "../pricing/amortize";
+import { floorFen } from "../pricing/round";
 import type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
 import type { Policy } from "./policy";
 import { REASONS } from "./reasons";
@@ -102,7 +103,7 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   const reasons: ReasonCode[] = [];
   let limit: number;
   if (input.incomeVerified && income !== undefined) {
-    limit = Math.floor(income * spec.incomeMultiple);
+    limit = floorFen(income * spec.incomeMultiple);
   } else {
     limit = spec.unverifiedLimitFen;
     reasons.push(REASONS.INCOME_UNVERIFIED);
@@ -119,13 +120,13 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   const regCap =
     income === undefined
       ? reg.maxUnsecuredFen
-      : Math.min(reg.maxUnsecuredFen, Math.floor(income * 12 * reg.maxShareOfAnnualIncome));
+      : Math.min(reg.maxUnsecuredFen, floorFen(income * 12 * reg.maxShareOfAnnualIncome));
   if (limit > regCap) {
     limit = regCap;
     reasons.push(REASONS.LIMIT_CAPPED_BY_REGULATION);
   }
   if (income !== undefined) {
-    const headroom = Math.floor(income * policy.affordability.maxDti) - (input.monthlyObligationsFen ?? 0);
+    const headroom = floorFen(income * policy.affordability.maxDti) - (input.monthlyObligationsFen ?? 0);
     if (headroom <= 0) return DECLINE_DTI;
     const dtiCap = Math.floor(headroom / bp.firstPaymentPerFen);
     if (limit > dtiCap) {
@@ -140,8 +141,8 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   }
   for (const r of bp.reasons) reasons.push(r);
   const preview = scheduleRows(limit, bp.annualRate, bp.termMonths, bp.method, PREVIEW_ROWS);
-  const upfrontFeeFen = Math.floor(limit * pricing.upfrontFeeRate);
-  const monthlyFeeFen = Math.floor(limit * pricing.monthlyFeeRate);
+  const upfrontFeeFen = floorFen(limit * pricing.upfrontFeeRate);
+  const monthlyFeeFen = floorFen(limit * pricing.monthlyFeeRate);
   return {
     ok: true,
     offer: {

@@ -1,3 +1,4 @@
+import { floorFen } from "./round";
 import type { RepaymentMethod, ScheduleRow } from "./types";
 
 /** The terms of a loan to amortize. */
@@ -53,13 +54,15 @@ export function checkTerms(terms: LoanTerms, fn: string): void {
 
 /**
  * The annuity factor: the level payment per unit of principal, r / (1 - (1 + r)^-n), or 1/n at r = 0.
+ * Evaluated with expm1/log1p so that it stays accurate for rates near 0.
  * @param monthlyRate periodic rate r >= 0
  * @param termMonths number of periods n >= 1
  * @returns the payment per unit of principal
  * @example annuityFactor(0.01, 12) // => 0.08884878867834166
  */
 export function annuityFactor(monthlyRate: number, termMonths: number): number {
-  return monthlyRate === 0 ? 1 / termMonths : monthlyRate / (1 - (1 + monthlyRate) ** -termMonths);
+  // 1 - (1 + r)^-n written as -expm1(-n log1p(r)): exact for tiny r, where 1 + r rounds to 1.
+  return monthlyRate === 0 ? 1 / termMonths : monthlyRate / -Math.expm1(-termMonths * Math.log1p(monthlyRate));
 }
 
 /**
@@ -76,12 +79,19 @@ export function annuityFactor(monthlyRate: number, termMonths: number): number {
  */
 export function installmentFen(principalFen: number, annualRate: number, termMonths: number): number {
   checkTerms({ principalFen, annualRate, termMonths, method: "equal-installment" }, "installmentFen");
-  return Math.floor(principalFen * annuityFactor(annualRate / 12, termMonths));
+  return levelInstallment(principalFen, annualRate / 12, termMonths);
+}
+
+/** floor(P x annuity factor); exact integer division at a zero rate. */
+function levelInstallment(principalFen: number, monthlyRate: number, termMonths: number): number {
+  return monthlyRate === 0
+    ? Math.floor(principalFen / termMonths)
+    : Math.floor(principalFen * annuityFactor(monthlyRate, termMonths));
 }
 
 /**
  * Writes the first `count` rows of a schedule (no argument checks: callers have checked).
- * Rounding rule (every rounding favours the borrower): interest = floor(balance x r); the level
+ * Rounding rule (every rounding favours the borrower): interest = floor(balance x rate / 12); the level
  * instalment is floor(P x annuity factor); equal principal is floor(P / n); the last period
  * repays the whole remaining balance.
  */
@@ -94,13 +104,11 @@ export function scheduleRows(
 ): ScheduleRow[] {
   const r = annualRate / 12;
   const level =
-    method === "equal-installment"
-      ? Math.floor(principalFen * annuityFactor(r, termMonths))
-      : Math.floor(principalFen / termMonths);
+    method === "equal-installment" ? levelInstallment(principalFen, r, termMonths) : Math.floor(principalFen / termMonths);
   const rows: ScheduleRow[] = new Array(Math.min(count, termMonths));
   let balance = principalFen;
   for (let t = 1; t <= rows.length; t++) {
-    const interestFen = Math.floor(balance * r);
+    const interestFen = floorFen((balance * annualRate) / 12);
     let principal: number;
     if (t === termMonths) principal = balance;
     else if (method === "equal-installment") principal = Math.min(balance, Math.max(0, level - interestFen));
