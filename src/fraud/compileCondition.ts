@@ -1,0 +1,109 @@
+import type { FactCatalogue } from "./catalogue";
+import type { Condition, ListComparison, ValueComparison } from "./ruleSetSchema";
+
+/** A compiled condition: reads fact slots directly; no allocation, no async. */
+export type Predicate = (v: Float64Array, m: Uint8Array, s: readonly (string | undefined)[]) => boolean;
+
+const SMALL_SET = 8;
+
+/**
+ * Compiles a checked condition into a closure over fact slots (no eval, no `new Function`).
+ * A comparison on a missing fact is false, whatever the operator (`ne` and `notIn` included);
+ * `not` of it is therefore true.
+ * @param c a condition already checked against `catalogue` (`checkCondition`)
+ * @param catalogue the fact catalogue
+ * @param lists the rule set's named lists
+ * @returns the predicate
+ * @example compileCondition({ fact: "device.maxAccounts", op: "gte", value: 5 }, cat, {})(v, m, s) // => true when 5 or more
+ */
+export function compileCondition(c: Condition, catalogue: FactCatalogue, lists: Readonly<Record<string, readonly (string | number)[]>>): Predicate {
+  if ("all" in c) {
+    const ps = c.all.map((x) => compileCondition(x, catalogue, lists));
+    if (ps.length === 1) return ps[0]!;
+    if (ps.length === 2) {
+      const [a, b] = ps as [Predicate, Predicate];
+      return (v, m, s) => a(v, m, s) && b(v, m, s);
+    }
+    if (ps.length === 3) {
+      const [a, b, d] = ps as [Predicate, Predicate, Predicate];
+      return (v, m, s) => a(v, m, s) && b(v, m, s) && d(v, m, s);
+    }
+    return (v, m, s) => {
+      for (let i = 0; i < ps.length; i++) if (!ps[i]!(v, m, s)) return false;
+      return true;
+    };
+  }
+  if ("any" in c) {
+    const ps = c.any.map((x) => compileCondition(x, catalogue, lists));
+    if (ps.length === 1) return ps[0]!;
+    if (ps.length === 2) {
+      const [a, b] = ps as [Predicate, Predicate];
+      return (v, m, s) => a(v, m, s) || b(v, m, s);
+    }
+    if (ps.length === 3) {
+      const [a, b, d] = ps as [Predicate, Predicate, Predicate];
+      return (v, m, s) => a(v, m, s) || b(v, m, s) || d(v, m, s);
+    }
+    return (v, m, s) => {
+      for (let i = 0; i < ps.length; i++) if (ps[i]!(v, m, s)) return true;
+      return false;
+    };
+  }
+  if ("not" in c) {
+    const p = compileCondition(c.not, catalogue, lists);
+    return (v, m, s) => !p(v, m, s);
+  }
+  const i = catalogue.index.get(c.fact);
+  if (i === undefined) throw new RangeError("condition names an unknown fact (check it first)");
+  const type = catalogue.facts[i]!.type;
+  if ("list" in c) return membership(i, type === "string", (c as ListComparison).op === "notIn", lists[c.list] ?? []);
+  const cmp = c as ValueComparison;
+  if (cmp.op === "in" || cmp.op === "notIn") return membership(i, type === "string", cmp.op === "notIn", cmp.value as readonly (string | number)[]);
+  if (type === "string") {
+    const k = cmp.value as string;
+    return cmp.op === "eq" ? (_v, m, s) => m[i] === 0 && s[i] === k : (_v, m, s) => m[i] === 0 && s[i] !== k;
+  }
+  if (cmp.op === "between") {
+    const [lo, hi] = cmp.value as [number, number];
+    return (v, m) => m[i] === 0 && v[i]! >= lo && v[i]! <= hi;
+  }
+  const k = typeof cmp.value === "boolean" ? (cmp.value ? 1 : 0) : (cmp.value as number);
+  switch (cmp.op) {
+    case "eq":
+      return (v, m) => m[i] === 0 && v[i] === k;
+    case "ne":
+      return (v, m) => m[i] === 0 && v[i] !== k;
+    case "lt":
+      return (v, m) => m[i] === 0 && v[i]! < k;
+    case "lte":
+      return (v, m) => m[i] === 0 && v[i]! <= k;
+    case "gt":
+      return (v, m) => m[i] === 0 && v[i]! > k;
+    default:
+      return (v, m) => m[i] === 0 && v[i]! >= k;
+  }
+}
+
+function membership(i: number, isString: boolean, negate: boolean, items: readonly (string | number)[]): Predicate {
+  if (items.length <= SMALL_SET) {
+    const arr = [...items];
+    const n = arr.length;
+    if (isString) {
+      return (_v, m, s) => {
+        if (m[i] !== 0) return false;
+        const x = s[i];
+        for (let j = 0; j < n; j++) if (arr[j] === x) return !negate;
+        return negate;
+      };
+    }
+    return (v, m) => {
+      if (m[i] !== 0) return false;
+      const x = v[i];
+      for (let j = 0; j < n; j++) if (arr[j] === x) return !negate;
+      return negate;
+    };
+  }
+  const set = new Set<string | number>(items);
+  if (isString) return negate ? (_v, m, s) => m[i] === 0 && !set.has(s[i]!) : (_v, m, s) => m[i] === 0 && set.has(s[i]!);
+  return negate ? (v, m) => m[i] === 0 && !set.has(v[i]!) : (v, m) => m[i] === 0 && set.has(v[i]!);
+}

@@ -1,0 +1,175 @@
+import { ArtefactError, type Issue, type Result, fail, ok } from "../schema/result";
+import type { FactCatalogue } from "./catalogue";
+import { type ConditionContext, checkCondition } from "./checkCondition";
+import { type Predicate, compileCondition } from "./compileCondition";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
+import type { Facts } from "./facts";
+import { isLoadedRuleSet, loadRuleSet } from "./loadRuleSet";
+import type { RuleAction, RuleFamily, RuleSet } from "./ruleSetSchema";
+
+/** One matched rule, as reported: authored id, action, reason code and message (no input data). */
+export interface RuleHit {
+  readonly ruleId: string;
+  readonly family: RuleFamily;
+  readonly action: RuleAction;
+  readonly reasonCode: string;
+  readonly message: string;
+  readonly score: number;
+}
+
+/** The outcome of evaluating a compiled rule set on one applicant's facts. */
+export interface FraudEvaluation {
+  /** The final action (see `compileRules` for the precedence); "none" when nothing fired. */
+  readonly action: "allow" | "review" | "decline" | "none";
+  /**
+   * The outcome of the fraud family alone (compliance rules ignored), so a compliance decline
+   * that also looks like fraud is still visible: "allow", "review", "decline" or "none".
+   */
+  readonly fraudAction: "allow" | "review" | "decline" | "none";
+  /** What decided `action`: a compliance rule, a fraud rule or score threshold, or nothing. */
+  readonly decidedBy: "compliance" | "fraud" | "none";
+  /** Sum of the scores of matched fraud-family rules (compliance rules never count). */
+  readonly score: number;
+  /** Every matched rule, in rule-set order (the same frozen objects every call). */
+  readonly hits: readonly RuleHit[];
+}
+
+/** A compiled rule set: evaluate facts synchronously, as many times as needed. */
+export interface CompiledRules {
+  readonly ruleSet: RuleSet;
+  readonly config: FactConfig;
+  readonly catalogue: FactCatalogue;
+  /** Condition nodes compiled. */
+  readonly nodeCount: number;
+  /**
+   * Evaluates every rule on the facts (all matches, no short-circuit between rules).
+   * @throws {RangeError} when the facts belong to another fact configuration
+   */
+  readonly evaluate: (facts: Facts) => FraudEvaluation;
+}
+
+/** Options of `compileRules`. */
+export interface CompileOptions {
+  /** The fact configuration whose catalogue the rules may name (`DEFAULT_FACT_CONFIG` when omitted). */
+  readonly config?: FactConfig;
+}
+
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
+/**
+ * Compiles a rule set into closures after validating it once against the fact catalogue:
+ * unknown facts or lists, operators that do not apply to a fact's type, values of the wrong
+ * type, nesting over 32 and more than 10,000 condition nodes are rejected with issue paths.
+ *
+ * Semantics: every rule is evaluated (all matches are reported, in rule-set order). A comparison
+ * on a missing fact is false. The action follows this precedence:
+ * 1. a compliance-family `decline` hit (age under 18, ...) declines, and nothing overrides it;
+ * 2. a fraud-family `allow` hit (allow list) cancels fraud declines, fraud reviews and score thresholds;
+ * 3. otherwise a fraud `decline` hit, or a score at or above `thresholds.decline`, declines;
+ * 4. then a compliance or fraud `review` hit, or a score at or above `thresholds.review`, reviews;
+ * 5. then "allow" if an allow rule matched, else "none".
+ * `score`-action rules only add to the score. `fraudAction` is the same precedence without compliance rules.
+ * @param ruleSet a rule set from `loadRuleSet`, or raw JSON (loaded first)
+ * @param options `{ config? }`
+ * @returns `{ ok: true, value }` with the compiled rules, or issues with paths
+ * @example compileRules(parseRuleSet(json)).ok // => true
+ */
+export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Result<CompiledRules> {
+  const config = options.config ?? DEFAULT_FACT_CONFIG;
+  let set: RuleSet;
+  if (isLoadedRuleSet(ruleSet)) set = ruleSet;
+  else {
+    const r = loadRuleSet(ruleSet);
+    if (!r.ok) return r;
+    set = r.value;
+  }
+  const catalogue = config.catalogue;
+  const issues: Issue[] = [];
+  const listTypes = new Map<string, "string" | "number">();
+  for (const [name, items] of Object.entries(set.lists)) listTypes.set(name, typeof items[0] === "number" ? "number" : "string");
+  const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes, catalogue };
+  set.rules.forEach((rule, i) => {
+    checkCondition(rule.when, ["rules", i, "when"], ctx, 1);
+  });
+  if (issues.length > 0) return fail(issues);
+
+  const n = set.rules.length;
+  const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalogue, set.lists));
+  const hitObjects: RuleHit[] = set.rules.map((r) =>
+    Object.freeze({ ruleId: r.id, family: r.family, action: r.action, reasonCode: r.reasonCode, message: r.message, score: r.score }),
+  );
+  // Per rule: bit flags of what a hit means, and the score it adds.
+  const COMPLIANCE_DECLINE = 1;
+  const ALLOW = 2;
+  const FRAUD_DECLINE = 4;
+  const COMPLIANCE_REVIEW = 8;
+  const FRAUD_REVIEW = 16;
+  const flags = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  set.rules.forEach((r, i) => {
+    const c = r.family === "compliance";
+    flags[i] =
+      r.action === "allow"
+        ? ALLOW
+        : r.action === "decline"
+          ? c
+            ? COMPLIANCE_DECLINE
+            : FRAUD_DECLINE
+          : r.action === "review"
+            ? c
+              ? COMPLIANCE_REVIEW
+              : FRAUD_REVIEW
+            : 0;
+    scores[i] = c ? 0 : r.score;
+  });
+  const declineAt = set.thresholds.decline ?? Number.POSITIVE_INFINITY;
+  const reviewAt = set.thresholds.review ?? Number.POSITIVE_INFINITY;
+
+  const evaluate = (facts: Facts): FraudEvaluation => {
+    if (facts.catalogue !== catalogue) throw new RangeError("facts belong to another fact configuration");
+    const v = facts.values;
+    const m = facts.missing;
+    const s = facts.strings;
+    let hits: RuleHit[] | undefined;
+    let seen = 0;
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      if (preds[i]!(v, m, s)) {
+        if (hits === undefined) hits = [];
+        hits.push(hitObjects[i]!);
+        seen |= flags[i]!;
+        score += scores[i]!;
+      }
+    }
+    const out = hits ?? NO_HITS;
+    const allow = (seen & ALLOW) !== 0;
+    const fraudAction: FraudEvaluation["fraudAction"] = allow
+      ? "allow"
+      : (seen & FRAUD_DECLINE) !== 0 || score >= declineAt
+        ? "decline"
+        : (seen & FRAUD_REVIEW) !== 0 || score >= reviewAt
+          ? "review"
+          : "none";
+    if (seen & COMPLIANCE_DECLINE) return { action: "decline", fraudAction, decidedBy: "compliance", score, hits: out };
+    if (fraudAction === "decline") return { action: "decline", fraudAction, decidedBy: "fraud", score, hits: out };
+    if (seen & COMPLIANCE_REVIEW) return { action: "review", fraudAction, decidedBy: "compliance", score, hits: out };
+    if (fraudAction === "none") return { action: "none", fraudAction, decidedBy: "none", score, hits: out };
+    return { action: fraudAction, fraudAction, decidedBy: "fraud", score, hits: out };
+  };
+
+  return ok(Object.freeze({ ruleSet: set, config, catalogue, nodeCount: ctx.nodes, evaluate }));
+}
+
+/**
+ * Throwing variant of `compileRules`.
+ * @param ruleSet a loaded rule set or raw JSON
+ * @param options `{ config? }`
+ * @returns the compiled rules
+ * @throws {ArtefactError} carrying the issues when the rule set is invalid for the catalogue
+ * @example compileRulesOrThrow(json).evaluate(facts).action // => "none"
+ */
+export function compileRulesOrThrow(ruleSet: unknown, options: CompileOptions = {}): CompiledRules {
+  const r = compileRules(ruleSet, options);
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues, "rule set");
+}

@@ -1,0 +1,244 @@
+import type { Applicant, DeviceEvent } from "../schema/applicant";
+import { ageAt } from "./age";
+import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalogue";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
+import { type Facts, clearFacts, createFacts } from "./facts";
+import { haversineKm } from "./geo";
+import type { VelocityCounts } from "./velocityCounts";
+
+const HOUR_MS = 3_600_000;
+
+/** Options of `computeFacts`. */
+export interface ComputeFactsOptions {
+  /** The decision time (epoch ms); events after it are not counted. */
+  readonly asOf: number;
+  /** Cross-account counts from a velocity store (`readVelocity` / `gatherFacts`); velocity facts are missing without them. */
+  readonly velocity?: VelocityCounts;
+  /** Fact configuration (windows, thresholds); `DEFAULT_FACT_CONFIG` when omitted. */
+  readonly config?: FactConfig;
+}
+
+/**
+ * Computes the built-in facts of one applicant (see `FIXED_FACTS` and `WINDOWED_FACTS` for the
+ * list): velocity per window from the applicant's events, devices and accounts per device,
+ * impossible travel, night-time activity, declared-city mismatch, flagged links, and age.
+ * The result does not depend on the order of `devices.events`. Windows end at the application
+ * time `t = min(application.appliedAt, asOf)` (or `asOf` without an application): a window `w`
+ * holds events with `t - w < at <= t`, so later events are ignored; device age is `t - firstSeenAt`.
+ * Age is computed at `asOf`.
+ * @param applicant a validated applicant (`parseApplicant`)
+ * @param options `{ asOf, velocity?, config? }`
+ * @returns new facts for `config.catalogue`
+ * @throws {RangeError} when `asOf` is not a non-negative safe integer or `velocity` has the wrong size
+ * @example readFact(computeFacts(applicant, { asOf }), "identity.underage") // => false
+ */
+export function computeFacts(applicant: Applicant, options: ComputeFactsOptions): Facts {
+  const facts = createFacts(options.config ?? DEFAULT_FACT_CONFIG);
+  computeFactsInto(facts, applicant, options);
+  return facts;
+}
+
+/**
+ * Like `computeFacts`, but fills a buffer from `createFacts` (cleared first), to reuse it.
+ * @param facts a buffer of the same configuration's catalogue
+ * @param applicant a validated applicant
+ * @param options `{ asOf, velocity?, config? }`
+ * @returns nothing
+ * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalogue
+ * @example computeFactsInto(buffer, applicant, { asOf })
+ */
+export function computeFactsInto(facts: Facts, applicant: Applicant, options: ComputeFactsOptions): void {
+  const config = options.config ?? DEFAULT_FACT_CONFIG;
+  const asOf = options.asOf;
+  if (!Number.isSafeInteger(asOf) || asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+  if (facts.catalogue !== config.catalogue) throw new RangeError("facts buffer belongs to another fact configuration");
+  clearFacts(facts);
+  // Windows end at the application (capped at asOf): velocity describes what led up to it.
+  const anchor = applicant.application !== undefined ? Math.min(applicant.application.appliedAt, asOf) : asOf;
+  const v = facts.values;
+  const m = facts.missing;
+  const s = facts.strings;
+  const num = (i: number, x: number): void => {
+    v[i] = x;
+    m[i] = 0;
+  };
+  const str = (i: number, x: string): void => {
+    s[i] = x;
+    m[i] = 0;
+  };
+
+  // Identity and compliance.
+  const id = applicant.identity;
+  str(FIXED.applicantId, applicant.id);
+  const age = id.birthDate !== undefined ? ageAt(id.birthDate, asOf) : id.ageYears;
+  if (age !== undefined) {
+    num(FIXED.ageYears, age);
+    num(FIXED.underage, age < 18 ? 1 : 0);
+  }
+  num(FIXED.realNameVerified, id.realNameVerified ? 1 : 0);
+  num(FIXED.idVerified, id.idVerified ? 1 : 0);
+  num(FIXED.phoneVerified, id.phoneVerified ? 1 : 0);
+  if (id.cityCode !== undefined) str(FIXED.cityCode, id.cityCode);
+
+  // Application.
+  const app = applicant.application;
+  if (app !== undefined) {
+    if (app.requestedAmountFen !== undefined) num(FIXED.amountFen, app.requestedAmountFen);
+    if (app.requestedTermMonths !== undefined) num(FIXED.termMonths, app.requestedTermMonths);
+    if (app.deviceId !== undefined) str(FIXED.deviceId, app.deviceId);
+    if (app.ipHash !== undefined) str(FIXED.ipHash, app.ipHash);
+    num(FIXED.atNight, isNight(app.appliedAt, config) ? 1 : 0);
+  }
+
+  // Social links.
+  const soc = applicant.social;
+  if (soc !== undefined) {
+    num(FIXED.accountAgeDays, soc.accountAgeDays);
+    if (soc.flaggedContactCount !== undefined) num(FIXED.flaggedContacts, soc.flaggedContactCount);
+    if (soc.defaultedLinkCount !== undefined) num(FIXED.defaultedLinks, soc.defaultedLinkCount);
+    if (soc.flaggedContactCount !== undefined && soc.contactCount > 0)
+      num(FIXED.flaggedShare, Math.min(1, soc.flaggedContactCount / soc.contactCount));
+  }
+
+  // Cross-account velocity from a store.
+  const vel = options.velocity;
+  if (vel !== undefined) {
+    if (vel.catalogue !== config.catalogue) throw new RangeError("velocity counts belong to another fact configuration");
+    const vb = config.catalogue.velocityBase;
+    for (let i = 0; i < vel.values.length; i++) {
+      m[vb + i] = vel.missing[i]!;
+      v[vb + i] = vel.missing[i] === 1 ? 0 : vel.values[i]!;
+    }
+  }
+
+  // Device records.
+  const windows = config.windows;
+  const nw = windows.length;
+  const wb = config.catalogue.windowedBase;
+  const per = WINDOWED_FACTS.length;
+  const devices = applicant.devices;
+  const records = devices?.records;
+  if (records !== undefined) {
+    let maxAccounts = 0;
+    for (const r of records) {
+      if (r.accountCount > maxAccounts) maxAccounts = r.accountCount;
+      if (app?.deviceId !== undefined && r.deviceId === app.deviceId) {
+        num(FIXED.deviceAccounts, r.accountCount);
+        const ageMs = Math.max(0, anchor - r.firstSeenAt);
+        num(FIXED.deviceAgeHours, ageMs / HOUR_MS);
+        for (let w = 0; w < nw; w++) num(wb + w * per + WINDOWED.deviceNew, ageMs < windows[w]!.ms ? 1 : 0);
+      }
+    }
+    num(FIXED.deviceCount, records.length);
+    if (records.length > 0) num(FIXED.deviceMaxAccounts, maxAccounts);
+  }
+
+  // Events: counts per window (nested windows: count where first contained, then accumulate).
+  const events = devices?.events;
+  if (events === undefined) return;
+  for (let w = 0; w < nw; w++) {
+    const base = wb + w * per;
+    num(base + WINDOWED.apply, 0);
+    num(base + WINDOWED.login, 0);
+    num(base + WINDOWED.nightEvents, 0);
+  }
+  const longest = windows[nw - 1]!.ms;
+  const lastSeenDevice = new Map<string, number>();
+  const lastSeenIp = new Map<string, number>();
+  const located: DeviceEvent[] = [];
+  let cityLogins = 0;
+  let cityMismatches = 0;
+  let lastCityAt = -1;
+  let lastCityMismatch = false;
+  for (const e of events) {
+    if (e.at > anchor || e.at <= anchor - longest) continue;
+    let w = 0;
+    while (e.at <= anchor - windows[w]!.ms) w++;
+    const base = wb + w * per;
+    if (e.kind === "apply") v[base + WINDOWED.apply]!++;
+    else if (e.kind === "login") v[base + WINDOWED.login]!++;
+    if (isNight(e.at, config)) v[base + WINDOWED.nightEvents]!++;
+    if ((lastSeenDevice.get(e.deviceId) ?? -1) < e.at) lastSeenDevice.set(e.deviceId, e.at);
+    if (e.ipHash !== undefined && (lastSeenIp.get(e.ipHash) ?? -1) < e.at) lastSeenIp.set(e.ipHash, e.at);
+    if (e.kind !== "login") continue;
+    if (e.lat !== undefined && e.lon !== undefined) located.push(e);
+    if (e.cityCode !== undefined && id.cityCode !== undefined) {
+      const mismatch = e.cityCode !== id.cityCode;
+      cityLogins++;
+      if (mismatch) cityMismatches++;
+      // Latest login wins; among logins at the same instant, any mismatch counts (order-free).
+      if (e.at > lastCityAt) {
+        lastCityAt = e.at;
+        lastCityMismatch = mismatch;
+      } else if (e.at === lastCityAt && mismatch) lastCityMismatch = true;
+    }
+  }
+  for (let w = 1; w < nw; w++) {
+    const base = wb + w * per;
+    const prev = wb + (w - 1) * per;
+    v[base + WINDOWED.apply]! += v[prev + WINDOWED.apply]!;
+    v[base + WINDOWED.login]! += v[prev + WINDOWED.login]!;
+    v[base + WINDOWED.nightEvents]! += v[prev + WINDOWED.nightEvents]!;
+  }
+  for (let w = 0; w < nw; w++) {
+    const from = anchor - windows[w]!.ms;
+    const base = wb + w * per;
+    num(base + WINDOWED.devices, countAfter(lastSeenDevice, from));
+    num(base + WINDOWED.ips, countAfter(lastSeenIp, from));
+  }
+  if (cityLogins > 0) {
+    num(FIXED.cityMismatchShare, cityMismatches / cityLogins);
+    num(FIXED.cityLastMismatch, lastCityMismatch ? 1 : 0);
+  }
+  if (located.length >= 2) {
+    travel(located, config, v, m);
+  } else if (located.length === 1) {
+    num(FIXED.travelMaxSpeed, 0);
+    num(FIXED.travelImpossible, 0);
+    num(FIXED.travelImpossibleCount, 0);
+  }
+}
+
+function countAfter(lastSeen: Map<string, number>, from: number): number {
+  let n = 0;
+  for (const at of lastSeen.values()) if (at > from) n++;
+  return n;
+}
+
+/** Sorts located logins by (time, lat, lon) so ties do not depend on input order, then scans pairs. */
+function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: Uint8Array): void {
+  located.sort((a, b) => a.at - b.at || a.lat! - b.lat! || a.lon! - b.lon!);
+  let maxSpeed = 0;
+  let impossible = 0;
+  const minHours = config.minTravelSeconds / 3600;
+  for (let i = 1; i < located.length; i++) {
+    const a = located[i - 1]!;
+    const b = located[i]!;
+    const km = haversineKm(a.lat!, a.lon!, b.lat!, b.lon!);
+    if (km < config.minTravelKm) continue;
+    const speed = km / Math.max(minHours, (b.at - a.at) / HOUR_MS);
+    if (speed > maxSpeed) maxSpeed = speed;
+    if (speed > config.impossibleSpeedKmh) impossible++;
+  }
+  v[FIXED.travelMaxSpeed] = maxSpeed;
+  v[FIXED.travelImpossible] = impossible > 0 ? 1 : 0;
+  v[FIXED.travelImpossibleCount] = impossible;
+  m[FIXED.travelMaxSpeed] = 0;
+  m[FIXED.travelImpossible] = 0;
+  m[FIXED.travelImpossibleCount] = 0;
+}
+
+/**
+ * Whether an instant falls in the configured night hours, in local time (`utcOffsetMinutes`).
+ * @param at epoch ms
+ * @param config the fact configuration
+ * @returns true in [nightStartHour, nightEndHour) local time (wrapping past midnight)
+ * @example isNight(Date.UTC(2026, 0, 1, 18), DEFAULT_FACT_CONFIG) // => true (02:00 in UTC+8)
+ */
+export function isNight(at: number, config: FactConfig): boolean {
+  const local = at + config.utcOffsetMinutes * 60_000;
+  const hour = Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / HOUR_MS);
+  const a = config.nightStartHour;
+  const b = config.nightEndHour;
+  return a < b ? hour >= a && hour < b : hour >= a || hour < b;
+}

@@ -1,0 +1,83 @@
+import { fromZodIssues } from "../schema/parse";
+import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { type ConditionContext, checkCondition } from "./checkCondition";
+import { deepFreeze, prescan } from "./prescan";
+import { RULE_SET_FORMAT, RULE_SET_VERSION, type Rule, type RuleSet, ruleSetSchema } from "./ruleSetSchema";
+
+/** Most JSON values accepted in one rule-set artefact (lists included). */
+export const MAX_RULE_SET_VALUES = 2_000_000;
+const MAX_JSON_DEPTH = 2 * 32 + 8;
+
+const loaded = new WeakSet<object>();
+
+/**
+ * Whether a value is a rule set returned by `loadRuleSet` (so `compileRules` can skip the shape checks).
+ * @param value anything
+ * @returns true for a loaded, frozen rule set
+ * @example isLoadedRuleSet(parseRuleSet(json)) // => true
+ */
+export function isLoadedRuleSet(value: unknown): value is RuleSet {
+  return typeof value === "object" && value !== null && loaded.has(value);
+}
+
+/**
+ * Validates a rule-set artefact (`format: "riskcard.rules"`, `version: 1`) and returns it
+ * deep-frozen. Checks shape (zod for the envelope, `checkCondition` for condition trees: operators,
+ * value shapes, depth <= 32, <= 10,000 nodes), list references, unique rule ids, and that compliance
+ * rules neither allow nor score. Facts are checked against a catalogue by `compileRules`.
+ * @param input anything, typically `JSON.parse` of the artefact
+ * @returns `{ ok: true, value }` with the frozen rule set, or issues with paths (no input values)
+ * @example loadRuleSet({ format: "riskcard.rules", version: 2 }).ok // => false (unsupported_version)
+ */
+export function loadRuleSet(input: unknown): Result<RuleSet> {
+  const pre = prescan(input, MAX_JSON_DEPTH, MAX_RULE_SET_VALUES);
+  if (pre.length > 0) return fail(pre);
+  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+    const o = input as Record<string, unknown>;
+    if (o.format !== RULE_SET_FORMAT) return fail([issue("unsupported_version", ["format"], `expected format ${RULE_SET_FORMAT}`)]);
+    if (o.version !== RULE_SET_VERSION) return fail([issue("unsupported_version", ["version"], `this build reads version ${RULE_SET_VERSION}`)]);
+  }
+  const r = ruleSetSchema.safeParse(input, { reportInput: true });
+  if (!r.success) return fail(fromZodIssues(r.error.issues));
+  const set = r.data;
+  const issues: Issue[] = [];
+  const listTypes = new Map<string, "string" | "number">();
+  for (const [name, items] of Object.entries(set.lists)) {
+    const t = typeof items[0] === "number" ? "number" : "string";
+    if (items.some((x) => typeof x !== t)) issues.push(issue("inconsistent", ["lists", name], "list items must share one type"));
+    listTypes.set(name, t);
+  }
+  const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes };
+  const ids = new Set<string>();
+  const rules: Rule[] = [];
+  set.rules.forEach((rule, i) => {
+    if (ids.has(rule.id)) issues.push(issue("inconsistent", ["rules", i, "id"], "duplicate rule id"));
+    ids.add(rule.id);
+    if (rule.family === "compliance" && (rule.action === "allow" || rule.action === "score"))
+      issues.push(issue("inconsistent", ["rules", i, "action"], "a compliance rule declines or reviews"));
+    if (rule.family === "compliance" && rule.score !== 0)
+      issues.push(issue("inconsistent", ["rules", i, "score"], "compliance rules do not add to the fraud score"));
+    const when = checkCondition(rule.when, ["rules", i, "when"], ctx, 1);
+    if (when !== undefined) rules.push({ ...rule, when });
+  });
+  const t = set.thresholds;
+  if (t.review !== undefined && t.decline !== undefined && t.review > t.decline)
+    issues.push(issue("inconsistent", ["thresholds", "review"], "review threshold above decline threshold"));
+  if (issues.length > 0) return fail(issues);
+  const frozen = deepFreeze({ ...set, lists: Object.fromEntries(Object.entries(set.lists).map(([k, v]) => [k, [...v]])), rules });
+  loaded.add(frozen);
+  return ok(frozen);
+}
+
+/**
+ * Throwing variant of `loadRuleSet`.
+ * @param input anything
+ * @returns the frozen rule set
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example parseRuleSet({}) // throws ArtefactError: invalid rule set: 1 issue
+ */
+export function parseRuleSet(input: unknown): RuleSet {
+  const r = loadRuleSet(input);
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues, "rule set");
+}

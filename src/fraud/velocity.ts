@@ -1,0 +1,136 @@
+import type { Applicant } from "../schema/applicant";
+import { VELOCITY_DIMENSIONS, VELOCITY_KINDS, type VelocityDimension, type VelocityKind } from "./catalogue";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
+import { type VelocityCounts, createVelocityCounts } from "./velocityCounts";
+import type { AsyncVelocityStore, VelocityQuery, VelocityStore } from "./velocityStore";
+
+/** Options of `readVelocity` and `gatherFacts`. */
+export interface VelocityOptions {
+  readonly asOf: number;
+  readonly config?: FactConfig;
+  /**
+   * Key of the person across accounts (for example a keyed hash of the ID number held by the
+   * host); the applicant id when omitted.
+   */
+  readonly identityKey?: string;
+}
+
+/**
+ * The store key of one (dimension, kind, value): `dimension|kind|value`. Values are pseudonyms
+ * ([A-Za-z0-9_.:-]), so `|` cannot collide.
+ * @param dimension device, ip or identity
+ * @param kind apply or login
+ * @param value the device id, IP hash or identity key
+ * @returns the key
+ * @example velocityKey("device", "apply", "d-42") // => "device|apply|d-42"
+ */
+export function velocityKey(dimension: VelocityDimension, kind: VelocityKind, value: string): string {
+  return `${dimension}|${kind}|${value}`;
+}
+
+function dimensionValue(applicant: Applicant, d: VelocityDimension, identityKey: string | undefined): string | undefined {
+  if (d === "device") return applicant.application?.deviceId;
+  if (d === "ip") return applicant.application?.ipHash;
+  return identityKey ?? applicant.id;
+}
+
+/** The queries for one applicant, in `VelocityCounts` order (undefined where the value is absent). */
+function velocityQueries(applicant: Applicant, options: VelocityOptions): (VelocityQuery | undefined)[] {
+  const config = options.config ?? DEFAULT_FACT_CONFIG;
+  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+  const out: (VelocityQuery | undefined)[] = [];
+  for (const d of VELOCITY_DIMENSIONS) {
+    const value = dimensionValue(applicant, d, options.identityKey);
+    for (const k of VELOCITY_KINDS) {
+      for (const w of config.windows) {
+        out.push(value === undefined ? undefined : { key: velocityKey(d, k, value), windowMs: w.ms, asOf: options.asOf });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads cross-account velocity counts for one applicant from a synchronous store
+ * (device and IP of the application, identity key; apply and login; every window).
+ * Read before recording the current application, so counts are of earlier events.
+ * @param applicant a validated applicant
+ * @param store a synchronous store (`createMemoryVelocityStore`)
+ * @param options `{ asOf, config?, identityKey? }`
+ * @returns counts for `computeFacts({ velocity })`; missing where the applicant has no such key
+ * @throws {RangeError} when asOf is invalid or a window is longer than the store keeps
+ * @example readVelocity(applicant, store, { asOf }).values[0] // => applications from this device in 1h
+ */
+export function readVelocity(applicant: Applicant, store: VelocityStore, options: VelocityOptions): VelocityCounts {
+  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalogue);
+  velocityQueries(applicant, options).forEach((q, i) => {
+    if (q === undefined) return;
+    counts.values[i] = store.count(q.key, q.windowMs, q.asOf);
+    counts.missing[i] = 0;
+  });
+  return counts;
+}
+
+/**
+ * Gathers velocity counts from an external (async) or in-memory store before `decide`, which
+ * stays synchronous: `decide(applicant, { asOf, velocity: await gatherFacts(applicant, store, { asOf }) })`.
+ * One `countMany` round trip; when it rejects or answers with the wrong length or a count that is
+ * not a non-negative finite number, those counts are missing (rules on them do not fire).
+ * @param applicant a validated applicant
+ * @param store an `AsyncVelocityStore` or a synchronous `VelocityStore`
+ * @param options `{ asOf, config?, identityKey? }`
+ * @returns a promise of counts for `computeFacts({ velocity })`
+ * @throws {RangeError} (as a rejected promise) when asOf is invalid
+ * @example (await gatherFacts(applicant, redisStore, { asOf })).missing[0] // => 0
+ */
+export async function gatherFacts(
+  applicant: Applicant,
+  store: AsyncVelocityStore | VelocityStore,
+  options: VelocityOptions,
+): Promise<VelocityCounts> {
+  if (!("countMany" in store)) return readVelocity(applicant, store, options);
+  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalogue);
+  const all = velocityQueries(applicant, options);
+  const queries: VelocityQuery[] = [];
+  const slots: number[] = [];
+  all.forEach((q, i) => {
+    if (q !== undefined) {
+      queries.push(q);
+      slots.push(i);
+    }
+  });
+  if (queries.length === 0) return counts;
+  let answer: readonly number[];
+  try {
+    answer = await store.countMany(queries);
+  } catch {
+    return counts;
+  }
+  if (!Array.isArray(answer) || answer.length !== queries.length) return counts;
+  slots.forEach((slot, j) => {
+    const n = answer[j];
+    if (typeof n === "number" && Number.isFinite(n) && n >= 0) {
+      counts.values[slot] = n;
+      counts.missing[slot] = 0;
+    }
+  });
+  return counts;
+}
+
+/**
+ * Records the current application in a synchronous store (apply events of its device, IP hash
+ * and identity key at `application.appliedAt`); call after the decision.
+ * @param store a synchronous store
+ * @param applicant a validated applicant with an `application`
+ * @param identityKey the identity key used when reading (the applicant id when omitted)
+ * @returns nothing
+ * @example recordApplication(store, applicant)
+ */
+export function recordApplication(store: VelocityStore, applicant: Applicant, identityKey?: string): void {
+  const app = applicant.application;
+  if (app === undefined) return;
+  for (const d of VELOCITY_DIMENSIONS) {
+    const value = dimensionValue(applicant, d, identityKey);
+    if (value !== undefined) store.record(velocityKey(d, "apply", value), app.appliedAt);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Velocity stores: counts of events per key over sliding windows.
+ *
+ * `VelocityStore` is synchronous (the in-memory store below); `AsyncVelocityStore` is what an
+ * external store (Redis sorted sets or bucketed counters) implements. `decide` never awaits:
+ * counts are read before it, by `readVelocity` (sync) or `gatherFacts` (async).
+ */
+
+/** One count request: events of `key` with `asOf - windowMs < at <= asOf`. */
+export interface VelocityQuery {
+  readonly key: string;
+  readonly windowMs: number;
+  readonly asOf: number;
+}
+
+/** A synchronous velocity store. */
+export interface VelocityStore {
+  /** Adds `count` (default 1) events of `key` at `at` (epoch ms). */
+  record(key: string, at: number, count?: number): void;
+  /** Events of `key` in the window `(asOf - windowMs, asOf]` (see the store's accuracy). */
+  count(key: string, windowMs: number, asOf: number): number;
+}
+
+/** An external (asynchronous) velocity store, for example backed by Redis. */
+export interface AsyncVelocityStore {
+  /** Counts for each query, in order; a rejected promise marks every count missing. */
+  countMany(queries: readonly VelocityQuery[]): Promise<readonly number[]>;
+}
+
+/** One level of buckets: `buckets` counters of `bucketMs` each. */
+export interface BucketLevel {
+  readonly bucketMs: number;
+  readonly buckets: number;
+}
+
+/** Options of `createMemoryVelocityStore`. */
+export interface MemoryVelocityStoreOptions {
+  /** Most keys kept; the least recently written key is evicted beyond it (default 100,000). */
+  readonly maxKeys?: number;
+  /** Bucket levels, finest first (default 10 min x 7, 1 h x 25, 1 day x 31). */
+  readonly levels?: readonly BucketLevel[];
+}
+
+/** The in-memory store, with its size for monitoring. */
+export interface MemoryVelocityStore extends VelocityStore {
+  /** Keys currently held. */
+  readonly size: () => number;
+  /** Bytes held by the counter arrays (the key map comes on top). */
+  readonly counterBytes: () => number;
+}
+
+const DEFAULT_LEVELS: readonly BucketLevel[] = [
+  { bucketMs: 600_000, buckets: 7 },
+  { bucketMs: 3_600_000, buckets: 25 },
+  { bucketMs: 86_400_000, buckets: 31 },
+];
+const MAX_COUNT = 65_535;
+
+/**
+ * Creates a synchronous in-memory velocity store with bounded memory.
+ *
+ * Each key holds, per level, a ring of 16-bit counters (saturating at 65,535) of `bucketMs` each.
+ * A count over a window W uses the finest level with `(buckets - 1) * bucketMs >= W` and sums the
+ * buckets overlapping `(asOf - W, asOf]`. Accuracy: it may include events up to one bucket older
+ * than the window start and events after `asOf` in `asOf`'s own bucket; it never misses an event
+ * of the window that was recorded, unless its key was evicted. Beyond `maxKeys` the least
+ * recently written key is evicted (its counts read 0). Default memory: 63 counters x 2 bytes +
+ * 3 heads x 8 bytes = 150 bytes per key, plus the key map.
+ * @param options `{ maxKeys?, levels? }`
+ * @returns the store
+ * @throws {RangeError} when maxKeys or a level is not a positive integer, or levels are not increasing
+ * @example const s = createMemoryVelocityStore(); s.record("device|apply|d1", 1000); s.count("device|apply|d1", 3_600_000, 2000) // => 1
+ */
+export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = {}): MemoryVelocityStore {
+  const maxKeys = options.maxKeys ?? 100_000;
+  const levels = options.levels ?? DEFAULT_LEVELS;
+  if (!Number.isSafeInteger(maxKeys) || maxKeys < 1) throw new RangeError("maxKeys must be a positive integer");
+  if (levels.length < 1 || levels.length > 8) throw new RangeError("levels must hold 1 to 8 levels");
+  for (let l = 0; l < levels.length; l++) {
+    const lv = levels[l]!;
+    if (!Number.isSafeInteger(lv.bucketMs) || lv.bucketMs < 1000 || !Number.isSafeInteger(lv.buckets) || lv.buckets < 2 || lv.buckets > 10_000)
+      throw new RangeError("each level needs bucketMs >= 1000 and 2..10000 buckets (integers)");
+    if (l > 0 && lv.bucketMs * (lv.buckets - 1) <= levels[l - 1]!.bucketMs * (levels[l - 1]!.buckets - 1))
+      throw new RangeError("levels must cover increasing spans");
+  }
+  const nl = levels.length;
+  const bms = levels.map((l) => l.bucketMs);
+  const nb = levels.map((l) => l.buckets);
+  const offset: number[] = [];
+  let perKey = 0;
+  for (const l of levels) {
+    offset.push(perKey);
+    perKey += l.buckets;
+  }
+  const slots = new Map<string, number>();
+  let capacity = Math.min(maxKeys, 1024);
+  let used = 0;
+  let counters = new Uint16Array(capacity * perKey);
+  let heads = new Float64Array(capacity * nl);
+
+  const grow = (): void => {
+    const next = Math.min(maxKeys, capacity * 2);
+    const c = new Uint16Array(next * perKey);
+    c.set(counters);
+    const h = new Float64Array(next * nl);
+    h.set(heads);
+    counters = c;
+    heads = h;
+    capacity = next;
+  };
+
+  const slotFor = (key: string): number => {
+    const existing = slots.get(key);
+    if (existing !== undefined) {
+      slots.delete(key); // move to the end: Map order is write recency
+      slots.set(key, existing);
+      return existing;
+    }
+    let slot: number;
+    if (used < maxKeys) {
+      if (used === capacity) grow();
+      slot = used++;
+    } else {
+      const oldest = slots.keys().next().value as string;
+      slot = slots.get(oldest)!;
+      slots.delete(oldest);
+    }
+    counters.fill(0, slot * perKey, (slot + 1) * perKey);
+    heads.fill(-1, slot * nl, (slot + 1) * nl);
+    slots.set(key, slot);
+    return slot;
+  };
+
+  return {
+    record(key: string, at: number, count = 1): void {
+      if (typeof key !== "string") throw new TypeError("key must be a string");
+      if (!Number.isSafeInteger(at) || at < 0) throw new RangeError("at must be a non-negative safe integer (epoch ms)");
+      if (!Number.isSafeInteger(count) || count < 1) throw new RangeError("count must be a positive integer");
+      const slot = slotFor(key);
+      for (let l = 0; l < nl; l++) {
+        const b = Math.floor(at / bms[l]!);
+        const B = nb[l]!;
+        const hi = slot * nl + l;
+        const base = slot * perKey + offset[l]!;
+        const head = heads[hi]!;
+        if (head < 0 || b >= head + B) {
+          counters.fill(0, base, base + B);
+          heads[hi] = b;
+        } else if (b > head) {
+          for (let x = head + 1; x <= b; x++) counters[base + (x % B)] = 0;
+          heads[hi] = b;
+        } else if (b <= head - B) continue; // older than this level keeps
+        const i = base + (b % B);
+        counters[i] = Math.min(MAX_COUNT, counters[i]! + count);
+      }
+    },
+    count(key: string, windowMs: number, asOf: number): number {
+      if (!Number.isSafeInteger(windowMs) || windowMs < 1) throw new RangeError("windowMs must be a positive integer");
+      if (!Number.isSafeInteger(asOf) || asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+      let l = 0;
+      while (l < nl && (nb[l]! - 1) * bms[l]! < windowMs) l++;
+      if (l === nl) throw new RangeError("window longer than the store keeps");
+      const slot = slots.get(key);
+      if (slot === undefined) return 0;
+      const B = nb[l]!;
+      const head = heads[slot * nl + l]!;
+      const base = slot * perKey + offset[l]!;
+      const first = Math.max(Math.floor((asOf - windowMs + 1) / bms[l]!), head - B + 1);
+      const last = Math.min(Math.floor(asOf / bms[l]!), head);
+      let sum = 0;
+      for (let x = first; x <= last; x++) sum += counters[base + (x % B)]!;
+      return sum;
+    },
+    size: () => slots.size,
+    counterBytes: () => counters.byteLength + heads.byteLength,
+  };
+}
