@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** A money amount in fen: a non-negative safe integer. */
 const fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const positiveFen = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 const share = z.number().min(0).max(1);
 
 const bandSchema = z.strictObject({
@@ -26,9 +27,9 @@ export const policySchema = z.strictObject({
   description: z.string().max(2000).optional(),
   currency: z.literal("CNY"),
   product: z.strictObject({
-    minLimitFen: fen.min(1),
+    minLimitFen: positiveFen,
     maxLimitFen: fen,
-    limitStepFen: fen.min(1),
+    limitStepFen: positiveFen,
   }),
   regulatory: z.strictObject({
     /** Absolute cap on an unsecured consumer limit, fen (200,000 CNY in China's online micro-loan rules). */

@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Band, loadPolicy, makeOffer, type Policy } from "../../src/limits";
+import { apr, loanCashFlows } from "../../src/pricing";
+import { defaultPolicyJson } from "./helpers";
+
+const BANDS: Band[] = ["A", "B", "C", "D", "E"];
+
+/** Policies around the default: fees, cap level and convention, breach handling, terms, methods. */
+const policyArb: fc.Arbitrary<Policy> = fc
+  .record({
+    upfront: fc.double({ min: 0, max: 0.05, noNaN: true }),
+    monthly: fc.double({ min: 0, max: 0.004, noNaN: true }),
+    cap: fc.double({ min: 0.15, max: 0.24, noNaN: true }),
+    convention: fc.constantFrom("nominal", "effective"),
+    breach: fc.constantFrom("reprice", "withdraw"),
+    term: fc.constantFrom(3, 6, 12, 24, 36),
+    method: fc.constantFrom("equal-installment", "equal-principal"),
+  })
+  .map((o) => {
+    const j = defaultPolicyJson();
+    j.pricing.upfrontFeeRate = o.upfront;
+    j.pricing.monthlyFeeRate = o.monthly;
+    j.pricing.cap = { rate: o.cap, convention: o.convention };
+    j.pricing.onCapBreach = o.breach;
+    j.pricing.rateRange.min = 0;
+    for (const b of BANDS) {
+      j.bands[b].termMonths = o.term;
+      j.bands[b].method = o.method;
+    }
+    return loadPolicy(j);
+  })
+  .filter((r) => r.ok)
+  .map((r) => (r as { ok: true; value: Policy }).value);
+
+const inputArb = fc.record({
+  band: fc.constantFrom(...BANDS),
+  pd: fc.double({ min: 0, max: 1, noNaN: true }),
+  monthlyIncomeFen: fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: undefined }),
+  incomeVerified: fc.boolean(),
+  monthlyObligationsFen: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
+});
+
+function clean<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+describe("offer properties", () => {
+  it("the APR of the offered cash flows (any amount drawn, fees included) is at or below the cap", () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, fc.double({ min: 0, max: 1, noNaN: true }), (policy, input, share) => {
+        const r = makeOffer(policy, clean(input));
+        if (!r.ok) return;
+        const o = r.offer;
+        const cap = policy.pricing.cap;
+        expect(cap.convention === "nominal" ? o.aprNominal : o.aprEffective).toBeLessThanOrEqual(cap.rate);
+        const drawn = Math.max(policy.product.minLimitFen, Math.floor(o.limitFen * share));
+        for (const amount of [o.limitFen, drawn]) {
+          const flows = loanCashFlows({
+            principalFen: amount,
+            annualRate: o.annualRate,
+            termMonths: o.termMonths,
+            method: o.method,
+            upfrontFeeFen: Math.floor(amount * policy.pricing.upfrontFeeRate),
+            monthlyFeeFen: Math.floor(amount * policy.pricing.monthlyFeeRate),
+          });
+          expect(apr(flows, { periodsPerYear: 12, convention: cap.convention })).toBeLessThanOrEqual(cap.rate + 1e-9);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the limit is within the product bounds, on the step, and every amount is a safe integer", () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, (policy, input) => {
+        const r = makeOffer(policy, clean(input));
+        if (!r.ok) {
+          expect(r.reasons.length).toBeGreaterThan(0);
+          return;
+        }
+        const o = r.offer;
+        expect(o.limitFen).toBeGreaterThanOrEqual(policy.product.minLimitFen);
+        expect(o.limitFen).toBeLessThanOrEqual(policy.product.maxLimitFen);
+        expect(o.limitFen).toBeLessThanOrEqual(policy.bands[o.band].maxFirstLimitFen);
+        expect(o.limitFen).toBeLessThanOrEqual(policy.regulatory.maxUnsecuredFen);
+        expect(o.limitFen % policy.product.limitStepFen).toBe(0);
+        for (const v of [o.limitFen, o.monthlyPaymentFen, o.upfrontFeeFen, o.monthlyFeeFen]) {
+          expect(Number.isSafeInteger(v)).toBe(true);
+        }
+        for (const row of o.schedulePreview) {
+          for (const v of Object.values(row)) expect(Number.isSafeInteger(v)).toBe(true);
+        }
+        expect(o.schedulePreview).toHaveLength(Math.min(3, o.termMonths));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the limit never decreases when only the band improves", () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, (policy, input) => {
+        let worse: number | undefined;
+        for (let i = BANDS.length - 1; i >= 0; i--) {
+          const r = makeOffer(policy, clean({ ...input, band: BANDS[i] as Band }));
+          const limit = r.ok ? r.offer.limitFen : undefined;
+          if (worse !== undefined) {
+            expect(limit).toBeDefined();
+            expect(limit as number).toBeGreaterThanOrEqual(worse);
+          }
+          if (limit !== undefined) worse = limit;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
