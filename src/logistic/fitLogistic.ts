@@ -1,0 +1,237 @@
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import type { Result } from "../schema/result";
+import { fail, ok } from "../schema/result";
+import { FitError } from "./fitError";
+import { toDesign, toLabels, toWeights } from "./internal/design";
+import type { Design } from "./internal/design";
+import type { LogisticModel } from "./types";
+
+/** Options of `fitLogistic`. */
+export interface FitLogisticOptions {
+  /** L2 penalty `lambda / 2 * sum_j beta_j^2` on the coefficients (not the intercept). Default 0. */
+  readonly l2?: number;
+  /** Non-negative frequency weights, one per row (as statsmodels GLM `freq_weights`). Default all 1. */
+  readonly weights?: ArrayLike<number>;
+  /** Converged when every Newton step component is below this in absolute value (default 1e-8, as statsmodels). */
+  readonly tolerance?: number;
+  /** Newton iteration cap (default 100). */
+  readonly maxIterations?: number;
+  /** Column names, copied to the model (must have one name per column). */
+  readonly featureNames?: readonly string[];
+}
+
+const FN = "fitLogistic";
+
+/**
+ * Fits a logistic regression `P(y = 1 | x) = 1 / (1 + exp(-(b0 + x . b)))` by Newton-Raphson /
+ * iteratively reweighted least squares, solving each step `H delta = gradient` with ml-matrix's
+ * Cholesky decomposition, with step halving when the (penalized) log-likelihood would fall.
+ * Standard errors are `sqrt(diag(H^-1))` at the solution, `H = X' W X (+ lambda I)`, as statsmodels
+ * `Logit` (unpenalized). Labels: 1 = bad, 0 = good.
+ *
+ * @param X rows of p finite numbers (an intercept is added)
+ * @param y labels, 1 = bad, 0 = good
+ * @param options `l2`, `weights`, `tolerance`, `maxIterations`, `featureNames`
+ * @returns the fitted model as plain data (`converged: false` when the cap is reached without separation)
+ * @throws {TypeError} when X, y or options have the wrong type
+ * @throws {RangeError} on ragged rows, mismatched lengths, non-finite values or bad options
+ * @throws {FitError} on perfect / quasi-complete separation (unpenalized) or a singular design
+ * @example fitLogistic([[0], [1], [2], [3]], [0, 1, 0, 1]).coefficients[0] // => 0.9081842625600952 (statsmodels Logit: 0.90818426)
+ */
+export function fitLogistic(
+  X: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  options: FitLogisticOptions = {},
+): LogisticModel {
+  if (options === null || typeof options !== "object") throw new TypeError(`${FN}: options must be an object`);
+  const l2 = options.l2 ?? 0;
+  if (typeof l2 !== "number" || !(l2 >= 0) || !Number.isFinite(l2)) throw new RangeError(`${FN}: l2 must be a finite number >= 0`);
+  const tol = options.tolerance ?? 1e-8;
+  if (typeof tol !== "number" || !(tol > 0)) throw new RangeError(`${FN}: tolerance must be a number > 0`);
+  const maxIter = options.maxIterations ?? 100;
+  if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`${FN}: maxIterations must be an integer >= 1`);
+  const D = toDesign(X, FN);
+  const yy = toLabels(y, D.n, FN);
+  const w = toWeights(options.weights, D.n, FN);
+  const names = options.featureNames;
+  if (names !== undefined) {
+    if (!Array.isArray(names) || names.length !== D.d - 1 || names.some((s) => typeof s !== "string")) {
+      throw new RangeError(`${FN}: featureNames must hold one string per column of X`);
+    }
+  }
+  const d = D.d;
+  let beta: Float64Array = new Float64Array(d);
+  const H = new Float64Array(d * d);
+  const g = new Float64Array(d);
+  let ll = pass(D, yy, w, beta, l2, H, g);
+  let converged = false;
+  let iterations = 0;
+  for (let it = 1; it <= maxIter; it++) {
+    iterations = it;
+    if (l2 === 0 && ll.maxResidual < 1e-8) {
+      throw new FitError("separation", "perfect separation: the columns predict every label exactly; no finite fit exists (drop or bin the separating column, or use l2)");
+    }
+    const delta = solve(H, g, d, it === 1 ? "singular" : "separation");
+    let step = 1;
+    let trial = addScaled(beta, delta, step);
+    let llTrial = logLik(D, yy, w, trial, l2);
+    for (let h = 0; h < 30 && llTrial < ll.value - 1e-12 * Math.abs(ll.value); h++) {
+      step /= 2;
+      trial = addScaled(beta, delta, step);
+      llTrial = logLik(D, yy, w, trial, l2);
+    }
+    beta = trial;
+    let maxStep = 0;
+    for (let j = 0; j < d; j++) maxStep = Math.max(maxStep, Math.abs(step * delta[j]!));
+    ll = pass(D, yy, w, beta, l2, H, g);
+    if (maxStep < tol) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged && l2 === 0 && ll.maxAbsEta > 30) {
+    throw new FitError("separation", "quasi-complete separation: coefficients grow without bound; no finite fit exists (drop or bin the separating column, or use l2)");
+  }
+  const cov = inverse(H, d);
+  const se: number[] = [];
+  for (let j = 0; j < d; j++) se.push(Math.sqrt(cov[j * d + j]!));
+  return {
+    intercept: beta[0]!,
+    coefficients: Array.from(beta.subarray(1)),
+    standardErrors: se,
+    logLikelihood: ll.unpenalized,
+    iterations,
+    converged,
+    ...(names === undefined ? {} : { featureNames: names.slice() }),
+  };
+}
+
+/**
+ * `fitLogistic` returning a `Result` instead of throwing `FitError` (programmer errors still throw).
+ * @param X rows of p finite numbers
+ * @param y labels, 1 = bad, 0 = good
+ * @param options as `fitLogistic`
+ * @returns `{ ok: true, value: model }` or `{ ok: false, issues }` on separation / singular design
+ * @throws {TypeError|RangeError} as `fitLogistic`
+ * @example safeFitLogistic([[0], [1]], [0, 1]).ok // => false (perfect separation)
+ */
+export function safeFitLogistic(
+  X: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  options: FitLogisticOptions = {},
+): Result<LogisticModel> {
+  try {
+    return ok(fitLogistic(X, y, options));
+  } catch (e) {
+    if (e instanceof FitError) return fail(e.issues);
+    throw e;
+  }
+}
+
+/** log(1 + exp(x)) without overflow. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+interface PassResult {
+  value: number;
+  unpenalized: number;
+  maxResidual: number;
+  maxAbsEta: number;
+}
+
+/** One pass over the rows: log-likelihood, gradient g and Hessian H (negative of the second derivative) at beta. */
+function pass(D: Design, y: Float64Array, w: Float64Array, beta: Float64Array, l2: number, H: Float64Array, g: Float64Array): PassResult {
+  const { n, d, data } = D;
+  H.fill(0);
+  g.fill(0);
+  let ll = 0;
+  let maxResidual = 0;
+  let maxAbsEta = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let eta = 0;
+    for (let j = 0; j < d; j++) eta += data[o + j]! * beta[j]!;
+    const wi = w[i]!;
+    const mu = eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+    const yi = y[i]!;
+    ll += wi * (yi * eta - softplus(eta));
+    if (wi > 0) {
+      const r = Math.abs(yi - mu);
+      if (r > maxResidual) maxResidual = r;
+      if (Math.abs(eta) > maxAbsEta) maxAbsEta = Math.abs(eta);
+    }
+    const res = wi * (yi - mu);
+    const v = wi * mu * (1 - mu);
+    for (let j = 0; j < d; j++) {
+      const xj = data[o + j]!;
+      g[j] = g[j]! + res * xj;
+      const vx = v * xj;
+      const row = j * d;
+      for (let k = 0; k <= j; k++) H[row + k] = H[row + k]! + vx * data[o + k]!;
+    }
+  }
+  let pen = 0;
+  for (let j = 1; j < d; j++) {
+    pen += beta[j]! * beta[j]!;
+    g[j] = g[j]! - l2 * beta[j]!;
+    H[j * d + j] = H[j * d + j]! + l2;
+  }
+  for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) H[k * d + j] = H[j * d + k]!;
+  return { value: ll - (l2 / 2) * pen, unpenalized: ll, maxResidual, maxAbsEta };
+}
+
+/** Penalized log-likelihood only (for step halving). */
+function logLik(D: Design, y: Float64Array, w: Float64Array, beta: Float64Array, l2: number): number {
+  const { n, d, data } = D;
+  let ll = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let eta = 0;
+    for (let j = 0; j < d; j++) eta += data[o + j]! * beta[j]!;
+    ll += w[i]! * (y[i]! * eta - softplus(eta));
+  }
+  let pen = 0;
+  for (let j = 1; j < d; j++) pen += beta[j]! * beta[j]!;
+  return ll - (l2 / 2) * pen;
+}
+
+function addScaled(beta: Float64Array, delta: Float64Array, step: number): Float64Array {
+  const out = new Float64Array(beta.length);
+  for (let j = 0; j < beta.length; j++) out[j] = beta[j]! + step * delta[j]!;
+  return out;
+}
+
+/** Cholesky of H (ml-matrix) with a relative pivot check, so near-collinear designs fail clearly. */
+function cholesky(H: Float64Array, d: number, failure: "singular" | "separation"): CholeskyDecomposition {
+  const rows: number[][] = [];
+  for (let j = 0; j < d; j++) rows.push(Array.from(H.subarray(j * d, j * d + d)));
+  const chol = new CholeskyDecomposition(new Matrix(rows));
+  let ok = chol.isPositiveDefinite();
+  if (ok) {
+    const L = chol.lowerTriangularMatrix;
+    for (let j = 0; j < d && ok; j++) {
+      const ljj = L.get(j, j);
+      if (!(ljj * ljj > 1e-11 * H[j * d + j]!) || !(H[j * d + j]! > 0)) ok = false;
+    }
+  }
+  if (!ok) {
+    if (failure === "singular") {
+      throw new FitError("singular", "singular design: some columns are constant, collinear or all zero; remove the redundant columns");
+    }
+    throw new FitError("separation", "the information matrix became singular during the fit: the classes are (quasi-)separated by the columns, or columns are collinear");
+  }
+  return chol;
+}
+
+function solve(H: Float64Array, g: Float64Array, d: number, failure: "singular" | "separation"): Float64Array {
+  const x = cholesky(H, d, failure).solve(Matrix.columnVector(Array.from(g)));
+  return Float64Array.from(x.getColumn(0));
+}
+
+function inverse(H: Float64Array, d: number): Float64Array {
+  const inv = cholesky(H, d, "separation").solve(Matrix.eye(d, d));
+  const out = new Float64Array(d * d);
+  for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) out[j * d + k] = inv.get(j, k);
+  return out;
+}
