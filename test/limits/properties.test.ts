@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Band, loadPolicy, makeOffer, type Policy } from "../../src/limits";
+import { type Band, loadPolicy, makeOffer, type OfferInput, type Policy } from "../../src/limits";
 import { apr, loanCashFlows } from "../../src/pricing";
 import { defaultPolicyJson } from "./helpers";
 
@@ -41,8 +41,8 @@ const inputArb = fc.record({
   monthlyObligationsFen: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
 });
 
-function clean<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+function clean(o: Record<string, unknown>): OfferInput {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as unknown as OfferInput;
 }
 
 describe("offer properties", () => {
