@@ -1,0 +1,5 @@
+export * from "./bands";
+export * from "./config";
+export * from "./engine";
+export * from "./guards";
+export * from "./types";

@@ -1,0 +1,14 @@
+/**
+ * riskcard: embeddable credit-risk scoring. The root entry holds what a backend needs to decide
+ * one application; each domain has its own subpath (`riskcard/schema`, `riskcard/features`,
+ * `riskcard/scorecard`, `riskcard/fraud`, `riskcard/limits`, `riskcard/pricing`, ...).
+ */
+export { createEngine, ENGINE_VERSION, type Engine } from "./decision/engine";
+export type { EngineConfig } from "./decision/config";
+export type { Decision, DecisionReason, DecideOptions, DecisionVersions, FraudHit, ReasonSource } from "./decision/types";
+export type { Guard, GuardCode } from "./decision/guards";
+export { type Band, bandOf } from "./decision/bands";
+export { applicantSchema, type Applicant } from "./schema/applicant";
+export { applicantJsonSchema } from "./schema/json-schema";
+export { parseApplicant, parseApplicantOrThrow } from "./schema/parse";
+export { type Issue, type IssueCode, type Result, RiskcardError, ArtefactError, ConfigError } from "./schema/result";
