@@ -13,16 +13,12 @@ export interface Compiled {
   readonly missingPts: Float64Array;
   readonly missingAttr: Int32Array;
   readonly fallbackPts: Float64Array;
-  readonly rightClosed: Uint8Array;
-  readonly eqStart: Int32Array;
-  readonly eqVal: Float64Array;
-  readonly eqPts: Float64Array;
-  readonly eqAttr: Int32Array;
-  readonly ivStart: Int32Array;
-  readonly ivLo: Float64Array;
-  readonly ivHi: Float64Array;
-  readonly ivPts: Float64Array;
-  readonly ivAttr: Int32Array;
+  /** Boundaries of characteristic c in `cuts[cutStart[c] .. cutStart[c+1])`, ascending. */
+  readonly cutStart: Int32Array;
+  readonly cuts: Float64Array;
+  /** Segment j of characteristic c (j = number of boundaries <= value) at `cutStart[c] + c + j`. */
+  readonly segPts: Float64Array;
+  readonly segAttr: Int32Array;
   /** Name resolution per names array; `last*` is a one-entry fast path in front of the WeakMap. */
   readonly byNames: WeakMap<readonly string[], Int32Array>;
   lastNames: readonly string[] | null;
@@ -31,48 +27,52 @@ export interface Compiled {
 
 const registry = new WeakMap<Scorecard, Compiled>();
 
+/** The next double above a finite `x` (so that `b < v` is `nextUp(b) <= v`). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  const f = new Float64Array([x]);
+  const u = new BigInt64Array(f.buffer);
+  u[0] = u[0]! + (x > 0 ? 1n : -1n);
+  return f[0]!;
+}
+
 /**
- * Compiles characteristics into flat arrays: per characteristic, exact-value entries (special
- * values, category codes) in `[eqStart[c], eqStart[c+1])` and intervals in `[ivStart[c], ivStart[c+1])`.
+ * Compiles characteristics into a partition of the real line per characteristic: the sorted
+ * finite boundaries of all its pieces cut the line into segments, and each segment lies wholly in
+ * one piece (its points and attribute index) or in none (the fallback). Pieces, by priority:
+ * exact values (special values; category codes, the index in `levels`) as the one-point segment
+ * `[x, nextUp(x))`, then intervals. Right-closed `(a, b]` becomes `[nextUp(a), nextUp(b))`, since
+ * `b < v` iff `nextUp(b) <= v`. A value's segment is the count of boundaries <= value.
  */
 export function compile(basePoints: number, chars: readonly Characteristic[]): Compiled {
   const n = chars.length;
-  const eqVal: number[] = [];
-  const eqPts: number[] = [];
-  const eqAttr: number[] = [];
-  const ivLo: number[] = [];
-  const ivHi: number[] = [];
-  const ivPts: number[] = [];
-  const ivAttr: number[] = [];
-  const eqStart = new Int32Array(n + 1);
-  const ivStart = new Int32Array(n + 1);
+  const cuts: number[] = [];
+  const segPts: number[] = [];
+  const segAttr: number[] = [];
+  const cutStart = new Int32Array(n + 1);
   const missingPts = new Float64Array(n);
   const missingAttr = new Int32Array(n);
   const fallbackPts = new Float64Array(n);
-  const rightClosed = new Uint8Array(n);
   chars.forEach((c, ci) => {
-    eqStart[ci] = eqVal.length;
-    ivStart[ci] = ivLo.length;
+    cutStart[ci] = cuts.length;
     fallbackPts[ci] = c.fallback.points;
     missingPts[ci] = c.fallback.points;
     missingAttr[ci] = -1;
+    // Pieces in priority order: exact values first, then intervals.
+    const exact: { lo: number; hi: number; points: number; attr: number }[] = [];
+    const ivs: { lo: number; hi: number; points: number; attr: number }[] = [];
+    const point = (x: number, points: number, attr: number) => exact.push({ lo: x, hi: nextUp(x), points, attr });
     if (c.type === "numeric") {
-      rightClosed[ci] = c.closure === "right" ? 1 : 0;
+      const right = c.closure === "right";
+      const edge = (b: number): number => (right && Number.isFinite(b) ? nextUp(b) : b);
       c.attributes.forEach((a, ai) => {
         if (a.kind === "missing") {
           missingPts[ci] = a.points;
           missingAttr[ci] = ai;
         } else if (a.kind === "special") {
-          for (const v of a.values) {
-            eqVal.push(v);
-            eqPts.push(a.points);
-            eqAttr.push(ai);
-          }
+          for (const v of a.values) point(v, a.points, ai);
         } else {
-          ivLo.push(a.lower ?? -Infinity);
-          ivHi.push(a.upper ?? Infinity);
-          ivPts.push(a.points);
-          ivAttr.push(ai);
+          ivs.push({ lo: edge(a.lower ?? -Infinity), hi: edge(a.upper ?? Infinity), points: a.points, attr: ai });
         }
       });
     } else {
@@ -81,18 +81,22 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
         if (a.kind === "missing") {
           missingPts[ci] = a.points;
           missingAttr[ci] = ai;
-        } else {
-          for (const cat of a.categories) {
-            eqVal.push(code.get(cat)!);
-            eqPts.push(a.points);
-            eqAttr.push(ai);
-          }
-        }
+        } else for (const cat of a.categories) point(code.get(cat)!, a.points, ai);
       });
     }
+    const pieces = [...exact, ...ivs];
+    const bounds = [...new Set(pieces.flatMap((iv) => [iv.lo, iv.hi]).filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
+    cuts.push(...bounds);
+    // Segment j spans [bounds[j-1], bounds[j]) with bounds[-1] = -Infinity and bounds[len] = +Infinity.
+    for (let j = 0; j <= bounds.length; j++) {
+      const lo = j === 0 ? -Infinity : bounds[j - 1]!;
+      const hi = j === bounds.length ? Infinity : bounds[j]!;
+      const hit = pieces.find((iv) => iv.lo <= lo && hi <= iv.hi);
+      segPts.push(hit ? hit.points : c.fallback.points);
+      segAttr.push(hit ? hit.attr : -1);
+    }
   });
-  eqStart[n] = eqVal.length;
-  ivStart[n] = ivLo.length;
+  cutStart[n] = cuts.length;
   return {
     n,
     basePoints,
@@ -100,16 +104,10 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     missingPts,
     missingAttr,
     fallbackPts,
-    rightClosed,
-    eqStart,
-    eqVal: Float64Array.from(eqVal),
-    eqPts: Float64Array.from(eqPts),
-    eqAttr: Int32Array.from(eqAttr),
-    ivStart,
-    ivLo: Float64Array.from(ivLo),
-    ivHi: Float64Array.from(ivHi),
-    ivPts: Float64Array.from(ivPts),
-    ivAttr: Int32Array.from(ivAttr),
+    cutStart,
+    cuts: Float64Array.from(cuts),
+    segPts: Float64Array.from(segPts),
+    segAttr: Int32Array.from(segAttr),
     byNames: new WeakMap(),
     lastNames: null,
     lastIdx: new Int32Array(0),
@@ -161,7 +159,8 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
 /**
  * Scores one row: base points plus each characteristic's points, in characteristic order (the
  * same order for single and batch scoring, so sums are bit-identical). Writes per-characteristic
- * points and matched attribute indices when buffers are given.
+ * points and matched attribute indices when buffers are given. A NaN value (outside the
+ * FeatureVector contract) takes the fallback.
  */
 export function scoreRow(
   k: Compiled,
@@ -172,47 +171,46 @@ export function scoreRow(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
-  let total = k.basePoints;
   const n = k.n;
+  const missingPts = k.missingPts;
+  const missingAttr = k.missingAttr;
+  const fallbackPts = k.fallbackPts;
+  const cutStart = k.cutStart;
+  const cuts = k.cuts;
+  const segPts = k.segPts;
+  const segAttr = k.segAttr;
+  let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
     let p: number;
     let a: number;
+    const v = values[i]!;
     if (missing[i] === 1) {
-      p = k.missingPts[c]!;
-      a = k.missingAttr[c]!;
-    } else {
-      const v = values[i]!;
-      p = k.fallbackPts[c]!;
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (v !== v) {
+      p = fallbackPts[c]!;
       a = -1;
-      const eEnd = k.eqStart[c + 1]!;
-      for (let e = k.eqStart[c]!; e < eEnd; e++) {
-        if (k.eqVal[e] === v) {
-          p = k.eqPts[e]!;
-          a = k.eqAttr[e]!;
-          break;
+    } else {
+      const s = cutStart[c]!;
+      const t = cutStart[c + 1]!;
+      let j: number;
+      if (t - s <= 16) {
+        // Branch-free count: unary plus turns the comparison into 0/1 without a jump.
+        j = s + c;
+        for (let b = s; b < t; b++) j += +(cuts[b]! <= v);
+      } else {
+        let lo = s;
+        let hi = t;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cuts[mid]! <= v) lo = mid + 1;
+          else hi = mid;
         }
+        j = lo + c;
       }
-      if (a < 0) {
-        const iEnd = k.ivStart[c + 1]!;
-        if (k.rightClosed[c] === 1) {
-          for (let e = k.ivStart[c]!; e < iEnd; e++) {
-            if (v > k.ivLo[e]! && v <= k.ivHi[e]!) {
-              p = k.ivPts[e]!;
-              a = k.ivAttr[e]!;
-              break;
-            }
-          }
-        } else {
-          for (let e = k.ivStart[c]!; e < iEnd; e++) {
-            if (v >= k.ivLo[e]! && v < k.ivHi[e]!) {
-              p = k.ivPts[e]!;
-              a = k.ivAttr[e]!;
-              break;
-            }
-          }
-        }
-      }
+      p = segPts[j]!;
+      a = segAttr[j]!;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
