@@ -1,15 +1,15 @@
 /**
- * `npm start`: scores the SYNTHETIC sample applicants in fixtures/applicants.jsonl with the default
+ * `npm start` (a demo, not part of the package build): scores the SYNTHETIC sample applicants in fixtures/applicants.jsonl with the default
  * engine and prints a summary a person can read: outcomes, score distribution, sample decisions with
  * their reasons, and AUC/KS of the score and PD against the synthetic outcomes (computed here).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Decision, createEngine } from "../src/index";
-import { auc, ks } from "../src/metrics";
+import { type Decision, createEngine } from "../index";
+import { auc, ks } from "../metrics";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const AS_OF = Date.UTC(2026, 5, 30); // the synthetic population's decision time (fixtures/README.md)
 
 function readJsonl(path: string): unknown[] {
