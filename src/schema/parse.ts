@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Applicant, applicantSchema } from "./applicant";
+import { parseApplicantFast } from "./fast-parse";
 import { type Issue, type IssueCode, type Result, RiskcardError, fail, issue, ok } from "./result";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -75,13 +76,16 @@ export function parseApplicantWithZod(input: unknown): Result<Applicant> {
 }
 
 /**
- * Validates an applicant; see `parseApplicantWithZod` for the contract.
+ * Validates an applicant; see `parseApplicantWithZod` for the contract. Runs the hand-written
+ * fast path (`parseApplicantFast`), proven equal to the zod schema (same accepted inputs, issue
+ * codes, paths, messages and order) by a differential property test; the accepted applicant is
+ * the input object itself, not a copy.
  * @param input anything
  * @returns a result with the applicant or the issues
  * @example parseApplicant({ id: "a1" }).ok // => false
  */
 export function parseApplicant(input: unknown): Result<Applicant> {
-  return parseApplicantWithZod(input);
+  return parseApplicantFast(input);
 }
 
 /**

@@ -1,0 +1,153 @@
+import { type Ctx, type Path, report, reportType } from "./context";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MIN_SAFE = Number.MIN_SAFE_INTEGER;
+
+/**
+ * Checks `z.int().min(lo).max(hi)` (pass `-Infinity`/`Infinity` for no bound) with zod's issue
+ * sequence: type, integer, safe range, then the bounds. `undefined` is accepted when `optional`.
+ * @internal
+ */
+export function checkInt(ctx: Ctx, v: unknown, lo: number, hi: number, optional: boolean, pre: Path, idx: number, key: string): void {
+  if (typeof v === "number" && v >= lo && v <= hi && Number.isSafeInteger(v)) return;
+  if (v === undefined && optional) return;
+  intSlow(ctx, v, lo, hi, pre, idx, key);
+}
+
+function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: number, key: string): void {
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    reportType(ctx, v, "number", pre, idx, key);
+    return;
+  }
+  if (!Number.isInteger(v)) {
+    report(ctx, "not_integer", pre, idx, key, "must be an integer", true);
+    return;
+  }
+  if (!Number.isSafeInteger(v)) {
+    if (v > 0) report(ctx, "too_big", pre, idx, key, `must be <= ${MAX_SAFE}`, false);
+    else report(ctx, "too_small", pre, idx, key, `must be >= ${MIN_SAFE}`, false);
+  }
+  if (!(v >= lo)) report(ctx, "too_small", pre, idx, key, `must be >= ${lo}`, false);
+  if (!(v <= hi)) report(ctx, "too_big", pre, idx, key, `must be <= ${hi}`, false);
+}
+
+/**
+ * Checks `z.number().min(lo).max(hi)` (finite number within bounds).
+ * @internal
+ */
+export function checkNumber(ctx: Ctx, v: unknown, lo: number, hi: number, optional: boolean, pre: Path, idx: number, key: string): void {
+  if (typeof v === "number" && v >= lo && v <= hi) return;
+  if (v === undefined && optional) return;
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    reportType(ctx, v, "number", pre, idx, key);
+    return;
+  }
+  if (!(v >= lo)) report(ctx, "too_small", pre, idx, key, `must be >= ${lo}`, false);
+  if (!(v <= hi)) report(ctx, "too_big", pre, idx, key, `must be <= ${hi}`, false);
+}
+
+/** Checks `z.boolean()`. @internal */
+export function checkBool(ctx: Ctx, v: unknown, optional: boolean, pre: Path, idx: number, key: string): void {
+  if (typeof v === "boolean" || (v === undefined && optional)) return;
+  reportType(ctx, v, "boolean", pre, idx, key);
+}
+
+/** Checks `z.enum(values)`; a missing value is an enum error, as in zod. @internal */
+export function checkEnum(ctx: Ctx, v: unknown, values: ReadonlySet<unknown>, optional: boolean, pre: Path, idx: number, key: string): void {
+  if (values.has(v) || (v === undefined && optional)) return;
+  report(ctx, "invalid_enum", pre, idx, key, "not one of the allowed values", true);
+}
+
+/** Length in Unicode code points (a surrogate pair counts once), as zod measures strings. */
+function codePoints(s: string): number {
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+function lengthUnit(v: unknown): string {
+  return Array.isArray(v) ? "items" : typeof v === "string" ? "characters" : "";
+}
+
+/**
+ * zod's `min`/`max` length checks, which also run on a wrong-typed value that has a `length`
+ * (an array where a string was expected, `{ length: ... }`), with zod's comparisons.
+ * @internal
+ */
+export function lengthChecks(ctx: Ctx, v: unknown, min: number, max: number, pre: Path, idx: number, key: string): void {
+  if (v === null || v === undefined) return;
+  const units = (v as { length?: unknown }).length as number;
+  if (units === undefined) return;
+  const isStr = typeof v === "string";
+  const unit = lengthUnit(v);
+  if (min > 0) {
+    const len = isStr && units >= min && units < min * 2 ? codePoints(v) : units;
+    if (!(len >= min)) report(ctx, "too_small", pre, idx, key, unit ? `must have at least ${min} ${unit}` : `must be >= ${min}`, false);
+  }
+  if (max < Number.POSITIVE_INFINITY) {
+    const len = isStr && units > max ? codePoints(v) : units;
+    if (!(len <= max)) report(ctx, "too_big", pre, idx, key, unit ? `must have at most ${max} ${unit}` : `must be <= ${max}`, false);
+  }
+}
+
+/** Character classes of the schema's string patterns, as 128-entry lookup tables. */
+function charTable(extra: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = 1;
+  for (let c = 97; c <= 122; c++) t[c] = 1;
+  for (const ch of extra) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+/** `[A-Za-z0-9_.:-]` (pseudonym). @internal */
+export const PSEUDONYM_CHARS = charTable("_.:-");
+/** `[A-Za-z0-9_-]` (place code). @internal */
+export const PLACE_CHARS = charTable("_-");
+
+function allIn(s: string, table: Uint8Array): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || table[c] === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks `z.string().min(1).max(max).regex(/^[class]+$/)` for the pseudonym and place-code
+ * patterns: type, length (code points), then pattern.
+ * @internal
+ */
+export function checkToken(ctx: Ctx, v: unknown, max: number, table: Uint8Array, optional: boolean, pre: Path, idx: number, key: string): void {
+  if (typeof v === "string") {
+    if (v.length <= max && allIn(v, table)) return;
+    lengthChecks(ctx, v, 1, max, pre, idx, key);
+    if (!allIn(v, table)) report(ctx, "invalid_format", pre, idx, key, "does not match the expected pattern", false);
+    return;
+  }
+  if (v === undefined && optional) return;
+  reportType(ctx, v, "string", pre, idx, key);
+  lengthChecks(ctx, v, 1, max, pre, idx, key);
+}
+
+/** `^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$` without a regex engine. @internal */
+export function isDateShape(s: string): boolean {
+  if (s.length !== 10) return false;
+  const d = (i: number): number => {
+    const c = s.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  if (d(0) < 0 || d(1) < 0 || d(2) < 0 || d(3) < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const m1 = d(5);
+  const m2 = d(6);
+  const okMonth = (m1 === 0 && m2 >= 1) || (m1 === 1 && m2 >= 0 && m2 <= 2);
+  const a = d(8);
+  const b = d(9);
+  const okDay = (a === 0 && b >= 1) || ((a === 1 || a === 2) && b >= 0) || (a === 3 && b >= 0 && b <= 1);
+  return okMonth && okDay;
+}

@@ -1,0 +1,305 @@
+import {
+  BUREAU_ACCOUNT_KINDS,
+  DEVICE_EVENT_KINDS,
+  INQUIRY_KINDS,
+  MERCHANT_CATEGORIES,
+  OCCUPATIONS,
+  PAYMENT_CHANNELS,
+  isCalendarDate,
+} from "../applicant";
+import { LIMITS } from "../limits";
+import { PLACE_CHARS, PSEUDONYM_CHARS, checkBool, checkEnum, checkInt, checkNumber, checkToken, isDateShape, lengthChecks } from "./checks";
+import { type Ctx, type Path, isObject, report, reportType, unknownKeys } from "./context";
+
+const INF = Number.POSITIVE_INFINITY;
+const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
+
+const OCC = new Set<unknown>(OCCUPATIONS);
+const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
+const CATEGORIES = new Set<unknown>(MERCHANT_CATEGORIES);
+const DIRECTIONS = new Set<unknown>(["in", "out"]);
+const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
+const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
+const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
+
+/** An object-valued field: type check, `missing` when required and absent. Returns the object or undefined. */
+function objectAt(ctx: Ctx, v: unknown, optional: boolean, pre: Path, idx: number, key: string | undefined): Record<string, unknown> | undefined {
+  if (isObject(v)) return v;
+  if (v === undefined && optional) return undefined;
+  reportType(ctx, v, "object", pre, idx, key);
+  return undefined;
+}
+
+/**
+ * An array-valued field `z.array(el).min(min).max(max)`: over the cap, one `too_big` and no
+ * element checks (zod's size cap); not an array, a type issue plus zod's length checks.
+ * Returns the array when its elements should be checked.
+ */
+function arrayAt(ctx: Ctx, v: unknown, min: number, max: number, optional: boolean, pre: Path, idx: number, key: string): readonly unknown[] | undefined {
+  if (Array.isArray(v)) {
+    if (v.length > max) {
+      report(ctx, "too_big", pre, idx, key, `must have at most ${max} items`, true);
+      return undefined;
+    }
+    if (v.length < min) report(ctx, "too_small", pre, idx, key, `must have at least ${min} items`, false);
+    return v;
+  }
+  if (v === undefined && optional) return undefined;
+  reportType(ctx, v, "array", pre, idx, key);
+  lengthChecks(ctx, v, min, max, pre, idx, key);
+  return undefined;
+}
+
+const IDENTITY_KEYS = keys(
+  "birthDate",
+  "ageYears",
+  "realNameVerified",
+  "idVerified",
+  "phoneVerified",
+  "occupation",
+  "declaredMonthlyIncomeFen",
+  "verifiedMonthlyIncomeFen",
+  "cityCode",
+);
+
+/** `identitySchema`, including its refinement (run only when no aborting issue was found inside). */
+export function identity(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, false, pre, -1, "identity");
+  if (o === undefined) return;
+  const P = ["identity"];
+  const before = ctx.aborting;
+  const bd = o.birthDate;
+  if (bd !== undefined) {
+    if (typeof bd !== "string") reportType(ctx, bd, "string", P, -1, "birthDate");
+    else if (!isDateShape(bd)) report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
+  }
+  checkInt(ctx, o.ageYears, 0, 130, true, P, -1, "ageYears");
+  checkBool(ctx, o.realNameVerified, false, P, -1, "realNameVerified");
+  checkBool(ctx, o.idVerified, false, P, -1, "idVerified");
+  checkBool(ctx, o.phoneVerified, false, P, -1, "phoneVerified");
+  checkEnum(ctx, o.occupation, OCC, true, P, -1, "occupation");
+  checkInt(ctx, o.declaredMonthlyIncomeFen, 0, INF, true, P, -1, "declaredMonthlyIncomeFen");
+  checkInt(ctx, o.verifiedMonthlyIncomeFen, 0, INF, true, P, -1, "verifiedMonthlyIncomeFen");
+  checkToken(ctx, o.cityCode, 32, PLACE_CHARS, true, P, -1, "cityCode");
+  unknownKeys(ctx, o, IDENTITY_KEYS, P, -1);
+  if (ctx.aborting !== before) return;
+  if (bd === undefined && o.ageYears === undefined) report(ctx, "missing", P, -1, "ageYears", "birthDate or ageYears is required", false);
+  else if (bd !== undefined && !isCalendarDate(bd as string)) report(ctx, "invalid_format", P, -1, "birthDate", "not a calendar date", false);
+}
+
+const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
+/** `consentSchema`. */
+export function consent(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, false, pre, -1, "consent");
+  if (o === undefined) return;
+  const P = ["consent"];
+  checkBool(ctx, o.creditBureauQuery, false, P, -1, "creditBureauQuery");
+  checkInt(ctx, o.givenAt, 0, INF, true, P, -1, "givenAt");
+  unknownKeys(ctx, o, CONSENT_KEYS, P, -1);
+}
+
+const APPLICATION_KEYS = keys("appliedAt", "requestedAmountFen", "requestedTermMonths", "deviceId", "ipHash");
+/** `applicationSchema` (optional). */
+export function application(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, true, pre, -1, "application");
+  if (o === undefined) return;
+  const P = ["application"];
+  checkInt(ctx, o.appliedAt, 0, INF, false, P, -1, "appliedAt");
+  checkInt(ctx, o.requestedAmountFen, 0, INF, true, P, -1, "requestedAmountFen");
+  checkInt(ctx, o.requestedTermMonths, 1, 60, true, P, -1, "requestedTermMonths");
+  checkToken(ctx, o.deviceId, 128, PSEUDONYM_CHARS, true, P, -1, "deviceId");
+  checkToken(ctx, o.ipHash, 128, PSEUDONYM_CHARS, true, P, -1, "ipHash");
+  unknownKeys(ctx, o, APPLICATION_KEYS, P, -1);
+}
+
+const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
+const PAY_PRE: Path = ["payments"];
+/** `payments` (optional array of `paymentEventSchema`). */
+export function payments(ctx: Ctx, v: unknown, pre: Path): void {
+  const arr = arrayAt(ctx, v, 0, LIMITS.payments, true, pre, -1, "payments");
+  if (arr === undefined) return;
+  for (let i = 0; i < arr.length; i++) {
+    const e = arr[i];
+    if (!isObject(e)) {
+      reportType(ctx, e, "object", PAY_PRE, i, undefined);
+      continue;
+    }
+    checkInt(ctx, e.at, 0, INF, false, PAY_PRE, i, "at");
+    checkInt(ctx, e.amountFen, 0, INF, false, PAY_PRE, i, "amountFen");
+    checkEnum(ctx, e.direction, DIRECTIONS, false, PAY_PRE, i, "direction");
+    checkEnum(ctx, e.channel, CHANNELS, false, PAY_PRE, i, "channel");
+    checkToken(ctx, e.counterparty, 128, PSEUDONYM_CHARS, true, PAY_PRE, i, "counterparty");
+    checkEnum(ctx, e.merchantCategory, CATEGORIES, true, PAY_PRE, i, "merchantCategory");
+    unknownKeys(ctx, e, PAYMENT_KEYS, PAY_PRE, i);
+  }
+}
+
+const SOCIAL_KEYS = keys("accountAgeDays", "contactCount", "activeDays30", "flaggedContactCount", "defaultedLinkCount");
+/** `socialSchema` (optional). */
+export function social(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, true, pre, -1, "social");
+  if (o === undefined) return;
+  const P = ["social"];
+  checkInt(ctx, o.accountAgeDays, 0, 36_500, false, P, -1, "accountAgeDays");
+  checkInt(ctx, o.contactCount, 0, 100_000, false, P, -1, "contactCount");
+  checkInt(ctx, o.activeDays30, 0, 30, true, P, -1, "activeDays30");
+  checkInt(ctx, o.flaggedContactCount, 0, 100_000, true, P, -1, "flaggedContactCount");
+  checkInt(ctx, o.defaultedLinkCount, 0, 100_000, true, P, -1, "defaultedLinkCount");
+  unknownKeys(ctx, o, SOCIAL_KEYS, P, -1);
+}
+
+const BUREAU_KEYS = keys("reportedAt", "historyMonths", "inquiries", "accounts", "delinquencies", "monthlyObligationsFen");
+const INQ_KEYS = keys("at", "kind");
+const ACC_KEYS = keys("kind", "openedAt", "closedAt", "limitFen", "balanceFen", "monthlyPaymentFen", "worstDaysPastDue");
+const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
+const INQ_PRE: Path = ["bureau", "inquiries"];
+const ACC_PRE: Path = ["bureau", "accounts"];
+const DEL_PRE: Path = ["bureau", "delinquencies"];
+
+/** `bureauSchema` (optional). */
+export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, true, pre, -1, "bureau");
+  if (o === undefined) return;
+  const P = ["bureau"];
+  checkInt(ctx, o.reportedAt, 0, INF, false, P, -1, "reportedAt");
+  checkInt(ctx, o.historyMonths, 0, 1_200, false, P, -1, "historyMonths");
+  const inq = arrayAt(ctx, o.inquiries, 0, LIMITS.bureauInquiries, false, P, -1, "inquiries");
+  if (inq !== undefined)
+    for (let i = 0; i < inq.length; i++) {
+      const e = inq[i];
+      if (!isObject(e)) {
+        reportType(ctx, e, "object", INQ_PRE, i, undefined);
+        continue;
+      }
+      checkInt(ctx, e.at, 0, INF, false, INQ_PRE, i, "at");
+      checkEnum(ctx, e.kind, INQ_KINDS, false, INQ_PRE, i, "kind");
+      unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
+    }
+  const acc = arrayAt(ctx, o.accounts, 0, LIMITS.bureauAccounts, false, P, -1, "accounts");
+  if (acc !== undefined)
+    for (let i = 0; i < acc.length; i++) {
+      const e = acc[i];
+      if (!isObject(e)) {
+        reportType(ctx, e, "object", ACC_PRE, i, undefined);
+        continue;
+      }
+      checkEnum(ctx, e.kind, ACC_KINDS, false, ACC_PRE, i, "kind");
+      checkInt(ctx, e.openedAt, 0, INF, false, ACC_PRE, i, "openedAt");
+      checkInt(ctx, e.closedAt, 0, INF, true, ACC_PRE, i, "closedAt");
+      checkInt(ctx, e.limitFen, 0, INF, true, ACC_PRE, i, "limitFen");
+      checkInt(ctx, e.balanceFen, 0, INF, false, ACC_PRE, i, "balanceFen");
+      checkInt(ctx, e.monthlyPaymentFen, 0, INF, true, ACC_PRE, i, "monthlyPaymentFen");
+      checkInt(ctx, e.worstDaysPastDue, 0, 10_000, false, ACC_PRE, i, "worstDaysPastDue");
+      unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
+    }
+  const del = arrayAt(ctx, o.delinquencies, 0, LIMITS.bureauDelinquencies, false, P, -1, "delinquencies");
+  if (del !== undefined)
+    for (let i = 0; i < del.length; i++) {
+      const e = del[i];
+      if (!isObject(e)) {
+        reportType(ctx, e, "object", DEL_PRE, i, undefined);
+        continue;
+      }
+      checkInt(ctx, e.at, 0, INF, false, DEL_PRE, i, "at");
+      checkInt(ctx, e.daysPastDue, 1, 10_000, false, DEL_PRE, i, "daysPastDue");
+      checkInt(ctx, e.amountFen, 0, INF, true, DEL_PRE, i, "amountFen");
+      unknownKeys(ctx, e, DEL_KEYS, DEL_PRE, i);
+    }
+  checkInt(ctx, o.monthlyObligationsFen, 0, INF, false, P, -1, "monthlyObligationsFen");
+  unknownKeys(ctx, o, BUREAU_KEYS, P, -1);
+}
+
+const DEVICES_KEYS = keys("events", "records");
+const EVENT_KEYS = keys("at", "kind", "deviceId", "ipHash", "lat", "lon", "cityCode");
+const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
+const EV_PRE: Path = ["devices", "events"];
+const REC_PRE: Path = ["devices", "records"];
+
+/** `devicesSchema` (optional). */
+export function devices(ctx: Ctx, v: unknown, pre: Path): void {
+  const o = objectAt(ctx, v, true, pre, -1, "devices");
+  if (o === undefined) return;
+  const P = ["devices"];
+  const ev = arrayAt(ctx, o.events, 0, LIMITS.deviceEvents, false, P, -1, "events");
+  if (ev !== undefined)
+    for (let i = 0; i < ev.length; i++) {
+      const e = ev[i];
+      if (!isObject(e)) {
+        reportType(ctx, e, "object", EV_PRE, i, undefined);
+        continue;
+      }
+      checkInt(ctx, e.at, 0, INF, false, EV_PRE, i, "at");
+      checkEnum(ctx, e.kind, DEV_KINDS, false, EV_PRE, i, "kind");
+      checkToken(ctx, e.deviceId, 128, PSEUDONYM_CHARS, false, EV_PRE, i, "deviceId");
+      checkToken(ctx, e.ipHash, 128, PSEUDONYM_CHARS, true, EV_PRE, i, "ipHash");
+      checkNumber(ctx, e.lat, -90, 90, true, EV_PRE, i, "lat");
+      checkNumber(ctx, e.lon, -180, 180, true, EV_PRE, i, "lon");
+      checkToken(ctx, e.cityCode, 32, PLACE_CHARS, true, EV_PRE, i, "cityCode");
+      unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
+    }
+  const rec = arrayAt(ctx, o.records, 0, LIMITS.deviceRecords, true, P, -1, "records");
+  if (rec !== undefined)
+    for (let i = 0; i < rec.length; i++) {
+      const e = rec[i];
+      if (!isObject(e)) {
+        reportType(ctx, e, "object", REC_PRE, i, undefined);
+        continue;
+      }
+      checkToken(ctx, e.deviceId, 128, PSEUDONYM_CHARS, false, REC_PRE, i, "deviceId");
+      checkInt(ctx, e.firstSeenAt, 0, INF, false, REC_PRE, i, "firstSeenAt");
+      checkInt(ctx, e.accountCount, 1, 1_000_000, false, REC_PRE, i, "accountCount");
+      unknownKeys(ctx, e, RECORD_KEYS, REC_PRE, i);
+    }
+  unknownKeys(ctx, o, DEVICES_KEYS, P, -1);
+}
+
+const LOAN_KEYS = keys("loanId", "disbursedAt", "principalFen", "installments", "repayments");
+const INST_KEYS = keys("dueAt", "amountFen");
+const REP_KEYS = keys("at", "amountFen");
+const LOAN_PRE: Path = ["loans"];
+
+/** `loans` (optional array of `platformLoanSchema`). */
+export function loans(ctx: Ctx, v: unknown, pre: Path): void {
+  const arr = arrayAt(ctx, v, 0, LIMITS.loans, true, pre, -1, "loans");
+  if (arr === undefined) return;
+  for (let i = 0; i < arr.length; i++) {
+    const l = arr[i];
+    if (!isObject(l)) {
+      reportType(ctx, l, "object", LOAN_PRE, i, undefined);
+      continue;
+    }
+    checkToken(ctx, l.loanId, 128, PSEUDONYM_CHARS, false, LOAN_PRE, i, "loanId");
+    checkInt(ctx, l.disbursedAt, 0, INF, false, LOAN_PRE, i, "disbursedAt");
+    checkInt(ctx, l.principalFen, 0, INF, false, LOAN_PRE, i, "principalFen");
+    const ins = arrayAt(ctx, l.installments, 1, LIMITS.installments, false, LOAN_PRE, i, "installments");
+    if (ins !== undefined) {
+      const IP: Path = ["loans", i, "installments"];
+      for (let j = 0; j < ins.length; j++) {
+        const e = ins[j];
+        if (!isObject(e)) {
+          reportType(ctx, e, "object", IP, j, undefined);
+          continue;
+        }
+        checkInt(ctx, e.dueAt, 0, INF, false, IP, j, "dueAt");
+        checkInt(ctx, e.amountFen, 0, INF, false, IP, j, "amountFen");
+        unknownKeys(ctx, e, INST_KEYS, IP, j);
+      }
+    }
+    const reps = arrayAt(ctx, l.repayments, 0, LIMITS.repayments, false, LOAN_PRE, i, "repayments");
+    if (reps !== undefined) {
+      const RP: Path = ["loans", i, "repayments"];
+      for (let j = 0; j < reps.length; j++) {
+        const e = reps[j];
+        if (!isObject(e)) {
+          reportType(ctx, e, "object", RP, j, undefined);
+          continue;
+        }
+        checkInt(ctx, e.at, 0, INF, false, RP, j, "at");
+        checkInt(ctx, e.amountFen, 0, INF, false, RP, j, "amountFen");
+        unknownKeys(ctx, e, REP_KEYS, RP, j);
+      }
+    }
+    unknownKeys(ctx, l, LOAN_KEYS, LOAN_PRE, i);
+  }
+}
+

@@ -1,0 +1,177 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseApplicantFast } from "../../src/schema/fast-parse";
+import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
+import { applicantArb, syntheticApplicant } from "../features/arbitraries";
+
+/** Every node of a JSON-like tree, as the path of keys to it. */
+function nodes(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(path);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) nodes(v[i], [...path, i], out);
+  }
+  else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) nodes((v as Record<string, unknown>)[k], [...path, k], out);
+  return out;
+}
+
+const WEIRD: unknown[] = [
+  null,
+  undefined,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  0,
+  1,
+  1.5,
+  -1,
+  31,
+  61,
+  131,
+  10_001,
+  2 ** 53,
+  -(2 ** 53),
+  1e300,
+  -1e300,
+  Number.MAX_SAFE_INTEGER,
+  "",
+  "x",
+  "é",
+  "a b",
+  "😀".repeat(20),
+  "😀".repeat(65),
+  "a".repeat(33),
+  "a".repeat(129),
+  "1990-02-30",
+  "1990-13-01",
+  "2000-02-29",
+  "1900-02-29",
+  "1990-1-01",
+  "１９９０-01-01",
+  "in",
+  "login",
+  "salary",
+  "gambling",
+  "credit_card",
+  "loan_application",
+  true,
+  false,
+  [],
+  [1],
+  ["a"],
+  new Array(129).fill("a"),
+  {},
+  { length: 0 },
+  { length: "x" },
+  { length: 200 },
+  Array.from({ length: 361 }, () => ({ dueAt: 0, amountFen: 0 })),
+  Array.from({ length: 1_001 }, () => ({ at: 0, kind: "other" })),
+];
+
+type Mutation = { readonly pick: number; readonly op: number; readonly value: number; readonly key: number };
+/** A fresh copy of a weird value, so mutations never share (or loop through) objects. */
+const weird = (i: number): unknown => structuredClone(WEIRD[i % WEIRD.length]);
+const KEYS = ["zz", "__proto__", "constructor", "prototype", "toString", "at", "amount_fen"];
+
+/** Applies a mutation in place: replace a node, delete it, or add an unknown key to an object. */
+function mutate(root: Record<string, unknown>, m: Mutation): unknown {
+  const all = nodes(root);
+  const path = all[m.pick % all.length]!;
+  if (path.length === 0) return m.op % 5 === 0 ? weird(m.value) : root;
+  let parent: Record<string | number, unknown> = root;
+  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  const target = parent[last];
+  switch (m.op % 5) {
+    case 0:
+    case 1:
+      parent[last] = weird(m.value);
+      break;
+    case 2:
+      if (Array.isArray(parent)) parent.splice(last as number, 1);
+      else delete parent[last];
+      break;
+    default: {
+      const obj = target !== null && typeof target === "object" && !Array.isArray(target) ? (target as Record<string, unknown>) : root;
+      Object.defineProperty(obj, KEYS[m.key % KEYS.length]!, { value: weird(m.value), enumerable: true, configurable: true, writable: true });
+    }
+  }
+  return root;
+}
+
+const mutationArb = fc.record({ pick: fc.nat(), op: fc.nat(), value: fc.nat(), key: fc.nat() });
+
+function expectSame(input: unknown): void {
+  const z = parseApplicantWithZod(input);
+  const f = parseApplicantFast(input);
+  expect(f.ok).toBe(z.ok);
+  if (!z.ok && !f.ok) expect(f.issues).toEqual(z.issues);
+  if (z.ok && f.ok) expect(f.value).toEqual(z.value);
+}
+
+describe("parseApplicantFast equals the zod contract", () => {
+  it("accepts every valid applicant zod accepts, with an equal value", () => {
+    fc.assert(
+      fc.property(applicantArb(), (a) => {
+        const f = parseApplicantFast(a);
+        expect(f.ok).toBe(true);
+        expectSame(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports the same issues (codes, paths, messages, order) on corrupted applicants", () => {
+    fc.assert(
+      fc.property(applicantArb(8), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (a, ms) => {
+        let x: unknown = structuredClone(a);
+        for (const m of ms) x = x !== null && typeof x === "object" && !Array.isArray(x) ? mutate(x as Record<string, unknown>, m) : x;
+        expectSame(x);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("agrees with zod on arbitrary values and never throws", () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 4 }), (x) => {
+        expectSame(x);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("agrees on arbitrary values placed in each section", () => {
+    const sections = ["id", "identity", "consent", "application", "payments", "social", "bureau", "devices", "loans"];
+    fc.assert(
+      fc.property(applicantArb(4), fc.constantFrom(...sections), fc.anything({ maxDepth: 3 }), (a, s, v) => {
+        expectSame({ ...a, [s]: v });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rejects a payments array over the cap with one too_big issue, as zod does", () => {
+    const a = syntheticApplicant(100_001, 7);
+    const f = parseApplicantFast(a);
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.issues).toEqual([{ code: "too_big", path: ["payments"], message: "must have at most 100000 items" }]);
+    expectSame(a);
+  });
+
+  it("handles deep nesting and prototype keys without crashing", () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 10_000; i++) deep = { identity: deep };
+    expectSame(deep);
+    expectSame(JSON.parse('{"id":"a","identity":{"ageYears":30,"realNameVerified":true,"idVerified":true,"phoneVerified":true,"__proto__":{}},"consent":{"creditBureauQuery":true}}'));
+    expectSame(Object.create({ id: "inherited" }));
+    const f = parseApplicantFast(null);
+    expect(f.ok).toBe(false);
+  });
+
+  it("is what parseApplicant uses (same result on a 1,000-payment applicant)", () => {
+    const a = syntheticApplicant(1_000, 3);
+    expect(parseApplicant(a)).toEqual(parseApplicantWithZod(a));
+    expect(parseApplicantFast(a).ok).toBe(true);
+  });
+});
