@@ -61,9 +61,11 @@ const MAX_COUNT = 65_535;
  *
  * Each key holds, per level, a ring of 16-bit counters (saturating at 65,535) of `bucketMs` each.
  * A count over a window W uses the finest level with `(buckets - 1) * bucketMs >= W` and sums the
- * buckets overlapping `(asOf - W, asOf]`. Accuracy: it may include events up to one bucket older
- * than the window start and events after `asOf` in `asOf`'s own bucket; it never misses an event
- * of the window that was recorded, unless its key was evicted. Beyond `maxKeys` the least
+ * buckets overlapping `(asOf - W, asOf]`. Accuracy, for queries at or after the latest event
+ * recorded for the key (the normal "now" case): it may include events up to one bucket older than
+ * the window start, and never misses an event of the window unless its key was evicted. A query
+ * further in the past than a level's ring reaches falls back to the next coarser level (up to one
+ * of its buckets extra), and to whatever the coarsest ring still holds. Beyond `maxKeys` the least
  * recently written key is evicted (its counts read 0). Default memory: 63 counters x 2 bytes +
  * 3 heads x 8 bytes = 150 bytes per key, plus the key map.
  * @param options `{ maxKeys?, levels? }`
@@ -162,6 +164,8 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
       if (l === nl) throw new RangeError("window longer than the store keeps");
       const slot = slots.get(key);
       if (slot === undefined) return 0;
+      // Past queries: when a level's ring has already moved past the window start, use a coarser one.
+      while (l < nl - 1 && Math.floor((asOf - windowMs + 1) / bms[l]!) < heads[slot * nl + l]! - nb[l]! + 1) l++;
       const B = nb[l]!;
       const head = heads[slot * nl + l]!;
       const base = slot * perKey + offset[l]!;
