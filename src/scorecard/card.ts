@@ -3,7 +3,7 @@
  * expert card is rescaled into final-score points here, so both kinds score the same way.
  * Internal: the public entry points are loadScorecard, loadExpertCard and buildScorecard.
  */
-import { compile, register } from "./compile";
+import { attach, compile } from "./compile";
 import { deepFreeze } from "./deepFreeze";
 import { roundPoints } from "./roundPoints";
 import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
@@ -11,7 +11,7 @@ import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from ".
 /** Creates the card of a validated points artefact (the artefact is frozen and kept as is). */
 export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
   deepFreeze(artefact);
-  const card: Scorecard = deepFreeze({
+  const card: Scorecard = {
     kind: "points",
     name: artefact.name,
     basePoints: artefact.basePoints,
@@ -20,9 +20,9 @@ export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
     rounding: artefact.rounding,
     categories: [],
     artefact,
-  });
-  register(card, compile(card.basePoints, card.characteristics));
-  return card;
+  };
+  attach(card, compile(card.basePoints, card.characteristics));
+  return deepFreeze(card);
 }
 
 /** The lowest and highest points a characteristic can give (attributes and fallback). */
@@ -86,7 +86,7 @@ export function cardFromExpert(artefact: ExpertCardJSON): Scorecard {
     }
     categories.push({ name: cat.name, weight: cat.weight, characteristics: members });
   }
-  const card: Scorecard = deepFreeze({
+  const card: Scorecard = {
     kind: "expert",
     name: artefact.name,
     basePoints: artefact.range.min,
@@ -95,7 +95,7 @@ export function cardFromExpert(artefact: ExpertCardJSON): Scorecard {
     rounding: r,
     categories,
     artefact,
-  });
-  register(card, compile(card.basePoints, card.characteristics));
-  return card;
+  };
+  attach(card, compile(card.basePoints, card.characteristics));
+  return deepFreeze(card);
 }

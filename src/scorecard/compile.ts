@@ -25,7 +25,12 @@ export interface Compiled {
   lastIdx: Int32Array;
 }
 
-const registry = new WeakMap<Scorecard, Compiled>();
+/**
+ * The compiled form hangs off the card under a module-private symbol, as a non-enumerable
+ * property: one property load per call (a WeakMap lookup costs more on the hot path), invisible to
+ * JSON, spread and Object.keys, and impossible to forge without this module.
+ */
+const COMPILED: unique symbol = Symbol("riskcard.scorecard.compiled");
 
 /** The next double above a finite `x` (so that `b < v` is `nextUp(b) <= v`). */
 function nextUp(x: number): number {
@@ -114,9 +119,9 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
   };
 }
 
-/** Records the compiled form of a card created by this module. */
-export function register(card: Scorecard, compiled: Compiled): void {
-  registry.set(card, compiled);
+/** Attaches the compiled form to a card created by this module (before the card is frozen). */
+export function attach(card: object, compiled: Compiled): void {
+  Object.defineProperty(card, COMPILED, { value: compiled, enumerable: false, writable: false, configurable: false });
 }
 
 /**
@@ -124,7 +129,7 @@ export function register(card: Scorecard, compiled: Compiled): void {
  * @throws {TypeError} when the card was not created by loadScorecard/loadExpertCard/buildScorecard
  */
 export function compiledOf(card: Scorecard): Compiled {
-  const c = registry.get(card);
+  const c = card !== null && typeof card === "object" ? (card as { [COMPILED]?: Compiled })[COMPILED] : undefined;
   if (c === undefined)
     throw new TypeError("not a loaded scorecard: create cards with loadScorecard, loadExpertCard or buildScorecard");
   return c;
