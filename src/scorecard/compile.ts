@@ -193,7 +193,7 @@ export function scoreRow(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
-    } else if (v !== v) {
+    } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
     } else {
