@@ -50,7 +50,7 @@ async function runSuite(suite: BenchSuite): Promise<{ rows: Row[]; ratioLines: s
     const r = task?.result as
       | { state?: string; latency?: { mean: number; p99: number; samplesCount: number }; error?: unknown }
       | undefined;
-    if (!r || !r.latency) throw new Error(`bench case ${suite.name}/${c.name} failed: ${String(r?.error ?? r?.state)}`);
+    if (!r?.latency) throw new Error(`bench case ${suite.name}/${c.name} failed: ${String(r?.error ?? r?.state)}`);
     const batch = c.batch ?? 1;
     const meanNs = (r.latency.mean * 1e6) / batch;
     rows.push({

@@ -170,7 +170,7 @@ function collect(out: Issue[], r: Result<unknown>, root: string): void {
 }
 
 function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return Math.min(1, Math.max(0, x));
 }
 
 function round2(x: number): number {
