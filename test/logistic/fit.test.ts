@@ -56,6 +56,12 @@ describe("fitLogistic small cases", () => {
     expect(grad[1]).toBeCloseTo(0.7 * beta[1]!, 10);
     expect(grad[2]).toBeCloseTo(0.7 * beta[2]!, 10);
   });
+  it("identical rows with both labels are not separation (rows are grouped internally)", () => {
+    const m = fitLogistic([[0], [0], [1], [1], [1]], [0, 1, 0, 1, 1]);
+    // saturated: p(x=0) = 1/2, p(x=1) = 2/3 -> intercept 0, slope ln 2
+    expect(m.intercept).toBeCloseTo(0, 10);
+    expect(m.coefficients[0]).toBeCloseTo(Math.log(2), 10);
+  });
   it("reports the iteration cap as converged: false", () => {
     const m = fitLogistic([[0], [1], [2], [3]], [0, 1, 0, 1], { maxIterations: 1 });
     expect(m.converged).toBe(false);

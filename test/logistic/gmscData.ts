@@ -1,0 +1,92 @@
+/**
+ * Loads the Give Me Some Credit training set (Kaggle 2011, cs-training.csv; see
+ * ../shared/datasets/README.md) from `RISKCARD_DATA_DIR` (resolved from the working directory), or
+ * from `../shared/datasets` next to the repository when the variable is unset.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const GMSC_FILE = "give_me_some_credit.csv";
+
+/** The 10 features, in file order. */
+export const GMSC_FEATURES = [
+  "RevolvingUtilizationOfUnsecuredLines",
+  "age",
+  "NumberOfTime30-59DaysPastDueNotWorse",
+  "DebtRatio",
+  "MonthlyIncome",
+  "NumberOfOpenCreditLinesAndLoans",
+  "NumberOfTimes90DaysLate",
+  "NumberRealEstateLoansOrLines",
+  "NumberOfTime60-89DaysPastDueNotWorse",
+  "NumberOfDependents",
+] as const;
+
+/** Past-due count columns that hold the special codes 96 and 98. */
+export const GMSC_SPECIAL_COLUMNS = new Set<string>([
+  "NumberOfTime30-59DaysPastDueNotWorse",
+  "NumberOfTimes90DaysLate",
+  "NumberOfTime60-89DaysPastDueNotWorse",
+]);
+
+export interface Gmsc {
+  /** 1 = SeriousDlqin2yrs. */
+  readonly y: Uint8Array;
+  /** One column per feature; `NA` is null. */
+  readonly columns: Record<string, (number | null)[]>;
+}
+
+/** The data directory, or undefined when neither RISKCARD_DATA_DIR nor ../shared/datasets holds the file. */
+export function gmscPath(): string | undefined {
+  const env = process.env.RISKCARD_DATA_DIR;
+  const dir = env !== undefined && env !== "" ? resolve(process.cwd(), env) : resolve(repoRoot, "../shared/datasets");
+  const file = join(dir, GMSC_FILE);
+  return existsSync(file) ? file : undefined;
+}
+
+export function loadGmsc(file: string): Gmsc {
+  const text = readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  const header = lines[0]!.trim().split(",");
+  const idx = GMSC_FEATURES.map((f) => header.indexOf(f));
+  const yIdx = header.indexOf("SeriousDlqin2yrs");
+  if (yIdx < 0 || idx.some((i) => i < 0)) throw new Error("give_me_some_credit.csv: unexpected header");
+  const rows = lines.slice(1).filter((l) => l.trim().length > 0);
+  const n = rows.length;
+  const y = new Uint8Array(n);
+  const columns: Record<string, (number | null)[]> = {};
+  for (const f of GMSC_FEATURES) columns[f] = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const f = rows[i]!.trim().split(",");
+    y[i] = Number(f[yIdx]);
+    GMSC_FEATURES.forEach((name, k) => {
+      const s = f[idx[k]!]!;
+      columns[name]![i] = s === "NA" ? null : Number(s);
+    });
+  }
+  return { y, columns };
+}
+
+/** A deterministic 70/30 split: Fisher-Yates with a fixed-seed mulberry32; returns [train, test] row indices. */
+export function split7030(n: number, seed = 20240501): [Uint32Array, Uint32Array] {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
+  }
+  const cut = Math.round(n * 0.7);
+  return [idx.slice(0, cut).sort(), idx.slice(cut).sort()];
+}
