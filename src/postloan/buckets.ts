@@ -30,7 +30,12 @@ export function delinquencyBucket(daysPastDue: number): DelinquencyBucket {
   return "M3+";
 }
 
-/** Index of a bucket in `BUCKETS` (0 = current ... 4 = M3+). */
+/**
+ * Index of a bucket in `BUCKETS`, for matrices indexed by bucket.
+ * @param bucket a bucket
+ * @returns 0 for current up to 4 for M3+ (-1 for an unknown string)
+ * @example bucketIndex("M2") // => 2
+ */
 export function bucketIndex(bucket: DelinquencyBucket): number {
   return BUCKETS.indexOf(bucket);
 }

@@ -101,7 +101,14 @@ export function earlyWarnings(
   return warningsOf(parsed.data, options.asOf, options.thresholds);
 }
 
-/** `earlyWarnings` on signals already validated by the schema (used by `adjustLimit`). */
+/**
+ * `earlyWarnings` on signals already validated by the schema (used by `adjustLimit`).
+ * @param s validated signals
+ * @param asOf evaluation instant, epoch ms
+ * @param t thresholds
+ * @returns the triggers, or an `in_future` issue per drawdown after asOf
+ * @example warningsOf({ daysPastDue: 0, drawdownsAt: [], fraudSignal: true }, 0, thresholds).value[0].code // => "FRAUD_SIGNAL"
+ */
 export function warningsOf(
   s: AccountSignals,
   asOf: number,

@@ -31,6 +31,7 @@ export const MAX_TERM_MONTHS = 600;
  * @param fn the calling function, for the message
  * @throws {TypeError} when terms or a field has the wrong type
  * @throws {RangeError} when a field is out of range
+ * @example checkTerms({ principalFen: 0, annualRate: 0.1, termMonths: 12, method: "equal-installment" }, "f") // throws RangeError
  */
 export function checkTerms(terms: LoanTerms, fn: string): void {
   if (terms === null || typeof terms !== "object") throw new TypeError(`${fn}: terms must be an object`);
@@ -90,10 +91,18 @@ function levelInstallment(principalFen: number, monthlyRate: number, termMonths:
 }
 
 /**
- * Writes the first `count` rows of a schedule (no argument checks: callers have checked).
+ * Writes the first `count` rows of a schedule (no argument checks: callers have checked); the
+ * rows are identical to the first rows of `amortize`. Used for the schedule preview of an offer.
  * Rounding rule (every rounding favours the borrower): interest = floor(balance x rate / 12); the level
  * instalment is floor(P x annuity factor); equal principal is floor(P / n); the last period
  * repays the whole remaining balance.
+ * @param principalFen principal, fen
+ * @param annualRate nominal annual rate
+ * @param termMonths number of periods
+ * @param method repayment method
+ * @param count how many rows to write (at most termMonths)
+ * @returns the rows
+ * @example scheduleRows(1_000_000, 0.12, 12, "equal-installment", 1)[0].paymentFen // => 88848
  */
 export function scheduleRows(
   principalFen: number,

@@ -16,4 +16,5 @@ export {
 export { type LoanWithFees, loanCashFlows } from "./cash-flows";
 export { maxRateUnderCap, type RateCap, type UnitPricing, unitApr, unitCashFlows } from "./cap";
 export { irr, npv } from "./irr";
+export { floorFen } from "./round";
 export { type AprConvention, type Band, BANDS, type ReasonCode, type RepaymentMethod, type ScheduleRow } from "./types";

@@ -44,7 +44,13 @@ export function npv(rate: number, cashflows: ArrayLike<number>): number {
   return npvUnchecked(rate, cashflows);
 }
 
-/** NPV without argument checks (callers have checked). */
+/**
+ * `npv` without argument checks, for callers that have checked (hot loops).
+ * @param rate periodic rate > -1
+ * @param cashflows finite flows
+ * @returns the net present value
+ * @example npvUnchecked(0.1, [-100, 110]) // => 0
+ */
 export function npvUnchecked(rate: number, cashflows: ArrayLike<number>): number {
   const v = 1 / (1 + rate);
   let acc = 0;
@@ -81,7 +87,12 @@ export function irr(cashflows: ArrayLike<number>): number {
   return irrUnchecked(cashflows);
 }
 
-/** IRR without argument checks (callers have checked): see `irr`. */
+/**
+ * `irr` without argument checks, for callers that have checked (hot loops).
+ * @param cashflows finite flows
+ * @returns the periodic IRR or `NaN`
+ * @example irrUnchecked([-100, 110]) // => 0.1 (approximately)
+ */
 export function irrUnchecked(cashflows: ArrayLike<number>): number {
   if (cashflows.length < 2) return Number.NaN;
   let hasPos = false;

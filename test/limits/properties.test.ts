@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Band, loadPolicy, makeOffer, type OfferInput, type Policy } from "../../src/limits";
-import { apr, loanCashFlows } from "../../src/pricing";
+import { apr, floorFen, loanCashFlows } from "../../src/pricing";
 import { defaultPolicyJson } from "./helpers";
 
 const BANDS: Band[] = ["A", "B", "C", "D", "E"];
@@ -61,8 +61,9 @@ describe("offer properties", () => {
             annualRate: o.annualRate,
             termMonths: o.termMonths,
             method: o.method,
-            upfrontFeeFen: Math.floor(amount * policy.pricing.upfrontFeeRate),
-            monthlyFeeFen: Math.floor(amount * policy.pricing.monthlyFeeRate),
+            // The offer's own fees for the full limit; the same rounding rule for a partial drawdown.
+            upfrontFeeFen: amount === o.limitFen ? o.upfrontFeeFen : floorFen(amount * policy.pricing.upfrontFeeRate),
+            monthlyFeeFen: amount === o.limitFen ? o.monthlyFeeFen : floorFen(amount * policy.pricing.monthlyFeeRate),
           });
           expect(apr(flows, { periodsPerYear: 12, convention: cap.convention })).toBeLessThanOrEqual(cap.rate + 1e-9);
         }
