@@ -48,14 +48,22 @@ describe("createMemoryVelocityStore", () => {
     expect(s.count("k", HOUR, AS_OF + 70 * MIN)).toBe(1);
   });
 
-  it("evicts the least recently written key beyond maxKeys", () => {
-    const s = createMemoryVelocityStore({ maxKeys: 2 });
-    s.record("a", AS_OF);
-    s.record("b", AS_OF);
-    s.record("a", AS_OF); // a is now the most recent
-    s.record("c", AS_OF); // evicts b
-    expect([s.count("a", HOUR, AS_OF), s.count("b", HOUR, AS_OF), s.count("c", HOUR, AS_OF)]).toEqual([2, 0, 1]);
-    expect(s.size()).toBe(2);
+  it("evicts beyond maxKeys by second chance: a key written since the last sweep survives", () => {
+    const s = createMemoryVelocityStore({ maxKeys: 3 });
+    for (const k of ["a", "b", "c"]) s.record(k, AS_OF);
+    s.record("d", AS_OF); // the hand clears a, b, c once, then evicts a
+    s.record("b", AS_OF); // b written again: gets a second chance
+    s.record("e", AS_OF); // hand at b: clears it, evicts c
+    const counts = ["a", "b", "c", "d", "e"].map((k) => s.count(k, HOUR, AS_OF));
+    expect(counts).toEqual([0, 2, 0, 1, 1]);
+    expect(s.size()).toBe(3);
+  });
+
+  it("holds at most maxKeys keys under churn", () => {
+    const s = createMemoryVelocityStore({ maxKeys: 1000 });
+    for (let i = 0; i < 5000; i++) s.record(`k${i % 1500}`, AS_OF + i);
+    expect(s.size()).toBe(1000);
+    expect(s.count("k1499", HOUR, AS_OF + 5000)).toBeGreaterThanOrEqual(1);
   });
 
   it("saturates at 65,535 per bucket and rejects bad arguments", () => {
