@@ -219,8 +219,10 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePla
     p.condStart[c.a + 1] = j + 1;
   });
   for (let a = 1; a <= n; a++) if (p.condStart[a]! < p.condStart[a - 1]!) p.condStart[a] = p.condStart[a - 1]!;
+  const dispatch = classDispatch(src.enums.map((e) => e.values.length + 1), n, masks, p.hourFrom, p.hourTo);
   return Object.freeze({
     ...p,
+    ...dispatch,
     condField,
     condLo,
     condHi,
@@ -229,6 +231,47 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePla
     buckets: new Float64Array(bucketTotal),
     sets: list.map((s) => (s.aggregate === "distinct" ? new Set<string>() : null)),
   });
+}
+
+/** Whether hour `h` is in `[from, to)`, wrapping past midnight when from > to. */
+function inHours(h: number, from: number, to: number): boolean {
+  return from < to ? h >= from && h < to : h >= from || h < to;
+}
+
+/** Precomputes, for every event class, the aggregates whose enum and hour filters accept it. */
+function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, hourFrom: Int8Array, hourTo: Int8Array) {
+  const dims = Int32Array.from([sizes[0] ?? 1, sizes[1] ?? 1, sizes[2] ?? 1]);
+  // hour classes: hours with the same set of accepting hour filters share a class
+  const sig = new Map<string, number>();
+  const hourClass = new Int32Array(24);
+  for (let h = 0; h < 24; h++) {
+    let key = "";
+    for (let a = 0; a < n; a++) key += hourFrom[a]! < 0 || inHours(h, hourFrom[a]!, hourTo[a]!) ? "1" : "0";
+    if (!sig.has(key)) sig.set(key, sig.size);
+    hourClass[h] = sig.get(key)!;
+  }
+  const nHourClasses = sig.size;
+  const repHour = new Int32Array(nHourClasses);
+  for (let h = 23; h >= 0; h--) repHour[hourClass[h]!] = h;
+  const nClasses = dims[0]! * dims[1]! * dims[2]! * nHourClasses;
+  const classStart = new Int32Array(nClasses + 1);
+  const aggs: number[] = [];
+  for (let c = 0; c < nClasses; c++) {
+    const hc = c % nHourClasses;
+    let rest = (c - hc) / nHourClasses;
+    const e0 = rest % dims[0]!;
+    rest = (rest - e0) / dims[0]!;
+    const e1 = rest % dims[1]!;
+    const e2 = (rest - e1) / dims[1]!;
+    const h = repHour[hc]!;
+    for (let a = 0; a < n; a++) {
+      if ((masks[a * 3]! & (1 << e0)) === 0 || (masks[a * 3 + 1]! & (1 << e1)) === 0 || (masks[a * 3 + 2]! & (1 << e2)) === 0) continue;
+      if (hourFrom[a]! >= 0 && !inHours(h, hourFrom[a]!, hourTo[a]!)) continue;
+      aggs.push(a);
+    }
+    classStart[c + 1] = aggs.length;
+  }
+  return { dims, hourClass, nHourClasses, classStart, classAggs: Int32Array.from(aggs) };
 }
 
 function deepFreeze<T>(o: T): T {

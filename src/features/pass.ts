@@ -26,7 +26,11 @@ export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, o
     p.sets[a]?.clear();
   }
   p.buckets.fill(0);
-  const { windowMs, masks, hourFrom, hourTo, open, condStart, condField, condLo, condHi, op, field, bucketMs, nBuckets, bucketOff, buckets, sets, src } = p;
+  const { windowMs, open, condStart, condField, condLo, condHi, op, field, bucketMs, nBuckets, bucketOff, buckets, sets, src } = p;
+  const { dims, hourClass, nHourClasses, classStart, classAggs } = p;
+  const nEnums = src.enums.length;
+  const d0 = dims[0]!;
+  const d1 = dims[1]!;
   const e = sc.e;
   const num = sc.n;
   const needsHour = p.needsHour;
@@ -34,19 +38,13 @@ export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, o
     const t = src.read(rows[r], asOf, sc);
     if (t > asOf) continue;
     const age = asOf - t;
-    const hour = needsHour ? Math.floor((((((t + offsetMs) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS)) : 0;
-    const e0 = 1 << e[0]!;
-    const e1 = 1 << e[1]!;
-    const e2 = 1 << e[2]!;
-    for (let a = 0; a < n; a++) {
+    let cls = nEnums === 0 ? 0 : nEnums === 1 ? e[0]! : nEnums === 2 ? e[0]! + d0 * e[1]! : e[0]! + d0 * (e[1]! + d1 * e[2]!);
+    cls *= nHourClasses;
+    if (needsHour) cls += hourClass[Math.floor((((t + offsetMs) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS)]!;
+    const qEnd = classStart[cls + 1]!;
+    for (let q = classStart[cls]!; q < qEnd; q++) {
+      const a = classAggs[q]!;
       if (age >= windowMs[a]!) continue;
-      const m = a * 3;
-      if ((masks[m]! & e0) === 0 || (masks[m + 1]! & e1) === 0 || (masks[m + 2]! & e2) === 0) continue;
-      const hf = hourFrom[a]!;
-      if (hf >= 0) {
-        const ht = hourTo[a]!;
-        if (hf < ht ? hour < hf || hour >= ht : hour < hf && hour >= ht) continue;
-      }
       const ov = open[a]!;
       if (ov >= 0 && (ov === 1) !== sc.open) continue;
       let pass = true;
@@ -69,14 +67,30 @@ export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, o
       const v = f < 0 ? 1 : num[f]!;
       if (Number.isNaN(v)) continue; // absent numeric field: not counted
       st[o] = st[o]! + 1;
-      st[o + 1] = st[o + 1]! + v;
-      if (v > st[o + 2]!) st[o + 2] = v;
-      if (v < st[o + 3]!) st[o + 3] = v;
-      if (t > st[o + 4]!) st[o + 4] = t;
-      if (t < st[o + 5]!) st[o + 5] = t;
-      if (code === OP.bucket_cv || code === OP.active_buckets) {
-        const b = Math.floor(age / bucketMs[a]!);
-        if (b < nBuckets[a]!) buckets[bucketOff[a]! + b] = buckets[bucketOff[a]! + b]! + v;
+      switch (code) {
+        case OP.count:
+          break;
+        case OP.sum:
+        case OP.mean:
+          st[o + 1] = st[o + 1]! + v;
+          break;
+        case OP.max:
+          if (v > st[o + 2]!) st[o + 2] = v;
+          break;
+        case OP.min:
+          if (v < st[o + 3]!) st[o + 3] = v;
+          break;
+        case OP.days_since_last:
+          if (t > st[o + 4]!) st[o + 4] = t;
+          break;
+        case OP.days_since_first:
+          if (t < st[o + 5]!) st[o + 5] = t;
+          break;
+        default: {
+          // bucket_cv, active_buckets
+          const b = Math.floor(age / bucketMs[a]!);
+          if (b < nBuckets[a]!) buckets[bucketOff[a]! + b] = buckets[bucketOff[a]! + b]! + v;
+        }
       }
     }
   }

@@ -46,6 +46,18 @@ export interface SourcePlan {
   readonly emptyValue: Float64Array;
   /** Whether any aggregate uses `where.hours` (the local hour is then computed per event). */
   readonly needsHour: boolean;
+  /** Sizes of the source's enum dimensions (values + 1 for "absent"), 1 for unused dimensions. */
+  readonly dims: Int32Array;
+  /** Hour of day -> hour class (hours that the same hour filters accept). */
+  readonly hourClass: Int32Array;
+  readonly nHourClasses: number;
+  /**
+   * Event class (enum indices x hour class) -> the aggregates whose enum and hour filters accept
+   * it: `classAggs[classStart[c] .. classStart[c + 1])`. Precomputed so one event visits only the
+   * aggregates it can update.
+   */
+  readonly classStart: Int32Array;
+  readonly classAggs: Int32Array;
   /** Per-call state (reused across calls; extraction is synchronous). */
   readonly state: Float64Array;
   readonly buckets: Float64Array;

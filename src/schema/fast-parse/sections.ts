@@ -10,6 +10,7 @@ import {
 import { LIMITS } from "../limits";
 import { PLACE_CHARS, PSEUDONYM_CHARS, checkBool, checkEnum, checkInt, checkNumber, checkToken, isDateShape, lengthChecks } from "./checks";
 import { type Ctx, type Path, isObject, report, reportType, unknownKeys } from "./context";
+import { validAccount, validDelinquency, validDeviceEvent, validDeviceRecord, validInquiry, validPayment, validTimedAmount } from "./valid";
 
 const INF = Number.POSITIVE_INFINITY;
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
@@ -120,6 +121,7 @@ export function payments(ctx: Ctx, v: unknown, pre: Path): void {
   if (arr === undefined) return;
   for (let i = 0; i < arr.length; i++) {
     const e = arr[i];
+    if (validPayment(e)) continue;
     if (!isObject(e)) {
       reportType(ctx, e, "object", PAY_PRE, i, undefined);
       continue;
@@ -167,6 +169,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   if (inq !== undefined)
     for (let i = 0; i < inq.length; i++) {
       const e = inq[i];
+      if (validInquiry(e)) continue;
       if (!isObject(e)) {
         reportType(ctx, e, "object", INQ_PRE, i, undefined);
         continue;
@@ -179,6 +182,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   if (acc !== undefined)
     for (let i = 0; i < acc.length; i++) {
       const e = acc[i];
+      if (validAccount(e)) continue;
       if (!isObject(e)) {
         reportType(ctx, e, "object", ACC_PRE, i, undefined);
         continue;
@@ -196,6 +200,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   if (del !== undefined)
     for (let i = 0; i < del.length; i++) {
       const e = del[i];
+      if (validDelinquency(e)) continue;
       if (!isObject(e)) {
         reportType(ctx, e, "object", DEL_PRE, i, undefined);
         continue;
@@ -224,6 +229,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   if (ev !== undefined)
     for (let i = 0; i < ev.length; i++) {
       const e = ev[i];
+      if (validDeviceEvent(e)) continue;
       if (!isObject(e)) {
         reportType(ctx, e, "object", EV_PRE, i, undefined);
         continue;
@@ -241,6 +247,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   if (rec !== undefined)
     for (let i = 0; i < rec.length; i++) {
       const e = rec[i];
+      if (validDeviceRecord(e)) continue;
       if (!isObject(e)) {
         reportType(ctx, e, "object", REC_PRE, i, undefined);
         continue;
@@ -276,6 +283,7 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
       const IP: Path = ["loans", i, "installments"];
       for (let j = 0; j < ins.length; j++) {
         const e = ins[j];
+        if (validTimedAmount(e, "dueAt")) continue;
         if (!isObject(e)) {
           reportType(ctx, e, "object", IP, j, undefined);
           continue;
@@ -290,6 +298,7 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
       const RP: Path = ["loans", i, "repayments"];
       for (let j = 0; j < reps.length; j++) {
         const e = reps[j];
+        if (validTimedAmount(e, "at")) continue;
         if (!isObject(e)) {
           reportType(ctx, e, "object", RP, j, undefined);
           continue;

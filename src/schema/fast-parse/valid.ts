@@ -1,0 +1,149 @@
+/**
+ * Allocation-free predicates for the common case: an event that is entirely valid. Each returns
+ * true only when the detailed checks in `sections.ts` would report nothing for that event, so the
+ * detailed checks (which build issues) run only on events that have a problem.
+ * @internal
+ */
+import { BUREAU_ACCOUNT_KINDS, DEVICE_EVENT_KINDS, INQUIRY_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";
+import { PLACE_CHARS, PSEUDONYM_CHARS } from "./checks";
+
+const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
+const CATEGORIES = new Set<unknown>(MERCHANT_CATEGORIES);
+const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
+const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
+const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
+
+/** A non-negative safe integer no larger than `hi`. */
+function uint(v: unknown, hi: number): boolean {
+  return typeof v === "number" && v >= 0 && v <= hi && Number.isSafeInteger(v);
+}
+
+/** A 1..max character string of the table's characters. */
+function token(v: unknown, max: number, table: Uint8Array): boolean {
+  if (typeof v !== "string") return false;
+  const n = v.length;
+  if (n === 0 || n > max) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 128 || table[c] === 0) return false;
+  }
+  return true;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A valid `paymentEventSchema` object. */
+export function validPayment(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  if (!uint(e.at, INF) || !uint(e.amountFen, INF)) return false;
+  const d = e.direction;
+  if (d !== "in" && d !== "out") return false;
+  if (!CHANNELS.has(e.channel)) return false;
+  const cp = e.counterparty;
+  if (cp !== undefined && !token(cp, 128, PSEUDONYM_CHARS)) return false;
+  const mc = e.merchantCategory;
+  if (mc !== undefined && !CATEGORIES.has(mc)) return false;
+  for (const k in e) {
+    switch (k) {
+      case "at":
+      case "amountFen":
+      case "direction":
+      case "channel":
+      case "counterparty":
+      case "merchantCategory":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A valid `deviceEventSchema` object. */
+export function validDeviceEvent(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  if (!uint(e.at, INF) || !DEV_KINDS.has(e.kind) || !token(e.deviceId, 128, PSEUDONYM_CHARS)) return false;
+  const ip = e.ipHash;
+  if (ip !== undefined && !token(ip, 128, PSEUDONYM_CHARS)) return false;
+  const lat = e.lat;
+  if (lat !== undefined && !(typeof lat === "number" && lat >= -90 && lat <= 90)) return false;
+  const lon = e.lon;
+  if (lon !== undefined && !(typeof lon === "number" && lon >= -180 && lon <= 180)) return false;
+  const city = e.cityCode;
+  if (city !== undefined && !token(city, 32, PLACE_CHARS)) return false;
+  for (const k in e) {
+    switch (k) {
+      case "at":
+      case "kind":
+      case "deviceId":
+      case "ipHash":
+      case "lat":
+      case "lon":
+      case "cityCode":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A valid `{ <timeKey>, amountFen }` object (installment with dueAt, repayment with at). */
+export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
+  if (!isObj(e)) return false;
+  if (!uint(e[timeKey], INF) || !uint(e.amountFen, INF)) return false;
+  for (const k in e) if (k !== timeKey && k !== "amountFen") return false;
+  return true;
+}
+
+/** A valid `bureauInquirySchema` object. */
+export function validInquiry(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  if (!uint(e.at, INF) || !INQ_KINDS.has(e.kind)) return false;
+  for (const k in e) if (k !== "at" && k !== "kind") return false;
+  return true;
+}
+
+/** A valid `bureauAccountSchema` object. */
+export function validAccount(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  if (!ACC_KINDS.has(e.kind) || !uint(e.openedAt, INF) || !uint(e.balanceFen, INF) || !uint(e.worstDaysPastDue, 10_000)) return false;
+  if (e.closedAt !== undefined && !uint(e.closedAt, INF)) return false;
+  if (e.limitFen !== undefined && !uint(e.limitFen, INF)) return false;
+  if (e.monthlyPaymentFen !== undefined && !uint(e.monthlyPaymentFen, INF)) return false;
+  for (const k in e) {
+    switch (k) {
+      case "kind":
+      case "openedAt":
+      case "closedAt":
+      case "limitFen":
+      case "balanceFen":
+      case "monthlyPaymentFen":
+      case "worstDaysPastDue":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A valid `bureauDelinquencySchema` object. */
+export function validDelinquency(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  const d = e.daysPastDue;
+  if (!uint(e.at, INF) || !(uint(d, 10_000) && (d as number) >= 1)) return false;
+  if (e.amountFen !== undefined && !uint(e.amountFen, INF)) return false;
+  for (const k in e) if (k !== "at" && k !== "daysPastDue" && k !== "amountFen") return false;
+  return true;
+}
+
+/** A valid `deviceRecordSchema` object. */
+export function validDeviceRecord(e: unknown): boolean {
+  if (!isObj(e)) return false;
+  const n = e.accountCount;
+  if (!token(e.deviceId, 128, PSEUDONYM_CHARS) || !uint(e.firstSeenAt, INF) || !(uint(n, 1_000_000) && (n as number) >= 1)) return false;
+  for (const k in e) if (k !== "deviceId" && k !== "firstSeenAt" && k !== "accountCount") return false;
+  return true;
+}
