@@ -3,7 +3,6 @@ import { ArtefactError } from "../../src/schema/result";
 import { loadExpertCard, loadScorecard, parseScorecard, scorecardToJSON } from "../../src/scorecard";
 import { pmmlSample } from "./pmmlSample";
 
-// biome-ignore lint/suspicious/noExplicitAny: tests mutate artefact JSON freely
 type J = Record<string, any>;
 const sample = (): J => JSON.parse(JSON.stringify(pmmlSample()));
 const issuesOf = (json: unknown) => {
