@@ -43,6 +43,7 @@ export interface CompiledRules {
   readonly nodeCount: number;
   /**
    * Evaluates every rule on the facts (all matches, no short-circuit between rules).
+   * @throws {TypeError} when `facts` is not an object
    * @throws {RangeError} when the facts belong to another fact configuration
    */
   readonly evaluate: (facts: Facts) => FraudEvaluation;
@@ -126,6 +127,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
   const reviewAt = set.thresholds.review ?? Number.POSITIVE_INFINITY;
 
   const evaluate = (facts: Facts): FraudEvaluation => {
+    if (typeof facts !== "object" || facts === null) throw new TypeError("evaluate expects facts from computeFacts or createFacts");
     if (facts.catalogue !== catalogue) throw new RangeError("facts belong to another fact configuration");
     const v = facts.values;
     const m = facts.missing;

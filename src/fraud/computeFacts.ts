@@ -29,7 +29,8 @@ export interface ComputeFactsOptions {
  * @param applicant a validated applicant (`parseApplicant`)
  * @param options `{ asOf, velocity?, config? }`
  * @returns new facts for `config.catalogue`
- * @throws {RangeError} when `asOf` is not a non-negative safe integer or `velocity` has the wrong size
+ * @throws {TypeError} when the applicant is not an object with `id` and `identity` (validate it with `parseApplicant` first)
+ * @throws {RangeError} when `asOf` is not a non-negative safe integer or `velocity` belongs to another configuration
  * @example readFact(computeFacts(applicant, { asOf }), "identity.underage") // => false
  */
 export function computeFacts(applicant: Applicant, options: ComputeFactsOptions): Facts {
@@ -44,10 +45,13 @@ export function computeFacts(applicant: Applicant, options: ComputeFactsOptions)
  * @param applicant a validated applicant
  * @param options `{ asOf, velocity?, config? }`
  * @returns nothing
+ * @throws {TypeError} when the applicant is not an object with `id` and `identity` (validate it with `parseApplicant` first)
  * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalogue
  * @example computeFactsInto(buffer, applicant, { asOf })
  */
 export function computeFactsInto(facts: Facts, applicant: Applicant, options: ComputeFactsOptions): void {
+  assertApplicantShape(applicant);
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with asOf");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
   const asOf = options.asOf;
   if (!Number.isSafeInteger(asOf) || asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
@@ -197,6 +201,16 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
     num(FIXED.travelImpossible, 0);
     num(FIXED.travelImpossibleCount, 0);
   }
+}
+
+/**
+ * A cheap guard against programmer errors (facts are computed from a validated applicant; this does
+ * not re-validate it, `parseApplicant` does).
+ */
+function assertApplicantShape(a: unknown): void {
+  const o = a as Partial<Applicant> | null;
+  if (typeof o !== "object" || o === null || typeof o.id !== "string" || typeof o.identity !== "object" || o.identity === null)
+    throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
 }
 
 function countAfter(lastSeen: Map<string, number>, from: number): number {

@@ -36,6 +36,8 @@ function dimensionValue(applicant: Applicant, d: VelocityDimension, identityKey:
 
 /** The queries for one applicant, in `VelocityCounts` order (undefined where the value is absent). */
 function velocityQueries(applicant: Applicant, options: VelocityOptions): (VelocityQuery | undefined)[] {
+  if (typeof applicant !== "object" || applicant === null || typeof applicant.id !== "string")
+    throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
   if (!Number.isSafeInteger(options.asOf) || options.asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
   const out: (VelocityQuery | undefined)[] = [];

@@ -112,6 +112,8 @@ describe("compileRules: validation against the catalogue", () => {
     setFact(f, "custom.score", 3);
     expect(c.evaluate(f).hits.map((h) => h.ruleId)).toEqual(["r"]);
     expect(() => c.evaluate(createFacts(DEFAULT_FACT_CONFIG))).toThrow(RangeError);
+    expect(() => c.evaluate(null as never)).toThrow(TypeError);
+    expect(() => c.evaluate({} as never)).toThrow(RangeError);
   });
 
   it("compileRulesOrThrow throws ArtefactError; raw JSON is loaded first", () => {

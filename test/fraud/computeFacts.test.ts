@@ -152,6 +152,13 @@ describe("computeFacts", () => {
     expect(readFact(buf, "applicant.apply.1h")).toBeUndefined();
   });
 
+  it("rejects non-applicants with a TypeError of its own (not one from inside)", () => {
+    for (const bad of [null, undefined, 3, "x", {}, { id: "a" }, { id: "a", identity: null }]) {
+      expect(() => computeFacts(bad as never, { asOf: AS_OF })).toThrow(/validated Applicant/);
+    }
+    expect(() => computeFacts(fixture, null as never)).toThrow(TypeError);
+  });
+
   it("rejects a bad asOf and buffers of another configuration", () => {
     expect(() => computeFacts(fixture, { asOf: Number.NaN })).toThrow(RangeError);
     expect(() => computeFacts(fixture, { asOf: -1 })).toThrow(RangeError);

@@ -149,6 +149,8 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
     const sync = createMemoryVelocityStore();
     expect((await gatherFacts(a, sync, { asOf: AS_OF })).missing[0]).toBe(0);
     await expect(gatherFacts(a, sync, { asOf: -5 })).rejects.toThrow(RangeError);
+    await expect(gatherFacts(null as never, sync, { asOf: AS_OF })).rejects.toThrow(TypeError);
+    expect(() => readVelocity({} as never, sync, { asOf: AS_OF })).toThrow(TypeError);
   });
 
   it("velocity counts of another configuration are refused", () => {
