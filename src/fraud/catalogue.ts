@@ -104,7 +104,9 @@ export const WINDOWED = Object.freeze({ apply: 0, login: 1, devices: 2, ips: 3, 
 export const VELOCITY_DIMENSIONS = ["device", "ip", "identity"] as const;
 /** Velocity event kinds. */
 export const VELOCITY_KINDS = ["apply", "login"] as const;
+/** A velocity dimension. */
 export type VelocityDimension = (typeof VELOCITY_DIMENSIONS)[number];
+/** A velocity event kind. */
 export type VelocityKind = (typeof VELOCITY_KINDS)[number];
 
 /**

@@ -24,8 +24,11 @@ export const RULE_ACTIONS = ["allow", "review", "decline", "score"] as const;
 /** Rule families: fraud rules add to the fraud score; compliance rules (age under 18, ...) never do. */
 export const RULE_FAMILIES = ["fraud", "compliance"] as const;
 
+/** A comparison operator. */
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+/** A rule action. */
 export type RuleAction = (typeof RULE_ACTIONS)[number];
+/** A rule family. */
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 /** Rule and list identifiers: 1-64 characters of [A-Za-z0-9_.-]. */

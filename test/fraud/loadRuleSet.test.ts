@@ -146,11 +146,14 @@ describe("loadRuleSet", () => {
 
   it("parseRuleSet throws ArtefactError with the same issues", () => {
     expect(() => parseRuleSet({})).toThrow(ArtefactError);
+    let caught: unknown;
     try {
       parseRuleSet({ ...ruleSet([ok]), version: 9 });
     } catch (e) {
-      expect((e as ArtefactError).issues[0]!.code).toBe("unsupported_version");
-      expect((e as Error).message).toContain("invalid rule set");
+      caught = e;
     }
+    expect(caught).toBeInstanceOf(ArtefactError);
+    expect((caught as ArtefactError).issues[0]!.code).toBe("unsupported_version");
+    expect((caught as Error).message).toContain("invalid rule set");
   });
 });
