@@ -101,6 +101,16 @@ describe("loadRuleSet", () => {
     expect(issues).toEqual([{ code: "too_complex", path: `rules.0.when${".not".repeat(32)}` }]);
   });
 
+  it("the depth limit is the condition depth, also through all/any arrays", () => {
+    const chain = (d: number) => {
+      let c: unknown = { fact: "device.count", op: "between", value: [1, 2] };
+      for (let i = 1; i < d; i++) c = i % 2 ? { all: [c] } : { any: [c] };
+      return c;
+    };
+    expect(loadRuleSet(ruleSet([rule("r", chain(32))])).ok).toBe(true);
+    expect(codes(ruleSet([rule("r", chain(33))]))[0]!.code).toBe("too_complex");
+  });
+
   it("accepts 10,000 condition nodes and rejects 10,001", () => {
     const leaf = { fact: "device.count", op: "eq", value: 1 };
     const ok10k = ruleSet([rule("r", { any: Array.from({ length: 9_999 }, () => leaf) })]);
