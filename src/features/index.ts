@@ -8,6 +8,8 @@ export { compileCatalog } from "./compile";
 export { defaultCatalog, defaultFeatureSpecs } from "./default-catalog";
 export { extractFeatures } from "./extract";
 export { featureIndex, featureNames } from "./names";
+export { CATALOG_LIMITS, catalogToJSON, extendCatalog, loadCatalog } from "./load";
+export { catalogueTable, featureSection } from "./table";
 export { ageInYears } from "./age";
 export { loanStats, newLoanStats } from "./loans";
 export { SOURCE_NAMES } from "./sources";
