@@ -1,0 +1,67 @@
+import { CliError, EXIT } from "./errors";
+import type { CliIo } from "./io";
+import { reportCommand } from "./report";
+import { scoreCommand } from "./score";
+import { trainCommand } from "./train";
+import { validateCommand } from "./validate";
+
+export const MAIN_HELP = `Usage: riskcard <command> [options]   (riskcard <command> --help for details)
+
+Commands:
+  train DATA.csv --target COL --out MODEL.json    train a scorecard from a CSV of past loans
+  score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
+                                                  decide applications, streaming JSONL
+  report MODEL.json DATA.csv --out REPORT.html    HTML validation report (ROC, KS, PSI, bins)
+  validate ARTEFACT.json                          check a scorecard, rule set or policy
+
+Exit codes (every command):
+  0  success
+  1  data or validation error (unreadable or malformed file, missing column, invalid artefact,
+     error records in score output)
+  2  usage error (unknown command or option, missing argument)
+  3  internal error (a bug in riskcard: please report it)
+Errors are one line on stderr; they name files, lines and columns, never the values in them.
+`;
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
+  train: trainCommand,
+  score: scoreCommand,
+  report: reportCommand,
+  validate: validateCommand,
+};
+
+/**
+ * Runs the riskcard command line in-process: dispatches to a subcommand, turns every error into
+ * one line on stderr (no stack trace, no input values) and returns the exit code.
+ * @param argv the arguments after the program name (e.g. `["validate", "model.json"]`)
+ * @param io where to write (`nodeIo()` for the process's streams)
+ * @returns the exit code: 0 ok, 1 data/validation error, 2 usage error, 3 internal error
+ * @example await run(["validate", "models/policy.json"], nodeIo()) // => 0
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    (command === undefined ? io.stderr : io.stdout).write(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === "--version" || command === "-v") {
+    io.stdout.write("riskcard 0.1.0\n");
+    return EXIT.ok;
+  }
+  const fn = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (fn === undefined) {
+    io.stderr.write(`riskcard: unknown command (expected train, score, report or validate; see riskcard --help)\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await fn(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`riskcard ${command}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const name = e instanceof Error ? e.name : "error";
+    io.stderr.write(`riskcard ${command}: internal error (${name}); please report it\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,254 @@
+import { createReadStream, createWriteStream, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { Worker } from "node:worker_threads";
+import { type Engine, createEngine } from "../decision/engine";
+import { RiskcardError } from "../schema/result";
+import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
+import { CliError, issuesLine, usageError } from "./errors";
+import type { CliIo, TextSink } from "./io";
+import { writeText } from "./io";
+import { jsonLines } from "./lines";
+import { createProgress } from "./progress";
+import { parseAsOf } from "./score-line";
+import { type ScoreBatch, type ScoreBatchResult, type ScoreWorkerData, scoreBatchLines } from "./score-worker";
+
+/** Lines per batch handed to a worker (and per write in the single-thread path). */
+const BATCH = 256;
+/** Largest engine configuration file read, in bytes. */
+const MAX_CONFIG = 20 << 20;
+
+export const SCORE_HELP = `Usage: riskcard score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
+
+Decides every application in INPUT.jsonl (one applicant JSON per line) with the decision engine
+and writes one JSON record per input line, in input order, to OUT.jsonl (default: stdout).
+
+  --engine CONFIG.json  engine configuration (createEngine's EngineConfig as JSON); default: the
+                        shipped models (card, fraud rules, limit and pricing policy)
+  --out OUT.jsonl       output file (default: stdout)
+  --as-of TIME          decision time for every line: epoch ms or ISO 8601 (2026-06-30,
+                        2026-06-30T12:00:00Z). Without it each line is decided as of its own
+                        application.appliedAt; a line with neither gets an error record.
+  --workers N           score in N worker threads (default 1: the main thread)
+
+A line that is not valid JSON or not a valid applicant becomes an error record
+{"line": N, "error": {"issues": [{"code", "path", "message"}]}} and the run goes on.
+The file is streamed: memory stays constant whatever its size. A progress bar is drawn on
+stderr when it is a terminal; a throughput line is printed on stderr at the end.
+
+Exit codes: 0 every line decided; 1 some lines were error records, or the input or engine
+configuration could not be read; 2 usage error.
+`;
+
+/** Counts of a scoring run. */
+interface Totals {
+  decisions: number;
+  errors: number;
+}
+
+/**
+ * `riskcard score`: streams a JSONL file of applicants through the decision engine.
+ * @param argv arguments after `score`
+ * @param io output streams
+ * @returns the exit code
+ * @throws {CliError} on usage errors or unreadable input/configuration
+ * @example await scoreCommand(["applicants.jsonl", "--as-of", "2026-06-30", "--out", "out.jsonl"], io) // => 0
+ */
+export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommand("score", argv, {
+    engine: { type: "string" },
+    out: { type: "string", short: "o" },
+    "as-of": { type: "string" },
+    workers: { type: "string" },
+  });
+  if (args.values.help === true) {
+    io.stdout.write(SCORE_HELP);
+    return 0;
+  }
+  const [input] = positionals("score", args, ["INPUT.jsonl"]) as [string];
+  const { asOf, workers } = scoreOptions(args);
+  const engineConfig = readEngineConfig(stringOpt(args, "engine"));
+  let engine: Engine;
+  try {
+    engine = createEngine(engineConfig);
+  } catch (e) {
+    if (e instanceof RiskcardError) throw new CliError(`engine configuration: ${issuesLine(e.issues)}`);
+    throw e;
+  }
+  let size: number;
+  try {
+    const st = statSync(input);
+    if (!st.isFile()) throw new CliError(`${basename(input)}: not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${basename(input)}: file not found`);
+  }
+  const outPath = stringOpt(args, "out");
+  const file = outPath === undefined ? null : createWriteStream(outPath);
+  const sink: TextSink = file ?? io.stdout;
+  const progress = createProgress(io.stderr, io.stderrIsTTY, size, () => performance.now());
+  let bytes = 0;
+  const lines = jsonLines(createReadStream(input), (n) => {
+    bytes += n;
+  });
+  const t0 = performance.now();
+  const totals: Totals = { decisions: 0, errors: 0 };
+  const onProgress = (): void => progress.update(bytes, totals.decisions + totals.errors);
+  try {
+    if (workers <= 1) await scoreInThread(engine, lines, asOf, sink, totals, onProgress);
+    else await scoreInWorkers(engineConfig, workers, lines, asOf, sink, totals, onProgress);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") throw new CliError(`cannot read or write a file (${code})`);
+    throw e;
+  } finally {
+    progress.end();
+    if (file !== null) await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const n = totals.decisions + totals.errors;
+  const rate = n / Math.max(seconds, 1e-9);
+  io.stderr.write(
+    `riskcard score: ${n} lines, ${totals.decisions} decisions, ${totals.errors} error records in ${seconds.toFixed(2)} s (${Math.round(rate).toLocaleString("en-US")} applications/s, ${workers} worker${workers === 1 ? "" : "s"})\n`,
+  );
+  return totals.errors > 0 ? 1 : 0;
+}
+
+function scoreOptions(args: ParsedArgs): { asOf: number | null; workers: number } {
+  const asOfText = stringOpt(args, "as-of");
+  let asOf: number | null = null;
+  if (asOfText !== undefined) {
+    asOf = parseAsOf(asOfText);
+    if (asOf === null) throw usageError("score: --as-of must be epoch milliseconds or an ISO 8601 date (2026-06-30) or UTC date-time");
+  }
+  const w = stringOpt(args, "workers") ?? "1";
+  if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64) throw usageError("score: --workers must be an integer from 1 to 64");
+  return { asOf, workers: Number(w) };
+}
+
+function readEngineConfig(path: string | undefined): unknown {
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_CONFIG) throw new CliError(`${basename(path)}: larger than ${MAX_CONFIG >> 20} MiB`);
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${basename(path)}: file not found or unreadable`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new CliError(`${basename(path)}: not valid JSON`);
+  }
+}
+
+async function scoreInThread(
+  engine: Engine,
+  lines: AsyncIterable<{ line: number; text: string | null }>,
+  asOf: number | null,
+  sink: TextSink,
+  totals: Totals,
+  onProgress: () => void,
+): Promise<void> {
+  let batch: { seq: number; lines: number[]; texts: (string | null)[] } = { seq: 0, lines: [], texts: [] };
+  const flush = async (): Promise<void> => {
+    const r = scoreBatchLines(engine, batch, asOf);
+    totals.decisions += r.decisions;
+    totals.errors += r.errors;
+    await writeText(sink, r.text);
+    onProgress();
+    batch = { seq: batch.seq + 1, lines: [], texts: [] };
+  };
+  for await (const l of lines) {
+    batch.lines.push(l.line);
+    batch.texts.push(l.text);
+    if (batch.lines.length === BATCH) await flush();
+  }
+  if (batch.lines.length > 0) await flush();
+}
+
+/**
+ * Where a scoring worker starts: under tsx (sources) the worker module itself; in the bundled CLI
+ * (`dist/cli/main.js`) the bundle, whose entry starts a worker when it finds its workerData.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) return { url: new URL("./score-worker.ts", here), execArgv: ["--import", "tsx"] };
+  return { url: new URL(here), execArgv: [] };
+}
+
+async function scoreInWorkers(
+  engineConfig: unknown,
+  n: number,
+  lines: AsyncIterable<{ line: number; text: string | null }>,
+  asOf: number | null,
+  sink: TextSink,
+  totals: Totals,
+  onProgress: () => void,
+): Promise<void> {
+  const { url, execArgv } = workerEntry();
+  const data: ScoreWorkerData = { kind: "riskcard-score", engineConfig, asOf };
+  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: data, execArgv }));
+  const done = new Map<number, ScoreBatchResult>();
+  let nextWrite = 0;
+  let inFlight = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let drained: Promise<void> = Promise.resolve();
+  const signal = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  for (const w of workers) {
+    w.on("message", (r: ScoreBatchResult) => {
+      done.set(r.seq, r);
+      inFlight--;
+      for (let next = done.get(nextWrite); next !== undefined; next = done.get(nextWrite)) {
+        done.delete(nextWrite);
+        nextWrite++;
+        totals.decisions += next.decisions;
+        totals.errors += next.errors;
+        if (!sink.write(next.text)) drained = new Promise((resolve) => sink.once("drain", resolve));
+      }
+      onProgress();
+      signal();
+    });
+    w.on("error", (e) => {
+      failure = e instanceof Error ? e : new Error("worker failed");
+      signal();
+    });
+  }
+  const waitUntil = async (cond: () => boolean): Promise<void> => {
+    while (!cond()) {
+      if (failure) throw new CliError(`a scoring worker failed (${failure.name})`, 3);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    if (failure) throw new CliError(`a scoring worker failed (${(failure as Error).name})`, 3);
+  };
+  let seq = 0;
+  let batch: ScoreBatch = { seq, lines: [], texts: [] };
+  const send = async (): Promise<void> => {
+    await waitUntil(() => inFlight < 2 * n);
+    await drained;
+    workers[seq % n]!.postMessage(batch);
+    inFlight++;
+    seq++;
+    batch = { seq, lines: [], texts: [] };
+  };
+  try {
+    for await (const l of lines) {
+      (batch.lines as number[]).push(l.line);
+      (batch.texts as (string | null)[]).push(l.text);
+      if (batch.lines.length === BATCH) await send();
+    }
+    if (batch.lines.length > 0) await send();
+    await waitUntil(() => inFlight === 0);
+    await drained;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,221 @@
+import { statSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { type ScorecardJSON, loadScorecard, scorecardToJSON } from "../scorecard";
+import { type TrainOptions, type TrainingColumn, formatTrainReport, trainScorecard, trainTestSplit } from "../scorecard/train";
+import { type ParsedArgs, listOpt, parseCommand, positionals, stringOpt } from "./args";
+import { columnIndex, readColumn, targetLabels } from "./columns";
+import { type CsvTable, readCsv } from "./csv";
+import { CliError, issuesLine, usageError } from "./errors";
+import type { CliIo } from "./io";
+import { referenceOf, withReference } from "./reference";
+import { scoreTable } from "./score-table";
+
+export const TRAIN_HELP = `Usage: riskcard train DATA.csv --target COL --out MODEL.json [options]
+
+Screens the variables of DATA.csv, bins them (WoE), fits a logistic regression, scales the points
+and writes a riskcard.scorecard artefact; prints a table of variables with IV and the train/test
+AUC, KS and PSI. The model also records the training score deciles and attribute counts, so that
+riskcard report can measure stability later from the model file alone.
+
+  --target COL          the outcome column (required); two values, no missing cells
+  --bad VALUE           the target value that means bad (default: 1 for 0/1, "bad" for good/bad)
+  --out MODEL.json      where to write the model (required)
+  --exclude COLS        columns that are not candidates (comma-separated, repeatable)
+  --categorical COLS    treat these columns as categorical even if they hold numbers
+  --method M            binning of numeric columns: tree (default), chimerge or monotonic
+  --special COL=V,V     special values of a numeric column, each its own bin (repeatable),
+                        e.g. --special NumberOfTimes90DaysLate=96,98
+  --test-share S        share of rows held out for testing, 0 to 0.9 (default 0.3; 0 = none)
+  --seed N              seed of the stratified train/test split (default 1)
+  --min-iv V            drop variables with IV below V (default 0.02)
+  --max-bins N          most bins per numeric variable (default 8)
+  --name NAME           model name (default: the data file's name)
+  --date YYYY-MM-DD     training date written to the model (default: $SOURCE_DATE_EPOCH if set,
+                        else the data file's modification date; riskcard never reads the clock)
+
+CSV: a header row; comma-separated; quoted fields; LF, CRLF or CR line ends; empty cells and NA
+are missing. A column is numeric when every non-missing cell is a number. A column with an empty
+header name (a row index, as in Give Me Some Credit) is ignored.
+
+Exit codes: 0 model written; 1 data error (missing target or column, non-numeric value in a
+numeric column, training failed); 2 usage error.
+`;
+
+/** The checked options of a train run. */
+interface TrainArgs {
+  readonly data: string;
+  readonly target: string;
+  readonly out: string;
+  readonly bad: string | undefined;
+  readonly exclude: readonly string[];
+  readonly categorical: readonly string[];
+  readonly method: "tree" | "chimerge" | "monotonic";
+  readonly special: Readonly<Record<string, number[]>>;
+  readonly testShare: number;
+  readonly seed: number;
+  readonly minIv: number | undefined;
+  readonly maxBins: number | undefined;
+  readonly name: string | undefined;
+  readonly date: string | undefined;
+}
+
+function numberOpt(args: ParsedArgs, name: string, lo: number, hi: number, integer = false): number | undefined {
+  const t = stringOpt(args, name);
+  if (t === undefined) return undefined;
+  const v = Number(t);
+  if (t.trim() === "" || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
+    throw usageError(`train: --${name} must be ${integer ? "an integer" : "a number"} from ${lo} to ${hi}`);
+  }
+  return v;
+}
+
+function trainArgs(argv: readonly string[]): TrainArgs | "help" {
+  const args = parseCommand("train", argv, {
+    target: { type: "string", short: "t" },
+    bad: { type: "string" },
+    out: { type: "string", short: "o" },
+    exclude: { type: "string", multiple: true },
+    categorical: { type: "string", multiple: true },
+    method: { type: "string" },
+    special: { type: "string", multiple: true },
+    "test-share": { type: "string" },
+    seed: { type: "string" },
+    "min-iv": { type: "string" },
+    "max-bins": { type: "string" },
+    name: { type: "string" },
+    date: { type: "string" },
+  });
+  if (args.values.help === true) return "help";
+  const [data] = positionals("train", args, ["DATA.csv"]) as [string];
+  const target = stringOpt(args, "target");
+  if (target === undefined) throw usageError("train: --target COL is required");
+  const out = stringOpt(args, "out");
+  if (out === undefined) throw usageError("train: --out MODEL.json is required");
+  const method = stringOpt(args, "method") ?? "tree";
+  if (method !== "tree" && method !== "chimerge" && method !== "monotonic") throw usageError("train: --method must be tree, chimerge or monotonic");
+  const special: Record<string, number[]> = {};
+  const sv = args.values.special;
+  for (const s of Array.isArray(sv) ? sv.map(String) : []) {
+    const eq = s.lastIndexOf("=");
+    const values = eq < 0 ? [] : s.slice(eq + 1).split(",").map((x) => Number(x.trim()));
+    if (eq <= 0 || values.length === 0 || values.some((v) => !Number.isFinite(v))) throw usageError("train: --special must look like COL=96,98");
+    special[s.slice(0, eq)] = values;
+  }
+  const date = stringOpt(args, "date");
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw usageError("train: --date must be YYYY-MM-DD");
+  return {
+    data,
+    target,
+    out,
+    bad: stringOpt(args, "bad"),
+    exclude: listOpt(args, "exclude"),
+    categorical: listOpt(args, "categorical"),
+    method,
+    special,
+    testShare: numberOpt(args, "test-share", 0, 0.9) ?? 0.3,
+    seed: numberOpt(args, "seed", 0, 2 ** 31 - 1, true) ?? 1,
+    minIv: numberOpt(args, "min-iv", 0, 10),
+    maxBins: numberOpt(args, "max-bins", 2, 50, true),
+    name: stringOpt(args, "name"),
+    date,
+  };
+}
+
+/** The training date: --date, else SOURCE_DATE_EPOCH (reproducible builds), else the data file's mtime. */
+function trainingDate(a: TrainArgs): string {
+  if (a.date !== undefined) return a.date;
+  const sde = process.env.SOURCE_DATE_EPOCH;
+  if (sde !== undefined && /^\d{1,12}$/.test(sde)) return new Date(Number(sde) * 1000).toISOString().slice(0, 10);
+  return new Date(statSync(a.data).mtimeMs).toISOString().slice(0, 10);
+}
+
+/**
+ * Builds the training columns of `trainScorecard` from a CSV table: every column except the
+ * target, the excluded ones and an unnamed index column, typed by inference or `--categorical`.
+ * @param table the CSV table
+ * @param a the options
+ * @returns the columns and notes on what was skipped
+ * @throws {CliError} on unknown column names or a non-numeric cell in a numeric column
+ */
+function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<string, TrainingColumn>; notes: string[] } {
+  for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special)]) columnIndex(table, nm, "column");
+  const notes: string[] = [];
+  const columns: Record<string, TrainingColumn> = {};
+  for (const nm of table.header) {
+    if (nm === a.target || a.exclude.includes(nm)) continue;
+    if (nm === "") {
+      notes.push("ignored the column with an empty header name (a row index)");
+      continue;
+    }
+    const col = readColumn(table, nm, a.categorical.includes(nm) ? "categorical" : undefined);
+    if (col.kind === "categorical" && Object.hasOwn(a.special, nm)) throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
+    columns[nm] = col.values;
+  }
+  return { columns, notes };
+}
+
+/**
+ * `riskcard train`: trains a scorecard from a CSV file with the library's pipeline (`trainScorecard`).
+ * @param argv arguments after `train`
+ * @param io output streams
+ * @returns the exit code (0 when the model was written)
+ * @throws {CliError} on usage errors (2) or data errors (1)
+ * @example await trainCommand(["german_credit.csv", "--target", "creditability", "--out", "m.json"], io) // => 0
+ */
+export async function trainCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const a = trainArgs(argv);
+  if (a === "help") {
+    io.stdout.write(TRAIN_HELP);
+    return 0;
+  }
+  const table = await readCsv(a.data);
+  const { labels, bad } = targetLabels(table, a.target, a.bad);
+  const { columns, notes } = candidateColumns(table, a);
+  columns[a.target] = Array.from(labels);
+  const testMask = a.testShare > 0 ? trainTestSplit(labels, a.testShare, a.seed) : new Uint8Array(labels.length);
+  const options: TrainOptions = {
+    date: trainingDate(a),
+    name: a.name ?? basename(a.data).replace(/\.csv$/i, ""),
+    dataDescription: `${table.source}: ${table.rows} rows, target ${JSON.stringify(a.target)} with ${JSON.stringify(bad)} = bad`,
+    method: a.method,
+    split: { testMask },
+    ...(Object.keys(a.special).length > 0 ? { specialValues: a.special } : {}),
+    ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
+    ...(a.maxBins !== undefined ? { maxBins: a.maxBins } : {}),
+  };
+  const r = trainScorecard({ columns, target: a.target }, options);
+  if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
+  const trained = r.value;
+  const trainRows: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (testMask[i] === 0) trainRows.push(i);
+  const reference = referenceOf(trained.card, scoreTable(trained.card, table), trainRows);
+  const loaded = loadScorecard(withReference(trained.artefact as ScorecardJSON, reference));
+  if (!loaded.ok) throw new CliError(`internal: the model with its reference does not load: ${issuesLine(loaded.issues)}`, 3);
+  try {
+    writeFileSync(a.out, scorecardToJSON(loaded.value));
+  } catch {
+    throw new CliError(`${basename(a.out)}: cannot write the model file`);
+  }
+  for (const n of notes) io.stderr.write(`riskcard train: ${n}\n`);
+  io.stdout.write(formatTrainReport(trained.report));
+  io.stderr.write(`riskcard train: wrote ${basename(a.out)} (${trained.card.characteristics.length} characteristics)\n`);
+  return 0;
+}
+
+/**
+ * The target column and bad value a model trained by `riskcard train` records in its training
+ * description (`target "COL" with "VALUE" = bad`), or null.
+ * @param description `training.data` of the model
+ * @returns the target and bad value, or null
+ * @example recordedTarget('german.csv: 1000 rows, target "creditability" with "bad" = bad') // => { target: "creditability", bad: "bad" }
+ */
+export function recordedTarget(description: string | undefined): { target: string; bad: string } | null {
+  if (description === undefined) return null;
+  const m = /target ("(?:[^"\\]|\\.)*") with ("(?:[^"\\]|\\.)*") = bad$/.exec(description);
+  if (!m) return null;
+  try {
+    return { target: JSON.parse(m[1]!) as string, bad: JSON.parse(m[2]!) as string };
+  } catch {
+    return null;
+  }
+}
