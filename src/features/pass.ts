@@ -40,7 +40,11 @@ export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, o
     const age = asOf - t;
     let cls = nEnums === 0 ? 0 : nEnums === 1 ? e[0]! : nEnums === 2 ? e[0]! + d0 * e[1]! : e[0]! + d0 * (e[1]! + d1 * e[2]!);
     cls *= nHourClasses;
-    if (needsHour) cls += hourClass[Math.floor((((t + offsetMs) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS)]!;
+    if (needsHour) {
+      // local hour without a floating-point modulo (slow on epoch-ms doubles)
+      const ms = t + offsetMs;
+      cls += hourClass[Math.floor((ms - Math.floor(ms / DAY_MS) * DAY_MS) / HOUR_MS)]!;
+    }
     const qEnd = classStart[cls + 1]!;
     for (let q = classStart[cls]!; q < qEnd; q++) {
       const a = classAggs[q]!;

@@ -11,8 +11,8 @@ export const HOUR_MS = 3_600_000;
  * @example localHour(0, 8 * 3_600_000) // => 8
  */
 export function localHour(t: number, offsetMs: number): number {
-  const ms = (((t + offsetMs) % DAY_MS) + DAY_MS) % DAY_MS;
-  return Math.floor(ms / HOUR_MS);
+  const ms = t + offsetMs;
+  return Math.floor((ms - Math.floor(ms / DAY_MS) * DAY_MS) / HOUR_MS);
 }
 
 /**
