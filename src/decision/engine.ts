@@ -93,7 +93,7 @@ export function createEngine(config: unknown = {}): Engine {
 
   const decideValid = (a: Applicant, options: DecideOptions): Decision => {
     const { asOf } = options;
-    const guards = checkGuards(a, asOf);
+    const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
     const vector = extractFeatures(a, { asOf });
     const scored = score(card, vector);
     const pd = clamp01(probabilityOfDefault(card, scored.score));
@@ -105,7 +105,7 @@ export function createEngine(config: unknown = {}): Engine {
       points: round2(rc.points),
     }));
 
-    computeFactsInto(facts, a, options.velocity === undefined ? { asOf } : { asOf, velocity: options.velocity });
+    computeFactsInto(facts, a, options.velocity === undefined ? { asOf, config: rules.config } : { asOf, config: rules.config, velocity: options.velocity });
     const fe = rules.evaluate(facts);
     const hits: FraudHit[] = fe.hits.map((h) => ({ ruleId: h.ruleId, action: h.action, reasonCode: h.reasonCode, message: h.message }));
     const fraud = Object.freeze({ action: fe.action, score: fe.score, hits: Object.freeze(hits) });

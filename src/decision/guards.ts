@@ -1,4 +1,8 @@
+import { ageInYears } from "../schema/age";
 import type { Applicant } from "../schema/applicant";
+
+/** China Standard Time (UTC+8): the default local calendar for ages. */
+export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
 /** The closed set of compliance guards every decision checks before scoring. */
 export type GuardCode = "age_18_or_over" | "consent_given" | "real_name_verified" | "id_verified";
@@ -18,49 +22,34 @@ const MESSAGES: Record<GuardCode, readonly [string, string]> = {
 };
 
 /**
- * Whole years between a `YYYY-MM-DD` birth date and an instant (UTC calendar).
- * @param birthDate a calendar date `YYYY-MM-DD`
- * @param asOf epoch milliseconds
- * @returns completed years of age at `asOf` (negative if born after it)
- * @example ageInYears("2008-07-01", Date.UTC(2026, 5, 30)) // => 17
- */
-export function ageInYears(birthDate: string, asOf: number): number {
-  const d = new Date(asOf);
-  const y = Number(birthDate.slice(0, 4));
-  const m = Number(birthDate.slice(5, 7));
-  const day = Number(birthDate.slice(8, 10));
-  let age = d.getUTCFullYear() - y;
-  const month = d.getUTCMonth() + 1;
-  if (month < m || (month === m && d.getUTCDate() < day)) age -= 1;
-  return age;
-}
-
-/**
- * The applicant's age at `asOf`: from the birth date when given, else the declared `ageYears`.
+ * The applicant's age at the local date of `asOf`: from the birth date when given, else the
+ * declared `ageYears` (the schema requires one of them).
  * @param applicant a validated applicant
  * @param asOf epoch milliseconds
- * @returns whole years
+ * @param utcOffsetMinutes the local calendar's offset from UTC (default UTC+8)
+ * @returns whole years (negative for a birth date after `asOf`)
  * @example applicantAge({ identity: { ageYears: 30, ... }, ... }, 0) // => 30
  */
-export function applicantAge(applicant: Applicant, asOf: number): number {
+export function applicantAge(applicant: Applicant, asOf: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
   const { birthDate, ageYears } = applicant.identity;
-  if (birthDate !== undefined) return ageInYears(birthDate, asOf);
+  if (birthDate !== undefined) return ageInYears(birthDate, asOf, utcOffsetMinutes * 60_000);
   return ageYears ?? 0;
 }
 
 /**
- * Checks the compliance guards: age 18 or over at `asOf`, consent to the bureau query given at or
+ * Checks the compliance guards: age 18 or over on the local date of `asOf`, consent to the bureau query given at or
  * before `asOf`, real name verified, ID verified. A failed guard declines the application whatever
  * the score says.
  * @param applicant a validated applicant
  * @param asOf epoch milliseconds of the decision
+ * @param utcOffsetMinutes the local calendar's offset from UTC for the age (default UTC+8)
  * @returns one `Guard` per code, in a fixed order
  * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true for an adult who consented
  */
-export function checkGuards(applicant: Applicant, asOf: number): readonly Guard[] {
+export function checkGuards(applicant: Applicant, asOf: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): readonly Guard[] {
   const c = applicant.consent;
   const results: [GuardCode, boolean][] = [
-    ["age_18_or_over", applicantAge(applicant, asOf) >= 18],
+    ["age_18_or_over", applicantAge(applicant, asOf, utcOffsetMinutes) >= 18],
     ["consent_given", c.creditBureauQuery && (c.givenAt === undefined || c.givenAt <= asOf)],
     ["real_name_verified", applicant.identity.realNameVerified],
     ["id_verified", applicant.identity.idVerified],

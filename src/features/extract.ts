@@ -1,5 +1,5 @@
 import type { Applicant } from "../schema/applicant";
-import { ageInYears } from "./age";
+import { ageInYears } from "../schema/age";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
 import type { Catalog, Step } from "./plan";
@@ -112,7 +112,9 @@ function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans
   const id = a.identity;
   switch (b) {
     case "age_years":
-      return id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? Number.NaN);
+      if (id.birthDate === undefined) return id.ageYears ?? Number.NaN;
+      // A birth date after asOf gives no age (missing), not a negative one.
+      return bornBy(ageInYears(id.birthDate, asOf, offsetMs));
     case "income_monthly_fen":
       return id.verifiedMonthlyIncomeFen ?? id.declaredMonthlyIncomeFen ?? Number.NaN;
     case "income_verified":
@@ -143,4 +145,8 @@ function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans
     default:
       return loans.outstandingFen;
   }
+}
+
+function bornBy(age: number): number {
+  return age < 0 ? Number.NaN : age;
 }

@@ -10,7 +10,6 @@ export { extractFeatures } from "./extract";
 export { featureIndex, featureNames } from "./names";
 export { CATALOG_LIMITS, catalogToJSON, extendCatalog, loadCatalog } from "./load";
 export { catalogueTable, featureSection } from "./table";
-export { ageInYears } from "./age";
 export { loanStats, newLoanStats } from "./loans";
 export { SOURCE_NAMES } from "./sources";
 export {

@@ -1,5 +1,5 @@
 import type { Applicant, DeviceEvent } from "../schema/applicant";
-import { ageAt } from "./age";
+import { ageInYears } from "../schema/age";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalogue";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
 import { type Facts, clearFacts, createFacts } from "./facts";
@@ -74,7 +74,7 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Identity and compliance.
   const id = applicant.identity;
   str(FIXED.applicantId, applicant.id);
-  const age = id.birthDate !== undefined ? ageAt(id.birthDate, asOf) : id.ageYears;
+  const age = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
   if (age !== undefined) {
     num(FIXED.ageYears, age);
     num(FIXED.underage, age < 18 ? 1 : 0);

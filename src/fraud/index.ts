@@ -4,7 +4,7 @@
  * precomputed facts (`computeFacts`), with cross-account velocity from a store
  * (`createMemoryVelocityStore`, `readVelocity`, `gatherFacts`).
  */
-export * from "./age";
+
 export * from "./catalogue";
 export * from "./checkCondition";
 export * from "./compileCondition";

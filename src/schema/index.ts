@@ -1,3 +1,4 @@
+export * from "./age";
 export * from "./applicant";
 export * from "./json-schema";
 export * from "./limits";

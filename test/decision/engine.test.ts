@@ -58,6 +58,16 @@ describe("decide: compliance guards", () => {
     expect(engine.decide(a, { asOf }).guards[0]!.passed).toBe(false);
   });
 
+  it("uses the local (UTC+8) calendar date: 16:00 UTC on 29 June is already 30 June in Beijing", () => {
+    const a = adult();
+    a.identity.birthDate = "2008-06-30";
+    a.consent = { creditBureauQuery: true };
+    const beijingMidnight = Date.UTC(2026, 5, 29, 16);
+    const adultAt = (at: number): boolean => engine.decide(a, { asOf: at }).guards[0]!.passed;
+    expect(adultAt(beijingMidnight)).toBe(true);
+    expect(adultAt(beijingMidnight - 1)).toBe(false);
+  });
+
   it("declines without consent, and when consent is dated after asOf", () => {
     const a = adult();
     a.consent = { creditBureauQuery: false };

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageAt } from "../../src/fraud/age";
+import { ageInYears } from "../../src/schema/age";
+
+const ageAt = (birthDate: string, asOf: number): number => ageInYears(birthDate, asOf, 0); // UTC calendar
 import { computeFacts, computeFactsInto, isNight } from "../../src/fraud/computeFacts";
 import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/factConfig";
 import { createFacts, factsToObject, readFact, setFact } from "../../src/fraud/facts";
