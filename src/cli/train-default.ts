@@ -280,7 +280,8 @@ const START = "<!-- section:scorecard -->";
 const END = "<!-- /section:scorecard -->";
 
 /**
- * Replaces the scorecard section of a models/README.md text (markers created at the top when absent).
+ * Replaces the scorecard section of a models/README.md text; when the markers are absent they are
+ * created before the first other section (or at the top of a file without sections).
  * @param readme the current file text ("" when absent)
  * @param section the new section body
  * @returns the new file text
@@ -290,6 +291,9 @@ export function withSection(readme: string, section: string): string {
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
   if (a >= 0 && b > a) return readme.slice(0, a) + block + readme.slice(b + END.length);
+  // absent: before the first other section (after the file's heading and intro), else at the top
+  const first = readme.indexOf("<!-- section:");
+  if (first >= 0) return `${readme.slice(0, first)}${block}\n\n${readme.slice(first)}`;
   return readme === "" ? `${block}\n` : `${block}\n\n${readme}`;
 }
 
