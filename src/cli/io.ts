@@ -5,7 +5,7 @@
 
 /** A text sink with Node's `write` contract (returns false when the caller should wait for `drain`). */
 export interface TextSink {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: "drain", listener: () => void): unknown;
 }
 

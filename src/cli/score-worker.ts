@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine } from "../decision/engine";
-import { scoreLine } from "./score-line";
+import { type Engine, createEngine } from "../decision/engine";
+import { issue } from "../schema/result";
+import { MAX_LINE, scoreLine } from "./score-line";
 
 /** What the main thread sends a scoring worker at start. */
 export interface ScoreWorkerData {
@@ -9,45 +10,93 @@ export interface ScoreWorkerData {
   readonly asOf: number | null;
 }
 
-/** A batch of lines sent to a worker. */
-export interface ScoreBatch {
+/**
+ * A chunk of the input sent to a worker: whole lines as UTF-8 bytes (transferred, not copied),
+ * starting at 1-based line `firstLine`.
+ */
+export interface ScoreChunk {
   readonly seq: number;
-  readonly lines: readonly number[];
-  readonly texts: readonly (string | null)[];
+  readonly firstLine: number;
+  readonly bytes: Uint8Array;
 }
 
-/** A worker's answer: the output text of the batch (one JSON record per line, newline-terminated). */
-export interface ScoreBatchResult {
+/** A worker's answer: the output of the chunk as UTF-8 bytes (one JSON record per line, newline-terminated). */
+export interface ScoreChunkResult {
   readonly seq: number;
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly decisions: number;
   readonly errors: number;
 }
 
 /**
- * Scores one batch of lines (in a worker or in the main thread).
+ * Scores lines given as texts (null for a line that was too long).
  * @param engine the engine
- * @param batch the lines
+ * @param lines 1-based line numbers
+ * @param texts the lines' texts
  * @param asOf the decision time, or null to use each `application.appliedAt`
- * @returns the batch output
- * @example scoreBatchLines(engine, { seq: 0, lines: [1], texts: ["{}"] }, 0).errors // => 1
+ * @returns the output text (newline-terminated records) and counts
+ * @example scoreTexts(engine, [1], ["{}"], 0).errors // => 1
  */
-export function scoreBatchLines(engine: ReturnType<typeof createEngine>, batch: ScoreBatch, asOf: number | null): ScoreBatchResult {
+export function scoreTexts(
+  engine: Engine,
+  lines: readonly number[],
+  texts: readonly (string | null)[],
+  asOf: number | null,
+): { text: string; decisions: number; errors: number } {
   let text = "";
   let decisions = 0;
   let errors = 0;
-  for (let i = 0; i < batch.lines.length; i++) {
-    const t = batch.texts[i];
-    const line = batch.lines[i]!;
-    const r =
-      t === null || t === undefined
-        ? { text: JSON.stringify({ line, error: { issues: [{ code: "too_big", path: [], message: "line too long" }] } }), ok: false }
-        : scoreLine(engine, t, line, asOf);
+  for (let i = 0; i < lines.length; i++) {
+    const t = texts[i];
+    const line = lines[i]!;
+    const r = t === null || t === undefined ? tooLong(line) : scoreLine(engine, t, line, asOf);
     text += `${r.text}\n`;
     if (r.ok) decisions++;
     else errors++;
   }
-  return { seq: batch.seq, text, decisions, errors };
+  return { text, decisions, errors };
+}
+
+function tooLong(line: number): { text: string; ok: false } {
+  return { text: JSON.stringify({ line, error: { issues: [issue("too_big", [], `line longer than ${MAX_LINE} characters`)] } }), ok: false };
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Scores a chunk of whole lines (LF or CRLF; blank lines skipped but counted).
+ * @param engine the engine
+ * @param chunk the chunk
+ * @param asOf the decision time, or null to use each `application.appliedAt`
+ * @returns the output as UTF-8 bytes and counts
+ * @example scoreChunk(engine, { seq: 0, firstLine: 1, bytes: encode("{}\n") }, 0).errors // => 1
+ */
+export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null): ScoreChunkResult {
+  const text = decoder.decode(chunk.bytes);
+  const lines: number[] = [];
+  const texts: (string | null)[] = [];
+  let start = 0;
+  let line = chunk.firstLine;
+  while (start < text.length) {
+    let nl = text.indexOf("\n", start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (end - start > MAX_LINE) {
+      lines.push(line);
+      texts.push(null);
+    } else if (end > start) {
+      const t = text.slice(start, end);
+      if (t.trim() !== "") {
+        lines.push(line);
+        texts.push(t);
+      }
+    }
+    line++;
+    start = nl + 1;
+  }
+  const r = scoreTexts(engine, lines, texts, asOf);
+  return { seq: chunk.seq, bytes: encoder.encode(r.text), decisions: r.decisions, errors: r.errors };
 }
 
 /**
@@ -61,8 +110,9 @@ export function startScoreWorker(): void {
   const port = parentPort;
   if (port === null) throw new Error("startScoreWorker must run in a worker thread");
   const engine = createEngine(data.engineConfig ?? {});
-  port.on("message", (batch: ScoreBatch) => {
-    port.postMessage(scoreBatchLines(engine, batch, data.asOf));
+  port.on("message", (chunk: ScoreChunk) => {
+    const r = scoreChunk(engine, chunk, data.asOf);
+    port.postMessage(r, [r.bytes.buffer as ArrayBuffer]);
   });
 }
 

@@ -9,11 +9,13 @@ import type { CliIo, TextSink } from "./io";
 import { writeText } from "./io";
 import { jsonLines } from "./lines";
 import { createProgress } from "./progress";
-import { parseAsOf } from "./score-line";
-import { type ScoreBatch, type ScoreBatchResult, type ScoreWorkerData, scoreBatchLines } from "./score-worker";
+import { MAX_LINE, parseAsOf } from "./score-line";
+import { type ScoreChunk, type ScoreChunkResult, type ScoreWorkerData, scoreTexts } from "./score-worker";
 
-/** Lines per batch handed to a worker (and per write in the single-thread path). */
+/** Lines per write in the single-thread path. */
 const BATCH = 256;
+/** Bytes read at a time; in the worker path each read becomes one chunk of whole lines for a worker. */
+const CHUNK = 1 << 20;
 /** Largest engine configuration file read, in bytes. */
 const MAX_CONFIG = 20 << 20;
 
@@ -88,15 +90,20 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const sink: TextSink = file ?? io.stdout;
   const progress = createProgress(io.stderr, io.stderrIsTTY, size, () => performance.now());
   let bytes = 0;
-  const lines = jsonLines(createReadStream(input), (n) => {
-    bytes += n;
-  });
   const t0 = performance.now();
   const totals: Totals = { decisions: 0, errors: 0 };
   const onProgress = (): void => progress.update(bytes, totals.decisions + totals.errors);
   try {
-    if (workers <= 1) await scoreInThread(engine, lines, asOf, sink, totals, onProgress);
-    else await scoreInWorkers(engineConfig, workers, lines, asOf, sink, totals, onProgress);
+    if (workers <= 1) {
+      const lines = jsonLines(createReadStream(input, { highWaterMark: CHUNK }), (k) => {
+        bytes += k;
+      });
+      await scoreInThread(engine, lines, asOf, sink, totals, onProgress);
+    }
+    else
+      await scoreInWorkers(engineConfig, workers, input, (k) => {
+        bytes += k;
+      }, asOf, sink, totals, onProgress);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") throw new CliError(`cannot read or write a file (${code})`);
@@ -151,46 +158,80 @@ async function scoreInThread(
   totals: Totals,
   onProgress: () => void,
 ): Promise<void> {
-  let batch: { seq: number; lines: number[]; texts: (string | null)[] } = { seq: 0, lines: [], texts: [] };
+  let numbers: number[] = [];
+  let texts: (string | null)[] = [];
   const flush = async (): Promise<void> => {
-    const r = scoreBatchLines(engine, batch, asOf);
+    const r = scoreTexts(engine, numbers, texts, asOf);
     totals.decisions += r.decisions;
     totals.errors += r.errors;
     await writeText(sink, r.text);
     onProgress();
-    batch = { seq: batch.seq + 1, lines: [], texts: [] };
+    numbers = [];
+    texts = [];
   };
   for await (const l of lines) {
-    batch.lines.push(l.line);
-    batch.texts.push(l.text);
-    if (batch.lines.length === BATCH) await flush();
+    numbers.push(l.line);
+    texts.push(l.text);
+    if (numbers.length === BATCH) await flush();
   }
-  if (batch.lines.length > 0) await flush();
+  if (numbers.length > 0) await flush();
 }
 
 /**
- * Where a scoring worker starts: under tsx (sources) the worker module itself; in the bundled CLI
- * (`dist/cli/main.js`) the bundle, whose entry starts a worker when it finds its workerData.
+ * Starts a scoring worker. In the bundled CLI (`dist/cli/main.js`) the worker runs the bundle itself,
+ * whose entry starts a worker when it finds its workerData. From sources (tsx, tests) the worker
+ * registers tsx first, then imports `score-worker.ts` (Node 20 does not apply `--import` hooks to a
+ * worker's entry module).
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function startWorker(data: ScoreWorkerData): Worker {
   const here = import.meta.url;
-  if (here.endsWith(".ts")) return { url: new URL("./score-worker.ts", here), execArgv: ["--import", "tsx"] };
-  return { url: new URL(here), execArgv: [] };
+  if (!here.endsWith(".ts")) return new Worker(new URL(here), { workerData: data });
+  // import.meta.resolve is absent under some test runners: the bare name then resolves from the working directory.
+  const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
+  const tsx = typeof meta.resolve === "function" ? meta.resolve("tsx/esm/api") : "tsx/esm/api";
+  const entry = new URL("./score-worker.ts", here).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+/**
+ * Whole-line chunks of a byte stream: each chunk ends at a line feed (the last may not), with the
+ * 1-based number of its first line. Lines are not split in the main thread: workers decode them.
+ */
+async function* lineChunks(chunks: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<{ firstLine: number; bytes: Uint8Array }> {
+  let pending: Buffer = Buffer.alloc(0);
+  let line = 1;
+  for await (const chunk of chunks) {
+    onBytes(chunk.length);
+    const data = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    const last = data.lastIndexOf(10);
+    if (last < 0) {
+      if (data.length > 4 * MAX_LINE) throw new CliError(`line ${line} is longer than ${4 * MAX_LINE} bytes: is this a JSONL file?`);
+      pending = data;
+      continue;
+    }
+    const bytes = new Uint8Array(last + 1);
+    bytes.set(data.subarray(0, last + 1));
+    pending = Buffer.from(data.subarray(last + 1));
+    yield { firstLine: line, bytes };
+    for (let p = data.indexOf(10); p >= 0 && p <= last; p = data.indexOf(10, p + 1)) line++;
+  }
+  if (pending.length > 0) yield { firstLine: line, bytes: new Uint8Array(pending) };
 }
 
 async function scoreInWorkers(
   engineConfig: unknown,
   n: number,
-  lines: AsyncIterable<{ line: number; text: string | null }>,
+  input: string,
+  onBytes: (n: number) => void,
   asOf: number | null,
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
 ): Promise<void> {
-  const { url, execArgv } = workerEntry();
   const data: ScoreWorkerData = { kind: "riskcard-score", engineConfig, asOf };
-  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: data, execArgv }));
-  const done = new Map<number, ScoreBatchResult>();
+  const workers = Array.from({ length: n }, () => startWorker(data));
+  const done = new Map<number, ScoreChunkResult>();
   let nextWrite = 0;
   let inFlight = 0;
   let failure: Error | null = null;
@@ -202,7 +243,7 @@ async function scoreInWorkers(
     w?.();
   };
   for (const w of workers) {
-    w.on("message", (r: ScoreBatchResult) => {
+    w.on("message", (r: ScoreChunkResult) => {
       done.set(r.seq, r);
       inFlight--;
       for (let next = done.get(nextWrite); next !== undefined; next = done.get(nextWrite)) {
@@ -210,7 +251,7 @@ async function scoreInWorkers(
         nextWrite++;
         totals.decisions += next.decisions;
         totals.errors += next.errors;
-        if (!sink.write(next.text)) drained = new Promise((resolve) => sink.once("drain", resolve));
+        if (!sink.write(next.bytes)) drained = new Promise((resolve) => sink.once("drain", resolve));
       }
       onProgress();
       signal();
@@ -220,32 +261,28 @@ async function scoreInWorkers(
       signal();
     });
   }
+  const check = (): void => {
+    if (failure !== null) throw new CliError(`a scoring worker failed (${(failure as Error).name})`, 3);
+  };
   const waitUntil = async (cond: () => boolean): Promise<void> => {
+    check();
     while (!cond()) {
-      if (failure) throw new CliError(`a scoring worker failed (${failure.name})`, 3);
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
+      check();
     }
-    if (failure) throw new CliError(`a scoring worker failed (${(failure as Error).name})`, 3);
   };
   let seq = 0;
-  let batch: ScoreBatch = { seq, lines: [], texts: [] };
-  const send = async (): Promise<void> => {
-    await waitUntil(() => inFlight < 2 * n);
-    await drained;
-    workers[seq % n]!.postMessage(batch);
-    inFlight++;
-    seq++;
-    batch = { seq, lines: [], texts: [] };
-  };
   try {
-    for await (const l of lines) {
-      (batch.lines as number[]).push(l.line);
-      (batch.texts as (string | null)[]).push(l.text);
-      if (batch.lines.length === BATCH) await send();
+    for await (const c of lineChunks(createReadStream(input, { highWaterMark: CHUNK }), onBytes)) {
+      await waitUntil(() => inFlight < 2 * n);
+      await drained;
+      const chunk: ScoreChunk = { seq, firstLine: c.firstLine, bytes: c.bytes };
+      workers[seq % n]!.postMessage(chunk, [c.bytes.buffer as ArrayBuffer]);
+      inFlight++;
+      seq++;
     }
-    if (batch.lines.length > 0) await send();
     await waitUntil(() => inFlight === 0);
     await drained;
   } finally {
