@@ -36,12 +36,12 @@ describe("npm run train:default is deterministic", () => {
   });
 
   it("retraining writes models/scorecard.json byte for byte", () => {
-    expect(again.json).toBe(shippedText);
+    expect(again.json, "models/scorecard.json is stale: run npm run train:default").toBe(shippedText);
   });
 
   it("retraining writes the scorecard section of models/README.md byte for byte", () => {
     const readme = readFileSync(join(root, "models/README.md"), "utf8");
-    expect(withSection(readme, again.modelCard)).toBe(readme);
+    expect(withSection(readme, again.modelCard), "models/README.md is stale: run npm run train:default").toBe(readme);
     expect(readme).toContain("SYNTHETIC");
   });
 });

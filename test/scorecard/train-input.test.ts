@@ -82,6 +82,15 @@ describe("trainScorecard: data issues", () => {
     expect(issuesOf(base, { minIv: 100 })).toEqual([{ code: "too_small", path: "columns" }]);
   });
 
+  it("drops a variable with a constant WoE whatever the thresholds", () => {
+    const r = trainScorecard(
+      { columns: { empty: x.map(() => null), x, y }, target: "y" },
+      { date: DATE, split: "none", maxMissingRate: 1, maxIdenticalRate: 1, minIv: 0 },
+    );
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.report.variables[0]).toMatchObject({ name: "empty", kept: false, reason: "identical_rate" });
+  });
+
   it("reports separation as a fit issue", () => {
     // a categorical column that predicts the target exactly: WoE bins stay finite (zero counts are
     // replaced by 0.9) but the fit has no finite optimum

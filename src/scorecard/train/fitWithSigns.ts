@@ -87,7 +87,7 @@ export function fitWithSigns(
       model = fitLogistic(rows, labels, { l2, featureNames: kept.map((j) => names[j]!) });
     } catch (e) {
       if (e instanceof FitError) {
-        const what = e.reason === "singular" ? "the WoE columns are collinear (singular design); lower maxCorrelation" : "the data are separated: no finite fit exists; use l2 or drop the separating variable";
+        const what = e.reason === "singular" ? "the WoE columns are collinear (singular design); lower maxCorrelation or use l2" : "the data are separated: no finite fit exists; use l2 or drop the separating variable";
         return { ok: false, issues: [issue("invalid_value", ["model"], `logistic fit failed: ${what}`)] };
       }
       throw e;

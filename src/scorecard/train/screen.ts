@@ -3,7 +3,8 @@
  * (missing rate, identical rate, IV), grouping columns by their special values since those are
  * binning options, then applies the correlation filter across all of them (the rule of
  * `screenVariables`: by decreasing IV, drop a variable whose WoE has |Pearson r| above the
- * threshold with one already kept) and the `maxVariables` cut. Internal.
+ * threshold with one already kept) and the `maxVariables` cut. A variable whose training rows all
+ * fall in one bin (constant WoE) is dropped as `identical_rate` whatever the thresholds. Internal.
  */
 import { applyBins } from "../../binning/applyBins";
 import type { CategoricalBinningOptions } from "../../binning/binCategorical";
@@ -71,7 +72,12 @@ export function screenCandidates(
       numeric: specials.length > 0 ? { ...numeric, specials } : numeric,
       categorical,
     });
-    for (const row of r.rows) byName.set(row.name, row);
+    for (const row of r.rows) {
+      // a variable whose rows all fall in one bin has a constant WoE: it cannot enter the fit
+      const b = r.binnings[row.name];
+      const filled = b === undefined ? 0 : b.bins.filter((x) => x.count > 0).length;
+      byName.set(row.name, row.kept && filled < 2 ? { ...row, kept: false, reason: "identical_rate" } : row);
+    }
     for (const [k, b] of Object.entries(r.binnings)) binnings.set(k, b);
   }
   // correlation filter over all survivors, strongest IV first (stable for ties: input order)

@@ -1,6 +1,6 @@
 import { applyBins } from "../../binning/applyBins";
 import type { Binning, CategoricalBin, NumericBin } from "../../binning/types";
-import { type Issue, type Result, fail, issue, ok } from "../../schema/result";
+import { type Issue, type Result, RiskcardError, fail, issue, ok } from "../../schema/result";
 import { buildScorecard } from "../buildScorecard";
 import { pointsRange } from "../card";
 import { loadScorecard, scorecardToJSON } from "../load";
@@ -93,16 +93,22 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
   const finalBinnings = kept.map((j) => binned[j]!);
 
   // 6. card, reasons, metrics
-  const built = buildScorecard({
-    binnings: finalBinnings,
-    model,
-    scaling: o.scaling,
-    rounding: o.rounding,
-    base: o.base,
-    fallback: "lowest",
-    name: o.name,
-    ...(o.description === undefined ? {} : { description: o.description }),
-  });
+  let built: ReturnType<typeof buildScorecard>;
+  try {
+    built = buildScorecard({
+      binnings: finalBinnings,
+      model,
+      scaling: o.scaling,
+      rounding: o.rounding,
+      base: o.base,
+      fallback: "lowest",
+      name: o.name,
+      ...(o.description === undefined ? {} : { description: o.description }),
+    });
+  } catch (e) {
+    if (e instanceof RiskcardError) return fail(e.issues);
+    throw e;
+  }
   const draft = JSON.parse(JSON.stringify(built.artefact)) as { -readonly [K in keyof ScorecardJSON]: ScorecardJSON[K] };
   draft.reasons = attachReasons(draft, o);
   const first = loadScorecard(draft);
