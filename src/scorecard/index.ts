@@ -35,3 +35,4 @@ export { score, scoreValue, scoreBatch } from "./score";
 export { scoreRecord, vectorFromRecord } from "./scoreRecord";
 export { reasonCodes, type ReasonCodeOptions } from "./reasonCodes";
 export { expertCardSchema, scorecardSchema } from "./schema";
+export * from "./train";
