@@ -77,7 +77,8 @@ const scores = decisions.map((d) => d.score);
 out.push("Discrimination against the synthetic default outcomes");
 out.push(`  AUC ${auc(pds, labels).toFixed(4)}   KS ${ks(pds, labels).toFixed(4)}   (PD; score AUC ${auc(scores, labels, { higherIsBad: false }).toFixed(4)})`);
 const fraudLabels = outcomes.map((o) => (o.fraud ? 1 : 0));
-const flagged = decisions.map((d) => (d.fraud.action === "decline" || d.fraud.action === "review" ? 1 : 0));
+// fraudAction leaves compliance rules (under 18) out: those are guards, not fraud.
+const flagged = decisions.map((d) => (d.fraud.fraudAction === "decline" || d.fraud.fraudAction === "review" ? 1 : 0));
 const tp = flagged.filter((f, i) => f === 1 && fraudLabels[i] === 1).length;
 const fp = flagged.filter((f, i) => f === 1 && fraudLabels[i] === 0).length;
 const frauds = fraudLabels.filter((f) => f === 1).length;

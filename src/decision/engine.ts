@@ -1,6 +1,7 @@
 import expertCardJson from "../../models/expert-card.json";
 import rulesJson from "../../models/fraud-rules.json";
 import policyJson from "../../models/policy.json";
+import statisticalCardJson from "../../models/scorecard.json";
 import { CATALOG_VERSION, defaultCatalog, extractFeatures, featureIndex } from "../features";
 import { type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
 import { loadPolicy, makeOffer } from "../limits";
@@ -49,8 +50,8 @@ export function createEngine(config: unknown = {}): Engine {
   }
   const cfg: EngineConfig = parsed.data;
   const problems: Issue[] = [];
-  const useExpert = cfg.card !== "statistical" || cfg.scorecard === undefined;
-  const cardResult = useExpert ? loadExpertCard(cfg.expertCard ?? expertCardJson) : loadScorecard(cfg.scorecard);
+  const useExpert = cfg.card === "expert";
+  const cardResult = useExpert ? loadExpertCard(cfg.expertCard ?? expertCardJson) : loadScorecard(cfg.scorecard ?? statisticalCardJson);
   const rulesResult = compileRules(cfg.rules ?? rulesJson);
   const policyResult = loadPolicy(cfg.policy ?? policyJson);
   collect(problems, cardResult, useExpert ? "expertCard" : "scorecard");
@@ -107,8 +108,8 @@ export function createEngine(config: unknown = {}): Engine {
 
     computeFactsInto(facts, a, options.velocity === undefined ? { asOf, config: rules.config } : { asOf, config: rules.config, velocity: options.velocity });
     const fe = rules.evaluate(facts);
-    const hits: FraudHit[] = fe.hits.map((h) => ({ ruleId: h.ruleId, action: h.action, reasonCode: h.reasonCode, message: h.message }));
-    const fraud = Object.freeze({ action: fe.action, score: fe.score, hits: Object.freeze(hits) });
+    const hits: FraudHit[] = fe.hits.map((h) => ({ ruleId: h.ruleId, family: h.family, action: h.action, reasonCode: h.reasonCode, message: h.message }));
+    const fraud = Object.freeze({ action: fe.action, fraudAction: fe.fraudAction, score: fe.score, hits: Object.freeze(hits) });
     // Every hit counts towards the fraud action (score rules add up to thresholds), so all are reasons.
     const fraudReasons = (): DecisionReason[] => hits.map((h) => ({ code: h.reasonCode, message: h.message, source: "fraud" as const }));
 

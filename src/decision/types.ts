@@ -17,6 +17,8 @@ export interface DecisionReason {
 /** A fraud rule that matched. */
 export interface FraudHit {
   readonly ruleId: string;
+  /** `fraud` or `compliance` (an under-18 rule is compliance, not fraud). */
+  readonly family: string;
   readonly action: string;
   readonly reasonCode: string;
   readonly message: string;
@@ -40,7 +42,11 @@ export interface Decision {
    */
   readonly reasons: readonly DecisionReason[];
   readonly guards: readonly Guard[];
-  readonly fraud: { readonly action: string; readonly score: number; readonly hits: readonly FraudHit[] };
+  /**
+   * The rule set's verdict: `action` with compliance rules included (what the engine acts on),
+   * `fraudAction` with them left out (what fraud monitoring counts), the summed score and the hits.
+   */
+  readonly fraud: { readonly action: string; readonly fraudAction: string; readonly score: number; readonly hits: readonly FraudHit[] };
   /** The offer, present only when the outcome is `approve`. */
   readonly offer: Offer | null;
   /** Versions of everything that produced this decision. */

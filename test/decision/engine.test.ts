@@ -26,6 +26,16 @@ describe("createEngine", () => {
     expect(() => createEngine({ policy: { format: "riskcard.policy", version: 1 } })).toThrow(ConfigError);
   });
 
+  it("scores with the shipped statistical card by default and the expert card when configured", () => {
+    expect(engine.card.kind).toBe("points");
+    const expert = createEngine({ card: "expert" });
+    expect(expert.card.kind).toBe("expert");
+    const d = expert.decide(adult(), { asOf });
+    expect(d.score).toBeGreaterThanOrEqual(350);
+    expect(d.score).toBeLessThanOrEqual(950);
+    expect(d.versions.scorecard).toMatch(/expert/);
+  });
+
   it("reports the versions of everything it uses, with content digests", () => {
     expect(engine.versions.engine).toBe("riskcard-engine@1");
     for (const k of ["scorecard", "rules", "policy"] as const) expect(engine.versions[k]).toMatch(/#[0-9a-f]{8}$/);
