@@ -28,14 +28,25 @@ const MAX_RECORD = 1 << 20;
  */
 export async function readCsv(path: string): Promise<CsvTable> {
   const source = basename(path);
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true, max_record_size: MAX_RECORD, relax_quotes: false }),
+  const src = createReadStream(path);
+  const parser = src.pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD,
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      info: true,
+    }),
   );
+  // pipe() does not forward a read error (a missing file): hand it to the parser, which rejects the loop.
+  src.on("error", (e) => parser.destroy(e));
   let header: string[] | null = null;
   let columns: string[][] = [];
   let rows = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (header === null) {
         header = record;
         checkHeader(source, header);
@@ -43,13 +54,15 @@ export async function readCsv(path: string): Promise<CsvTable> {
         continue;
       }
       if (record.length !== header.length) {
-        throw new CliError(`${source} line ${rows + 2}: ${record.length} fields where the header has ${header.length}`);
+        throw new CliError(`${source} line ${info.lines}: ${record.length} fields where the header has ${header.length}`);
       }
       for (let j = 0; j < record.length; j++) columns[j]!.push(record[j]!);
       rows++;
     }
   } catch (e) {
     throw csvError(source, e, rows);
+  } finally {
+    src.destroy();
   }
   if (header === null) throw new CliError(`${source}: the file is empty (a header row is required)`);
   if (rows === 0) throw new CliError(`${source}: no data rows after the header`);

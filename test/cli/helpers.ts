@@ -1,0 +1,99 @@
+/**
+ * Test helpers for the command line: an in-memory io, a temp directory, the data files, and an
+ * independent CSV reader (csv-parse's sync API, not the CLI's streaming reader).
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import type { CliIo } from "../../src/cli/io";
+import { type Scorecard, scoreRecord } from "../../src/scorecard";
+import { run } from "../../src/cli/run";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const GERMAN = join(repoRoot, "fixtures/german-credit/german_credit.csv");
+export const APPLICANTS = join(repoRoot, "fixtures/applicants.jsonl");
+
+/** The shared data directory file, or undefined (RISKCARD_DATA_DIR, else ../shared/datasets). */
+export function sharedData(file: string): string | undefined {
+  const env = process.env.RISKCARD_DATA_DIR;
+  const dir = env !== undefined && env !== "" ? resolve(process.cwd(), env) : resolve(repoRoot, "../shared/datasets");
+  const p = join(dir, file);
+  return existsSync(p) ? p : undefined;
+}
+
+/** An io that records what a command writes. */
+export interface Captured extends CliIo {
+  out(): string;
+  err(): string;
+}
+
+export function captureIo(tty = false): Captured {
+  let out = "";
+  let err = "";
+  const dec = new TextDecoder();
+  const sink = (append: (s: string) => void) => ({
+    write(chunk: string | Uint8Array): boolean {
+      append(typeof chunk === "string" ? chunk : dec.decode(chunk));
+      return true;
+    },
+    once(): unknown {
+      return undefined;
+    },
+  });
+  return {
+    stdout: sink((s) => {
+      out += s;
+    }),
+    stderr: sink((s) => {
+      err += s;
+    }),
+    stderrIsTTY: tty,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+/** Runs the CLI in-process. */
+export async function cli(argv: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo(tty);
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "riskcard-cli-"));
+}
+
+/** Reads a CSV with csv-parse/sync into records keyed by header (independent of the CLI reader). */
+export function readRecords(path: string): Record<string, string>[] {
+  return parse(readFileSync(path), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** One line, no stack trace, no "at " frames. */
+export function expectOneLine(err: string): void {
+  const lines = err.trimEnd().split("\n");
+  if (lines.length !== 1) throw new Error(`expected one stderr line, got ${lines.length}:\n${err}`);
+  if (/\n\s+at /.test(err) || /Error:/.test(err)) throw new Error(`stderr looks like a stack trace:\n${err}`);
+}
+
+/** Scores every record with the card, numbers for numeric characteristics (independent of the CLI's scoreTable). */
+export function scoresOf(card: Scorecard, rows: Record<string, string>[]): Float64Array {
+  const numeric = new Set(card.characteristics.filter((c) => c.type === "numeric").map((c) => c.feature));
+  return Float64Array.from(rows, (r) => {
+    const rec: Record<string, number | string> = {};
+    for (const c of card.characteristics) rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
+    return scoreRecord(card, rec).score;
+  });
+}
+
+/** The attribute each record falls in, per characteristic (scoreRecord's attributes). */
+export function attributesOf(card: Scorecard, rows: Record<string, string>[]): Int32Array[] {
+  const numeric = new Set(card.characteristics.filter((c) => c.type === "numeric").map((c) => c.feature));
+  return rows.map((r) => {
+    const rec: Record<string, number | string> = {};
+    for (const c of card.characteristics) rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
+    return Int32Array.from(scoreRecord(card, rec).attributes);
+  });
+}

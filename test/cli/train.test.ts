@@ -1,0 +1,177 @@
+/**
+ * `riskcard train` on the German credit fixture: the model loads, its recorded train/test AUC and
+ * KS equal what the metrics API computes from scores recomputed here (scoreRecord over csv-parse
+ * records, labels from the file, the split from trainTestSplit), and malformed inputs fail with
+ * one clear line and a non-zero exit.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readReference } from "../../src/cli/reference";
+import { auc, ks, quantileBreaks } from "../../src/metrics";
+import { type Scorecard, loadScorecard } from "../../src/scorecard";
+import { trainTestSplit } from "../../src/scorecard/train";
+import { GERMAN, cli, expectOneLine, readRecords, scoresOf, sharedData, tempDir } from "./helpers";
+
+const dir = tempDir();
+const modelPath = join(dir, "german.json");
+const records = readRecords(GERMAN);
+const labels = Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0));
+
+let card: Scorecard;
+let run: { code: number; out: string; err: string };
+beforeAll(async () => {
+  run = await cli(["train", GERMAN, "--target", "creditability", "--out", modelPath, "--date", "2026-01-02"]);
+  const r = loadScorecard(readFileSync(modelPath, "utf8"));
+  if (!r.ok) throw new Error("model does not load");
+  card = r.value;
+});
+
+describe("riskcard train on German credit", () => {
+  it("writes a model that loads, and prints the variable table with IV and train/test AUC and KS", () => {
+    expect(run.code).toBe(0);
+    expect(card.kind).toBe("points");
+    expect(card.characteristics.length).toBeGreaterThanOrEqual(5);
+    expect(run.out).toMatch(/^variable\s+IV\s+bins/);
+    expect(run.out).toMatch(/train: 700 rows, 210 bad, AUC 0\.\d{4}, KS 0\.\d{4}/);
+    expect(run.out).toMatch(/test: {2}300 rows, 90 bad, AUC 0\.\d{4}, KS 0\.\d{4}/);
+    expect(run.err).toContain("wrote german.json");
+    const art = card.artefact;
+    expect(art.format === "riskcard.scorecard" && art.training?.date).toBe("2026-01-02");
+  });
+
+  it("records train and test AUC/KS equal to the metrics API on independently recomputed scores", () => {
+    const scores = scoresOf(card, records);
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const pick = (test: 0 | 1) => {
+      const idx = [...mask.keys()].filter((i) => mask[i] === test);
+      return { s: Float64Array.from(idx, (i) => scores[i]!), y: Uint8Array.from(idx, (i) => labels[i]!) };
+    };
+    const tr = pick(0);
+    const te = pick(1);
+    const m = card.artefact.format === "riskcard.scorecard" ? card.artefact.training!.metrics! : {};
+    expect(m.trainAuc).toBeCloseTo(auc(tr.s, tr.y, { higherIsBad: false }), 12);
+    expect(m.testAuc).toBeCloseTo(auc(te.s, te.y, { higherIsBad: false }), 12);
+    expect(m.trainKs).toBeCloseTo(ks(tr.s, tr.y), 12);
+    expect(m.testKs).toBeCloseTo(ks(te.s, te.y), 12);
+    expect(run.out).toContain(`AUC ${m.testAuc!.toFixed(4)}`);
+    // a real model: better than chance on the holdout
+    expect(m.testAuc).toBeGreaterThan(0.7);
+  });
+
+  it("stores the training score deciles and attribute counts as the reference distribution", () => {
+    const ref = readReference(card);
+    expect(ref).not.toBeNull();
+    const scores = scoresOf(card, records);
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const train = Float64Array.from([...mask.keys()].filter((i) => mask[i] === 0), (i) => scores[i]!);
+    expect(ref!.breaks).toEqual(quantileBreaks(train, 10));
+    expect(ref!.scoreCounts.reduce((a, b) => a + b, 0)).toBe(700);
+    for (const counts of ref!.attributeCounts) expect(counts.reduce((a, b) => a + b, 0)).toBe(700);
+  });
+
+  it("is deterministic: the same command writes the same bytes", async () => {
+    const again = join(dir, "again.json");
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", again, "--date", "2026-01-02"])).code).toBe(0);
+    expect(readFileSync(again, "utf8")).toBe(readFileSync(modelPath, "utf8"));
+  });
+
+  it("accepts --method, --exclude and --categorical", async () => {
+    const out = join(dir, "mono.json");
+    const r = await cli([
+      "train", GERMAN, "--target", "creditability", "--out", out, "--date", "2026-01-02",
+      "--method", "monotonic", "--exclude", "purpose,credit_history", "--categorical", "number_of_existing_credits_at_this_bank",
+    ]);
+    expect(r.code).toBe(0);
+    const c = loadScorecard(readFileSync(out, "utf8"));
+    expect(c.ok).toBe(true);
+    if (c.ok) expect(c.value.characteristics.map((x) => x.feature)).not.toContain("purpose");
+  });
+});
+
+describe("riskcard train: malformed input gives one clear line and a non-zero exit", () => {
+  const csv = (name: string, text: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const out = join(dir, "bad.json");
+
+  it("missing target column", async () => {
+    const r = await cli(["train", GERMAN, "--target", "nope", "--out", out]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err);
+    expect(r.err).toBe('riskcard train: german_credit.csv: target column "nope" is not in the header\n');
+  });
+
+  it("non-numeric value in a numeric column (the value is not echoed)", async () => {
+    const lines = readFileSync(GERMAN, "utf8").split("\r\n");
+    const header = lines[0]!.split(",");
+    const j = header.indexOf("credit_amount");
+    const row = lines[5]!.split(",");
+    row[j] = "SECRET-4711";
+    lines[5] = row.join(",");
+    const r = await cli(["train", csv("nonnum.csv", lines.join("\r\n")), "--target", "creditability", "--out", out]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err);
+    expect(r.err).toContain('nonnum.csv line 6: column "credit_amount" is numeric but holds a non-numeric value');
+    expect(r.err).not.toContain("SECRET");
+  });
+
+  it("unknown columns in --exclude, --categorical and --special", async () => {
+    for (const opt of [["--exclude", "nope"], ["--categorical", "nope"], ["--special", "nope=1"]]) {
+      const r = await cli(["train", GERMAN, "--target", "creditability", "--out", out, ...opt]);
+      expect(r.code).toBe(1);
+      expectOneLine(r.err);
+      expect(r.err).toContain('column "nope" is not in the header');
+    }
+  });
+
+  it("a target that is not binary, or one class only", async () => {
+    const r1 = await cli(["train", GERMAN, "--target", "purpose", "--out", out]);
+    expect(r1.code).toBe(1);
+    expect(r1.err).toContain("more than two distinct values");
+    const r2 = await cli(["train", csv("one.csv", "x,y\n1,0\n2,0\n3,0\n"), "--target", "y", "--out", out]);
+    expect(r2.code).toBe(1);
+    expectOneLine(r2.err);
+    expect(r2.err).toContain("one class only");
+  });
+
+  it("training that cannot find a variable reports the library's issue", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 2},7`).join("\n");
+    const r = await cli(["train", csv("flat.csv", `y,x\n${rows}\n`), "--target", "y", "--out", out]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err);
+    expect(r.err).toContain("training failed");
+  });
+
+  it("usage errors exit 2", async () => {
+    expect((await cli(["train", GERMAN, "--out", out])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability"])).code).toBe(2);
+    expect((await cli(["train", "--target", "creditability", "--out", out])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--method", "forest"])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--date", "yesterday"])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--test-share", "2"])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--bogus"])).code).toBe(2);
+  });
+});
+
+describe("riskcard train on Give Me Some Credit", () => {
+  it("trains with NA, the unnamed index column and special codes 96/98", async () => {
+    const p = sharedData("give_me_some_credit.csv");
+    expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
+    const model = join(dir, "gmsc.json");
+    const specials = ["NumberOfTime30-59DaysPastDueNotWorse", "NumberOfTimes90DaysLate", "NumberOfTime60-89DaysPastDueNotWorse"].flatMap((c) => ["--special", `${c}=96,98`]);
+    const r = await cli(["train", p!, "--target", "SeriousDlqin2yrs", "--out", model, "--date", "2026-01-02", ...specials]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("ignored the column with an empty header name");
+    const c = loadScorecard(readFileSync(model, "utf8"));
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    const m = c.value.artefact.format === "riskcard.scorecard" ? c.value.artefact.training!.metrics! : {};
+    expect(m.testAuc).toBeGreaterThan(0.84);
+    const late = c.value.characteristics.find((x) => x.feature === "NumberOfTimes90DaysLate");
+    expect(late?.attributes.some((a) => a.kind === "special")).toBe(true);
+    expect(c.value.characteristics.find((x) => x.feature === "MonthlyIncome")?.attributes.some((a) => a.kind === "missing")).toBe(true);
+  });
+});
