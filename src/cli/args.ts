@@ -33,9 +33,9 @@ export function parseCommand(command: string, argv: readonly string[], options: 
     const code = (e as { code?: string }).code;
     // node's messages quote the option name only (never a value), but keep our own wording.
     const opt = /'(-{1,2}[^' ]+)/.exec(String((e as Error).message))?.[1];
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw usageError(`${command}: unknown option ${opt ?? ""}`.trimEnd());
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw usageError(`${command}: option ${opt ?? "(unknown)"} needs a value`);
-    throw usageError(`${command}: invalid arguments`);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw usageError(`unknown option ${opt ?? ""}`.trimEnd());
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw usageError(`option ${opt ?? "(unknown)"} needs a value`);
+    throw usageError(`invalid arguments (see riskcard ${command} --help)`);
   }
 }
 
@@ -76,7 +76,7 @@ export function listOpt(args: ParsedArgs, name: string): string[] {
  */
 export function positionals(command: string, args: ParsedArgs, names: readonly string[]): string[] {
   const p = args.positionals;
-  if (p.length < names.length) throw usageError(`${command}: missing ${names.slice(p.length).join(" ")} (see riskcard ${command} --help)`);
-  if (p.length > names.length) throw usageError(`${command}: too many arguments (expected ${names.join(" ")})`);
+  if (p.length < names.length) throw usageError(`missing ${names.slice(p.length).join(" ")} (see riskcard ${command} --help)`);
+  if (p.length > names.length) throw usageError(`too many arguments (expected ${names.join(" ")})`);
   return [...p];
 }

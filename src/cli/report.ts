@@ -51,12 +51,12 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   }
   const [modelPath, dataPath] = positionals("report", args, ["MODEL.json", "DATA.csv"]) as [string, string];
   const out = stringOpt(args, "out");
-  if (out === undefined) throw usageError("report: --out REPORT.html is required");
+  if (out === undefined) throw usageError("--out REPORT.html is required");
   const card = loadModel(modelPath);
   const art = card.artefact;
   const recorded = recordedTarget(art.format === "riskcard.scorecard" ? art.training?.data : undefined);
   const target = stringOpt(args, "target") ?? recorded?.target;
-  if (target === undefined) throw usageError("report: --target COL is required (the model does not record its target)");
+  if (target === undefined) throw usageError("--target COL is required (the model does not record its target)");
   const badArg = stringOpt(args, "bad") ?? (recorded !== null && recorded.target === target ? recorded.bad : undefined);
   const table = await readCsv(dataPath);
   const { labels } = targetLabels(table, target, badArg);

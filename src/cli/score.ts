@@ -126,10 +126,10 @@ function scoreOptions(args: ParsedArgs): { asOf: number | null; workers: number 
   let asOf: number | null = null;
   if (asOfText !== undefined) {
     asOf = parseAsOf(asOfText);
-    if (asOf === null) throw usageError("score: --as-of must be epoch milliseconds or an ISO 8601 date (2026-06-30) or UTC date-time");
+    if (asOf === null) throw usageError("--as-of must be epoch milliseconds or an ISO 8601 date (2026-06-30) or UTC date-time");
   }
   const w = stringOpt(args, "workers") ?? "1";
-  if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64) throw usageError("score: --workers must be an integer from 1 to 64");
+  if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64) throw usageError("--workers must be an integer from 1 to 64");
   return { asOf, workers: Number(w) };
 }
 

@@ -64,7 +64,7 @@ function numberOpt(args: ParsedArgs, name: string, lo: number, hi: number, integ
   if (t === undefined) return undefined;
   const v = Number(t);
   if (t.trim() === "" || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
-    throw usageError(`train: --${name} must be ${integer ? "an integer" : "a number"} from ${lo} to ${hi}`);
+    throw usageError(`--${name} must be ${integer ? "an integer" : "a number"} from ${lo} to ${hi}`);
   }
   return v;
 }
@@ -88,21 +88,21 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
   if (args.values.help === true) return "help";
   const [data] = positionals("train", args, ["DATA.csv"]) as [string];
   const target = stringOpt(args, "target");
-  if (target === undefined) throw usageError("train: --target COL is required");
+  if (target === undefined) throw usageError("--target COL is required");
   const out = stringOpt(args, "out");
-  if (out === undefined) throw usageError("train: --out MODEL.json is required");
+  if (out === undefined) throw usageError("--out MODEL.json is required");
   const method = stringOpt(args, "method") ?? "tree";
-  if (method !== "tree" && method !== "chimerge" && method !== "monotonic") throw usageError("train: --method must be tree, chimerge or monotonic");
+  if (method !== "tree" && method !== "chimerge" && method !== "monotonic") throw usageError("--method must be tree, chimerge or monotonic");
   const special: Record<string, number[]> = {};
   const sv = args.values.special;
   for (const s of Array.isArray(sv) ? sv.map(String) : []) {
     const eq = s.lastIndexOf("=");
     const values = eq < 0 ? [] : s.slice(eq + 1).split(",").map((x) => Number(x.trim()));
-    if (eq <= 0 || values.length === 0 || values.some((v) => !Number.isFinite(v))) throw usageError("train: --special must look like COL=96,98");
+    if (eq <= 0 || values.length === 0 || values.some((v) => !Number.isFinite(v))) throw usageError("--special must look like COL=96,98");
     special[s.slice(0, eq)] = values;
   }
   const date = stringOpt(args, "date");
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw usageError("train: --date must be YYYY-MM-DD");
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw usageError("--date must be YYYY-MM-DD");
   return {
     data,
     target,
