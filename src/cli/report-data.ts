@@ -14,8 +14,12 @@ export interface AttributeRow {
   readonly bad: number;
   /** `bad / count` (0 for an empty attribute). */
   readonly badRate: number;
-  /** WoE on this data, `ln((bad/B) / (good/G))` (binning's `woeIv`, zero counts as 0.9). */
-  readonly woe: number;
+  /**
+   * WoE on this data, `ln((bad/B) / (good/G))` (binning's `woeIv` over the non-empty attributes,
+   * a zero count as 0.9); null for an attribute no row fell in.
+   */
+  readonly woe: number | null;
+  /** The attribute's IV term (0 when empty). */
   readonly iv: number;
   /** The points the card gives this attribute. */
   readonly points: number;
@@ -234,7 +238,12 @@ function characteristicReport(
   const slots = withFallback ? m + 1 : m;
   const g = good.slice(0, slots);
   const b = bad.slice(0, slots);
-  const w = woeIv(g, b);
+  // WoE and IV over the attributes that hold rows: an empty attribute has no evidence (and would
+  // add a spurious IV term under the zero-count rule).
+  const filled: number[] = [];
+  for (let a = 0; a < slots; a++) if (g[a]! + b[a]! > 0) filled.push(a);
+  const w = woeIv(filled.map((a) => g[a]!), filled.map((a) => b[a]!));
+  const woeOf = new Map(filled.map((a, k) => [a, { woe: w.woe[k]!, iv: w.iv[k]! }] as const));
   const n = labels.length;
   const refTotal = refCounts === null ? 0 : refCounts.slice(0, slots).reduce((x, y) => x + y, 0);
   const rows: AttributeRow[] = [];
@@ -247,8 +256,8 @@ function characteristicReport(
       good: g[a]!,
       bad: b[a]!,
       badRate: count === 0 ? 0 : b[a]! / count,
-      woe: w.woe[a]!,
-      iv: w.iv[a]!,
+      woe: woeOf.get(a)?.woe ?? null,
+      iv: woeOf.get(a)?.iv ?? 0,
       points: a === m ? c.fallback.points : c.attributes[a]!.points,
       expectedShare: refCounts === null || refTotal === 0 ? null : refCounts[a]! / refTotal,
     });

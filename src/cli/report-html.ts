@@ -29,17 +29,18 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], nu
 function characteristicSection(c: CharacteristicReport): string {
   const maxShare = Math.max(0.05, ...c.rows.map((r) => Math.max(r.share, r.expectedShare ?? 0)));
   const maxRate = Math.max(0.05, ...c.rows.map((r) => r.badRate));
+  // an empty attribute has no bad rate: its point is left out of the line (NaN)
   const withRef = c.rows.some((r) => r.expectedShare !== null);
   const chart = barChart(
     { x: [0, 1], y: [0, Math.min(1, maxShare * 1.15)], xLabel: c.feature, yLabel: "share of rows", title: c.name, yFormat: (v) => `${Math.round(v * 100)}%`, height: 280 },
     c.rows.map((r) => ({ label: r.label, values: withRef ? [r.share, r.expectedShare ?? 0] : [r.share] })),
     withRef ? [{ name: "this data", color: BLUE }, { name: "training", color: GREY }] : [{ name: "share", color: BLUE }],
-    { name: "bad rate", color: RED, values: c.rows.map((r) => r.badRate), max: Math.min(1, maxRate * 1.15), format: (v) => `${Math.round(v * 100)}%` },
+    { name: "bad rate", color: RED, values: c.rows.map((r) => (r.count === 0 ? Number.NaN : r.badRate)), max: Math.min(1, maxRate * 1.15), format: (v) => `${Math.round(v * 100)}%` },
   );
   const head = ["attribute", "count", "share", "goods", "bads", "bad rate", "WoE", "IV", "points"];
   if (withRef) head.push("training share");
   const rows = c.rows.map((r) => {
-    const cells = [r.label, fmt.count(r.count), fmt.pct(r.share), fmt.count(r.good), fmt.count(r.bad), fmt.pct(r.badRate), fmt.stat(r.woe), fmt.stat(r.iv), fmt.points(r.points)];
+    const cells = [r.label, fmt.count(r.count), fmt.pct(r.share), fmt.count(r.good), fmt.count(r.bad), fmt.pct(r.badRate), r.woe === null ? "-" : fmt.stat(r.woe), fmt.stat(r.iv), fmt.points(r.points)];
     if (withRef) cells.push(r.expectedShare === null ? "-" : fmt.pct(r.expectedShare));
     return cells;
   });

@@ -188,9 +188,21 @@ export function barChart(
   });
   if (line) {
     const sy2 = (v: number): number => M.top + s.ph - (v / (line.max || 1)) * s.ph;
-    const pts = line.values.map((v, i) => `${r2(M.left + i * slot + slot / 2)},${r2(sy2(v))}`).join(" ");
-    parts.push(`<polyline points="${pts}" fill="none" stroke="${line.color}" stroke-width="2"/>`);
-    for (const [i, v] of line.values.entries()) parts.push(`<circle cx="${r2(M.left + i * slot + slot / 2)}" cy="${r2(sy2(v))}" r="3" fill="${line.color}"/>`);
+    // NaN values (no data) break the line and get no marker.
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length > 1) parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${line.color}" stroke-width="2"/>`);
+      run = [];
+    };
+    for (const [i, v] of line.values.entries()) {
+      if (Number.isNaN(v)) {
+        flush();
+        continue;
+      }
+      run.push(`${r2(M.left + i * slot + slot / 2)},${r2(sy2(v))}`);
+      parts.push(`<circle cx="${r2(M.left + i * slot + slot / 2)}" cy="${r2(sy2(v))}" r="3" fill="${line.color}"/>`);
+    }
+    flush();
     for (const t of ticks(0, line.max)) {
       parts.push(`<text x="${M.left + s.pw + 4}" y="${r2(sy2(t))}" class="tick" dominant-baseline="middle">${esc(line.format(t))}</text>`);
     }
