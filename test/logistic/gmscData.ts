@@ -90,3 +90,62 @@ export function split7030(n: number, seed = 20240501): [Uint32Array, Uint32Array
   const cut = Math.round(n * 0.7);
   return [idx.slice(0, cut).sort(), idx.slice(cut).sort()];
 }
+
+/**
+ * A SEEDED SYNTHETIC stand-in with the shape of Give Me Some Credit (150,000 rows by default, 10
+ * numeric columns, `null` for missing in MonthlyIncome / NumberOfDependents, codes 96 / 98 in the
+ * past-due counts), for benchmarks when the real file is absent. Not real data.
+ * @param n rows
+ * @param seed PRNG seed
+ * @returns labels and columns
+ */
+export function syntheticGmsc(n = 150000, seed = 7): Gmsc {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const y = new Uint8Array(n);
+  const columns: Record<string, (number | null)[]> = {};
+  for (const f of GMSC_FEATURES) columns[f] = new Array<number | null>(n);
+  const pois = (lambda: number): number => {
+    let k = 0;
+    let p = Math.exp(-lambda);
+    let c = p;
+    const u = rand();
+    while (u > c && k < 30) {
+      k++;
+      p *= lambda / k;
+      c += p;
+    }
+    return k;
+  };
+  for (let i = 0; i < n; i++) {
+    const util = rand() < 0.02 ? 1 + rand() * 5 : rand() ** 2;
+    const age = Math.round(21 + rand() * 60);
+    const special = rand() < 0.0018;
+    const late30 = special ? (rand() < 0.05 ? 96 : 98) : pois(0.25);
+    const late90 = special ? late30 : pois(0.1);
+    const late60 = special ? late30 : pois(0.08);
+    const debt = rand() < 0.2 ? rand() * 3000 : rand() * 1.2;
+    const incomeMissing = rand() < 0.2;
+    const lines = pois(8);
+    const re = pois(1);
+    const eta = -3.2 + 2.2 * Math.min(util, 1.5) - 0.025 * (age - 50) + 0.6 * Math.min(late30, 5) + 0.9 * Math.min(late90, 5) + 0.7 * Math.min(late60, 5) + (special ? 1.5 : 0) + (incomeMissing ? 0.1 : 0);
+    y[i] = rand() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    columns.RevolvingUtilizationOfUnsecuredLines![i] = util;
+    columns.age![i] = age;
+    columns["NumberOfTime30-59DaysPastDueNotWorse"]![i] = late30;
+    columns.DebtRatio![i] = debt;
+    columns.MonthlyIncome![i] = incomeMissing ? null : Math.round(1000 + rand() * 12000);
+    columns.NumberOfOpenCreditLinesAndLoans![i] = lines;
+    columns.NumberOfTimes90DaysLate![i] = late90;
+    columns.NumberRealEstateLoansOrLines![i] = re;
+    columns["NumberOfTime60-89DaysPastDueNotWorse"]![i] = late60;
+    columns.NumberOfDependents![i] = incomeMissing && rand() < 0.13 ? null : pois(0.8);
+  }
+  return { y, columns };
+}
