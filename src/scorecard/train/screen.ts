@@ -15,6 +15,7 @@ import type { Binning } from "../../binning/types";
 import type { CheckedOptions } from "./options";
 import type { PreparedColumn } from "./prepareData";
 import type { DropReason } from "./types";
+import { pearson } from "../../binning/pearson";
 
 /** A screening verdict per candidate. */
 export interface ScreenVerdict extends Omit<ScreenRow, "reason"> {
@@ -99,28 +100,4 @@ export function screenCandidates(
     } else selected.push(nm);
   }
   return { rows: names.map((nm) => byName.get(nm)!), binnings, selected };
-}
-
-/** Pearson correlation; 0 when either series is constant (as screenVariables). */
-function pearson(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
 }
