@@ -180,18 +180,13 @@ async function scoreInThread(
 /**
  * Starts a scoring worker. In the bundled CLI (`dist/cli/main.js`) the worker runs the bundle itself,
  * whose entry starts a worker when it finds its workerData. From sources (tsx, tests) the worker
- * registers tsx first, then imports `score-worker.ts` (Node 20 does not apply `--import` hooks to a
- * worker's entry module).
+ * starts at `score-worker-dev.mjs`, which registers tsx and then imports `score-worker.ts` (Node 20
+ * does not apply `--import` hooks to a worker's entry module). No code string is evaluated.
  */
 function startWorker(data: ScoreWorkerData): Worker {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL(here), { workerData: data });
-  // import.meta.resolve is absent under some test runners: the bare name then resolves from the working directory.
-  const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
-  const tsx = typeof meta.resolve === "function" ? meta.resolve("tsx/esm/api") : "tsx/esm/api";
-  const entry = new URL("./score-worker.ts", here).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData: data });
+  return new Worker(new URL("./score-worker-dev.mjs", here), { workerData: data });
 }
 
 /**
