@@ -2,6 +2,7 @@ import type { Band } from "../limits";
 
 export type { Band };
 
+/** The bands from best to worst. */
 export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
 
 /**

@@ -32,6 +32,7 @@ export const placeCode = z
   .max(32)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+/** Occupations an applicant can declare (closed). */
 export const OCCUPATIONS = [
   "employee",
   "civil_servant",
@@ -43,6 +44,7 @@ export const OCCUPATIONS = [
   "other",
 ] as const;
 
+/** Channels of a wallet payment event (closed). */
 export const PAYMENT_CHANNELS = [
   "merchant",
   "transfer",
@@ -76,6 +78,7 @@ export const MERCHANT_CATEGORIES = [
   "other",
 ] as const;
 
+/** The merchant categories counted as risky by the features (`pay_risky_merchant_share_90d`, ...). */
 export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
   "gaming",
   "lottery",
@@ -85,8 +88,11 @@ export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
   "pawn",
 ];
 
+/** Kinds of device event (closed). */
 export const DEVICE_EVENT_KINDS = ["login", "apply", "payment", "password_reset", "profile_change"] as const;
+/** Kinds of account on a credit-bureau report (closed). */
 export const BUREAU_ACCOUNT_KINDS = ["credit_card", "consumer_loan", "mortgage", "car_loan", "microloan", "other"] as const;
+/** Kinds of credit-bureau inquiry (closed). */
 export const INQUIRY_KINDS = ["loan_application", "card_application", "guarantee", "post_loan", "other"] as const;
 
 export type Occupation = (typeof OCCUPATIONS)[number];
@@ -178,11 +184,13 @@ export const socialSchema = z.strictObject({
   defaultedLinkCount: z.int().min(0).max(100_000).optional(),
 });
 
+/** One inquiry on the credit-bureau report. */
 export const bureauInquirySchema = z.strictObject({
   at: epochMs,
   kind: z.enum(INQUIRY_KINDS),
 });
 
+/** One account on the credit-bureau report; balances and limits in fen. */
 export const bureauAccountSchema = z.strictObject({
   kind: z.enum(BUREAU_ACCOUNT_KINDS),
   openedAt: epochMs,
@@ -194,6 +202,7 @@ export const bureauAccountSchema = z.strictObject({
   worstDaysPastDue: z.int().min(0).max(10_000),
 });
 
+/** One delinquency on the credit-bureau report, by the days past due it reached. */
 export const bureauDelinquencySchema = z.strictObject({
   at: epochMs,
   /** Days past due reached (30, 60, 90, 120, ...). */
@@ -233,16 +242,19 @@ export const deviceRecordSchema = z.strictObject({
   accountCount: z.int().min(1).max(1_000_000),
 });
 
+/** Device events and the platform's device records. */
 export const devicesSchema = z.strictObject({
   events: z.array(deviceEventSchema).max(LIMITS.deviceEvents),
   records: z.array(deviceRecordSchema).max(LIMITS.deviceRecords).optional(),
 });
 
+/** One scheduled instalment of a platform loan. */
 export const installmentSchema = z.strictObject({
   dueAt: epochMs,
   amountFen: fen,
 });
 
+/** One repayment made on a platform loan. */
 export const repaymentSchema = z.strictObject({
   at: epochMs,
   amountFen: fen,
