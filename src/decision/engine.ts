@@ -2,9 +2,10 @@ import expertCardJson from "../../models/expert-card.json";
 import rulesJson from "../../models/fraud-rules.json";
 import policyJson from "../../models/policy.json";
 import statisticalCardJson from "../../models/scorecard.json";
-import { CATALOG_VERSION, defaultCatalog, extractFeatures, featureIndex } from "../features";
-import { type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
-import { loadPolicy, makeOffer } from "../limits";
+import { CATALOG_VERSION, type FeatureVector, defaultCatalog, extractFeatures, featureIndex } from "../features";
+import { fillVector } from "../features/extract";
+import { type ComputeFactsOptions, type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
+import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
@@ -82,8 +83,12 @@ export function createEngine(config: unknown = {}): Engine {
     policy: artefactVersion(policy as unknown as Record<string, unknown>, String((policy as { id?: unknown }).id ?? "policy")),
     features: `riskcard.features@${CATALOG_VERSION} (${names.length} features)`,
   });
-  // Reused per call: decide is synchronous, so one buffer per engine is safe.
+  // Reused per call: decide is synchronous, so one buffer per engine is safe. The feature vector
+  // never leaves decide (only numbers read from it do), so its arrays are reused as well.
   const facts: Facts = createFacts(rules.config);
+  const nFeatures = names.length;
+  const vector: FeatureVector = Object.freeze({ names, values: new Float64Array(nFeatures), missing: new Uint8Array(nFeatures) });
+  const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
 
   const safeDecide = (input: unknown, options: DecideOptions): Result<Decision> => {
     checkAsOf(options);
@@ -93,36 +98,45 @@ export function createEngine(config: unknown = {}): Engine {
   };
 
   const decideValid = (a: Applicant, options: DecideOptions): Decision => {
-    const { asOf } = options;
+    const asOf = options.asOf;
     const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
-    const vector = extractFeatures(a, { asOf });
+    fillVector(a, asOf, defaultCatalog, vector.values, vector.missing);
     const scored = score(card, vector);
     const pd = clamp01(probabilityOfDefault(card, scored.score));
     const band = bandOf(pd, bounds);
-    const adverse: DecisionReason[] = reasonCodes(card, scored.points, { max: maxReasons, attributes: scored.attributes }).map((rc) => ({
-      code: rc.code,
-      message: rc.message,
-      source: "credit",
-      points: round2(rc.points),
-    }));
-
-    computeFactsInto(facts, a, options.velocity === undefined ? { asOf, config: rules.config } : { asOf, config: rules.config, velocity: options.velocity });
-    const fe = rules.evaluate(facts);
-    const hits: FraudHit[] = fe.hits.map((h) => ({ ruleId: h.ruleId, family: h.family, action: h.action, reasonCode: h.reasonCode, message: h.message }));
-    const fraud = Object.freeze({ action: fe.action, fraudAction: fe.fraudAction, score: fe.score, hits: Object.freeze(hits) });
-    // Every hit counts towards the fraud action (score rules add up to thresholds), so all are reasons.
-    const fraudReasons = (): DecisionReason[] => hits.map((h) => ({ code: h.reasonCode, message: h.message, source: "fraud" as const }));
-
-    const base = { applicantId: a.id, asOf, score: round2(scored.score), band, pd, guards, fraud, versions };
-    const failed = guards.filter((g) => !g.passed);
-    if (failed.length > 0) {
-      const reasons = failed.map((g): DecisionReason => ({ code: `guard.${g.code}`, message: g.message, source: "guard" }));
-      return freeze({ ...base, outcome: "decline", reasons: [...reasons, ...adverse], offer: null });
+    const rcs = reasonCodes(card, scored.points, { max: maxReasons, attributes: scored.attributes });
+    const adverse: DecisionReason[] = new Array(rcs.length);
+    for (let i = 0; i < rcs.length; i++) {
+      const rc = rcs[i]!;
+      adverse[i] = { code: rc.code, message: rc.message, source: "credit", points: round2(rc.points) };
     }
-    if (fe.action === "decline") return freeze({ ...base, outcome: "decline", reasons: [...fraudReasons(), ...adverse], offer: null });
+
+    factOptions.asOf = asOf;
+    factOptions.velocity = options.velocity;
+    computeFactsInto(facts, a, factOptions as ComputeFactsOptions);
+    const fe = rules.evaluate(facts);
+    const hits: FraudHit[] = new Array(fe.hits.length);
+    for (let i = 0; i < hits.length; i++) {
+      const h = fe.hits[i]!;
+      hits[i] = { ruleId: h.ruleId, family: h.family, action: h.action, reasonCode: h.reasonCode, message: h.message };
+    }
+    const fraud = Object.freeze({ action: fe.action, fraudAction: fe.fraudAction, score: fe.score, hits: Object.freeze(hits) });
+    const sc = round2(scored.score);
+
+    let nFailed = 0;
+    for (let i = 0; i < guards.length; i++) if (!guards[i]!.passed) nFailed++;
+    if (nFailed > 0) {
+      const reasons: DecisionReason[] = [];
+      for (let i = 0; i < guards.length; i++) {
+        const g = guards[i]!;
+        if (!g.passed) reasons.push({ code: `guard.${g.code}`, message: g.message, source: "guard" });
+      }
+      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
+    }
+    if (fe.action === "decline") return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(fraudReasons(hits), adverse), null);
     if (pd >= declinePd) {
       const cutoff: DecisionReason = { code: "credit.score_below_cutoff", message: "The credit score is below the approval cutoff", source: "credit" };
-      return freeze({ ...base, outcome: "decline", reasons: [cutoff, ...adverse], offer: null });
+      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat([cutoff], adverse), null);
     }
     const bureau = a.bureau;
     const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
@@ -134,13 +148,14 @@ export function createEngine(config: unknown = {}): Engine {
       ...(bureau !== undefined ? { monthlyObligationsFen: bureau.monthlyObligationsFen } : {}),
     });
     if (!offered.ok) {
-      const reasons = offered.reasons.map((r): DecisionReason => ({ code: r.code, message: r.message, source: "offer" }));
-      return freeze({ ...base, outcome: "decline", reasons: [...reasons, ...adverse], offer: null });
+      const reasons: DecisionReason[] = [];
+      for (const r of offered.reasons) reasons.push({ code: r.code, message: r.message, source: "offer" });
+      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
     }
     if (fe.action === "review" || pd >= reviewPd) {
-      return freeze({ ...base, outcome: "review", reasons: [...fraudReasons(), ...adverse], offer: null });
+      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "review", concat(fraudReasons(hits), adverse), null);
     }
-    return freeze({ ...base, outcome: "approve", reasons: adverse, offer: offered.offer });
+    return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "approve", adverse, offered.offer);
   };
 
   return Object.freeze({
@@ -178,9 +193,34 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function freeze(d: Decision): Decision {
-  Object.freeze(d.reasons);
-  return Object.freeze(d);
+/** A frozen decision (fields in the documented order, which JSON output follows). */
+function decision(
+  applicantId: string,
+  asOf: number,
+  score: number,
+  band: Band,
+  pd: number,
+  guards: Decision["guards"],
+  fraud: Decision["fraud"],
+  versions: DecisionVersions,
+  outcome: Decision["outcome"],
+  reasons: DecisionReason[],
+  offer: Offer | null,
+): Decision {
+  Object.freeze(reasons);
+  return Object.freeze({ applicantId, asOf, score, band, pd, guards, fraud, versions, outcome, reasons, offer });
+}
+
+/** Every fraud hit counts towards the fraud action (score rules add up to thresholds), so all are reasons. */
+function fraudReasons(hits: readonly FraudHit[]): DecisionReason[] {
+  const out: DecisionReason[] = new Array(hits.length);
+  for (let i = 0; i < hits.length; i++) out[i] = { code: hits[i]!.reasonCode, message: hits[i]!.message, source: "fraud" };
+  return out;
+}
+
+function concat(first: DecisionReason[], rest: readonly DecisionReason[]): DecisionReason[] {
+  for (let i = 0; i < rest.length; i++) first.push(rest[i]!);
+  return first;
 }
 
 function artefactVersion(a: object, name: string): string {

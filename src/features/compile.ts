@@ -1,6 +1,7 @@
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { OP, type Catalog, type Plan, SLOTS, type SourcePlan, type Step } from "./plan";
 import { SOURCES, type SourceName } from "./sources";
+import { newStringTable } from "./string-table";
 import { type AggregateSpec, type FeatureSpec, SCALAR_FIELDS, featureSpecSchema } from "./spec";
 import { DAY_MS } from "./time";
 import { fromZodIssues } from "../schema/parse";
@@ -219,27 +220,70 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePla
     p.condStart[c.a + 1] = j + 1;
   });
   for (let a = 1; a <= n; a++) if (p.condStart[a]! < p.condStart[a - 1]!) p.condStart[a] = p.condStart[a - 1]!;
-  const dispatch = classDispatch(src.enums.map((e) => e.values.length + 1), n, masks, p.hourFrom, p.hourTo);
+  const dispatch = classDispatch(src.enums.map((e) => e.values.length + 1), n, masks, p.hourFrom, p.hourTo, p.windowMs);
+  const distinct = distinctGroups(list, p.field);
   return Object.freeze({
     ...p,
     ...dispatch,
+    ...distinct,
     condField,
     condLo,
     condHi,
     needsHour,
+    hasChecks: conds.length > 0 || p.open.some((o) => o >= 0),
     state: new Float64Array(n * SLOTS),
     buckets: new Float64Array(bucketTotal),
-    sets: list.map((s) => (s.aggregate === "distinct" ? new Set<string>() : null)),
+    seen: Array.from({ length: distinct.groupField.length }, newStringTable),
+    eventMask: new Int32Array(distinct.groupField.length),
   });
 }
+
+/** Groups the distinct aggregates by string field, at most 31 per group (one bit each in a mask). */
+function distinctGroups(list: readonly AggregateSpec[], field: Int32Array) {
+  const n = list.length;
+  const distinctGroup = new Int32Array(n).fill(-1);
+  const distinctBit = new Int32Array(n).fill(-1);
+  const groupField: number[] = [];
+  const groupAggs: number[] = [];
+  const open = new Map<number, number>(); // field -> its group still filling
+  list.forEach((s, a) => {
+    if (s.aggregate !== "distinct") return;
+    const f = field[a]!;
+    let g = open.get(f);
+    if (g === undefined || groupSize(groupAggs, g) === 31) {
+      g = groupField.length;
+      groupField.push(f);
+      for (let b = 0; b < 31; b++) groupAggs.push(-1);
+      open.set(f, g);
+    }
+    const bit = groupSize(groupAggs, g);
+    groupAggs[g * 31 + bit] = a;
+    distinctGroup[a] = g;
+    distinctBit[a] = bit;
+  });
+  return { distinctGroup, distinctBit, groupField: Int32Array.from(groupField), groupAggs: Int32Array.from(groupAggs) };
+}
+
+function groupSize(groupAggs: readonly number[], g: number): number {
+  let k = 0;
+  while (k < 31 && groupAggs[g * 31 + k] !== -1) k++;
+  return k;
+}
+
+/** Most class-table entries (classes x aggregates) for which age tiers are folded into the classes. */
+const MAX_FOLDED_ENTRIES = 1 << 18;
 
 /** Whether hour `h` is in `[from, to)`, wrapping past midnight when from > to. */
 function inHours(h: number, from: number, to: number): boolean {
   return from < to ? h >= from && h < to : h >= from || h < to;
 }
 
-/** Precomputes, for every event class, the aggregates whose enum and hour filters accept it. */
-function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, hourFrom: Int8Array, hourTo: Int8Array) {
+/**
+ * Precomputes, for every event class (enum indices x hour class x age tier), the aggregates whose
+ * enum, hour and window filters accept it. Windows are folded into the classes as age tiers unless
+ * the table would grow past `MAX_FOLDED_ENTRIES` (then one tier, and each aggregate checks its window).
+ */
+function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, hourFrom: Int8Array, hourTo: Int8Array, windowMs: Float64Array) {
   const dims = Int32Array.from([sizes[0] ?? 1, sizes[1] ?? 1, sizes[2] ?? 1]);
   // hour classes: hours with the same set of accepting hour filters share a class
   const sig = new Map<string, number>();
@@ -253,10 +297,13 @@ function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, h
   const nHourClasses = sig.size;
   const repHour = new Int32Array(nHourClasses);
   for (let h = 23; h >= 0; h--) repHour[hourClass[h]!] = h;
-  const nClasses = dims[0]! * dims[1]! * dims[2]! * nHourClasses;
-  const classStart = new Int32Array(nClasses + 1);
+  const nBase = dims[0]! * dims[1]! * dims[2]! * nHourClasses;
+  let bounds = Float64Array.from(new Set(Array.from(windowMs).filter((w) => Number.isFinite(w)))).sort();
+  if (nBase * (bounds.length + 1) * Math.max(1, n) > MAX_FOLDED_ENTRIES) bounds = new Float64Array(0);
+  const nTiers = bounds.length + 1;
+  const classStart = new Int32Array(nBase * nTiers + 1);
   const aggs: number[] = [];
-  for (let c = 0; c < nClasses; c++) {
+  for (let c = 0; c < nBase; c++) {
     const hc = c % nHourClasses;
     let rest = (c - hc) / nHourClasses;
     const e0 = rest % dims[0]!;
@@ -264,14 +311,20 @@ function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, h
     const e1 = rest % dims[1]!;
     const e2 = (rest - e1) / dims[1]!;
     const h = repHour[hc]!;
-    for (let a = 0; a < n; a++) {
-      if ((masks[a * 3]! & (1 << e0)) === 0 || (masks[a * 3 + 1]! & (1 << e1)) === 0 || (masks[a * 3 + 2]! & (1 << e2)) === 0) continue;
-      if (hourFrom[a]! >= 0 && !inHours(h, hourFrom[a]!, hourTo[a]!)) continue;
-      aggs.push(a);
+    for (let t = 0; t < nTiers; t++) {
+      // ages in tier t are >= bounds[t - 1]; a window w (one of the bounds, or Infinity) accepts them iff w > bounds[t - 1]
+      const minAge = t === 0 ? Number.NEGATIVE_INFINITY : bounds[t - 1]!;
+      for (let a = 0; a < n; a++) {
+        if ((masks[a * 3]! & (1 << e0)) === 0 || (masks[a * 3 + 1]! & (1 << e1)) === 0 || (masks[a * 3 + 2]! & (1 << e2)) === 0) continue;
+        if (hourFrom[a]! >= 0 && !inHours(h, hourFrom[a]!, hourTo[a]!)) continue;
+        if (!(windowMs[a]! > minAge)) continue;
+        aggs.push(a);
+      }
+      classStart[c * nTiers + t + 1] = aggs.length;
     }
-    classStart[c + 1] = aggs.length;
   }
-  return { dims, hourClass, nHourClasses, classStart, classAggs: Int32Array.from(aggs) };
+  const checkWindows = nTiers === 1 && windowMs.some((w) => Number.isFinite(w));
+  return { dims, hourClass, nHourClasses, tierBounds: bounds, nTiers, checkWindows, classStart, classAggs: Int32Array.from(aggs) };
 }
 
 function deepFreeze<T>(o: T): T {

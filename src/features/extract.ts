@@ -38,17 +38,32 @@ export function extractFeatures(applicant: Applicant, options: ExtractOptions): 
     throw new TypeError("extractFeatures: asOf must be epoch milliseconds (a non-negative safe integer)");
   const catalog = options.catalog ?? defaultCatalog;
   const n = catalog.names.length;
-  const values = new Float64Array(n);
-  const missing = new Uint8Array(n);
+  const out = { names: catalog.names, values: new Float64Array(n), missing: new Uint8Array(n) };
+  fillVector(applicant, asOf, catalog, out.values, out.missing);
+  return Object.freeze(out);
+}
+
+/**
+ * Like `extractFeatures` (same values and missing mask), written into caller-owned buffers of the
+ * catalogue's length, for callers that reuse one vector per call (the decision engine). No checks:
+ * the applicant must be validated and `asOf` a non-negative safe integer.
+ * @param applicant a validated applicant
+ * @param asOf epoch ms
+ * @param catalog the catalogue
+ * @param values receives the values (0 where missing)
+ * @param missing receives the missing mask
+ * @internal
+ */
+export function fillVector(applicant: Applicant, asOf: number, catalog: Catalog, values: Float64Array, missing: Uint8Array): void {
   extractInto(applicant, asOf, catalog, values);
+  const n = catalog.names.length;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
       values[i] = 0;
       missing[i] = 1;
-    }
+    } else missing[i] = 0;
   }
-  return Object.freeze({ names: catalog.names, values, missing });
 }
 
 /** Fills `values` with raw feature values, `NaN` where missing. */

@@ -1,4 +1,5 @@
 import type { SourceDef, SourceName } from "./sources";
+import type { StringTable } from "./string-table";
 import type { Builtin, FeatureSpec } from "./spec";
 
 /** Aggregate op codes, in the order of `AGGREGATES`. */
@@ -20,7 +21,7 @@ export const SLOTS = 6;
 
 /**
  * The compiled form of the aggregates over one source, as parallel typed arrays (index = aggregate
- * within the source). Built once per catalogue; the per-call state lives in `state`/`buckets`/`sets`.
+ * within the source). Built once per catalogue; the per-call state lives in `state`/`buckets`/`seen`.
  * @internal
  */
 export interface SourcePlan {
@@ -52,16 +53,43 @@ export interface SourcePlan {
   readonly hourClass: Int32Array;
   readonly nHourClasses: number;
   /**
-   * Event class (enum indices x hour class) -> the aggregates whose enum and hour filters accept
-   * it: `classAggs[classStart[c] .. classStart[c + 1])`. Precomputed so one event visits only the
-   * aggregates it can update.
+   * The distinct finite windows, ascending: an event's age tier is the number of them its age
+   * reaches (`age >= bound`), so tier t holds ages in `[bounds[t - 1], bounds[t])`. Empty when
+   * windows are not folded into the event classes (then each aggregate checks its window).
+   */
+  readonly tierBounds: Float64Array;
+  /** `tierBounds.length + 1`. */
+  readonly nTiers: number;
+  /** Whether windows are left to each aggregate (not folded, and some window is finite). */
+  readonly checkWindows: boolean;
+  /**
+   * Event class (enum indices x hour class x age tier) -> the aggregates whose enum, hour and
+   * window filters accept it: `classAggs[classStart[c] .. classStart[c + 1])`, with
+   * `c = ((e0 + d0 * (e1 + d1 * e2)) * nHourClasses + hourClass) * nTiers + tier`. Precomputed so
+   * one event visits only the aggregates it updates.
    */
   readonly classStart: Int32Array;
   readonly classAggs: Int32Array;
+  /** Whether any aggregate has an `open` or numeric condition (checked per event). */
+  readonly hasChecks: boolean;
+  /**
+   * Distinct counting: aggregates counting distinct values of one string field are grouped (at
+   * most 31 per group); per call each group keeps one map from value to the bit mask of its
+   * aggregates that have seen it, so one lookup per event and group serves all of them.
+   * `distinctGroup[a]` / `distinctBit[a]` place aggregate `a` (-1 when not distinct).
+   */
+  readonly distinctGroup: Int32Array;
+  readonly distinctBit: Int32Array;
+  /** Per group: the string field it reads and its aggregates by bit (`groupAggs[g * 31 + bit]`). */
+  readonly groupField: Int32Array;
+  readonly groupAggs: Int32Array;
   /** Per-call state (reused across calls; extraction is synchronous). */
   readonly state: Float64Array;
   readonly buckets: Float64Array;
-  readonly sets: (Set<string> | null)[];
+  /** Per group: value -> mask of the group's aggregates that counted it (cleared per call). */
+  readonly seen: StringTable[];
+  /** Per group: the mask of the current event (scratch). */
+  readonly eventMask: Int32Array;
 }
 
 /** How one output feature is evaluated. @internal */

@@ -54,19 +54,27 @@ export interface SourceDef {
   readonly read: (row: unknown, asOf: number, sc: RowScratch) => number;
 }
 
-function indexer(values: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
+/**
+ * Enumeration value -> index + 1 (0 is kept for "absent"), as a prototype-free object: a keyed
+ * property load is cheaper than `Map.get` on the per-event path.
+ */
+function indexer(values: readonly string[]): Readonly<Record<string, number>> {
+  const m: Record<string, number> = Object.create(null);
   values.forEach((v, i) => {
-    m.set(v, i + 1);
+    m[v] = i + 1;
   });
   return m;
 }
 
 const DIRECTIONS = ["in", "out"] as const;
-const dirIx = indexer(DIRECTIONS);
-const chIx = indexer(PAYMENT_CHANNELS);
-const catIx = indexer(MERCHANT_CATEGORIES);
-const devKindIx = indexer(DEVICE_EVENT_KINDS);
+/** @internal */
+export const dirIx = indexer(DIRECTIONS);
+/** @internal */
+export const chIx = indexer(PAYMENT_CHANNELS);
+/** @internal */
+export const catIx = indexer(MERCHANT_CATEGORIES);
+/** @internal */
+export const devKindIx = indexer(DEVICE_EVENT_KINDS);
 const inqIx = indexer(INQUIRY_KINDS);
 const accIx = indexer(BUREAU_ACCOUNT_KINDS);
 
@@ -88,10 +96,10 @@ const payments: SourceDef = {
   rows: (a) => a.payments,
   read: (row, _asOf, sc) => {
     const r = row as Row;
-    sc.e[0] = dirIx.get(r.direction as string) ?? 0;
-    sc.e[1] = chIx.get(r.channel as string) ?? 0;
+    sc.e[0] = dirIx[r.direction as string] ?? 0;
+    sc.e[1] = chIx[r.channel as string] ?? 0;
     const c = r.merchantCategory;
-    sc.e[2] = c === undefined ? 0 : (catIx.get(c as string) ?? 0);
+    sc.e[2] = c === undefined ? 0 : (catIx[c as string] ?? 0);
     sc.n[0] = r.amountFen as number;
     sc.s[0] = r.counterparty as string | undefined;
     return r.at as number;
@@ -109,7 +117,7 @@ const deviceEvents: SourceDef = {
   rows: (a) => a.devices?.events,
   read: (row, _asOf, sc) => {
     const r = row as Row;
-    sc.e[0] = devKindIx.get(r.kind as string) ?? 0;
+    sc.e[0] = devKindIx[r.kind as string] ?? 0;
     sc.s[0] = r.deviceId as string;
     sc.s[1] = r.ipHash as string | undefined;
     sc.s[2] = r.cityCode as string | undefined;
@@ -145,7 +153,7 @@ const inquiries: SourceDef = {
   rows: (a) => a.bureau?.inquiries,
   read: (row, _asOf, sc) => {
     const r = row as Row;
-    sc.e[0] = inqIx.get(r.kind as string) ?? 0;
+    sc.e[0] = inqIx[r.kind as string] ?? 0;
     return r.at as number;
   },
 };
@@ -161,7 +169,7 @@ const accounts: SourceDef = {
   rows: (a) => a.bureau?.accounts,
   read: (row, asOf, sc) => {
     const r = row as Row;
-    sc.e[0] = accIx.get(r.kind as string) ?? 0;
+    sc.e[0] = accIx[r.kind as string] ?? 0;
     sc.n[0] = num(r.limitFen);
     sc.n[1] = r.balanceFen as number;
     sc.n[2] = num(r.monthlyPaymentFen);

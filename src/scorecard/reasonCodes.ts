@@ -52,31 +52,134 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
   const attrs = options.attributes;
   if (attrs !== undefined && attrs.length !== chars.length)
     throw new RangeError("reasonCodes: attributes must have one entry per characteristic");
-  const totals = new Map<string, number>();
+  const k = cacheOf(card);
+  const baselines = method === "max" ? k.baseMax : k.baseMin;
+  const below = algorithm === "pointsBelow";
+  // Sum the differences per code, codes kept in order of first appearance.
+  const { totals, order, pos } = k;
+  let nCodes = 0;
   for (let c = 0; c < chars.length; c++) {
-    const ch = chars[c]!;
     const p = points[c]!;
-    if (typeof p !== "number" || !Number.isFinite(p)) throw new RangeError("reasonCodes: points must be finite numbers");
-    let baseline = ch.baselineScore;
-    if (baseline === undefined) {
-      baseline = ch.attributes[0]!.points;
-      for (const a of ch.attributes) baseline = method === "max" ? Math.max(baseline, a.points) : Math.min(baseline, a.points);
+    if (typeof p !== "number" || !Number.isFinite(p)) {
+      for (let j = 0; j < nCodes; j++) pos[order[j]!] = -1;
+      throw new RangeError("reasonCodes: points must be finite numbers");
     }
-    let code = ch.reasonCode;
+    let code = k.charCode[c]!;
     if (attrs !== undefined) {
       const ai = attrs[c]!;
-      const rc = ai === -1 ? ch.fallback.reasonCode : ch.attributes[ai]?.reasonCode;
-      if (rc !== undefined) code = rc;
+      if (ai === -1) code = k.fallbackCode[c]!;
+      else if (Number.isInteger(ai) && ai >= 0 && ai < k.attrCode[c]!.length) code = k.attrCode[c]![ai]!;
     }
-    const diff = algorithm === "pointsBelow" ? baseline - p : p - baseline;
-    totals.set(code, (totals.get(code) ?? 0) + diff);
+    const diff = below ? baselines[c]! - p : p - baselines[c]!;
+    let at = pos[code]!;
+    if (at < 0) {
+      at = nCodes++;
+      pos[code] = at;
+      order[at] = code;
+      totals[at] = 0;
+    }
+    totals[at] = totals[at]! + diff;
   }
+  // Keep positive totals (or zero with includeZero); stable insertion sort by total, largest first
+  // (ties keep first-appearance order, as a stable sort of the totals in insertion order would).
+  const zero = options.includeZero === true;
+  const kept = k.kept;
+  let n = 0;
+  for (let j = 0; j < nCodes; j++) {
+    pos[order[j]!] = -1;
+    const t = totals[j]!;
+    if (!(zero ? t >= 0 : t > 0)) continue;
+    let i = n++;
+    while (i > 0 && totals[kept[i - 1]!]! < t) {
+      kept[i] = kept[i - 1]!;
+      i--;
+    }
+    kept[i] = j;
+  }
+  const out: ReasonCode[] = [];
+  for (let i = 0; i < n && i < max; i++) {
+    const j = kept[i]!;
+    const code = order[j]!;
+    out.push(Object.freeze({ code: k.codes[code]!, message: k.messages[code]!, points: totals[j]! }));
+  }
+  return out;
+}
+
+/** Per-card precomputation for reason codes (cards are frozen, so it is computed once). */
+interface ReasonCache {
+  /** Every code the card can report, and its message (the card's `reasons`, else the code). */
+  readonly codes: readonly string[];
+  readonly messages: readonly string[];
+  /** Code index per characteristic, per characteristic's fallback, per attribute (attribute code or the characteristic's). */
+  readonly charCode: Int32Array;
+  readonly fallbackCode: Int32Array;
+  readonly attrCode: readonly Int32Array[];
+  /** Baseline per characteristic for baselineMethod max / min (`baselineScore` when given). */
+  readonly baseMax: Float64Array;
+  readonly baseMin: Float64Array;
+  /** Scratch (reasonCodes is synchronous): totals by position, code by position, position by code (-1 = none), kept positions. */
+  readonly totals: Float64Array;
+  readonly order: Int32Array;
+  readonly pos: Int32Array;
+  readonly kept: Int32Array;
+}
+
+const caches = new WeakMap<Scorecard, ReasonCache>();
+
+function cacheOf(card: Scorecard): ReasonCache {
+  let k = caches.get(card);
+  if (k === undefined) {
+    k = buildCache(card);
+    caches.set(card, k);
+  }
+  return k;
+}
+
+function buildCache(card: Scorecard): ReasonCache {
+  const chars = card.characteristics;
+  const index = new Map<string, number>();
+  const codeOf = (code: string): number => {
+    let i = index.get(code);
+    if (i === undefined) {
+      i = index.size;
+      index.set(code, i);
+    }
+    return i;
+  };
+  const n = chars.length;
+  const charCode = new Int32Array(n);
+  const fallbackCode = new Int32Array(n);
+  const attrCode: Int32Array[] = [];
+  const baseMax = new Float64Array(n);
+  const baseMin = new Float64Array(n);
+  chars.forEach((ch, c) => {
+    charCode[c] = codeOf(ch.reasonCode);
+    fallbackCode[c] = ch.fallback.reasonCode === undefined ? charCode[c]! : codeOf(ch.fallback.reasonCode);
+    const attributes: readonly { readonly reasonCode?: string | undefined }[] = ch.attributes;
+    attrCode.push(Int32Array.from(attributes, (a) => (a.reasonCode === undefined ? charCode[c]! : codeOf(a.reasonCode))));
+    let hi = ch.attributes[0]!.points;
+    let lo = hi;
+    for (const a of ch.attributes) {
+      hi = Math.max(hi, a.points);
+      lo = Math.min(lo, a.points);
+    }
+    baseMax[c] = ch.baselineScore ?? hi;
+    baseMin[c] = ch.baselineScore ?? lo;
+  });
   const messages = new Map((card.artefact.reasons ?? []).map((r) => [r.code, r.message]));
-  const keep = options.includeZero === true ? (t: number) => t >= 0 : (t: number) => t > 0;
-  // Array.prototype.sort is stable, so ties keep first-appearance order.
-  return [...totals]
-    .filter(([, t]) => keep(t))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, max)
-    .map(([code, t]) => Object.freeze({ code, message: messages.get(code) ?? code, points: t }));
+  const codes = [...index.keys()];
+  const m = codes.length;
+  return {
+    codes,
+    messages: codes.map((code) => messages.get(code) ?? code),
+    charCode,
+    fallbackCode,
+    attrCode,
+    baseMax,
+    baseMin,
+    totals: new Float64Array(m),
+    order: new Int32Array(m),
+    pos: new Int32Array(m).fill(-1),
+    kept: new Int32Array(m),
+  };
 }
