@@ -1,6 +1,232 @@
 import type { FeatureVector } from "../features/types";
-import { compiledOf, indicesFor, scoreRow } from "./compile";
+import { type Compiled, compiledOf, indicesFor } from "./compile";
 import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
+
+/**
+ * Scores one row over the unpadded layout (any number of boundaries): base points plus each
+ * characteristic's points, in characteristic order (the same order on every path, so sums are
+ * bit-identical). Writes per-characteristic points and matched attribute indices when buffers
+ * are given. A NaN value (outside the FeatureVector contract) takes the fallback.
+ */
+function scoreRowGeneral(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
+  const n = k.n;
+  const missingPts = k.missingPts;
+  const missingAttr = k.missingAttr;
+  const fallbackPts = k.fallbackPts;
+  const cutStart = k.cutStart;
+  const cuts = k.cuts;
+  const segPts = k.segPts;
+  const segAttr = k.segAttr;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    let p: number;
+    let a: number;
+    const v = values[i]!;
+    if (missing[i] === 1) {
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (Number.isNaN(v)) {
+      p = fallbackPts[c]!;
+      a = -1;
+    } else {
+      const s = cutStart[c]!;
+      const t = cutStart[c + 1]!;
+      let j: number;
+      if (t - s <= 16) {
+        // Branch-free count: unary plus turns the comparison into 0/1 without a jump.
+        j = s + c;
+        for (let b = s; b < t; b++) j += +(cuts[b]! <= v);
+      } else {
+        let lo = s;
+        let hi = t;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cuts[mid]! <= v) lo = mid + 1;
+          else hi = mid;
+        }
+        j = lo + c;
+      }
+      p = segPts[j]!;
+      a = segAttr[j]!;
+    }
+    total += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = a;
+  }
+  return total;
+}
+
+/**
+ * Scores one row over the padded layout of width w = 8, 16 or 32 (see `Compiled`); the same
+ * arithmetic, order and outputs as `scoreRowGeneral`. The count of boundaries <= v comes from a
+ * branch-free binary search, `j += h * (pcuts[j + h - 1] <= v)` for h = w/2, ..., 1: valid
+ * because a padded row is sorted with NaN (never <= v) after its boundaries, so `pcuts[i] <= v`
+ * holds exactly for i below the count (at most w - 1, which is what the steps can reach).
+ */
+function rowPadded(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
+  const n = k.n;
+  const w = k.width;
+  const missingPts = k.pmissingPts;
+  const missingAttr = k.pmissingAttr;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const psegAttr = k.psegAttr;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    let p: number;
+    let a: number;
+    if (missing[i] === 1) {
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (Number.isNaN(v)) {
+      p = fallbackPts[c]!;
+      a = -1;
+    } else {
+      // Unary plus turns each comparison into 0/1 without a jump.
+      let j = c * w;
+      if (w >= 32) j += 16 * +(pcuts[j + 15]! <= v);
+      if (w >= 16) j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      p = psegPts[j]!;
+      a = psegAttr[j]!;
+    }
+    total += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = a;
+  }
+  return total;
+}
+
+/*
+ * The total only (no outputs) over the padded layout of width 8, 16 and 32: `rowPadded`'s
+ * arithmetic in the same order, with the search steps written out so that no step depends on the
+ * width at run time (one small function per width, each cheap to inline).
+ */
+function total8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.n;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) total += missingPts[c]!;
+    else if (Number.isNaN(v)) total += fallbackPts[c]!;
+    else {
+      let j = c * 8;
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+    }
+  }
+  return total;
+}
+
+function total16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.n;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) total += missingPts[c]!;
+    else if (Number.isNaN(v)) total += fallbackPts[c]!;
+    else {
+      let j = c * 16;
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+    }
+  }
+  return total;
+}
+
+function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.n;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) total += missingPts[c]!;
+    else if (Number.isNaN(v)) total += fallbackPts[c]!;
+    else {
+      let j = c * 32;
+      j += 16 * +(pcuts[j + 15]! <= v);
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+    }
+  }
+  return total;
+}
+
+/**
+ * Scores one row (`rowPadded` when the card has a padded layout, else `scoreRowGeneral`), writing
+ * points and attribute indices to the buffers that are not null.
+ */
+function scoreRow(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
+  return k.width === 0
+    ? scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut)
+    : rowPadded(k, idx, values, missing, off, pointsOut, attrOut);
+}
+
+/** The total of one row, exactly as `scoreRow` computes it, without outputs. */
+function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  switch (k.width) {
+    case 8:
+      return total8(k, idx, values, missing, off);
+    case 16:
+      return total16(k, idx, values, missing, off);
+    case 32:
+      return total32(k, idx, values, missing, off);
+    default:
+      return scoreRowGeneral(k, idx, values, missing, off, null, null);
+  }
+}
 
 function checkVector(v: FeatureVector, need: number): void {
   if (v === null || typeof v !== "object") throw new TypeError("expected a FeatureVector");
@@ -58,6 +284,7 @@ export function scoreValue(card: Scorecard, vector: FeatureVector, points?: Floa
     throw new RangeError("FeatureVector names, values and missing must have the same length");
   const idx = indicesFor(k, vector.names);
   if (points !== undefined && points.length < k.n) throw new RangeError("scoreValue: points buffer is shorter than the card");
+  if (points === undefined) return rowTotal(k, idx, vector.values, vector.missing, 0);
   return scoreRow(k, idx, vector.values, vector.missing, 0, points ?? null, null);
 }
 
@@ -83,6 +310,6 @@ export function scoreBatch(card: Scorecard, batch: FeatureBatch, out?: Float64Ar
   const res = out ?? new Float64Array(rows);
   if (res.length !== rows) throw new RangeError("scoreBatch: output length must equal the number of rows");
   const idx = indicesFor(k, batch.names);
-  for (let r = 0; r < rows; r++) res[r] = scoreRow(k, idx, batch.values, batch.missing, r * p, null, null);
+  for (let r = 0; r < rows; r++) res[r] = rowTotal(k, idx, batch.values, batch.missing, r * p);
   return res;
 }
