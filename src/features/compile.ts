@@ -111,9 +111,28 @@ function checkAggregate(s: AggregateSpec, i: number, issues: Issue[]): void {
     issues.push(issue("invalid_value", [i, "emptyValue"], "this aggregate is never empty (0 when nothing matches)"));
 }
 
+const NO_INDICES = new Int32Array(0);
+
+/** A step with every field (neutral values for those its kind does not use). */
+function step(fields: Partial<Step> & Pick<Step, "k">): Step {
+  return Object.freeze({
+    k: fields.k,
+    source: fields.source ?? -1,
+    agg: fields.agg ?? -1,
+    section: fields.section ?? "identity",
+    field: fields.field ?? "",
+    num: fields.num ?? -1,
+    den: fields.den ?? -1,
+    denConst: fields.denConst ?? 0,
+    op: fields.op ?? 0,
+    of: fields.of ?? NO_INDICES,
+    builtin: fields.builtin ?? "age_years",
+  });
+}
+
 function buildPlan(specs: readonly FeatureSpec[]): Plan {
   const bySourceSpecs = new Map<SourceName, AggregateSpec[]>();
-  const steps: Step[] = [];
+  const steps: (Step | { readonly sourceName: SourceName; readonly agg: number })[] = [];
   const index = new Map<string, number>();
   let usesLoans = false;
   specs.forEach((s, i) => {
@@ -122,38 +141,49 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
       case "aggregate": {
         const list = bySourceSpecs.get(s.source) ?? [];
         bySourceSpecs.set(s.source, list);
-        steps.push({ k: 0, source: s.source, agg: list.length });
+        steps.push({ sourceName: s.source, agg: list.length });
         list.push(s);
         break;
       }
       case "field":
-        steps.push({ k: 1, section: s.section, field: s.field });
+        steps.push(step({ k: 1, section: s.section, field: s.field }));
         break;
       case "ratio":
-        steps.push({
-          k: 2,
-          num: index.get(s.numerator)!,
-          den: typeof s.denominator === "string" ? index.get(s.denominator)! : -1,
-          denConst: typeof s.denominator === "number" ? s.denominator : 0,
-        });
+        steps.push(
+          step({
+            k: 2,
+            num: index.get(s.numerator)!,
+            den: typeof s.denominator === "string" ? index.get(s.denominator)! : -1,
+            denConst: typeof s.denominator === "number" ? s.denominator : 0,
+          }),
+        );
         break;
       case "combine":
-        steps.push({ k: 3, op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op], of: Int32Array.from(s.of, (n) => index.get(n)!) });
+        steps.push(step({ k: 3, op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op], of: Int32Array.from(s.of, (n) => index.get(n)!) }));
         break;
       case "builtin":
         if (s.builtin.startsWith("loan_")) usesLoans = true;
-        steps.push({ k: 4, builtin: s.builtin });
+        steps.push(step({ k: 4, builtin: s.builtin }));
         break;
     }
   });
   const sources: SourcePlan[] = [];
   const bySource: Partial<Record<SourceName, SourcePlan>> = {};
+  const sourceIndex = new Map<SourceName, number>();
   for (const [name, list] of bySourceSpecs) {
     const p = sourcePlan(name, list);
+    sourceIndex.set(name, sources.length);
     sources.push(p);
     bySource[name] = p;
   }
-  return Object.freeze({ sources: Object.freeze(sources), bySource: Object.freeze(bySource), steps: Object.freeze(steps), usesLoans });
+  const resolved = steps.map((s) => ("sourceName" in s ? step({ k: 0, source: sourceIndex.get(s.sourceName)!, agg: s.agg }) : s));
+  return Object.freeze({
+    sources: Object.freeze(sources),
+    bySource: Object.freeze(bySource),
+    steps: Object.freeze(resolved),
+    usesLoans,
+    present: new Uint8Array(sources.length),
+  });
 }
 
 function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePlan {

@@ -2,7 +2,7 @@ import type { Applicant } from "../schema/applicant";
 import { ageInYears } from "../schema/age";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
-import type { Catalog, Step } from "./plan";
+import type { Catalog, Plan, Step } from "./plan";
 import { defaultCatalog } from "./default-catalog";
 import { newScratch } from "./sources";
 import type { FeatureVector } from "./types";
@@ -70,32 +70,23 @@ export function fillVector(applicant: Applicant, asOf: number, catalog: Catalog,
 function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float64Array): void {
   const plan = catalog.plan;
   const offsetMs = catalog.utcOffsetMinutes * 60_000;
-  const present = presentSources;
-  for (const p of plan.sources) {
+  const present = plan.present;
+  const sources = plan.sources;
+  for (let i = 0; i < sources.length; i++) {
+    const p = sources[i]!;
     const rows = p.src.rows(a);
-    present[p.src.name] = rows !== undefined;
+    present[i] = rows !== undefined ? 1 : 0;
     if (rows !== undefined) runPass(p, rows, asOf, offsetMs, scratch);
   }
   const loans = plan.usesLoans && a.loans !== undefined ? loanStats(a.loans, asOf, loanOut) : null;
   const steps = plan.steps;
-  for (let i = 0; i < steps.length; i++) values[i] = evalStep(steps[i]!, a, asOf, offsetMs, values, plan, present, loans);
+  for (let i = 0; i < steps.length; i++) values[i] = evalStep(steps[i]!, a, asOf, offsetMs, values, plan, loans);
 }
 
-const presentSources: Record<string, boolean> = {};
-
-function evalStep(
-  s: Step,
-  a: Applicant,
-  asOf: number,
-  offsetMs: number,
-  values: Float64Array,
-  plan: Catalog["plan"],
-  present: Record<string, boolean>,
-  loans: LoanStats | null,
-): number {
+function evalStep(s: Step, a: Applicant, asOf: number, offsetMs: number, values: Float64Array, plan: Plan, loans: LoanStats | null): number {
   switch (s.k) {
     case 0:
-      return present[s.source] ? aggregateValue(plan.bySource[s.source]!, s.agg, asOf) : Number.NaN;
+      return plan.present[s.source] === 1 ? aggregateValue(plan.sources[s.source]!, s.agg, asOf) : Number.NaN;
     case 1: {
       const sec = a[s.section] as Record<string, unknown> | undefined;
       const v = sec?.[s.field];

@@ -92,13 +92,28 @@ export interface SourcePlan {
   readonly eventMask: Int32Array;
 }
 
-/** How one output feature is evaluated. @internal */
-export type Step =
-  | { readonly k: 0; readonly source: SourceName; readonly agg: number }
-  | { readonly k: 1; readonly section: "identity" | "application" | "social" | "bureau"; readonly field: string }
-  | { readonly k: 2; readonly num: number; readonly den: number; readonly denConst: number }
-  | { readonly k: 3; readonly op: 0 | 1 | 2 | 3; readonly of: Int32Array }
-  | { readonly k: 4; readonly builtin: Builtin };
+/**
+ * How one output feature is evaluated. Every step has every field (unused ones hold neutral
+ * values), so the evaluation loop sees one object shape. @internal
+ */
+export interface Step {
+  /** 0 aggregate, 1 scalar field, 2 ratio, 3 combine, 4 builtin. */
+  readonly k: 0 | 1 | 2 | 3 | 4;
+  /** Aggregate: index of its source in `Plan.sources`, and of the aggregate within it. */
+  readonly source: number;
+  readonly agg: number;
+  /** Field: the section and the field read. */
+  readonly section: "identity" | "application" | "social" | "bureau";
+  readonly field: string;
+  /** Ratio: numerator and denominator feature indices (denominator -1: the constant `denConst`). */
+  readonly num: number;
+  readonly den: number;
+  readonly denConst: number;
+  /** Combine: 0 max, 1 min, 2 sum, 3 difference, over the features `of`. */
+  readonly op: 0 | 1 | 2 | 3;
+  readonly of: Int32Array;
+  readonly builtin: Builtin;
+}
 
 /** The compiled plan of a catalogue. @internal */
 export interface Plan {
@@ -106,6 +121,8 @@ export interface Plan {
   readonly bySource: Readonly<Partial<Record<SourceName, SourcePlan>>>;
   readonly steps: readonly Step[];
   readonly usesLoans: boolean;
+  /** Per-call scratch: 1 when the source at that index of `sources` is present in the applicant. */
+  readonly present: Uint8Array;
 }
 
 /**

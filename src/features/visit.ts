@@ -26,6 +26,8 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
   const num = sc.n;
   const checkWindows = p.checkWindows;
   const hasChecks = p.hasChecks;
+  const op = p.op;
+  const field = p.field;
   let anyDistinct = false;
   // op codes and the state layout are OP and SLOTS (plan.ts), written as literals so the switch is a jump table
   for (let q = p.classStart[c]!; q < qEnd; q++) {
@@ -33,13 +35,13 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
     if (checkWindows && age >= p.windowMs[a]!) continue;
     if (hasChecks && !passesChecks(p, a, sc)) continue;
     const o = a * 6; // SLOTS
-    switch (p.op[a]) {
+    switch (op[a]) {
       case 0: // OP.count
         st[o] = st[o]! + 1;
         break;
       case 1: // OP.sum
       case 4: { // OP.mean
-        const v = num[p.field[a]!]!;
+        const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
           st[o + 1] = st[o + 1]! + v;
@@ -47,7 +49,7 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         break;
       }
       case 2: { // OP.max
-        const v = num[p.field[a]!]!;
+        const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
           if (v > st[o + 2]!) st[o + 2] = v;
@@ -55,7 +57,7 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         break;
       }
       case 3: { // OP.min
-        const v = num[p.field[a]!]!;
+        const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
           if (v < st[o + 3]!) st[o + 3] = v;

@@ -5,6 +5,7 @@ import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
 import { type Facts, clearFacts, createFacts } from "./facts";
 import { haversineKm } from "./geo";
 import type { VelocityCounts } from "./velocityCounts";
+import { type StringTable, clearStringTable, markString, newStringTable } from "../features/string-table";
 
 const HOUR_MS = 3_600_000;
 
@@ -62,46 +63,38 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   const v = facts.values;
   const m = facts.missing;
   const s = facts.strings;
-  const num = (i: number, x: number): void => {
-    v[i] = x;
-    m[i] = 0;
-  };
-  const str = (i: number, x: string): void => {
-    s[i] = x;
-    m[i] = 0;
-  };
 
   // Identity and compliance.
   const id = applicant.identity;
-  str(FIXED.applicantId, applicant.id);
+  setStr(s, m, FIXED.applicantId, applicant.id);
   const age = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
   if (age !== undefined) {
-    num(FIXED.ageYears, age);
-    num(FIXED.underage, age < 18 ? 1 : 0);
+    setNum(v, m, FIXED.ageYears, age);
+    setNum(v, m, FIXED.underage, age < 18 ? 1 : 0);
   }
-  num(FIXED.realNameVerified, id.realNameVerified ? 1 : 0);
-  num(FIXED.idVerified, id.idVerified ? 1 : 0);
-  num(FIXED.phoneVerified, id.phoneVerified ? 1 : 0);
-  if (id.cityCode !== undefined) str(FIXED.cityCode, id.cityCode);
+  setNum(v, m, FIXED.realNameVerified, id.realNameVerified ? 1 : 0);
+  setNum(v, m, FIXED.idVerified, id.idVerified ? 1 : 0);
+  setNum(v, m, FIXED.phoneVerified, id.phoneVerified ? 1 : 0);
+  if (id.cityCode !== undefined) setStr(s, m, FIXED.cityCode, id.cityCode);
 
   // Application.
   const app = applicant.application;
   if (app !== undefined) {
-    if (app.requestedAmountFen !== undefined) num(FIXED.amountFen, app.requestedAmountFen);
-    if (app.requestedTermMonths !== undefined) num(FIXED.termMonths, app.requestedTermMonths);
-    if (app.deviceId !== undefined) str(FIXED.deviceId, app.deviceId);
-    if (app.ipHash !== undefined) str(FIXED.ipHash, app.ipHash);
-    num(FIXED.atNight, isNight(app.appliedAt, config) ? 1 : 0);
+    if (app.requestedAmountFen !== undefined) setNum(v, m, FIXED.amountFen, app.requestedAmountFen);
+    if (app.requestedTermMonths !== undefined) setNum(v, m, FIXED.termMonths, app.requestedTermMonths);
+    if (app.deviceId !== undefined) setStr(s, m, FIXED.deviceId, app.deviceId);
+    if (app.ipHash !== undefined) setStr(s, m, FIXED.ipHash, app.ipHash);
+    setNum(v, m, FIXED.atNight, isNight(app.appliedAt, config) ? 1 : 0);
   }
 
   // Social links.
   const soc = applicant.social;
   if (soc !== undefined) {
-    num(FIXED.accountAgeDays, soc.accountAgeDays);
-    if (soc.flaggedContactCount !== undefined) num(FIXED.flaggedContacts, soc.flaggedContactCount);
-    if (soc.defaultedLinkCount !== undefined) num(FIXED.defaultedLinks, soc.defaultedLinkCount);
+    setNum(v, m, FIXED.accountAgeDays, soc.accountAgeDays);
+    if (soc.flaggedContactCount !== undefined) setNum(v, m, FIXED.flaggedContacts, soc.flaggedContactCount);
+    if (soc.defaultedLinkCount !== undefined) setNum(v, m, FIXED.defaultedLinks, soc.defaultedLinkCount);
     if (soc.flaggedContactCount !== undefined && soc.contactCount > 0)
-      num(FIXED.flaggedShare, Math.min(1, soc.flaggedContactCount / soc.contactCount));
+      setNum(v, m, FIXED.flaggedShare, Math.min(1, soc.flaggedContactCount / soc.contactCount));
   }
 
   // Cross-account velocity from a store.
@@ -127,14 +120,14 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
     for (const r of records) {
       if (r.accountCount > maxAccounts) maxAccounts = r.accountCount;
       if (app?.deviceId !== undefined && r.deviceId === app.deviceId) {
-        num(FIXED.deviceAccounts, r.accountCount);
+        setNum(v, m, FIXED.deviceAccounts, r.accountCount);
         const ageMs = Math.max(0, anchor - r.firstSeenAt);
-        num(FIXED.deviceAgeHours, ageMs / HOUR_MS);
-        for (let w = 0; w < nw; w++) num(wb + w * per + WINDOWED.deviceNew, ageMs < windows[w]!.ms ? 1 : 0);
+        setNum(v, m, FIXED.deviceAgeHours, ageMs / HOUR_MS);
+        for (let w = 0; w < nw; w++) setNum(v, m, wb + w * per + WINDOWED.deviceNew, ageMs < windows[w]!.ms ? 1 : 0);
       }
     }
-    num(FIXED.deviceCount, records.length);
-    if (records.length > 0) num(FIXED.deviceMaxAccounts, maxAccounts);
+    setNum(v, m, FIXED.deviceCount, records.length);
+    if (records.length > 0) setNum(v, m, FIXED.deviceMaxAccounts, maxAccounts);
   }
 
   // Events: counts per window (nested windows: count where first contained, then accumulate).
@@ -142,14 +135,19 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   if (events === undefined) return;
   for (let w = 0; w < nw; w++) {
     const base = wb + w * per;
-    num(base + WINDOWED.apply, 0);
-    num(base + WINDOWED.login, 0);
-    num(base + WINDOWED.nightEvents, 0);
+    setNum(v, m, base + WINDOWED.apply, 0);
+    setNum(v, m, base + WINDOWED.login, 0);
+    setNum(v, m, base + WINDOWED.nightEvents, 0);
   }
   const longest = windows[nw - 1]!.ms;
-  const lastSeenDevice = new Map<string, number>();
-  const lastSeenIp = new Map<string, number>();
-  const located: DeviceEvent[] = [];
+  // Distinct devices and IPs per window: each value keeps the mask of windows it was seen in
+  // (windows nest, so an event in window w is in every longer one too).
+  clearStringTable(deviceSeen);
+  clearStringTable(ipSeen);
+  deviceCounts.fill(0);
+  ipCounts.fill(0);
+  const all = (1 << nw) - 1;
+  const located = locatedScratch;
   let cityLogins = 0;
   let cityMismatches = 0;
   let lastCityAt = -1;
@@ -162,8 +160,9 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
     if (e.kind === "apply") v[base + WINDOWED.apply]!++;
     else if (e.kind === "login") v[base + WINDOWED.login]!++;
     if (isNight(e.at, config)) v[base + WINDOWED.nightEvents]!++;
-    if ((lastSeenDevice.get(e.deviceId) ?? -1) < e.at) lastSeenDevice.set(e.deviceId, e.at);
-    if (e.ipHash !== undefined && (lastSeenIp.get(e.ipHash) ?? -1) < e.at) lastSeenIp.set(e.ipHash, e.at);
+    const inWindows = all & ~((1 << w) - 1);
+    countFresh(markString(deviceSeen, e.deviceId, inWindows), deviceCounts);
+    if (e.ipHash !== undefined) countFresh(markString(ipSeen, e.ipHash, inWindows), ipCounts);
     if (e.kind !== "login") continue;
     if (e.lat !== undefined && e.lon !== undefined) located.push(e);
     if (e.cityCode !== undefined && id.cityCode !== undefined) {
@@ -177,6 +176,8 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
       } else if (e.at === lastCityAt && mismatch) lastCityMismatch = true;
     }
   }
+  clearStringTable(deviceSeen);
+  clearStringTable(ipSeen);
   for (let w = 1; w < nw; w++) {
     const base = wb + w * per;
     const prev = wb + (w - 1) * per;
@@ -185,21 +186,47 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
     v[base + WINDOWED.nightEvents]! += v[prev + WINDOWED.nightEvents]!;
   }
   for (let w = 0; w < nw; w++) {
-    const from = anchor - windows[w]!.ms;
     const base = wb + w * per;
-    num(base + WINDOWED.devices, countAfter(lastSeenDevice, from));
-    num(base + WINDOWED.ips, countAfter(lastSeenIp, from));
+    setNum(v, m, base + WINDOWED.devices, deviceCounts[w]!);
+    setNum(v, m, base + WINDOWED.ips, ipCounts[w]!);
   }
   if (cityLogins > 0) {
-    num(FIXED.cityMismatchShare, cityMismatches / cityLogins);
-    num(FIXED.cityLastMismatch, lastCityMismatch ? 1 : 0);
+    setNum(v, m, FIXED.cityMismatchShare, cityMismatches / cityLogins);
+    setNum(v, m, FIXED.cityLastMismatch, lastCityMismatch ? 1 : 0);
   }
   if (located.length >= 2) {
     travel(located, config, v, m);
   } else if (located.length === 1) {
-    num(FIXED.travelMaxSpeed, 0);
-    num(FIXED.travelImpossible, 0);
-    num(FIXED.travelImpossibleCount, 0);
+    setNum(v, m, FIXED.travelMaxSpeed, 0);
+    setNum(v, m, FIXED.travelImpossible, 0);
+    setNum(v, m, FIXED.travelImpossibleCount, 0);
+  }
+  located.length = 0; // keep no reference to the applicant's events
+}
+
+// Per-call scratch (computeFactsInto is synchronous; each is emptied before it returns).
+const deviceSeen: StringTable = newStringTable();
+const ipSeen: StringTable = newStringTable();
+const deviceCounts = new Float64Array(32);
+const ipCounts = new Float64Array(32);
+const locatedScratch: DeviceEvent[] = [];
+
+function setNum(v: Float64Array, m: Uint8Array, i: number, x: number): void {
+  v[i] = x;
+  m[i] = 0;
+}
+
+function setStr(s: (string | undefined)[], m: Uint8Array, i: number, x: string): void {
+  s[i] = x;
+  m[i] = 0;
+}
+
+/** Adds 1 to `counts[w]` for each bit w of `fresh` (windows where a value is seen for the first time). */
+function countFresh(fresh: number, counts: Float64Array): void {
+  while (fresh !== 0) {
+    const w = 31 - Math.clz32(fresh);
+    fresh ^= 1 << w;
+    counts[w] = counts[w]! + 1;
   }
 }
 
@@ -213,15 +240,11 @@ function assertApplicantShape(a: unknown): void {
     throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
 }
 
-function countAfter(lastSeen: Map<string, number>, from: number): number {
-  let n = 0;
-  for (const at of lastSeen.values()) if (at > from) n++;
-  return n;
-}
+const byTimeLatLon = (a: DeviceEvent, b: DeviceEvent): number => a.at - b.at || a.lat! - b.lat! || a.lon! - b.lon!;
 
 /** Sorts located logins by (time, lat, lon) so ties do not depend on input order, then scans pairs. */
 function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: Uint8Array): void {
-  located.sort((a, b) => a.at - b.at || a.lat! - b.lat! || a.lon! - b.lon!);
+  located.sort(byTimeLatLon);
   let maxSpeed = 0;
   let impossible = 0;
   const minHours = config.minTravelSeconds / 3600;
@@ -251,7 +274,12 @@ function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: 
  */
 export function isNight(at: number, config: FactConfig): boolean {
   const local = at + config.utcOffsetMinutes * 60_000;
-  const hour = Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / HOUR_MS);
+  // local mod one day without a floating-point modulo (slow on epoch-ms doubles); the subtraction
+  // is exact, and the correction covers a quotient rounded across an integer
+  let ms = local - Math.floor(local / 86_400_000) * 86_400_000;
+  if (ms < 0) ms += 86_400_000;
+  else if (ms >= 86_400_000) ms -= 86_400_000;
+  const hour = Math.floor(ms / HOUR_MS);
   const a = config.nightStartHour;
   const b = config.nightEndHour;
   return a < b ? hour >= a && hour < b : hour >= a || hour < b;
