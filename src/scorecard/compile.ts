@@ -247,3 +247,66 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
   k.lastIdx = idx;
   return idx;
 }
+
+/**
+ * Scores one row over the unpadded layout (any number of boundaries): base points plus each
+ * characteristic's points, in characteristic order (the same order on every path, so sums are
+ * bit-identical). Writes per-characteristic points and matched attribute indices when buffers
+ * are given. A NaN value (outside the FeatureVector contract) takes the fallback.
+ */
+export function scoreRowGeneral(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
+  const n = k.n;
+  const missingPts = k.missingPts;
+  const missingAttr = k.missingAttr;
+  const fallbackPts = k.fallbackPts;
+  const cutStart = k.cutStart;
+  const cuts = k.cuts;
+  const segPts = k.segPts;
+  const segAttr = k.segAttr;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    let p: number;
+    let a: number;
+    const v = values[i]!;
+    if (missing[i] === 1) {
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (Number.isNaN(v)) {
+      p = fallbackPts[c]!;
+      a = -1;
+    } else {
+      const s = cutStart[c]!;
+      const t = cutStart[c + 1]!;
+      let j: number;
+      if (t - s <= 16) {
+        // Branch-free count: unary plus turns the comparison into 0/1 without a jump.
+        j = s + c;
+        for (let b = s; b < t; b++) j += +(cuts[b]! <= v);
+      } else {
+        let lo = s;
+        let hi = t;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cuts[mid]! <= v) lo = mid + 1;
+          else hi = mid;
+        }
+        j = lo + c;
+      }
+      p = segPts[j]!;
+      a = segAttr[j]!;
+    }
+    total += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = a;
+  }
+  return total;
+}

@@ -1,94 +1,25 @@
 import type { FeatureVector } from "../features/types";
-import { type Compiled, compiledOf, indicesFor } from "./compile";
+import { type Compiled, compiledOf, indicesFor, scoreRowGeneral } from "./compile";
 import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
 
-/**
- * Scores one row over the unpadded layout (any number of boundaries): base points plus each
- * characteristic's points, in characteristic order (the same order on every path, so sums are
- * bit-identical). Writes per-characteristic points and matched attribute indices when buffers
- * are given. A NaN value (outside the FeatureVector contract) takes the fallback.
+/*
+ * Scoring one row over the padded layout of width w = 8, 16 or 32 (see `Compiled`), with the
+ * arithmetic, order and outputs of `scoreRowGeneral`. The count of boundaries <= v comes from a
+ * branch-free binary search, `j += h * (pcuts[j + h - 1] <= v)` for h = w/2, ..., 1 (unary plus
+ * turns a comparison into 0/1 without a jump): valid because a padded row is sorted with NaN
+ * (never <= v) after its boundaries, so `pcuts[i] <= v` holds exactly for i below the count (at
+ * most w - 1, which is what the steps reach). One function per width, with the steps written out
+ * so that none depends on the width at run time: `row*` write per-characteristic points and
+ * attribute indices to the buffers that are not null, `total*` compute the total only.
  */
-function scoreRowGeneral(
-  k: Compiled,
-  idx: Int32Array,
-  values: Float64Array,
-  missing: Uint8Array,
-  off: number,
-  pointsOut: Float64Array | null,
-  attrOut: Int32Array | null,
-): number {
+function row8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
   const n = k.n;
-  const missingPts = k.missingPts;
-  const missingAttr = k.missingAttr;
-  const fallbackPts = k.fallbackPts;
-  const cutStart = k.cutStart;
-  const cuts = k.cuts;
-  const segPts = k.segPts;
-  const segAttr = k.segAttr;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    let p: number;
-    let a: number;
-    const v = values[i]!;
-    if (missing[i] === 1) {
-      p = missingPts[c]!;
-      a = missingAttr[c]!;
-    } else if (Number.isNaN(v)) {
-      p = fallbackPts[c]!;
-      a = -1;
-    } else {
-      const s = cutStart[c]!;
-      const t = cutStart[c + 1]!;
-      let j: number;
-      if (t - s <= 16) {
-        // Branch-free count: unary plus turns the comparison into 0/1 without a jump.
-        j = s + c;
-        for (let b = s; b < t; b++) j += +(cuts[b]! <= v);
-      } else {
-        let lo = s;
-        let hi = t;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cuts[mid]! <= v) lo = mid + 1;
-          else hi = mid;
-        }
-        j = lo + c;
-      }
-      p = segPts[j]!;
-      a = segAttr[j]!;
-    }
-    total += p;
-    if (pointsOut !== null) pointsOut[c] = p;
-    if (attrOut !== null) attrOut[c] = a;
-  }
-  return total;
-}
-
-/**
- * Scores one row over the padded layout of width w = 8, 16 or 32 (see `Compiled`); the same
- * arithmetic, order and outputs as `scoreRowGeneral`. The count of boundaries <= v comes from a
- * branch-free binary search, `j += h * (pcuts[j + h - 1] <= v)` for h = w/2, ..., 1: valid
- * because a padded row is sorted with NaN (never <= v) after its boundaries, so `pcuts[i] <= v`
- * holds exactly for i below the count (at most w - 1, which is what the steps can reach).
- */
-function rowPadded(
-  k: Compiled,
-  idx: Int32Array,
-  values: Float64Array,
-  missing: Uint8Array,
-  off: number,
-  pointsOut: Float64Array | null,
-  attrOut: Int32Array | null,
-): number {
-  const n = k.n;
-  const w = k.width;
-  const missingPts = k.pmissingPts;
-  const missingAttr = k.pmissingAttr;
-  const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
   const psegAttr = k.psegAttr;
+  const missingPts = k.pmissingPts;
+  const missingAttr = k.pmissingAttr;
+  const fallbackPts = k.pfallbackPts;
   let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
@@ -102,10 +33,7 @@ function rowPadded(
       p = fallbackPts[c]!;
       a = -1;
     } else {
-      // Unary plus turns each comparison into 0/1 without a jump.
-      let j = c * w;
-      if (w >= 32) j += 16 * +(pcuts[j + 15]! <= v);
-      if (w >= 16) j += 8 * +(pcuts[j + 7]! <= v);
+      let j = c * 8;
       j += 4 * +(pcuts[j + 3]! <= v);
       j += 2 * +(pcuts[j + 1]! <= v);
       j += +(pcuts[j]! <= v);
@@ -119,11 +47,79 @@ function rowPadded(
   return total;
 }
 
-/*
- * The total only (no outputs) over the padded layout of width 8, 16 and 32: `rowPadded`'s
- * arithmetic in the same order, with the search steps written out so that no step depends on the
- * width at run time (one small function per width, each cheap to inline).
- */
+function row16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+  const n = k.n;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const psegAttr = k.psegAttr;
+  const missingPts = k.pmissingPts;
+  const missingAttr = k.pmissingAttr;
+  const fallbackPts = k.pfallbackPts;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    let p: number;
+    let a: number;
+    if (missing[i] === 1) {
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (Number.isNaN(v)) {
+      p = fallbackPts[c]!;
+      a = -1;
+    } else {
+      let j = c * 16;
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      p = psegPts[j]!;
+      a = psegAttr[j]!;
+    }
+    total += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = a;
+  }
+  return total;
+}
+
+function row32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+  const n = k.n;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const psegAttr = k.psegAttr;
+  const missingPts = k.pmissingPts;
+  const missingAttr = k.pmissingAttr;
+  const fallbackPts = k.pfallbackPts;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    let p: number;
+    let a: number;
+    if (missing[i] === 1) {
+      p = missingPts[c]!;
+      a = missingAttr[c]!;
+    } else if (Number.isNaN(v)) {
+      p = fallbackPts[c]!;
+      a = -1;
+    } else {
+      let j = c * 32;
+      j += 16 * +(pcuts[j + 15]! <= v);
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      p = psegPts[j]!;
+      a = psegAttr[j]!;
+    }
+    total += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = a;
+  }
+  return total;
+}
+
 function total8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
   const n = k.n;
   const missingPts = k.pmissingPts;
@@ -197,8 +193,8 @@ function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
 }
 
 /**
- * Scores one row (`rowPadded` when the card has a padded layout, else `scoreRowGeneral`), writing
- * points and attribute indices to the buffers that are not null.
+ * Scores one row (`row8`/`row16`/`row32` by the card's padded width, else `scoreRowGeneral`),
+ * writing points and attribute indices to the buffers that are not null.
  */
 function scoreRow(
   k: Compiled,
@@ -209,9 +205,16 @@ function scoreRow(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
-  return k.width === 0
-    ? scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut)
-    : rowPadded(k, idx, values, missing, off, pointsOut, attrOut);
+  switch (k.width) {
+    case 8:
+      return row8(k, idx, values, missing, off, pointsOut, attrOut);
+    case 16:
+      return row16(k, idx, values, missing, off, pointsOut, attrOut);
+    case 32:
+      return row32(k, idx, values, missing, off, pointsOut, attrOut);
+    default:
+      return scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut);
+  }
 }
 
 /** The total of one row, exactly as `scoreRow` computes it, without outputs. */
