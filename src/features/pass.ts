@@ -22,13 +22,16 @@ export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, o
   switch (p.src.name) {
     case "payments":
       passPayments(p, rows, asOf, offsetMs, sc);
-      return;
+      break;
     case "deviceEvents":
       passDeviceEvents(p, rows, asOf, offsetMs, sc);
-      return;
+      break;
     default:
       passGeneric(p, rows, asOf, offsetMs, sc);
   }
+  // keep no reference to the applicant's strings between calls
+  const seen = p.seen;
+  for (let g = 0; g < seen.length; g++) clearStringTable(seen[g]!);
 }
 
 function resetPlan(p: SourcePlan): void {

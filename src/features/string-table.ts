@@ -16,6 +16,9 @@ export interface StringTable {
   nUsed: number;
   /** Non-null after a fallback, until the next clear. */
   overflow: Map<string, number> | null;
+  /** The last string marked and its slot (consecutive events often repeat a device or city). */
+  lastKey: string | undefined;
+  lastSlot: number;
 }
 
 const INITIAL_CAPACITY = 128;
@@ -35,6 +38,8 @@ export function newStringTable(): StringTable {
     used: new Int32Array(INITIAL_CAPACITY >> 1),
     nUsed: 0,
     overflow: null,
+    lastKey: undefined,
+    lastSlot: -1,
   };
 }
 
@@ -52,6 +57,8 @@ export function clearStringTable(t: StringTable): void {
   }
   t.nUsed = 0;
   t.overflow = null;
+  t.lastKey = undefined;
+  t.lastSlot = -1;
 }
 
 function hash(s: string): number {
@@ -72,6 +79,11 @@ function hash(s: string): number {
  */
 export function markString(t: StringTable, s: string, m: number): number {
   if (t.overflow !== null) return markInMap(t.overflow, s, m);
+  if (s === t.lastKey) {
+    const prev = t.masks[t.lastSlot]!;
+    t.masks[t.lastSlot] = prev | m;
+    return m & ~prev;
+  }
   const keys = t.keys;
   const cap = keys.length - 1;
   let j = hash(s) & cap;
@@ -86,9 +98,13 @@ export function markString(t: StringTable, s: string, m: number): number {
       keys[j] = s;
       t.masks[j] = m;
       t.used[t.nUsed++] = j;
+      t.lastKey = s;
+      t.lastSlot = j;
       return m;
     }
     if (k === s) {
+      t.lastKey = s;
+      t.lastSlot = j;
       const prev = t.masks[j]!;
       t.masks[j] = prev | m;
       return m & ~prev;
@@ -145,4 +161,6 @@ function grow(t: StringTable): void {
   t.keys = keys;
   t.masks = masks;
   t.used = used;
+  t.lastKey = undefined;
+  t.lastSlot = -1;
 }
