@@ -1,5 +1,5 @@
 import type { Applicant } from "../schema/applicant";
-import { ageInYears } from "../schema/age";
+import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
 import type { Catalog, Plan, Step } from "./plan";
@@ -120,7 +120,7 @@ function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans
     case "age_years":
       if (id.birthDate === undefined) return id.ageYears ?? Number.NaN;
       // A birth date after asOf gives no age (missing), not a negative one.
-      return bornBy(ageInYears(id.birthDate, asOf, offsetMs));
+      return bornBy(ageInYearsFast(id.birthDate, asOf, offsetMs));
     case "income_monthly_fen":
       return id.verifiedMonthlyIncomeFen ?? id.declaredMonthlyIncomeFen ?? Number.NaN;
     case "income_verified":

@@ -49,6 +49,12 @@ function ensure(n: number, m: number): void {
 const byDue = (i: number, j: number): number => dueAt[i]! - dueAt[j]! || dueAmt[i]! - dueAmt[j]!;
 const byRep = (i: number, j: number): number => repAt[i]! - repAt[j]!;
 
+/** Whether no adjacent pair is out of order under `cmp` (so a stable sort would change nothing). */
+function sortedBy(ix: Uint32Array, cmp: (i: number, j: number) => number): boolean {
+  for (let k = 1; k < ix.length; k++) if (!(cmp(ix[k - 1]!, ix[k]!) <= 0)) return false;
+  return true;
+}
+
 /**
  * Computes repayment statistics over every loan disbursed on or before `asOf`.
  * @param loans the applicant's platform loans (validated)
@@ -85,8 +91,11 @@ export function loanStats(loans: readonly PlatformLoan[], asOf: number, out: Loa
       m++;
     }
     if (n === 0) continue;
-    const ia = idxA.subarray(0, n).sort(byDue);
-    const ib = idxB.subarray(0, m).sort(byRep);
+    // Records usually arrive in order: sort only when they are not (a stable sort of sorted input is the identity).
+    const ia = idxA.subarray(0, n);
+    if (!sortedBy(ia, byDue)) ia.sort(byDue);
+    const ib = idxB.subarray(0, m);
+    if (!sortedBy(ib, byRep)) ib.sort(byRep);
     let cumDue = 0;
     let prefix = 0;
     let k = 0;

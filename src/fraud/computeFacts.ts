@@ -1,5 +1,5 @@
 import type { Applicant, DeviceEvent } from "../schema/applicant";
-import { ageInYears } from "../schema/age";
+import { ageInYearsFast } from "../features/age-fast";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalogue";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
 import { type Facts, clearFacts, createFacts } from "./facts";
@@ -67,7 +67,7 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Identity and compliance.
   const id = applicant.identity;
   setStr(s, m, FIXED.applicantId, applicant.id);
-  const age = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
+  const age = id.birthDate !== undefined ? ageInYearsFast(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
   if (age !== undefined) {
     setNum(v, m, FIXED.ageYears, age);
     setNum(v, m, FIXED.underage, age < 18 ? 1 : 0);
@@ -244,7 +244,10 @@ const byTimeLatLon = (a: DeviceEvent, b: DeviceEvent): number => a.at - b.at || 
 
 /** Sorts located logins by (time, lat, lon) so ties do not depend on input order, then scans pairs. */
 function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: Uint8Array): void {
-  located.sort(byTimeLatLon);
+  // Logins usually arrive in time order: sort only when needed (a stable sort of sorted input is the identity).
+  let sorted = true;
+  for (let i = 1; i < located.length && sorted; i++) if (!(byTimeLatLon(located[i - 1]!, located[i]!) <= 0)) sorted = false;
+  if (!sorted) located.sort(byTimeLatLon);
   let maxSpeed = 0;
   let impossible = 0;
   const minHours = config.minTravelSeconds / 3600;
