@@ -1,7 +1,8 @@
 /**
  * The precompiled form of a scorecard used by `score`: flat arrays per characteristic, attached
  * to the (frozen) card under a module-private symbol, plus feature-name resolution cached per
- * names array, and the row-scoring kernels over it. Internal: not exported from the barrel.
+ * names array, and the general row-scoring kernel over it (the padded kernels are in score.ts).
+ * Internal: not exported from the barrel.
  */
 import type { Characteristic, Scorecard } from "./types";
 
@@ -24,12 +25,12 @@ export interface Compiled {
    * characteristic has more than MAX_PADDED_CUTS boundaries: the general path then scores), for
    * the hot path: the boundaries of c at `pcuts[c*width ..]`, padded with NaN (never `<=` a
    * value), and segment j's points and attribute index at `c*width + j`; `pmissing*`/`pfallback*`
-   * copy the per-characteristic arrays above. A fixed width lets the row count boundaries with an
-   * unrolled branch-free binary search of log2(width) steps (3, 4 or 5). These are plain packed arrays, not
-   * typed arrays: V8 (Node 20) re-checks a typed array's map, buffer detachment and bounds at every
-   * element load of a non-constant array, and the packed-double array skips the detachment check,
-   * which measured about 15% faster on the benchmark card. Never frozen (freezing would box the
-   * doubles) and never reachable from outside this module.
+   * copy the per-characteristic arrays above. A fixed width lets a row count boundaries with an
+   * unrolled branch-free binary search of log2(width) steps (3, 4 or 5). These are plain packed
+   * arrays, not typed arrays: V8 (Node 20) re-checks a typed array's map, buffer detachment and
+   * bounds at every element load of a non-constant array, and the packed-double array skips the
+   * detachment check, which measured about 15% faster on the benchmark card. Never frozen
+   * (freezing would box the doubles) and never reachable from outside this module.
    */
   readonly width: number;
   readonly pcuts: readonly number[];
@@ -78,7 +79,7 @@ function doubles(values: ArrayLike<number>): number[] {
 type Padded = Pick<Compiled, "width" | "pcuts" | "psegPts" | "psegAttr" | "pmissingPts" | "pmissingAttr" | "pfallbackPts">;
 
 /**
- * Pads each characteristic's boundaries and segments to one power-of-two width (see `Compiled`);
+ * Pads each characteristic's boundaries and segments to one width, 8, 16 or 32 (see `Compiled`);
  * width 0 when a characteristic has more than MAX_PADDED_CUTS boundaries.
  */
 function pad(
@@ -188,6 +189,7 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
   const cutsArr = Float64Array.from(cuts);
   const segPtsArr = Float64Array.from(segPts);
   const segAttrArr = Int32Array.from(segAttr);
+  const padded = pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts);
   return {
     n,
     basePoints,
@@ -199,7 +201,13 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     cuts: cutsArr,
     segPts: segPtsArr,
     segAttr: segAttrArr,
-    ...pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts),
+    width: padded.width,
+    pcuts: padded.pcuts,
+    psegPts: padded.psegPts,
+    psegAttr: padded.psegAttr,
+    pmissingPts: padded.pmissingPts,
+    pmissingAttr: padded.pmissingAttr,
+    pfallbackPts: padded.pfallbackPts,
     byNames: new WeakMap(),
     lastNames: null,
     lastIdx: new Int32Array(0),

@@ -12,7 +12,15 @@ import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
  * so that none depends on the width at run time: `row*` write per-characteristic points and
  * attribute indices to the buffers that are not null, `total*` compute the total only.
  */
-function row8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+function row8(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
   const n = k.n;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
@@ -47,7 +55,15 @@ function row8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8
   return total;
 }
 
-function row16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+function row16(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
   const n = k.n;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
@@ -83,7 +99,15 @@ function row16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint
   return total;
 }
 
-function row32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+function row32(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
   const n = k.n;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
