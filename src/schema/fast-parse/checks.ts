@@ -135,19 +135,21 @@ export function checkToken(ctx: Ctx, v: unknown, max: number, table: Uint8Array,
   lengthChecks(ctx, v, 1, max, pre, idx, key);
 }
 
+/** The digit at `s[i]` (0-9), or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /** `^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$` without a regex engine. @internal */
 export function isDateShape(s: string): boolean {
   if (s.length !== 10) return false;
-  const d = (i: number): number => {
-    const c = s.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : -1;
-  };
-  if (d(0) < 0 || d(1) < 0 || d(2) < 0 || d(3) < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const m1 = d(5);
-  const m2 = d(6);
+  if (digitAt(s, 0) < 0 || digitAt(s, 1) < 0 || digitAt(s, 2) < 0 || digitAt(s, 3) < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const m1 = digitAt(s, 5);
+  const m2 = digitAt(s, 6);
   const okMonth = (m1 === 0 && m2 >= 1) || (m1 === 1 && m2 >= 0 && m2 <= 2);
-  const a = d(8);
-  const b = d(9);
+  const a = digitAt(s, 8);
+  const b = digitAt(s, 9);
   const okDay = (a === 0 && b >= 1) || ((a === 1 || a === 2) && b >= 0) || (a === 3 && b >= 0 && b <= 1);
   return okMonth && okDay;
 }

@@ -226,10 +226,14 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   if (o === undefined) return;
   const P = ["devices"];
   const ev = arrayAt(ctx, o.events, 0, LIMITS.deviceEvents, false, P, -1, "events");
-  if (ev !== undefined)
+  if (ev !== undefined) {
+    let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {
       const e = ev[i];
-      if (validDeviceEvent(e)) continue;
+      if (validDeviceEvent(e, prev)) {
+        prev = e as Record<string, unknown>;
+        continue;
+      }
       if (!isObject(e)) {
         reportType(ctx, e, "object", EV_PRE, i, undefined);
         continue;
@@ -243,6 +247,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
       checkToken(ctx, e.cityCode, 32, PLACE_CHARS, true, EV_PRE, i, "cityCode");
       unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
     }
+  }
   const rec = arrayAt(ctx, o.records, 0, LIMITS.deviceRecords, true, P, -1, "records");
   if (rec !== undefined)
     for (let i = 0; i < rec.length; i++) {
