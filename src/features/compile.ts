@@ -132,6 +132,7 @@ function step(fields: Partial<Step> & Pick<Step, "k">): Step {
 
 function buildPlan(specs: readonly FeatureSpec[]): Plan {
   const bySourceSpecs = new Map<SourceName, AggregateSpec[]>();
+  const outIndex = new Map<SourceName, number[]>();
   const steps: (Step | { readonly sourceName: SourceName; readonly agg: number })[] = [];
   const index = new Map<string, number>();
   let usesLoans = false;
@@ -143,6 +144,9 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
         bySourceSpecs.set(s.source, list);
         steps.push({ sourceName: s.source, agg: list.length });
         list.push(s);
+        const out = outIndex.get(s.source) ?? [];
+        outIndex.set(s.source, out);
+        out.push(i);
         break;
       }
       case "field":
@@ -171,7 +175,7 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
   const bySource: Partial<Record<SourceName, SourcePlan>> = {};
   const sourceIndex = new Map<SourceName, number>();
   for (const [name, list] of bySourceSpecs) {
-    const p = sourcePlan(name, list);
+    const p = sourcePlan(name, list, Int32Array.from(outIndex.get(name)!));
     sourceIndex.set(name, sources.length);
     sources.push(p);
     bySource[name] = p;
@@ -182,11 +186,10 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
     bySource: Object.freeze(bySource),
     steps: Object.freeze(resolved),
     usesLoans,
-    present: new Uint8Array(sources.length),
   });
 }
 
-function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePlan {
+function sourcePlan(name: SourceName, list: readonly AggregateSpec[], outIndex: Int32Array): SourcePlan {
   const src = SOURCES[name];
   const n = list.length;
   const conds: { a: number; f: number; lo: number; hi: number }[] = [];
@@ -194,6 +197,7 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[]): SourcePla
   const p = {
     src,
     size: n,
+    outIndex,
     windowMs: new Float64Array(n),
     masks,
     hourFrom: new Int8Array(n).fill(-1),

@@ -2,7 +2,7 @@ import type { Applicant } from "../schema/applicant";
 import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
-import type { Catalog, Plan, Step } from "./plan";
+import type { Catalog, Step } from "./plan";
 import { defaultCatalog } from "./default-catalog";
 import { newScratch } from "./sources";
 import type { FeatureVector } from "./types";
@@ -70,23 +70,31 @@ export function fillVector(applicant: Applicant, asOf: number, catalog: Catalog,
 function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float64Array): void {
   const plan = catalog.plan;
   const offsetMs = catalog.utcOffsetMinutes * 60_000;
-  const present = plan.present;
   const sources = plan.sources;
+  // Aggregates first (each source's values written right after its pass; missing when the
+  // section is absent), then the other steps in order (ratios and combines read earlier values).
   for (let i = 0; i < sources.length; i++) {
     const p = sources[i]!;
     const rows = p.src.rows(a);
-    present[i] = rows !== undefined ? 1 : 0;
-    if (rows !== undefined) runPass(p, rows, asOf, offsetMs, scratch);
+    const out = p.outIndex;
+    if (rows === undefined) {
+      for (let j = 0; j < out.length; j++) values[out[j]!] = Number.NaN;
+      continue;
+    }
+    runPass(p, rows, asOf, offsetMs, scratch);
+    for (let j = 0; j < out.length; j++) values[out[j]!] = aggregateValue(p, j, asOf);
   }
   const loans = plan.usesLoans && a.loans !== undefined ? loanStats(a.loans, asOf, loanOut) : null;
   const steps = plan.steps;
-  for (let i = 0; i < steps.length; i++) values[i] = evalStep(steps[i]!, a, asOf, offsetMs, values, plan, loans);
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.k !== 0) values[i] = evalStep(s, a, asOf, offsetMs, values, loans);
+  }
 }
 
-function evalStep(s: Step, a: Applicant, asOf: number, offsetMs: number, values: Float64Array, plan: Plan, loans: LoanStats | null): number {
+/** A non-aggregate step's raw value (aggregates are written by `extractInto`). */
+function evalStep(s: Step, a: Applicant, asOf: number, offsetMs: number, values: Float64Array, loans: LoanStats | null): number {
   switch (s.k) {
-    case 0:
-      return plan.present[s.source] === 1 ? aggregateValue(plan.sources[s.source]!, s.agg, asOf) : Number.NaN;
     case 1: {
       const sec = a[s.section] as Record<string, unknown> | undefined;
       const v = sec?.[s.field];
@@ -109,7 +117,7 @@ function evalStep(s: Step, a: Applicant, asOf: number, offsetMs: number, values:
       }
       return acc;
     }
-    case 4:
+    default:
       return builtin(s.builtin, a, asOf, offsetMs, loans);
   }
 }

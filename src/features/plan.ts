@@ -27,6 +27,8 @@ export const SLOTS = 6;
 export interface SourcePlan {
   readonly src: SourceDef;
   readonly size: number;
+  /** The output feature index of each aggregate (values are written there right after the pass). */
+  readonly outIndex: Int32Array;
   readonly windowMs: Float64Array;
   /** 3 enum masks per aggregate (bit i = enum index i allowed; -1 = all). */
   readonly masks: Int32Array;
@@ -121,8 +123,6 @@ export interface Plan {
   readonly bySource: Readonly<Partial<Record<SourceName, SourcePlan>>>;
   readonly steps: readonly Step[];
   readonly usesLoans: boolean;
-  /** Per-call scratch: 1 when the source at that index of `sources` is present in the applicant. */
-  readonly present: Uint8Array;
 }
 
 /**

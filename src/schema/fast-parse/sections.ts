@@ -14,6 +14,13 @@ import { validAccount, validDelinquency, validDeviceEvent, validDeviceRecord, va
 
 const INF = Number.POSITIVE_INFINITY;
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
+// Section paths (never mutated: report() copies them).
+const IDENTITY_PATH: Path = ["identity"];
+const CONSENT_PATH: Path = ["consent"];
+const APPLICATION_PATH: Path = ["application"];
+const SOCIAL_PATH: Path = ["social"];
+const BUREAU_PATH: Path = ["bureau"];
+const DEVICES_PATH: Path = ["devices"];
 
 const OCC = new Set<unknown>(OCCUPATIONS);
 const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
@@ -67,7 +74,7 @@ const IDENTITY_KEYS = keys(
 export function identity(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, false, pre, -1, "identity");
   if (o === undefined) return;
-  const P = ["identity"];
+  const P = IDENTITY_PATH;
   const before = ctx.aborting;
   const bd = o.birthDate;
   if (bd !== undefined) {
@@ -93,7 +100,7 @@ const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
 export function consent(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, false, pre, -1, "consent");
   if (o === undefined) return;
-  const P = ["consent"];
+  const P = CONSENT_PATH;
   checkBool(ctx, o.creditBureauQuery, false, P, -1, "creditBureauQuery");
   checkInt(ctx, o.givenAt, 0, INF, true, P, -1, "givenAt");
   unknownKeys(ctx, o, CONSENT_KEYS, P, -1);
@@ -104,7 +111,7 @@ const APPLICATION_KEYS = keys("appliedAt", "requestedAmountFen", "requestedTermM
 export function application(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "application");
   if (o === undefined) return;
-  const P = ["application"];
+  const P = APPLICATION_PATH;
   checkInt(ctx, o.appliedAt, 0, INF, false, P, -1, "appliedAt");
   checkInt(ctx, o.requestedAmountFen, 0, INF, true, P, -1, "requestedAmountFen");
   checkInt(ctx, o.requestedTermMonths, 1, 60, true, P, -1, "requestedTermMonths");
@@ -141,7 +148,7 @@ const SOCIAL_KEYS = keys("accountAgeDays", "contactCount", "activeDays30", "flag
 export function social(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "social");
   if (o === undefined) return;
-  const P = ["social"];
+  const P = SOCIAL_PATH;
   checkInt(ctx, o.accountAgeDays, 0, 36_500, false, P, -1, "accountAgeDays");
   checkInt(ctx, o.contactCount, 0, 100_000, false, P, -1, "contactCount");
   checkInt(ctx, o.activeDays30, 0, 30, true, P, -1, "activeDays30");
@@ -162,7 +169,7 @@ const DEL_PRE: Path = ["bureau", "delinquencies"];
 export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "bureau");
   if (o === undefined) return;
-  const P = ["bureau"];
+  const P = BUREAU_PATH;
   checkInt(ctx, o.reportedAt, 0, INF, false, P, -1, "reportedAt");
   checkInt(ctx, o.historyMonths, 0, 1_200, false, P, -1, "historyMonths");
   const inq = arrayAt(ctx, o.inquiries, 0, LIMITS.bureauInquiries, false, P, -1, "inquiries");
@@ -224,7 +231,7 @@ const REC_PRE: Path = ["devices", "records"];
 export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "devices");
   if (o === undefined) return;
-  const P = ["devices"];
+  const P = DEVICES_PATH;
   const ev = arrayAt(ctx, o.events, 0, LIMITS.deviceEvents, false, P, -1, "events");
   if (ev !== undefined) {
     let prev: Record<string, unknown> | undefined;
