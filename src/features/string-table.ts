@@ -21,9 +21,11 @@ export interface StringTable {
   lastSlot: number;
 }
 
-const INITIAL_CAPACITY = 128;
-const MAX_CAPACITY = 1 << 15;
-const MAX_PROBE = 24;
+/** Slots of a new table, the most a table grows to, and the longest probe before the Map fallback. @internal */
+export const STRING_TABLE_LIMITS = Object.freeze({ initial: 128, max: 1 << 15, probe: 24 });
+const INITIAL_CAPACITY = STRING_TABLE_LIMITS.initial;
+const MAX_CAPACITY = STRING_TABLE_LIMITS.max;
+const MAX_PROBE = STRING_TABLE_LIMITS.probe;
 
 /**
  * A new empty table.
@@ -61,7 +63,14 @@ export function clearStringTable(t: StringTable): void {
   t.lastSlot = -1;
 }
 
-function hash(s: string): number {
+/**
+ * The table's string hash (FNV-1a style over UTF-16 code units, then a final mix).
+ * @param s the string
+ * @returns a 32-bit integer
+ * @example hashString("a") === hashString("a") // => true
+ * @internal
+ */
+export function hashString(s: string): number {
   let h = s.length ^ 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
@@ -86,7 +95,7 @@ export function markString(t: StringTable, s: string, m: number): number {
   }
   const keys = t.keys;
   const cap = keys.length - 1;
-  let j = hash(s) & cap;
+  let j = hashString(s) & cap;
   for (let probe = 0; probe < MAX_PROBE; probe++) {
     const k = keys[j];
     if (k === undefined) {
@@ -146,7 +155,7 @@ function grow(t: StringTable): void {
   const cap = size - 1;
   for (let i = 0; i < n; i++) {
     const s = oldKeys[oldUsed[i]!]!;
-    let j = hash(s) & cap;
+    let j = hashString(s) & cap;
     for (let probe = 0; keys[j] !== undefined; probe++) {
       if (probe === MAX_PROBE) {
         toMap(t);
