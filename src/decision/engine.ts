@@ -9,7 +9,8 @@ import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
-import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, reasonCodes, score } from "../scorecard";
+import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
+import { selectReasonCodes } from "../scorecard/reasonCodes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
@@ -104,12 +105,9 @@ export function createEngine(config: unknown = {}): Engine {
     const scored = score(card, vector);
     const pd = clamp01(probabilityOfDefault(card, scored.score));
     const band = bandOf(pd, bounds);
-    const rcs = reasonCodes(card, scored.points, { max: maxReasons, attributes: scored.attributes });
-    const adverse: DecisionReason[] = new Array(rcs.length);
-    for (let i = 0; i < rcs.length; i++) {
-      const rc = rcs[i]!;
-      adverse[i] = { code: rc.code, message: rc.message, source: "credit", points: round2(rc.points) };
-    }
+    const rcs = selectReasonCodes(card, scored.points, scored.attributes, maxReasons);
+    const adverse: DecisionReason[] = new Array(rcs.count);
+    for (let i = 0; i < rcs.count; i++) adverse[i] = { code: rcs.codes[i]!, message: rcs.messages[i]!, source: "credit", points: round2(rcs.points[i]!) };
 
     factOptions.asOf = asOf;
     factOptions.velocity = options.velocity;
@@ -140,13 +138,10 @@ export function createEngine(config: unknown = {}): Engine {
     }
     const bureau = a.bureau;
     const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
-    const offered = makeOffer(policy, {
-      band,
-      pd,
-      incomeVerified,
-      ...(vector.missing[incomeIdx] === 0 ? { monthlyIncomeFen: vector.values[incomeIdx] as number } : {}),
-      ...(bureau !== undefined ? { monthlyObligationsFen: bureau.monthlyObligationsFen } : {}),
-    });
+    const offerInput: { band: Band; pd: number; incomeVerified: boolean; monthlyIncomeFen?: number; monthlyObligationsFen?: number } = { band, pd, incomeVerified };
+    if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
+    if (bureau !== undefined) offerInput.monthlyObligationsFen = bureau.monthlyObligationsFen;
+    const offered = makeOffer(policy, offerInput);
     if (!offered.ok) {
       const reasons: DecisionReason[] = [];
       for (const r of offered.reasons) reasons.push({ code: r.code, message: r.message, source: "offer" });
@@ -163,9 +158,10 @@ export function createEngine(config: unknown = {}): Engine {
     card,
     safeDecide,
     decide(input: unknown, options: DecideOptions): Decision {
-      const r = safeDecide(input, options);
-      if (r.ok) return r.value;
-      throw new RiskcardError(r.issues, "applicant");
+      checkAsOf(options);
+      const r = parseApplicant(input);
+      if (!r.ok) throw new RiskcardError(r.issues, "applicant");
+      return decideValid(r.value, options);
     },
   });
 }

@@ -52,9 +52,65 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
   const attrs = options.attributes;
   if (attrs !== undefined && attrs.length !== chars.length)
     throw new RangeError("reasonCodes: attributes must have one entry per characteristic");
+  const n = collect(card, points, attrs, method === "max", algorithm === "pointsBelow", options.includeZero === true);
   const k = cacheOf(card);
-  const baselines = method === "max" ? k.baseMax : k.baseMin;
-  const below = algorithm === "pointsBelow";
+  const out: ReasonCode[] = [];
+  for (let i = 0; i < n && i < max; i++) {
+    const j = k.kept[i]!;
+    const code = k.order[j]!;
+    out.push(Object.freeze({ code: k.codes[code]!, message: k.messages[code]!, points: k.totals[j]! }));
+  }
+  return out;
+}
+
+/**
+ * The engine's reason codes: `reasonCodes(card, points, { max, attributes })` (pointsBelow, max
+ * baseline) without the argument checks and intermediate objects, for a card, points and
+ * attributes that come straight from `score`. The result is a reused buffer: read it before the
+ * next call.
+ * @param card a loaded card
+ * @param points `score(...).points`
+ * @param attributes `score(...).attributes`
+ * @param max how many codes at most
+ * @returns the buffer: `count` codes, with `codes[i]`, `messages[i]`, `points[i]`
+ * @throws {RangeError} when a point is not finite (as `reasonCodes`)
+ * @internal
+ */
+export function selectReasonCodes(card: Scorecard, points: ArrayLike<number>, attributes: ArrayLike<number>, max: number): SelectedReasons {
+  compiledOf(card);
+  const n = collect(card, points, attributes, true, true, false);
+  const k = cacheOf(card);
+  const sel = selected;
+  sel.count = Math.min(n, max);
+  for (let i = 0; i < sel.count; i++) {
+    const j = k.kept[i]!;
+    const code = k.order[j]!;
+    sel.codes[i] = k.codes[code]!;
+    sel.messages[i] = k.messages[code]!;
+    sel.points[i] = k.totals[j]!;
+  }
+  return sel;
+}
+
+/** The buffer `selectReasonCodes` fills. @internal */
+export interface SelectedReasons {
+  count: number;
+  readonly codes: string[];
+  readonly messages: string[];
+  readonly points: number[];
+}
+
+const selected: SelectedReasons = { count: 0, codes: [], messages: [], points: [] };
+
+/**
+ * Sums the differences per code (PMML semantics) and sorts the kept codes into the card cache:
+ * `kept[0 .. n)` are positions into `order`/`totals`, largest total first, ties in first-appearance order.
+ * @returns n, the number of kept codes
+ */
+function collect(card: Scorecard, points: ArrayLike<number>, attrs: ArrayLike<number> | undefined, maxBaseline: boolean, below: boolean, zero: boolean): number {
+  const chars = card.characteristics;
+  const k = cacheOf(card);
+  const baselines = maxBaseline ? k.baseMax : k.baseMin;
   // Sum the differences per code, codes kept in order of first appearance.
   const { totals, order, pos } = k;
   let nCodes = 0;
@@ -82,7 +138,6 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
   }
   // Keep positive totals (or zero with includeZero); stable insertion sort by total, largest first
   // (ties keep first-appearance order, as a stable sort of the totals in insertion order would).
-  const zero = options.includeZero === true;
   const kept = k.kept;
   let n = 0;
   for (let j = 0; j < nCodes; j++) {
@@ -96,13 +151,7 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
     }
     kept[i] = j;
   }
-  const out: ReasonCode[] = [];
-  for (let i = 0; i < n && i < max; i++) {
-    const j = kept[i]!;
-    const code = order[j]!;
-    out.push(Object.freeze({ code: k.codes[code]!, message: k.messages[code]!, points: totals[j]! }));
-  }
-  return out;
+  return n;
 }
 
 /** Per-card precomputation for reason codes (cards are frozen, so it is computed once). */
