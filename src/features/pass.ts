@@ -46,7 +46,7 @@ function resetPlan(p: SourcePlan): void {
     st[o + 4] = Number.NEGATIVE_INFINITY;
     st[o + 5] = Number.POSITIVE_INFINITY;
   }
-  p.buckets.fill(0);
+  if (p.buckets.length > 0) p.buckets.fill(0);
   const seen = p.seen;
   for (let g = 0; g < seen.length; g++) clearStringTable(seen[g]!);
 }

@@ -12,7 +12,7 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
   const age = asOf - t;
   let c = cls;
   if (p.nHourClasses > 1) {
-      // local hour without a floating-point modulo (slow on epoch-ms doubles)
+    // local hour without a floating-point modulo (slow on epoch-ms doubles)
     const ms = t + offsetMs;
     c = c * p.nHourClasses + p.hourClass[Math.floor((ms - Math.floor(ms / DAY_MS) * DAY_MS) / HOUR_MS)]!;
   }

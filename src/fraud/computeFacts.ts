@@ -148,6 +148,7 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   ipCounts.fill(0);
   const all = (1 << nw) - 1;
   const located = locatedScratch;
+  located.length = 0;
   let cityLogins = 0;
   let cityMismatches = 0;
   let lastCityAt = -1;
