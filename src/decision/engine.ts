@@ -2,7 +2,7 @@ import expertCardJson from "../../models/expert-card.json";
 import rulesJson from "../../models/fraud-rules.json";
 import policyJson from "../../models/policy.json";
 import statisticalCardJson from "../../models/scorecard.json";
-import { CATALOG_VERSION, type FeatureVector, defaultCatalog, extractFeatures, featureIndex } from "../features";
+import { CATALOG_VERSION, type FeatureVector, catalogSubset, defaultCatalog, extractFeatures, featureIndex } from "../features";
 import { fillVector } from "../features/extract";
 import { type ComputeFactsOptions, type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
 import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
@@ -38,8 +38,10 @@ export interface Engine {
 /**
  * Compiles an engine: validates the configuration and every artefact once (scorecard, fraud rules,
  * limit and pricing policy, defaults from `models/`), precomputes the per-band pricing and the
- * feature indices, and returns `decide`. The pipeline per call: validate the applicant, compliance
- * guards, features as of `asOf`, score and PD, band, fraud rules, then the offer; see `decide`.
+ * part of the feature catalogue the card reads (`catalogSubset`: those features, the income the
+ * offer needs, and their inputs; values identical to the full catalogue's), and returns `decide`.
+ * The pipeline per call: validate the applicant, compliance guards, features as of `asOf`, score
+ * and PD, band, fraud rules, then the offer; see `decide`.
  * @param config optional `EngineConfig` (plain JSON)
  * @returns an `Engine`
  * @throws {ConfigError} when the configuration or an artefact in it is invalid (issues say where)
@@ -76,7 +78,10 @@ export function createEngine(config: unknown = {}): Engine {
   if (reviewPd > declinePd) throw new ConfigError([issue("inconsistent", ["reviewPd"], "must not exceed declinePd")], "engine configuration");
   const bounds = cfg.bandPdBounds ?? DEFAULT_BAND_PD_BOUNDS;
   const maxReasons = cfg.maxReasons ?? 4;
-  const incomeIdx = featureIndex(defaultCatalog, "income_monthly_fen");
+  // decide computes only the features its card reads (and the income the offer needs), with their
+  // inputs: the values are those of the full catalogue, the others would be computed for nothing.
+  const catalog = catalogSubset(defaultCatalog, [...card.characteristics.map((ch) => ch.feature), "income_monthly_fen"]);
+  const incomeIdx = featureIndex(catalog, "income_monthly_fen");
   const versions: DecisionVersions = Object.freeze({
     engine: ENGINE_VERSION,
     scorecard: artefactVersion(card.artefact, card.name),
@@ -87,8 +92,8 @@ export function createEngine(config: unknown = {}): Engine {
   // Reused per call: decide is synchronous, so one buffer per engine is safe. The feature vector
   // never leaves decide (only numbers read from it do), so its arrays are reused as well.
   const facts: Facts = createFacts(rules.config);
-  const nFeatures = names.length;
-  const vector: FeatureVector = Object.freeze({ names, values: new Float64Array(nFeatures), missing: new Uint8Array(nFeatures) });
+  const nFeatures = catalog.names.length;
+  const vector: FeatureVector = Object.freeze({ names: catalog.names, values: new Float64Array(nFeatures), missing: new Uint8Array(nFeatures) });
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
 
   const safeDecide = (input: unknown, options: DecideOptions): Result<Decision> => {
@@ -101,7 +106,7 @@ export function createEngine(config: unknown = {}): Engine {
   const decideValid = (a: Applicant, options: DecideOptions): Decision => {
     const asOf = options.asOf;
     const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
-    fillVector(a, asOf, defaultCatalog, vector.values, vector.missing);
+    fillVector(a, asOf, catalog, vector.values, vector.missing);
     const scored = score(card, vector);
     const pd = clamp01(probabilityOfDefault(card, scored.score));
     const band = bandOf(pd, bounds);

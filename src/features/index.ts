@@ -5,6 +5,7 @@ export type { ExtractOptions } from "./extract";
 export type { LoanStats } from "./loans";
 export type { SourceName, Section } from "./sources";
 export { compileCatalog } from "./compile";
+export { catalogSubset } from "./subset";
 export { defaultCatalog, defaultFeatureSpecs } from "./default-catalog";
 export { extractFeatures } from "./extract";
 export { featureIndex, featureNames } from "./names";
