@@ -94,6 +94,7 @@ export function createEngine(config: unknown = {}): Engine {
   const facts: Facts = createFacts(rules.config);
   const nFeatures = catalog.names.length;
   const vector: FeatureVector = Object.freeze({ names: catalog.names, values: new Float64Array(nFeatures), missing: new Uint8Array(nFeatures) });
+  // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
 
   const safeDecide = (input: unknown, options: DecideOptions): Result<Decision> => {

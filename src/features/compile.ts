@@ -256,20 +256,48 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[], outIndex: 
   for (let a = 1; a <= n; a++) if (p.condStart[a]! < p.condStart[a - 1]!) p.condStart[a] = p.condStart[a - 1]!;
   const dispatch = classDispatch(src.enums.map((e) => e.values.length + 1), n, masks, p.hourFrom, p.hourTo, p.windowMs);
   const distinct = distinctGroups(list, p.field);
-  return Object.freeze({
-    ...p,
-    ...dispatch,
-    ...distinct,
+  // One object literal with every field spelled out (no spreads): every plan, whenever it is
+  // compiled, gets the same hidden class, so the per-event code stays monomorphic when several
+  // catalogues are in use (e.g. the engine's subset beside the default catalogue).
+  const plan: SourcePlan = {
+    src: p.src,
+    size: p.size,
+    outIndex: p.outIndex,
+    windowMs: p.windowMs,
+    masks: p.masks,
+    hourFrom: p.hourFrom,
+    hourTo: p.hourTo,
+    open: p.open,
+    condStart: p.condStart,
     condField,
     condLo,
     condHi,
+    op: p.op,
+    field: p.field,
+    bucketMs: p.bucketMs,
+    nBuckets: p.nBuckets,
+    bucketOff: p.bucketOff,
+    emptyValue: p.emptyValue,
     needsHour,
+    dims: dispatch.dims,
+    hourClass: dispatch.hourClass,
+    nHourClasses: dispatch.nHourClasses,
+    tierBounds: dispatch.tierBounds,
+    nTiers: dispatch.nTiers,
+    checkWindows: dispatch.checkWindows,
+    classStart: dispatch.classStart,
+    classAggs: dispatch.classAggs,
     hasChecks: conds.length > 0 || p.open.some((o) => o >= 0),
+    distinctGroup: distinct.distinctGroup,
+    distinctBit: distinct.distinctBit,
+    groupField: distinct.groupField,
+    groupAggs: distinct.groupAggs,
     state: new Float64Array(n * SLOTS),
     buckets: new Float64Array(bucketTotal),
     seen: Array.from({ length: distinct.groupField.length }, newStringTable),
     eventMask: new Int32Array(distinct.groupField.length),
-  });
+  };
+  return Object.freeze(plan);
 }
 
 /** Groups the distinct aggregates by string field, at most 31 per group (one bit each in a mask). */
