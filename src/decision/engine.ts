@@ -210,7 +210,7 @@ function decision(
   offer: Offer | null,
 ): Decision {
   Object.freeze(reasons);
-  return Object.freeze({ applicantId, asOf, score, band, pd, guards, fraud, versions, outcome, reasons, offer });
+  return Object.freeze({ applicantId, asOf, outcome, score, band, pd, reasons, guards, fraud, offer, versions });
 }
 
 /** Every fraud hit counts towards the fraud action (score rules add up to thresholds), so all are reasons. */
