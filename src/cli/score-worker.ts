@@ -11,21 +11,26 @@ export interface ScoreWorkerData {
 }
 
 /**
- * A chunk of the input sent to a worker: whole lines as UTF-8 bytes (transferred, not copied),
- * starting at 1-based line `firstLine`.
+ * A chunk of the input sent to a worker: whole lines as UTF-8 bytes in the first `length` bytes of
+ * `bytes` (transferred, not copied), starting at 1-based line `firstLine`.
  */
 export interface ScoreChunk {
   readonly seq: number;
   readonly firstLine: number;
   readonly bytes: Uint8Array;
+  readonly length: number;
 }
 
-/** A worker's answer: the output of the chunk as UTF-8 bytes (one JSON record per line, newline-terminated). */
+/**
+ * A worker's answer: the output of the chunk as UTF-8 bytes (one JSON record per line,
+ * newline-terminated), and the chunk's input buffer handed back for the main thread to read into again.
+ */
 export interface ScoreChunkResult {
   readonly seq: number;
   readonly bytes: Uint8Array;
   readonly decisions: number;
   readonly errors: number;
+  readonly input: Uint8Array;
 }
 
 /**
@@ -70,10 +75,10 @@ const encoder = new TextEncoder();
  * @param chunk the chunk
  * @param asOf the decision time, or null to use each `application.appliedAt`
  * @returns the output as UTF-8 bytes and counts
- * @example scoreChunk(engine, { seq: 0, firstLine: 1, bytes: encode("{}\n") }, 0).errors // => 1
+ * @example scoreChunk(engine, { seq: 0, firstLine: 1, bytes: encode("{}\n"), length: 3 }, 0).errors // => 1
  */
 export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null): ScoreChunkResult {
-  const text = decoder.decode(chunk.bytes);
+  const text = decoder.decode(chunk.bytes.subarray(0, chunk.length));
   const lines: number[] = [];
   const texts: (string | null)[] = [];
   let start = 0;
@@ -96,7 +101,7 @@ export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | nul
     start = nl + 1;
   }
   const r = scoreTexts(engine, lines, texts, asOf);
-  return { seq: chunk.seq, bytes: encoder.encode(r.text), decisions: r.decisions, errors: r.errors };
+  return { seq: chunk.seq, bytes: encoder.encode(r.text), decisions: r.decisions, errors: r.errors, input: chunk.bytes };
 }
 
 /**
@@ -112,7 +117,7 @@ export function startScoreWorker(): void {
   const engine = createEngine(data.engineConfig ?? {});
   port.on("message", (chunk: ScoreChunk) => {
     const r = scoreChunk(engine, chunk, data.asOf);
-    port.postMessage(r, [r.bytes.buffer as ArrayBuffer]);
+    port.postMessage(r, [r.bytes.buffer as ArrayBuffer, r.input.buffer as ArrayBuffer]);
   });
 }
 
