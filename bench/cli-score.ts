@@ -75,6 +75,8 @@ interface Run {
   readonly seconds: number;
   readonly rate: number;
   readonly maxRssMiB: number | null;
+  /** User + system CPU seconds of the whole process (all threads), when /usr/bin/time is there. */
+  readonly cpuSeconds: number | null;
 }
 
 function generate(): void {
@@ -89,20 +91,27 @@ function generate(): void {
 }
 
 function once(workers: number): Run {
-  const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "maxrss=%M"] : [];
+  const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "maxrss=%M cpu=%U+%S"] : [];
   const cmd = [...time, process.execPath, bundle, "score", input, "--as-of", "2026-06-30", "--out", output, "--workers", String(workers)];
   const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 });
   const m = /(\d+) lines, (\d+) decisions, (\d+) error records in ([\d.]+) s \(([\d,]+) applications\/s/.exec(r.stderr);
   if (r.status !== 0 || !m || Number(m[1]) !== total) throw new Error(`riskcard score failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
   const rss = /maxrss=(\d+)/.exec(r.stderr);
-  return { workers, seconds: Number(m[4]), rate: Number(m[5]!.replace(/,/g, "")), maxRssMiB: rss ? Number(rss[1]) / 1024 : null };
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return {
+    workers,
+    seconds: Number(m[4]),
+    rate: Number(m[5]!.replace(/,/g, "")),
+    maxRssMiB: rss ? Number(rss[1]) / 1024 : null,
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+  };
 }
 
 function best(workers: number): Run {
   let b: Run | null = null;
   for (let i = 0; i < runs; i++) {
     const r = once(workers);
-    console.log(`  workers ${workers}, run ${i + 1}: ${r.rate.toLocaleString("en-US")} applications/s in ${r.seconds.toFixed(2)} s${r.maxRssMiB === null ? "" : `, max RSS ${r.maxRssMiB.toFixed(0)} MiB`}`);
+    console.log(`  workers ${workers}, run ${i + 1}: ${r.rate.toLocaleString("en-US")} applications/s in ${r.seconds.toFixed(2)} s${r.maxRssMiB === null ? "" : `, max RSS ${r.maxRssMiB.toFixed(0)} MiB`}${r.cpuSeconds === null ? "" : `, CPU ${r.cpuSeconds.toFixed(2)} s`}`);
     if (b === null || r.rate > b.rate) b = r;
   }
   return b!;
@@ -128,11 +137,19 @@ async function main(): Promise<void> {
       "",
       `\`riskcard score\` (the CLI bundled with its dependencies, run as a process) on ${total.toLocaleString("en-US")} lines (${(size / 2 ** 20).toFixed(0)} MiB) made by repeating the SYNTHETIC fixtures/applicants.jsonl, decided as of 2026-06-30 with the default engine, output to a file; best of ${runs} runs per worker count. Written by \`npx tsx bench/cli-score.ts\`.`,
       "",
-      "| workers | applications/s | seconds | max RSS |",
-      "|---:|---:|---:|---:|",
-      ...results.map((r) => `| ${r.workers} | ${Math.round(r.rate).toLocaleString("en-US")} | ${r.seconds.toFixed(2)} | ${r.maxRssMiB === null ? "-" : `${r.maxRssMiB.toFixed(0)} MiB`} |`),
+      "| workers | applications/s | seconds | CPU seconds (all threads) | max RSS |",
+      "|---:|---:|---:|---:|---:|",
+      ...results.map(
+        (r) =>
+          `| ${r.workers} | ${Math.round(r.rate).toLocaleString("en-US")} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds === null ? "-" : r.cpuSeconds.toFixed(2)} | ${r.maxRssMiB === null ? "-" : `${r.maxRssMiB.toFixed(0)} MiB`} |`,
+      ),
       "",
-      `- 2 workers vs 1: ${(two.rate / one.rate).toFixed(2)}x. With 1 worker the main thread reads, decides and writes; with N it reads byte chunks of whole lines and writes, and N worker threads parse and decide.`,
+      `- 2 workers vs 1: ${(two.rate / one.rate).toFixed(2)}x. With 1 worker the main thread reads, decides and writes; with N it reads whole-line chunks straight into buffers the workers hand back and writes their output, and N worker threads decode, parse, decide and encode.`,
+      ...(one.cpuSeconds !== null && two.cpuSeconds !== null
+        ? [
+            `- CPU: the 2-worker run used ${two.cpuSeconds.toFixed(2)} s of CPU (main thread, workers, V8 helper threads) against ${one.cpuSeconds.toFixed(2)} s for 1 worker (${((100 * two.cpuSeconds) / one.cpuSeconds - 100).toFixed(0)}% more: the main thread's reading and writing, a second engine and JIT warm-up). On 2 cores that CPU takes at least ${(two.cpuSeconds / 2).toFixed(2)} s, so the best 2 workers can do here is about ${(one.seconds / (two.cpuSeconds / 2)).toFixed(2)}x.`,
+          ]
+        : []),
       `- Parallel capacity of the machine during the run: ${capacity.toFixed(2)}x (2 threads vs 1 on a fixed arithmetic loop; 2.00 means two free cores). The 2-worker gain cannot exceed it.`,
       `<!-- /suite:${NAME} -->`,
     ].join("\n");
