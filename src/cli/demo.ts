@@ -32,7 +32,7 @@ const pad = (s: string | number, n: number): string => String(s).padStart(n);
 const out: string[] = [];
 const n = decisions.length;
 
-out.push(`riskcard: ${n} SYNTHETIC applicants scored as of ${new Date(AS_OF).toISOString().slice(0, 10)} in ${elapsedMs.toFixed(0)} ms (${((elapsedMs * 1000) / n).toFixed(0)} us each, validation included)`);
+out.push(`riskcard: ${n} SYNTHETIC applicants scored as of ${new Date(AS_OF).toISOString().slice(0, 10)} in ${elapsedMs.toFixed(0)} ms (${((elapsedMs * 1000) / n).toFixed(0)} us each in a cold process, validation and JIT warm-up included; steady state in bench/RESULTS.md)`);
 out.push(`card: ${engine.versions.scorecard}`);
 out.push(`rules: ${engine.versions.rules}; policy: ${engine.versions.policy}; ${engine.versions.features}`);
 out.push("");
