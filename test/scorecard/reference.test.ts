@@ -1,29 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Characteristic, parseScorecard, score } from "../../src/scorecard";
+import { naivePoints as naive } from "./naive";
 
-/** A naive reading of the artefact rules, attribute by attribute, to check the compiled partition against. */
-function naivePoints(ch: Characteristic, value: number | null): [number, number] {
-  if (value === null) {
-    const m = ch.attributes.findIndex((a) => a.kind === "missing");
-    return m >= 0 ? [ch.attributes[m]!.points, m] : [ch.fallback.points, -1];
-  }
-  if (Number.isNaN(value)) return [ch.fallback.points, -1];
-  if (ch.type === "categorical") {
-    const level = Number.isInteger(value) ? ch.levels[value] : undefined;
-    const i = level === undefined ? -1 : ch.attributes.findIndex((a) => a.kind === "categories" && a.categories.includes(level));
-    return i >= 0 ? [ch.attributes[i]!.points, i] : [ch.fallback.points, -1];
-  }
-  const s = ch.attributes.findIndex((a) => a.kind === "special" && a.values.includes(value));
-  if (s >= 0) return [ch.attributes[s]!.points, s];
-  const i = ch.attributes.findIndex((a) => {
-    if (a.kind !== "interval") return false;
-    const lo = a.lower ?? -Infinity;
-    const hi = a.upper ?? Infinity;
-    return ch.closure === "right" ? value > lo && value <= hi : value >= lo && value < hi;
-  });
-  return i >= 0 ? [ch.attributes[i]!.points, i] : [ch.fallback.points, -1];
-}
+/** The reference reading with `null` for a missing value. */
+const naivePoints = (ch: Characteristic, value: number | null): [number, number] => naive(ch, value ?? Number.NaN, value === null);
 
 const numericArb = fc.record({
   cuts: fc.uniqueArray(fc.integer({ min: -40, max: 40 }), { minLength: 1, maxLength: 24 }),

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Characteristic, parseScorecard, type Scorecard, score, scoreBatch, scoreValue } from "../../src/scorecard";
+import { parseScorecard, type Scorecard, score, scoreBatch, scoreValue } from "../../src/scorecard";
 import { compiledOf } from "../../src/scorecard/compile";
+import { naivePoints } from "./naive";
 
 /**
  * The scoring kernels: the padded layout of width 8, 16 or 32 (an unrolled binary search; one
@@ -9,30 +10,6 @@ import { compiledOf } from "../../src/scorecard/compile";
  * the general path (more than 31 boundaries in a characteristic). Every path must give the numbers
  * of a naive reading of the attributes, summed from the base in characteristic order.
  */
-
-/** The artefact rules read attribute by attribute (reference.test.ts's reading, extended to infinite values). */
-function naivePoints(ch: Characteristic, value: number, missing: boolean): [number, number] {
-  if (missing) {
-    const m = ch.attributes.findIndex((a) => a.kind === "missing");
-    return m >= 0 ? [ch.attributes[m]!.points, m] : [ch.fallback.points, -1];
-  }
-  if (Number.isNaN(value)) return [ch.fallback.points, -1];
-  if (ch.type === "categorical") {
-    const level = Number.isInteger(value) ? ch.levels[value] : undefined;
-    const i = level === undefined ? -1 : ch.attributes.findIndex((a) => a.kind === "categories" && a.categories.includes(level));
-    return i >= 0 ? [ch.attributes[i]!.points, i] : [ch.fallback.points, -1];
-  }
-  const s = ch.attributes.findIndex((a) => a.kind === "special" && a.values.includes(value));
-  if (s >= 0) return [ch.attributes[s]!.points, s];
-  const i = ch.attributes.findIndex((a) => {
-    if (a.kind !== "interval") return false;
-    // A null bound is no bound: an unbounded interval holds the infinite value on its open side too.
-    const aboveLo = a.lower === null || (ch.closure === "right" ? value > a.lower : value >= a.lower);
-    const belowHi = a.upper === null || (ch.closure === "right" ? value <= a.upper : value < a.upper);
-    return aboveLo && belowHi;
-  });
-  return i >= 0 ? [ch.attributes[i]!.points, i] : [ch.fallback.points, -1];
-}
 
 /** A numeric characteristic over feature `f{feature}` with the given sorted integer cut points. */
 function numeric(c: number, feature: number, cuts: readonly number[], right: boolean, special: number | null, hasMissing: boolean, pts: (i: number) => number): Record<string, unknown> {
