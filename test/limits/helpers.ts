@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { type Policy, parsePolicy } from "../../src/limits";
 
 /** The shipped default policy JSON (a fresh, mutable copy each call). */
-// biome-ignore lint/suspicious/noExplicitAny: tests edit the JSON freely to build invalid and variant policies
 export function defaultPolicyJson(): Record<string, any> {
   const path = fileURLToPath(new URL("../../models/policy.json", import.meta.url));
   return JSON.parse(readFileSync(path, "utf8"));
