@@ -6,18 +6,10 @@
 import { Matrix } from "ml-matrix";
 import type { FeatureVector } from "../src/features/types";
 import { parseScorecard, score, scoreBatch, scoreValue } from "../src/scorecard";
+import { mulberry32 } from "../src/scorecard/train/trainTestSplit";
 import { defineSuite } from "./harness";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** The part of ml-logistic-regression 2.0.0's API used here (the package ships no types). */
 interface MlLogisticRegression {

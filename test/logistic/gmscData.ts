@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../../src/scorecard/train/trainTestSplit";
+
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const GMSC_FILE = "give_me_some_credit.csv";
@@ -71,14 +73,7 @@ export function loadGmsc(file: string): Gmsc {
 
 /** A deterministic 70/30 split: Fisher-Yates with a fixed-seed mulberry32; returns [train, test] row indices. */
 export function split7030(n: number, seed = 20240501): [Uint32Array, Uint32Array] {
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = n - 1; i > 0; i--) {
@@ -100,14 +95,7 @@ export function split7030(n: number, seed = 20240501): [Uint32Array, Uint32Array
  * @returns labels and columns
  */
 export function syntheticGmsc(n = 150000, seed = 7): Gmsc {
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const y = new Uint8Array(n);
   const columns: Record<string, (number | null)[]> = {};
   for (const f of GMSC_FEATURES) columns[f] = new Array<number | null>(n);
