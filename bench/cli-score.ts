@@ -14,7 +14,17 @@
  * style as bench/index.ts.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +39,9 @@ const total = linesArg >= 0 ? Number(args[linesArg + 1]) : quick ? 5_000 : 100_0
 const runs = quick ? 1 : 2;
 const NAME = "cli score";
 
-const fixture = readFileSync(join(root, "fixtures/applicants.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "");
+const fixture = readFileSync(join(root, "fixtures/applicants.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 const dir = mkdtempSync(join(tmpdir(), "riskcard-bench-"));
 const input = join(dir, "in.jsonl");
 const output = join(dir, "out.jsonl");
@@ -51,7 +63,9 @@ async function bundleCli(): Promise<void> {
     silent: true,
     splitting: false,
     // CommonJS dependencies inlined into an ES module need a require.
-    banner: { js: "import { createRequire as __riskcardRequire } from 'node:module'; const require = __riskcardRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __riskcardRequire } from 'node:module'; const require = __riskcardRequire(import.meta.url);",
+    },
   });
 }
 
@@ -59,7 +73,12 @@ async function bundleCli(): Promise<void> {
 async function loopSeconds(threads: number): Promise<number> {
   const code = `const { parentPort } = require("node:worker_threads"); let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x);`;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true }).once("message", resolve))));
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () => new Promise((resolve) => new Worker(code, { eval: true }).once("message", resolve)),
+    ),
+  );
   return (performance.now() - t0) / 1000;
 }
 
@@ -92,10 +111,23 @@ function generate(): void {
 
 function once(workers: number): Run {
   const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "maxrss=%M cpu=%U+%S"] : [];
-  const cmd = [...time, process.execPath, bundle, "score", input, "--as-of", "2026-06-30", "--out", output, "--workers", String(workers)];
+  const cmd = [
+    ...time,
+    process.execPath,
+    bundle,
+    "score",
+    input,
+    "--as-of",
+    "2026-06-30",
+    "--out",
+    output,
+    "--workers",
+    String(workers),
+  ];
   const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 });
   const m = /(\d+) lines, (\d+) decisions, (\d+) error records in ([\d.]+) s \(([\d,]+) applications\/s/.exec(r.stderr);
-  if (r.status !== 0 || !m || Number(m[1]) !== total) throw new Error(`riskcard score failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0 || !m || Number(m[1]) !== total)
+    throw new Error(`riskcard score failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
   const rss = /maxrss=(\d+)/.exec(r.stderr);
   const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr);
   return {
@@ -111,7 +143,9 @@ function best(workers: number): Run {
   let b: Run | null = null;
   for (let i = 0; i < runs; i++) {
     const r = once(workers);
-    console.log(`  workers ${workers}, run ${i + 1}: ${r.rate.toLocaleString("en-US")} applications/s in ${r.seconds.toFixed(2)} s${r.maxRssMiB === null ? "" : `, max RSS ${r.maxRssMiB.toFixed(0)} MiB`}${r.cpuSeconds === null ? "" : `, CPU ${r.cpuSeconds.toFixed(2)} s`}`);
+    console.log(
+      `  workers ${workers}, run ${i + 1}: ${r.rate.toLocaleString("en-US")} applications/s in ${r.seconds.toFixed(2)} s${r.maxRssMiB === null ? "" : `, max RSS ${r.maxRssMiB.toFixed(0)} MiB`}${r.cpuSeconds === null ? "" : `, CPU ${r.cpuSeconds.toFixed(2)} s`}`,
+    );
     if (b === null || r.rate > b.rate) b = r;
   }
   return b!;

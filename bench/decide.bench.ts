@@ -61,6 +61,14 @@ export default function decideSuite() {
       },
     ],
     notes: () => (sink === 0 ? ["warning: the sink stayed 0"] : []),
-    ratios: [{ name: "whole decide vs zod parse alone", subject: "decide (validation included)", peer: "applicantSchema.safeParse (zod)", goal: 2.5, floor: 1.5 }],
+    ratios: [
+      {
+        name: "whole decide vs zod parse alone",
+        subject: "decide (validation included)",
+        peer: "applicantSchema.safeParse (zod)",
+        goal: 2.5,
+        floor: 1.5,
+      },
+    ],
   });
 }

@@ -8,7 +8,9 @@ import { type BenchCase, defineSuite } from "./harness";
 const SIZES = [100, 1_000, 10_000] as const;
 
 export default function featuresSuite() {
-  const apps = new Map<number, Applicant>(SIZES.map((n) => [n, JSON.parse(JSON.stringify(syntheticApplicant(n, 2))) as Applicant]));
+  const apps = new Map<number, Applicant>(
+    SIZES.map((n) => [n, JSON.parse(JSON.stringify(syntheticApplicant(n, 2))) as Applicant]),
+  );
   let sink = 0;
   const name = (n: number) => `extractFeatures, ${n.toLocaleString("en-US")} payments`;
   const cases: BenchCase[] = SIZES.map((n) => ({
@@ -33,11 +35,22 @@ export default function featuresSuite() {
   return defineSuite({
     name: "features",
     description:
-      "`extractFeatures` with the default catalogue (101 features) on SYNTHETIC applicants with 100 / 1,000 / 10,000 payment events, to show linear growth; a naive filter/reduce of 3 features as a peer.",
+      "`extractFeatures` with the default catalog (101 features) on SYNTHETIC applicants with 100 / 1,000 / 10,000 payment events, to show linear growth; a naive filter/reduce of 3 features as a peer.",
     cases,
     ratios: [
-      { name: "linear growth: time(1,000) / time(10,000) (0.1 = linear)", subject: name(10_000), peer: name(1_000), goal: 0.1, floor: 0.05 },
-      { name: "101 features vs naive 3 features (1,000 payments)", subject: name(1_000), peer: "naive filter/reduce, 3 features, 1,000 payments", floor: 0.03 },
+      {
+        name: "linear growth: time(1,000) / time(10,000) (0.1 = linear)",
+        subject: name(10_000),
+        peer: name(1_000),
+        goal: 0.1,
+        floor: 0.05,
+      },
+      {
+        name: "101 features vs naive 3 features (1,000 payments)",
+        subject: name(1_000),
+        peer: "naive filter/reduce, 3 features, 1,000 payments",
+        floor: 0.03,
+      },
     ],
     notes: () => (sink === 0 ? ["warning: the sink stayed 0"] : []),
   });

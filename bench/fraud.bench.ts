@@ -7,7 +7,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Engine } from "json-rules-engine";
-import { type Condition, type Facts, compileRulesOrThrow, computeFacts, createMemoryVelocityStore, defaultRuleSet, factsToObject } from "../src/fraud";
+import {
+  type Condition,
+  type Facts,
+  compileRulesOrThrow,
+  computeFacts,
+  createMemoryVelocityStore,
+  defaultRuleSet,
+  factsToObject,
+} from "../src/fraud";
 import { parseApplicantOrThrow } from "../src/schema/parse";
 import { defineSuite } from "./harness";
 
@@ -19,11 +27,25 @@ function toJre(c: Condition, lists: Readonly<Record<string, readonly (string | n
   if ("all" in c) return { all: c.all.map((x) => toJre(x, lists)) };
   if ("any" in c) return { any: c.any.map((x) => toJre(x, lists)) };
   if ("not" in c) return { not: toJre(c.not, lists) };
-  const op = { eq: "equal", ne: "notEqual", lt: "lessThan", lte: "lessThanInclusive", gt: "greaterThan", gte: "greaterThanInclusive", in: "in", notIn: "notIn" } as const;
+  const op = {
+    eq: "equal",
+    ne: "notEqual",
+    lt: "lessThan",
+    lte: "lessThanInclusive",
+    gt: "greaterThan",
+    gte: "greaterThanInclusive",
+    in: "in",
+    notIn: "notIn",
+  } as const;
   if ("list" in c) return { fact: c.fact, operator: op[c.op], value: [...(lists[c.list] ?? [])] };
   if (c.op === "between") {
     const [lo, hi] = c.value as [number, number];
-    return { all: [{ fact: c.fact, operator: "greaterThanInclusive", value: lo }, { fact: c.fact, operator: "lessThanInclusive", value: hi }] };
+    return {
+      all: [
+        { fact: c.fact, operator: "greaterThanInclusive", value: lo },
+        { fact: c.fact, operator: "lessThanInclusive", value: hi },
+      ],
+    };
   }
   return { fact: c.fact, operator: op[c.op], value: c.value };
 }
@@ -57,11 +79,34 @@ async function measureStoreMemory(keys: number): Promise<string> {
 
 export default async () => {
   const path = fileURLToPath(new URL("../fixtures/applicants.jsonl", import.meta.url));
-  const applicants = readFileSync(path, "utf8").trim().split("\n").slice(0, N).map((l) => parseApplicantOrThrow(JSON.parse(l)));
+  const applicants = readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .slice(0, N)
+    .map((l) => parseApplicantOrThrow(JSON.parse(l)));
   const base = defaultRuleSet();
   const extra = [
-    { id: "night.activity", when: { all: [{ fact: "application.atNight", op: "eq", value: true }, { fact: "applicant.nightEvents.24h", op: "gte", value: 3 }] }, action: "score", score: 10, reasonCode: "FRD-NIGHT", message: "Night-time activity before the application." },
-    { id: "devices.many", when: { fact: "applicant.devices.24h", op: "gte", value: 3 }, action: "score", score: 15, reasonCode: "FRD-DEVICES", message: "Several devices within a day." },
+    {
+      id: "night.activity",
+      when: {
+        all: [
+          { fact: "application.atNight", op: "eq", value: true },
+          { fact: "applicant.nightEvents.24h", op: "gte", value: 3 },
+        ],
+      },
+      action: "score",
+      score: 10,
+      reasonCode: "FRD-NIGHT",
+      message: "Night-time activity before the application.",
+    },
+    {
+      id: "devices.many",
+      when: { fact: "applicant.devices.24h", op: "gte", value: 3 },
+      action: "score",
+      score: 15,
+      reasonCode: "FRD-DEVICES",
+      message: "Several devices within a day.",
+    },
   ];
   const json = JSON.parse(JSON.stringify(base));
   json.rules.push(...extra);
@@ -71,7 +116,12 @@ export default async () => {
 
   const engine = new Engine([], { allowUndefinedFacts: true });
   rules.forEach((r, i) => {
-    engine.addRule({ name: r.id, priority: 1, conditions: toJre({ all: [r.when] }, compiled.ruleSet.lists) as never, event: { type: r.action, params: { i } } });
+    engine.addRule({
+      name: r.id,
+      priority: 1,
+      conditions: toJre({ all: [r.when] }, compiled.ruleSet.lists) as never,
+      event: { type: r.action, params: { i } },
+    });
   });
 
   const facts: Facts[] = applicants.map((a) => computeFacts(a, { asOf: AS_OF }));
@@ -79,7 +129,10 @@ export default async () => {
   // Both engines must agree on which rules match, applicant by applicant.
   let totalHits = 0;
   for (let k = 0; k < N; k++) {
-    const ours = compiled.evaluate(facts[k]!).hits.map((h) => h.ruleId).sort();
+    const ours = compiled
+      .evaluate(facts[k]!)
+      .hits.map((h) => h.ruleId)
+      .sort();
     const theirs = (await engine.run(objects[k]!)).results.map((r) => r.name as string).sort();
     if (ours.join() !== theirs.join()) throw new Error(`engines disagree on applicant ${k}`);
     totalHits += ours.length;
@@ -100,12 +153,12 @@ export default async () => {
         name: "riskcard evaluate (20 rules)",
         batch: 256,
         fn: () => {
-          for (let b = 0; b < 256; b++) sink += compiled.evaluate(facts[(i++ & (N - 1))]!).score;
+          for (let b = 0; b < 256; b++) sink += compiled.evaluate(facts[i++ & (N - 1)]!).score;
           return sink;
         },
       },
-      { name: "json-rules-engine run (20 rules)", peer: true, fn: () => engine.run(objects[(j++ & (N - 1))]!) },
-      { name: "riskcard computeFacts", fn: () => computeFacts(applicants[(i++ & (N - 1))]!, { asOf: AS_OF }) },
+      { name: "json-rules-engine run (20 rules)", peer: true, fn: () => engine.run(objects[j++ & (N - 1)]!) },
+      { name: "riskcard computeFacts", fn: () => computeFacts(applicants[i++ & (N - 1)]!, { asOf: AS_OF }) },
       {
         name: "velocity store record + count (100k keys)",
         batch: 256,
@@ -119,7 +172,15 @@ export default async () => {
         },
       },
     ],
-    ratios: [{ name: "evaluate vs json-rules-engine (20 rules, same facts)", subject: "riskcard evaluate (20 rules)", peer: "json-rules-engine run (20 rules)", goal: 500, floor: 100 }],
+    ratios: [
+      {
+        name: "evaluate vs json-rules-engine (20 rules, same facts)",
+        subject: "riskcard evaluate (20 rules)",
+        peer: "json-rules-engine run (20 rules)",
+        goal: 500,
+        floor: 100,
+      },
+    ],
     notes: () => [memoryNote],
   });
 };

@@ -93,7 +93,12 @@ function section(suite: BenchSuite, rows: Row[], ratioLines: string[], notes: re
     ),
   ];
   if (ratioLines.length > 0) {
-    lines.push("", "| ratio (peer time / subject time) | measured | goal | floor | |", "|---|---:|---:|---:|---|", ...ratioLines);
+    lines.push(
+      "",
+      "| ratio (peer time / subject time) | measured | goal | floor | |",
+      "|---|---:|---:|---:|---|",
+      ...ratioLines,
+    );
   }
   if (notes.length > 0) lines.push("", ...notes.map((n) => `- ${n}`));
   lines.push(`<!-- /suite:${suite.name} -->`);
@@ -133,7 +138,9 @@ function writeResults(sections: Map<string, string>, machine: string): void {
     : "# Benchmark results\n\nWritten by `npm run bench` (full mode). Each section is replaced when its suite runs; ratios are peer time over subject time measured in the same run.\n";
   for (const [name, body] of sections) {
     const stamped = body.replace(`### ${name}\n`, `### ${name}\n\nMachine: ${machine}.\n`);
-    const re = new RegExp(`<!-- suite:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -->[\\s\\S]*?<!-- /suite:[^>]+ -->`);
+    const re = new RegExp(
+      `<!-- suite:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -->[\\s\\S]*?<!-- /suite:[^>]+ -->`,
+    );
     text = re.test(text) ? text.replace(re, () => stamped) : `${text.trimEnd()}\n\n${stamped}\n`;
   }
   writeFileSync(path, text);

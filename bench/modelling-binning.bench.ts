@@ -4,7 +4,7 @@
  * then says) with riskcard's binNumeric, beside a textbook peer.
  */
 import { binNumeric } from "../src/binning";
-import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, syntheticGmsc } from "../test/logistic/gmscData";
+import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, syntheticGmsc } from "../test/logistic/gmsc-data";
 import { defineSuite } from "./harness";
 
 /**
@@ -53,7 +53,10 @@ export default function suite() {
   const cols = GMSC_FEATURES.map((f) => data.columns[f]!);
   const y = data.y;
   let sink = 0;
-  const opts = GMSC_FEATURES.map((f) => ({ monotonic: "auto" as const, ...(GMSC_SPECIAL_COLUMNS.has(f) ? { specials: [[96, 98]] } : {}) }));
+  const opts = GMSC_FEATURES.map((f) => ({
+    monotonic: "auto" as const,
+    ...(GMSC_SPECIAL_COLUMNS.has(f) ? { specials: [[96, 98]] } : {}),
+  }));
   // one op = one variable, cycling through the 10 (tinybench runs a case at least 80 times)
   let k = 0;
   let kPeer = 0;
@@ -81,7 +84,14 @@ export default function suite() {
         },
       },
     ],
-    ratios: [{ name: "binNumeric (full method) vs textbook quantile binning", subject: "binNumeric (one variable)", peer: "textbook quantile WoE (one variable)", floor: 1.5 }],
+    ratios: [
+      {
+        name: "binNumeric (full method) vs textbook quantile binning",
+        subject: "binNumeric (one variable)",
+        peer: "textbook quantile WoE (one variable)",
+        floor: 1.5,
+      },
+    ],
     notes: () => [
       `Goal: all 10 variables under 1 s; measured ${((totalMs / Math.max(calls, 1)) * 10).toFixed(0)} ms for all 10 (mean per variable x 10, over ${calls} calls incl. warm-up).`,
       ...(Number.isFinite(sink) ? [] : ["warning: non-finite IV"]),

@@ -7,7 +7,14 @@ import { Matrix } from "ml-matrix";
 import { applyBins, binNumeric } from "../src/binning";
 import { fitLogistic, predictProbaBatch } from "../src/logistic";
 import { auc } from "../src/metrics";
-import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, split7030, syntheticGmsc } from "../test/logistic/gmscData";
+import {
+  GMSC_FEATURES,
+  GMSC_SPECIAL_COLUMNS,
+  gmscPath,
+  loadGmsc,
+  split7030,
+  syntheticGmsc,
+} from "../test/logistic/gmsc-data";
 import { defineSuite } from "./harness";
 
 /** The part of ml-logistic-regression 2.0.0's API used here (the package ships no types). */
@@ -31,7 +38,10 @@ export default async function suite() {
   const MlLogisticRegression = ((await import(mlLr)) as { default: MlCtor }).default;
   const file = gmscPath();
   const data = file === undefined ? syntheticGmsc() : loadGmsc(file);
-  const source = file === undefined ? "a SEEDED SYNTHETIC stand-in (give_me_some_credit.csv not found via RISKCARD_DATA_DIR)" : "the real Give Me Some Credit data";
+  const source =
+    file === undefined
+      ? "a SEEDED SYNTHETIC stand-in (give_me_some_credit.csv not found via RISKCARD_DATA_DIR)"
+      : "the real Give Me Some Credit data";
   const [train, test] = split7030(data.y.length);
   const pick = <T>(xs: ArrayLike<T>, idx: Uint32Array): T[] => Array.from(idx, (i) => xs[i]!);
   const yTrain = pick(data.y, train);
@@ -97,8 +107,18 @@ export default async function suite() {
       },
     ],
     ratios: [
-      { name: `fitLogistic vs ml-logistic-regression ${PEER_STEPS}-step train`, subject: "fitLogistic (to convergence)", peer: `ml-logistic-regression train (${PEER_STEPS} step)`, floor: 4 },
-      { name: "predictProbaBatch vs ml-logistic-regression predict (per row)", subject: "predictProbaBatch (flat Float64Array)", peer: "ml-logistic-regression predict (Matrix)", floor: 8 },
+      {
+        name: `fitLogistic vs ml-logistic-regression ${PEER_STEPS}-step train`,
+        subject: "fitLogistic (to convergence)",
+        peer: `ml-logistic-regression train (${PEER_STEPS} step)`,
+        floor: 4,
+      },
+      {
+        name: "predictProbaBatch vs ml-logistic-regression predict (per row)",
+        subject: "predictProbaBatch (flat Float64Array)",
+        peer: "ml-logistic-regression predict (Matrix)",
+        floor: 8,
+      },
     ],
     notes: () => [
       `Goal: fitLogistic under 100 ms on this design; it converged in ${model.iterations} Newton iterations.`,

@@ -62,7 +62,12 @@ function naiveOffer(p: Policy, input: OfferInput): number {
     }
     rate = lo;
   }
-  const preview = amortize({ principalFen: limit, annualRate: rate, termMonths: spec.termMonths, method: spec.method }).rows;
+  const preview = amortize({
+    principalFen: limit,
+    annualRate: rate,
+    termMonths: spec.termMonths,
+    method: spec.method,
+  }).rows;
   return (preview[0]?.paymentFen ?? 0) + aprAt(rate);
 }
 

@@ -36,8 +36,20 @@ export default function parseSuite() {
       },
     ],
     ratios: [
-      { name: "parseApplicant vs zod safeParse", subject: "parseApplicant (fast path)", peer: "applicantSchema.safeParse (zod)", goal: 4, floor: 3 },
-      { name: "parse + extract vs zod safeParse alone", subject: "parseApplicant + extractFeatures", peer: "applicantSchema.safeParse (zod)", goal: 1, floor: 1.2 },
+      {
+        name: "parseApplicant vs zod safeParse",
+        subject: "parseApplicant (fast path)",
+        peer: "applicantSchema.safeParse (zod)",
+        goal: 4,
+        floor: 3,
+      },
+      {
+        name: "parse + extract vs zod safeParse alone",
+        subject: "parseApplicant + extractFeatures",
+        peer: "applicantSchema.safeParse (zod)",
+        goal: 1,
+        floor: 1.2,
+      },
     ],
     notes: () => (sink === 0 ? ["warning: the sink stayed 0"] : []),
   });

@@ -6,7 +6,7 @@
 import { Matrix } from "ml-matrix";
 import type { FeatureVector } from "../src/features/types";
 import { parseScorecard, score, scoreBatch, scoreValue } from "../src/scorecard";
-import { mulberry32 } from "../src/scorecard/train/trainTestSplit";
+import { mulberry32 } from "../src/scorecard/train/train-test-split";
 import { defineSuite } from "./harness";
 
 const rng = mulberry32;
@@ -24,7 +24,7 @@ export default async function suite() {
   const LogisticRegression = ((await import(mlLr)) as { default: MlLogisticRegressionCtor }).default;
   const rand = rng(20260630);
   const P = 15;
-  // The catalogue has more features than the card reads: 40 names, the card reads every other one from 5.
+  // The catalog has more features than the card reads: 40 names, the card reads every other one from 5.
   const names = Object.freeze(Array.from({ length: 40 }, (_, i) => `f${i}`));
   const card = parseScorecard({
     format: "riskcard.scorecard",
@@ -121,8 +121,20 @@ export default async function suite() {
       },
     ],
     ratios: [
-      { name: "scoreValue vs ml-logistic-regression predict", subject: "scoreValue (15 characteristics)", peer: "ml-logistic-regression predict (1 row)", goal: 20, floor: 8 },
-      { name: "score (buffers) vs ml-logistic-regression predict", subject: "score with reused buffers", peer: "ml-logistic-regression predict (1 row)", goal: 20, floor: 6 },
+      {
+        name: "scoreValue vs ml-logistic-regression predict",
+        subject: "scoreValue (15 characteristics)",
+        peer: "ml-logistic-regression predict (1 row)",
+        goal: 20,
+        floor: 8,
+      },
+      {
+        name: "score (buffers) vs ml-logistic-regression predict",
+        subject: "score with reused buffers",
+        peer: "ml-logistic-regression predict (1 row)",
+        goal: 20,
+        floor: 6,
+      },
     ],
     notes: () => [`checksum ${sink.toFixed(0)} (keeps the work observable)`],
   });

@@ -5,7 +5,14 @@
  */
 export { createEngine, ENGINE_VERSION, type Engine } from "./decision/engine";
 export type { EngineConfig } from "./decision/config";
-export type { Decision, DecisionReason, DecideOptions, DecisionVersions, FraudHit, ReasonSource } from "./decision/types";
+export type {
+  Decision,
+  DecisionReason,
+  DecideOptions,
+  DecisionVersions,
+  FraudHit,
+  ReasonSource,
+} from "./decision/types";
 export type { Guard, GuardCode } from "./decision/guards";
 export { type Band, bandOf } from "./decision/bands";
 export { applicantSchema, type Applicant } from "./schema/applicant";

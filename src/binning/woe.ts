@@ -55,7 +55,8 @@ export function woeIv(good: ArrayLike<number>, bad: ArrayLike<number>, options: 
   for (let i = 0; i < k; i++) {
     const gi = good[i];
     const bi = bad[i];
-    if (typeof gi !== "number" || typeof bi !== "number") throw new TypeError(`woeIv: counts of bin ${i} must be numbers`);
+    if (typeof gi !== "number" || typeof bi !== "number")
+      throw new TypeError(`woeIv: counts of bin ${i} must be numbers`);
     if (!(gi >= 0) || !(bi >= 0) || !Number.isFinite(gi) || !Number.isFinite(bi)) {
       throw new RangeError(`woeIv: counts of bin ${i} must be finite and >= 0`);
     }
@@ -81,7 +82,8 @@ export function woeIv(good: ArrayLike<number>, bad: ArrayLike<number>, options: 
 /** @internal the zero-count option, checked. */
 export function zeroCountOf(options: WoeOptions, fn: string): number {
   const z = options.zeroCount ?? 0.9;
-  if (typeof z !== "number" || !(z > 0) || !Number.isFinite(z)) throw new RangeError(`${fn}: zeroCount must be a finite number > 0`);
+  if (typeof z !== "number" || !(z > 0) || !Number.isFinite(z))
+    throw new RangeError(`${fn}: zeroCount must be a finite number > 0`);
   return z;
 }
 

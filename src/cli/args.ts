@@ -62,7 +62,10 @@ export function stringOpt(args: ParsedArgs, name: string): string | undefined {
 export function listOpt(args: ParsedArgs, name: string): string[] {
   const v = args.values[name];
   const raw = Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
-  return raw.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return raw
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 /**
@@ -76,7 +79,8 @@ export function listOpt(args: ParsedArgs, name: string): string[] {
  */
 export function positionals(command: string, args: ParsedArgs, names: readonly string[]): string[] {
   const p = args.positionals;
-  if (p.length < names.length) throw usageError(`missing ${names.slice(p.length).join(" ")} (see riskcard ${command} --help)`);
+  if (p.length < names.length)
+    throw usageError(`missing ${names.slice(p.length).join(" ")} (see riskcard ${command} --help)`);
   if (p.length > names.length) throw usageError(`too many arguments (expected ${names.join(" ")})`);
   return [...p];
 }

@@ -39,7 +39,8 @@ export function numericColumn(table: CsvTable, name: string): (number | null)[] 
       continue;
     }
     const v = parseNumberCell(c);
-    if (Number.isNaN(v)) throw new CliError(`${table.source} line ${i + 2}: column "${name}" is numeric but holds a non-numeric value`);
+    if (Number.isNaN(v))
+      throw new CliError(`${table.source} line ${i + 2}: column "${name}" is numeric but holds a non-numeric value`);
     out[i] = v;
   }
   return out;
@@ -125,7 +126,10 @@ export function targetLabels(table: CsvTable, target: string, bad?: string): { l
     const c = cells[i]!;
     if (isMissingCell(c)) throw new CliError(`${table.source} line ${i + 2}: the target "${target}" is missing`);
     distinct.add(c);
-    if (distinct.size > 2) throw new CliError(`${table.source}: the target "${target}" has more than two distinct values (it must be binary)`);
+    if (distinct.size > 2)
+      throw new CliError(
+        `${table.source}: the target "${target}" has more than two distinct values (it must be binary)`,
+      );
   }
   let badValue = bad;
   if (badValue === undefined) {
@@ -135,7 +139,8 @@ export function targetLabels(table: CsvTable, target: string, bad?: string): { l
   } else if (!distinct.has(badValue)) {
     throw new CliError(`${table.source}: the --bad value does not occur in the target "${target}"`);
   }
-  if (distinct.size < 2) throw new CliError(`${table.source}: the target "${target}" has one class only (goods and bads are both needed)`);
+  if (distinct.size < 2)
+    throw new CliError(`${table.source}: the target "${target}" has one class only (goods and bads are both needed)`);
   const labels = new Uint8Array(cells.length);
   for (let i = 0; i < cells.length; i++) labels[i] = cells[i] === badValue ? 1 : 0;
   return { labels, bad: badValue };

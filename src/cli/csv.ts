@@ -54,7 +54,9 @@ export async function readCsv(path: string): Promise<CsvTable> {
         continue;
       }
       if (record.length !== header.length) {
-        throw new CliError(`${source} line ${info.lines}: ${record.length} fields where the header has ${header.length}`);
+        throw new CliError(
+          `${source} line ${info.lines}: ${record.length} fields where the header has ${header.length}`,
+        );
       }
       for (let j = 0; j < record.length; j++) columns[j]!.push(record[j]!);
       rows++;
@@ -98,7 +100,9 @@ function csvError(source: string, e: unknown, rows: number): CliError {
       if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
         return new CliError(`${source} line ${err.lines ?? rows + 2}: malformed CSV (${err.code})`);
       }
-      return new CliError(`${source}: cannot read the file (${typeof err.code === "string" ? err.code : "unknown error"})`);
+      return new CliError(
+        `${source}: cannot read the file (${typeof err.code === "string" ? err.code : "unknown error"})`,
+      );
   }
 }
 

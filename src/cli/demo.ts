@@ -20,7 +20,11 @@ function readJsonl(path: string): unknown[] {
 }
 
 const applicants = readJsonl(join(root, "fixtures/applicants.jsonl"));
-const outcomes = readJsonl(join(root, "fixtures/outcomes.jsonl")) as { id: string; defaulted: boolean; fraud: boolean }[];
+const outcomes = readJsonl(join(root, "fixtures/outcomes.jsonl")) as {
+  id: string;
+  defaulted: boolean;
+  fraud: boolean;
+}[];
 const engine = createEngine();
 
 const t0 = process.hrtime.bigint();
@@ -32,7 +36,9 @@ const pad = (s: string | number, n: number): string => String(s).padStart(n);
 const out: string[] = [];
 const n = decisions.length;
 
-out.push(`riskcard: ${n} SYNTHETIC applicants scored as of ${new Date(AS_OF).toISOString().slice(0, 10)} in ${elapsedMs.toFixed(0)} ms (${((elapsedMs * 1000) / n).toFixed(0)} us each in a cold process, validation and JIT warm-up included; steady state in bench/RESULTS.md)`);
+out.push(
+  `riskcard: ${n} SYNTHETIC applicants scored as of ${new Date(AS_OF).toISOString().slice(0, 10)} in ${elapsedMs.toFixed(0)} ms (${((elapsedMs * 1000) / n).toFixed(0)} us each in a cold process, validation and JIT warm-up included; steady state in bench/RESULTS.md)`,
+);
 out.push(`card: ${engine.versions.scorecard}`);
 out.push(`rules: ${engine.versions.rules}; policy: ${engine.versions.policy}; ${engine.versions.features}`);
 out.push("");
@@ -75,26 +81,35 @@ const labels = outcomes.map((o) => (o.defaulted ? 1 : 0));
 const pds = decisions.map((d) => d.pd);
 const scores = decisions.map((d) => d.score);
 out.push("Discrimination against the synthetic default outcomes");
-out.push(`  AUC ${auc(pds, labels).toFixed(4)}   KS ${ks(pds, labels).toFixed(4)}   (PD; score AUC ${auc(scores, labels, { higherIsBad: false }).toFixed(4)})`);
+out.push(
+  `  AUC ${auc(pds, labels).toFixed(4)}   KS ${ks(pds, labels).toFixed(4)}   (PD; score AUC ${auc(scores, labels, { higherIsBad: false }).toFixed(4)})`,
+);
 const fraudLabels = outcomes.map((o) => (o.fraud ? 1 : 0));
 // fraudAction leaves compliance rules (under 18) out: those are guards, not fraud.
 const flagged = decisions.map((d) => (d.fraud.fraudAction === "decline" || d.fraud.fraudAction === "review" ? 1 : 0));
 const tp = flagged.filter((f, i) => f === 1 && fraudLabels[i] === 1).length;
 const fp = flagged.filter((f, i) => f === 1 && fraudLabels[i] === 0).length;
 const frauds = fraudLabels.filter((f) => f === 1).length;
-out.push(`  fraud rules flagged ${tp} of ${frauds} synthetic fraud applicants (recall ${pct(tp, frauds)}), and ${fp} of ${n - frauds} others (FPR ${pct(fp, n - frauds)})`);
+out.push(
+  `  fraud rules flagged ${tp} of ${frauds} synthetic fraud applicants (recall ${pct(tp, frauds)}), and ${fp} of ${n - frauds} others (FPR ${pct(fp, n - frauds)})`,
+);
 out.push("");
 
 out.push("Sample decisions");
 for (const o of ["approve", "review", "decline"] as const) {
   const d = decisions.find((x) => x.outcome === o && x.reasons.length > 1);
   if (!d) continue;
-  out.push(`  ${d.applicantId}: ${d.outcome.toUpperCase()}  score ${d.score.toFixed(0)}  band ${d.band}  PD ${pct(d.pd, 1)}`);
+  out.push(
+    `  ${d.applicantId}: ${d.outcome.toUpperCase()}  score ${d.score.toFixed(0)}  band ${d.band}  PD ${pct(d.pd, 1)}`,
+  );
   if (d.offer) {
     const o2 = d.offer;
-    out.push(`    offer: limit ${(o2.limitFen / 100).toFixed(2)} CNY, ${o2.termMonths} months, rate ${pct(o2.annualRate, 1)}, APR ${pct(o2.aprNominal, 1)} (IRR, fees included), first payment ${(o2.monthlyPaymentFen / 100).toFixed(2)} CNY`);
+    out.push(
+      `    offer: limit ${(o2.limitFen / 100).toFixed(2)} CNY, ${o2.termMonths} months, rate ${pct(o2.annualRate, 1)}, APR ${pct(o2.aprNominal, 1)} (IRR, fees included), first payment ${(o2.monthlyPaymentFen / 100).toFixed(2)} CNY`,
+    );
   }
-  for (const r of d.reasons.slice(0, 4)) out.push(`    - [${r.source}] ${r.code}: ${r.message}${r.points !== undefined ? ` (-${r.points} points)` : ""}`);
+  for (const r of d.reasons.slice(0, 4))
+    out.push(`    - [${r.source}] ${r.code}: ${r.message}${r.points !== undefined ? ` (-${r.points} points)` : ""}`);
 }
 
 console.log(out.join("\n"));

@@ -9,7 +9,15 @@ export { CliError, EXIT } from "./errors";
 export { readCsv, isMissingCell, parseNumberCell, type CsvTable } from "./csv";
 export { readColumn, inferKind, targetLabels, type Column } from "./columns";
 export { scoreTable, type TableScores } from "./score-table";
-export { computeReport, attributeLabel, type ReportData, type ReportInput, type CharacteristicReport, type AttributeRow, type StabilityRow } from "./report-data";
+export {
+  computeReport,
+  attributeLabel,
+  type ReportData,
+  type ReportInput,
+  type CharacteristicReport,
+  type AttributeRow,
+  type StabilityRow,
+} from "./report-data";
 export { renderReport, fmt as reportFormat } from "./report-html";
 export { readReference, referenceOf, withReference, type Reference } from "./reference";
 export { validateArtefact, type Validation } from "./validate";

@@ -16,7 +16,10 @@ export interface NumberedLine {
  * @returns the lines
  * @example for await (const { line, text } of jsonLines(createReadStream(path))) ...
  */
-export async function* jsonLines(chunks: AsyncIterable<Buffer | string>, onBytes?: (n: number) => void): AsyncGenerator<NumberedLine> {
+export async function* jsonLines(
+  chunks: AsyncIterable<Buffer | string>,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<NumberedLine> {
   const decoder = new StringDecoder("utf8");
   let carry = "";
   let oversize = false;

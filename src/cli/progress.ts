@@ -31,7 +31,9 @@ export function createProgress(sink: TextSink, enabled: boolean, total: number, 
       const frac = total > 0 ? Math.min(1, done / total) : 0;
       const filled = Math.round(frac * WIDTH);
       const rate = items / Math.max((t - start) / 1000, 1e-3);
-      sink.write(`\r[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${items} lines  ${Math.round(rate)}/s`);
+      sink.write(
+        `\r[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${items} lines  ${Math.round(rate)}/s`,
+      );
     },
     end() {
       if (last !== -Infinity) sink.write(`\r${" ".repeat(WIDTH + 40)}\r`);

@@ -72,7 +72,8 @@ export function binIndex(breaks: readonly number[], v: number): number {
  */
 export function withReference(artefact: ScorecardJSON, ref: Reference): ScorecardJSON {
   const metrics: Record<string, number> = {};
-  for (const [key, v] of Object.entries(artefact.training?.metrics ?? {})) if (!key.startsWith(REF_PREFIX)) metrics[key] = v;
+  for (const [key, v] of Object.entries(artefact.training?.metrics ?? {}))
+    if (!key.startsWith(REF_PREFIX)) metrics[key] = v;
   ref.breaks.forEach((b, i) => {
     metrics[`${REF_PREFIX}score.break.${i + 1}`] = b;
   });
@@ -100,9 +101,11 @@ export function readReference(card: Scorecard): Reference | null {
   const metrics = art.format === "riskcard.scorecard" ? art.training?.metrics : undefined;
   if (metrics === undefined) return null;
   const breaks: number[] = [];
-  for (let i = 1; metrics[`${REF_PREFIX}score.break.${i}`] !== undefined; i++) breaks.push(metrics[`${REF_PREFIX}score.break.${i}`]!);
+  for (let i = 1; metrics[`${REF_PREFIX}score.break.${i}`] !== undefined; i++)
+    breaks.push(metrics[`${REF_PREFIX}score.break.${i}`]!);
   const scoreCounts: number[] = [];
-  for (let i = 1; metrics[`${REF_PREFIX}score.count.${i}`] !== undefined; i++) scoreCounts.push(metrics[`${REF_PREFIX}score.count.${i}`]!);
+  for (let i = 1; metrics[`${REF_PREFIX}score.count.${i}`] !== undefined; i++)
+    scoreCounts.push(metrics[`${REF_PREFIX}score.count.${i}`]!);
   if (scoreCounts.length === 0 || scoreCounts.length !== breaks.length + 1) return null;
   for (let i = 1; i < breaks.length; i++) if (!(breaks[i]! > breaks[i - 1]!)) return null;
   const attributeCounts: number[][] = [];

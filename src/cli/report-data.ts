@@ -54,7 +54,12 @@ export interface ReportData {
     readonly name: string;
     readonly kind: "points" | "expert";
     readonly characteristics: number;
-    readonly scaling: { readonly points0: number; readonly odds0: number; readonly pdo: number; readonly odds: string } | null;
+    readonly scaling: {
+      readonly points0: number;
+      readonly odds0: number;
+      readonly pdo: number;
+      readonly odds: string;
+    } | null;
     readonly trainedOn: string | null;
     readonly trainedDate: string | null;
   };
@@ -67,13 +72,27 @@ export interface ReportData {
     readonly badRate: number;
   };
   /** AUC, Gini and KS of the score (higher score = better), and the score where KS is reached. */
-  readonly discrimination: { readonly auc: number; readonly gini: number; readonly ks: number; readonly ksScore: number };
+  readonly discrimination: {
+    readonly auc: number;
+    readonly gini: number;
+    readonly ks: number;
+    readonly ksScore: number;
+  };
   /** ROC points from the riskiest cut-off: false positive rate (goods) and true positive rate (bads). */
   readonly roc: { readonly fpr: readonly number[]; readonly tpr: readonly number[] };
   /** KS curve: at each distinct score s, the share of bads and goods scoring at most s. */
-  readonly ksCurve: { readonly score: readonly number[]; readonly cumBadShare: readonly number[]; readonly cumGoodShare: readonly number[] };
+  readonly ksCurve: {
+    readonly score: readonly number[];
+    readonly cumBadShare: readonly number[];
+    readonly cumGoodShare: readonly number[];
+  };
   /** Score histogram by class over equal-width bins. */
-  readonly distribution: readonly { readonly lower: number; readonly upper: number; readonly good: number; readonly bad: number }[];
+  readonly distribution: readonly {
+    readonly lower: number;
+    readonly upper: number;
+    readonly good: number;
+    readonly bad: number;
+  }[];
   /** Bad rate by score band: the metrics `gainsTable` in 10 groups, riskiest (lowest score) first. */
   readonly bands: readonly GainsRow[];
   readonly characteristics: readonly CharacteristicReport[];
@@ -116,7 +135,15 @@ export function computeReport(input: ReportInput): ReportData {
       name: card.name,
       kind: card.kind,
       characteristics: card.characteristics.length,
-      scaling: card.scaling === null ? null : { points0: card.scaling.points0, odds0: card.scaling.odds0, pdo: card.scaling.pdo, odds: card.scaling.odds },
+      scaling:
+        card.scaling === null
+          ? null
+          : {
+              points0: card.scaling.points0,
+              odds0: card.scaling.odds0,
+              pdo: card.scaling.pdo,
+              odds: card.scaling.odds,
+            },
       trainedOn: training?.data ?? null,
       trainedDate: training?.date ?? null,
     },
@@ -178,9 +205,22 @@ function histogram(scores: Float64Array, labels: Uint8Array, bins: number) {
     if (s < lo) lo = s;
     if (s > hi) hi = s;
   }
-  if (!(hi > lo)) return [{ lower: lo, upper: hi, good: labels.length - labels.reduce((a, b) => a + b, 0), bad: labels.reduce((a, b) => a + b, 0) }];
+  if (!(hi > lo))
+    return [
+      {
+        lower: lo,
+        upper: hi,
+        good: labels.length - labels.reduce((a, b) => a + b, 0),
+        bad: labels.reduce((a, b) => a + b, 0),
+      },
+    ];
   const width = (hi - lo) / bins;
-  const out = Array.from({ length: bins }, (_, i) => ({ lower: lo + i * width, upper: i === bins - 1 ? hi : lo + (i + 1) * width, good: 0, bad: 0 }));
+  const out = Array.from({ length: bins }, (_, i) => ({
+    lower: lo + i * width,
+    upper: i === bins - 1 ? hi : lo + (i + 1) * width,
+    good: 0,
+    bad: 0,
+  }));
   for (let i = 0; i < scores.length; i++) {
     const b = Math.min(bins - 1, Math.floor((scores[i]! - lo) / width));
     if (labels[i] === 1) out[b]!.bad++;
@@ -242,7 +282,10 @@ function characteristicReport(
   // add a spurious IV term under the zero-count rule).
   const filled: number[] = [];
   for (let a = 0; a < slots; a++) if (g[a]! + b[a]! > 0) filled.push(a);
-  const w = woeIv(filled.map((a) => g[a]!), filled.map((a) => b[a]!));
+  const w = woeIv(
+    filled.map((a) => g[a]!),
+    filled.map((a) => b[a]!),
+  );
   const woeOf = new Map(filled.map((a, k) => [a, { woe: w.woe[k]!, iv: w.iv[k]! }] as const));
   const n = labels.length;
   const refTotal = refCounts === null ? 0 : refCounts.slice(0, slots).reduce((x, y) => x + y, 0);
@@ -262,7 +305,13 @@ function characteristicReport(
       expectedShare: refCounts === null || refTotal === 0 ? null : refCounts[a]! / refTotal,
     });
   }
-  const csi = refCounts === null || refTotal === 0 ? null : stabilityIndex(refCounts.slice(0, slots), rows.map((r) => r.count)).index;
+  const csi =
+    refCounts === null || refTotal === 0
+      ? null
+      : stabilityIndex(
+          refCounts.slice(0, slots),
+          rows.map((r) => r.count),
+        ).index;
   return { name: c.name, feature: c.feature, type: c.type, rows, iv: w.totalIv, csi };
 }
 

@@ -22,7 +22,9 @@ function psiWord(v: number): string {
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
   const th = head.map((h, i) => `<th${numeric[i] ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("");
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ""}>${esc(c)}</td>`).join("")}</tr>`)
+    .join("");
   return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -32,15 +34,44 @@ function characteristicSection(c: CharacteristicReport): string {
   // an empty attribute has no bad rate: its point is left out of the line (NaN)
   const withRef = c.rows.some((r) => r.expectedShare !== null);
   const chart = barChart(
-    { x: [0, 1], y: [0, Math.min(1, maxShare * 1.15)], xLabel: c.feature, yLabel: "share of rows", title: c.name, yFormat: (v) => `${Math.round(v * 100)}%`, height: 280 },
+    {
+      x: [0, 1],
+      y: [0, Math.min(1, maxShare * 1.15)],
+      xLabel: c.feature,
+      yLabel: "share of rows",
+      title: c.name,
+      yFormat: (v) => `${Math.round(v * 100)}%`,
+      height: 280,
+    },
     c.rows.map((r) => ({ label: r.label, values: withRef ? [r.share, r.expectedShare ?? 0] : [r.share] })),
-    withRef ? [{ name: "this data", color: BLUE }, { name: "training", color: GREY }] : [{ name: "share", color: BLUE }],
-    { name: "bad rate", color: RED, values: c.rows.map((r) => (r.count === 0 ? Number.NaN : r.badRate)), max: Math.min(1, maxRate * 1.15), format: (v) => `${Math.round(v * 100)}%` },
+    withRef
+      ? [
+          { name: "this data", color: BLUE },
+          { name: "training", color: GREY },
+        ]
+      : [{ name: "share", color: BLUE }],
+    {
+      name: "bad rate",
+      color: RED,
+      values: c.rows.map((r) => (r.count === 0 ? Number.NaN : r.badRate)),
+      max: Math.min(1, maxRate * 1.15),
+      format: (v) => `${Math.round(v * 100)}%`,
+    },
   );
   const head = ["attribute", "count", "share", "goods", "bads", "bad rate", "WoE", "IV", "points"];
   if (withRef) head.push("training share");
   const rows = c.rows.map((r) => {
-    const cells = [r.label, fmt.count(r.count), fmt.pct(r.share), fmt.count(r.good), fmt.count(r.bad), fmt.pct(r.badRate), r.woe === null ? "-" : fmt.stat(r.woe), fmt.stat(r.iv), fmt.points(r.points)];
+    const cells = [
+      r.label,
+      fmt.count(r.count),
+      fmt.pct(r.share),
+      fmt.count(r.good),
+      fmt.count(r.bad),
+      fmt.pct(r.badRate),
+      r.woe === null ? "-" : fmt.stat(r.woe),
+      fmt.stat(r.iv),
+      fmt.points(r.points),
+    ];
     if (withRef) cells.push(r.expectedShare === null ? "-" : fmt.pct(r.expectedShare));
     return cells;
   });
@@ -60,7 +91,14 @@ export function renderReport(data: ReportData): string {
   const d = data.discrimination;
   const ksIdx = data.ksCurve.score.indexOf(d.ksScore);
   const roc = lineChart(
-    { x: [0, 1], y: [0, 1], xLabel: "false positive rate (goods below the cut-off)", yLabel: "true positive rate (bads)", title: `ROC curve (AUC ${fmt.stat(d.auc)})`, yFormat: fmt.points },
+    {
+      x: [0, 1],
+      y: [0, 1],
+      xLabel: "false positive rate (goods below the cut-off)",
+      yLabel: "true positive rate (bads)",
+      title: `ROC curve (AUC ${fmt.stat(d.auc)})`,
+      yFormat: fmt.points,
+    },
     [
       { name: "score", color: BLUE, x: data.roc.fpr, y: data.roc.tpr },
       { name: "random", color: GREY, x: [0, 1], y: [0, 1], dashed: true },
@@ -70,7 +108,14 @@ export function renderReport(data: ReportData): string {
   const lo = sc[0] ?? 0;
   const hi = sc[sc.length - 1] ?? 1;
   const ks = lineChart(
-    { x: [lo, hi], y: [0, 1], xLabel: "score", yLabel: "cumulative share", title: `KS curve (KS ${fmt.stat(d.ks)} at score ${fmt.points(d.ksScore)})`, yFormat: (v) => `${Math.round(v * 100)}%` },
+    {
+      x: [lo, hi],
+      y: [0, 1],
+      xLabel: "score",
+      yLabel: "cumulative share",
+      title: `KS curve (KS ${fmt.stat(d.ks)} at score ${fmt.points(d.ksScore)})`,
+      yFormat: (v) => `${Math.round(v * 100)}%`,
+    },
     [
       { name: "bads", color: RED, x: sc, y: data.ksCurve.cumBadShare },
       { name: "goods", color: BLUE, x: sc, y: data.ksCurve.cumGoodShare },
@@ -85,7 +130,14 @@ export function renderReport(data: ReportData): string {
   const goodShares = dist.map((b) => b.good / Math.max(1, data.data.goods));
   const badShares = dist.map((b) => b.bad / Math.max(1, data.data.bads));
   const distChart = barChart(
-    { x: [0, 1], y: [0, Math.max(0.05, ...goodShares, ...badShares) * 1.1], xLabel: "score (bin lower bound)", yLabel: "share of class", title: "Score distribution of goods and bads", yFormat: (v) => `${Math.round(v * 100)}%` },
+    {
+      x: [0, 1],
+      y: [0, Math.max(0.05, ...goodShares, ...badShares) * 1.1],
+      xLabel: "score (bin lower bound)",
+      yLabel: "share of class",
+      title: "Score distribution of goods and bads",
+      yFormat: (v) => `${Math.round(v * 100)}%`,
+    },
     dist.map((b, i) => ({ label: fmt.points(Math.round(b.lower)), values: [goodShares[i]!, badShares[i]!] })),
     [
       { name: "goods", color: BLUE },
@@ -93,20 +145,44 @@ export function renderReport(data: ReportData): string {
     ],
   );
   const bandChart = barChart(
-    { x: [0, 1], y: [0, Math.min(1, Math.max(0.05, ...data.bands.map((b) => b.badRate)) * 1.15)], xLabel: "score band (10 equal groups, riskiest first)", yLabel: "bad rate", title: "Bad rate by score band", yFormat: (v) => `${Math.round(v * 100)}%` },
+    {
+      x: [0, 1],
+      y: [0, Math.min(1, Math.max(0.05, ...data.bands.map((b) => b.badRate)) * 1.15)],
+      xLabel: "score band (10 equal groups, riskiest first)",
+      yLabel: "bad rate",
+      title: "Bad rate by score band",
+      yFormat: (v) => `${Math.round(v * 100)}%`,
+    },
     data.bands.map((b) => ({ label: `${fmt.points(b.minScore)}-${fmt.points(b.maxScore)}`, values: [b.badRate] })),
     [{ name: "bad rate", color: RED }],
   );
   const bandTable = table(
     ["band", "scores", "count", "bads", "bad rate", "cum. bads captured", "cum. goods", "lift", "KS"],
-    data.bands.map((b) => [String(b.group), `${fmt.points(b.minScore)} - ${fmt.points(b.maxScore)}`, fmt.count(b.count), fmt.count(b.bad), fmt.pct(b.badRate), fmt.pct(b.cumBadShare), fmt.pct(b.cumGoodShare), b.lift.toFixed(2), fmt.stat(b.ks)]),
+    data.bands.map((b) => [
+      String(b.group),
+      `${fmt.points(b.minScore)} - ${fmt.points(b.maxScore)}`,
+      fmt.count(b.count),
+      fmt.count(b.bad),
+      fmt.pct(b.badRate),
+      fmt.pct(b.cumBadShare),
+      fmt.pct(b.cumGoodShare),
+      b.lift.toFixed(2),
+      fmt.stat(b.ks),
+    ]),
     [false, false, true, true, true, true, true, true, true],
   );
   let stability = `<p class="note">The model carries no training distribution (train it with <code>riskcard train</code> to record one), so PSI is not shown.</p>`;
   if (data.stability !== null) {
     const st = data.stability;
     const chart = barChart(
-      { x: [0, 1], y: [0, Math.max(0.05, ...st.rows.map((r) => Math.max(r.expectedShare, r.actualShare))) * 1.15], xLabel: "training score decile", yLabel: "share of rows", title: `Score stability: PSI ${fmt.stat(st.psi)} (${psiWord(st.psi)})`, yFormat: (v) => `${Math.round(v * 100)}%` },
+      {
+        x: [0, 1],
+        y: [0, Math.max(0.05, ...st.rows.map((r) => Math.max(r.expectedShare, r.actualShare))) * 1.15],
+        xLabel: "training score decile",
+        yLabel: "share of rows",
+        title: `Score stability: PSI ${fmt.stat(st.psi)} (${psiWord(st.psi)})`,
+        yFormat: (v) => `${Math.round(v * 100)}%`,
+      },
       st.rows.map((r, i) => ({ label: String(i + 1), values: [r.expectedShare, r.actualShare] })),
       [
         { name: "training", color: GREY },
@@ -115,7 +191,14 @@ export function renderReport(data: ReportData): string {
     );
     const t = table(
       ["score bin", "training count", "training share", "count", "share", "PSI term"],
-      st.rows.map((r) => [r.label, fmt.count(r.expectedCount), fmt.pct(r.expectedShare), fmt.count(r.actualCount), fmt.pct(r.actualShare), fmt.stat(r.contribution)]),
+      st.rows.map((r) => [
+        r.label,
+        fmt.count(r.expectedCount),
+        fmt.pct(r.expectedShare),
+        fmt.count(r.actualCount),
+        fmt.pct(r.actualShare),
+        fmt.stat(r.contribution),
+      ]),
       [false, true, true, true, true, true],
     );
     stability = `<div class="row">${chart}${t}</div><p class="note">PSI = sum (actual - expected) ln(actual / expected) over the training score deciles; below 0.1 stable, 0.1 to 0.25 some shift, above 0.25 significant shift (Siddiqi 2006).</p>`;
@@ -126,7 +209,10 @@ export function renderReport(data: ReportData): string {
     m.scaling === null
       ? "no probability scale"
       : `${fmt.points(m.scaling.points0)} points at ${m.scaling.odds} odds ${odds(m.scaling.odds0)}, ${fmt.points(m.scaling.pdo)} points to double the odds`;
-  const trained = m.trainedOn === null ? "" : `<div><b>Trained on</b> ${esc(m.trainedOn)}${m.trainedDate ? ` (${esc(m.trainedDate)})` : ""}</div>`;
+  const trained =
+    m.trainedOn === null
+      ? ""
+      : `<div><b>Trained on</b> ${esc(m.trainedOn)}${m.trainedDate ? ` (${esc(m.trainedDate)})` : ""}</div>`;
   const tiles = [
     ["AUC", fmt.stat(d.auc)],
     ["Gini", fmt.stat(d.gini)],

@@ -22,7 +22,8 @@ export interface LineOutcome {
  * @example scoreLine(createEngine(), "{}", 3, 0).text // => '{"line":3,"error":{"issues":[...]}}'
  */
 export function scoreLine(engine: Engine, text: string, line: number, asOf: number | null): LineOutcome {
-  if (text.length > MAX_LINE) return errorRecord(line, [issue("too_big", [], `line longer than ${MAX_LINE} characters`)]);
+  if (text.length > MAX_LINE)
+    return errorRecord(line, [issue("too_big", [], `line longer than ${MAX_LINE} characters`)]);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -31,11 +32,18 @@ export function scoreLine(engine: Engine, text: string, line: number, asOf: numb
   }
   let when = asOf;
   if (when === null) {
-    const app = value !== null && typeof value === "object" ? (value as { application?: { appliedAt?: unknown } }).application : undefined;
+    const app =
+      value !== null && typeof value === "object"
+        ? (value as { application?: { appliedAt?: unknown } }).application
+        : undefined;
     const at = app !== null && typeof app === "object" ? app.appliedAt : undefined;
     if (typeof at !== "number" || !Number.isSafeInteger(at) || at < 0) {
       return errorRecord(line, [
-        issue("missing", ["application", "appliedAt"], "no decision time: pass --as-of or give application.appliedAt (epoch ms)"),
+        issue(
+          "missing",
+          ["application", "appliedAt"],
+          "no decision time: pass --as-of or give application.appliedAt (epoch ms)",
+        ),
       ]);
     }
     when = at;

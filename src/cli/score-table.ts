@@ -31,13 +31,19 @@ export function scoreTable(card: Scorecard, table: CsvTable): TableScores {
       names.push(c.feature);
       kinds.set(c.feature, c.type === "categorical" ? c.levels : null);
       if (!table.header.includes(c.feature)) {
-        throw new CliError(`${table.source}: column "${c.feature}" (read by characteristic "${c.name}") is not in the header`);
+        throw new CliError(
+          `${table.source}: column "${c.feature}" (read by characteristic "${c.name}") is not in the header`,
+        );
       }
     }
   }
   const rows = table.rows;
   const values = names.map((nm) => encodeColumn(table, nm, kinds.get(nm) ?? null));
-  const vector: FeatureVector = { names: Object.freeze(names), values: new Float64Array(names.length), missing: new Uint8Array(names.length) };
+  const vector: FeatureVector = {
+    names: Object.freeze(names),
+    values: new Float64Array(names.length),
+    missing: new Uint8Array(names.length),
+  };
   const k = card.characteristics.length;
   const out = { points: new Float64Array(k), attributes: new Int32Array(k) };
   const scores = new Float64Array(rows);

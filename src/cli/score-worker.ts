@@ -63,7 +63,13 @@ export function scoreTexts(
 }
 
 function tooLong(line: number): { text: string; ok: false } {
-  return { text: JSON.stringify({ line, error: { issues: [issue("too_big", [], `line longer than ${MAX_LINE} characters`)] } }), ok: false };
+  return {
+    text: JSON.stringify({
+      line,
+      error: { issues: [issue("too_big", [], `line longer than ${MAX_LINE} characters`)] },
+    }),
+    ok: false,
+  };
 }
 
 const decoder = new TextDecoder();
@@ -101,7 +107,13 @@ export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | nul
     start = nl + 1;
   }
   const r = scoreTexts(engine, lines, texts, asOf);
-  return { seq: chunk.seq, bytes: encoder.encode(r.text), decisions: r.decisions, errors: r.errors, input: chunk.bytes };
+  return {
+    seq: chunk.seq,
+    bytes: encoder.encode(r.text),
+    decisions: r.decisions,
+    errors: r.errors,
+    input: chunk.bytes,
+  };
 }
 
 /**

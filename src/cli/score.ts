@@ -102,18 +102,28 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
         bytes += k;
       });
       await scoreInThread(engine, lines, asOf, sink, totals, onProgress);
-    }
-    else
-      await scoreInWorkers(engineConfig, workers, input, (k) => {
-        bytes += k;
-      }, asOf, sink, totals, onProgress);
+    } else
+      await scoreInWorkers(
+        engineConfig,
+        workers,
+        input,
+        (k) => {
+          bytes += k;
+        },
+        asOf,
+        sink,
+        totals,
+        onProgress,
+      );
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") throw new CliError(`cannot read or write a file (${code})`);
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR")
+      throw new CliError(`cannot read or write a file (${code})`);
     throw e;
   } finally {
     progress.end();
-    if (file !== null) await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (file !== null)
+      await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
   const seconds = (performance.now() - t0) / 1000;
   const n = totals.decisions + totals.errors;
@@ -129,10 +139,12 @@ function scoreOptions(args: ParsedArgs): { asOf: number | null; workers: number 
   let asOf: number | null = null;
   if (asOfText !== undefined) {
     asOf = parseAsOf(asOfText);
-    if (asOf === null) throw usageError("--as-of must be epoch milliseconds or an ISO 8601 date (2026-06-30) or UTC date-time");
+    if (asOf === null)
+      throw usageError("--as-of must be epoch milliseconds or an ISO 8601 date (2026-06-30) or UTC date-time");
   }
   const w = stringOpt(args, "workers") ?? "1";
-  if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64) throw usageError("--workers must be an integer from 1 to 64");
+  if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64)
+    throw usageError("--workers must be an integer from 1 to 64");
   return { asOf, workers: Number(w) };
 }
 
@@ -232,7 +244,8 @@ async function* lineChunks(input: string, pool: Uint8Array[], onBytes: (n: numbe
       const view = Buffer.from(buf.buffer, buf.byteOffset, filled);
       const last = view.lastIndexOf(10);
       if (last < 0) {
-        if (filled > MAX_LINE_BYTES) throw new CliError(`line ${line} is longer than ${MAX_LINE_BYTES} bytes: is this a JSONL file?`);
+        if (filled > MAX_LINE_BYTES)
+          throw new CliError(`line ${line} is longer than ${MAX_LINE_BYTES} bytes: is this a JSONL file?`);
         continue;
       }
       let lines = 0;

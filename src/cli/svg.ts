@@ -5,7 +5,12 @@
 
 /** Escapes text for HTML and SVG content and attributes. */
 export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** A series of a line chart. */
@@ -71,7 +76,9 @@ function axes(f: Frame, s: ReturnType<typeof scales>): string {
   for (const t of ticks(f.y[0], f.y[1])) {
     const y = r2(s.sy(t));
     parts.push(`<line x1="${M.left}" x2="${M.left + s.pw}" y1="${y}" y2="${y}" class="grid"/>`);
-    parts.push(`<text x="${M.left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${esc(yf(t))}</text>`);
+    parts.push(
+      `<text x="${M.left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${esc(yf(t))}</text>`,
+    );
   }
   for (const t of ticks(f.x[0], f.x[1], 6)) {
     const x = r2(s.sx(t));
@@ -79,7 +86,9 @@ function axes(f: Frame, s: ReturnType<typeof scales>): string {
     parts.push(`<text x="${x}" y="${M.top + s.ph + 16}" class="tick" text-anchor="middle">${esc(xf(t))}</text>`);
   }
   parts.push(`<rect x="${M.left}" y="${M.top}" width="${s.pw}" height="${s.ph}" class="frame"/>`);
-  parts.push(`<text x="${M.left + s.pw / 2}" y="${s.h - 8}" class="label" text-anchor="middle">${esc(f.xLabel)}</text>`);
+  parts.push(
+    `<text x="${M.left + s.pw / 2}" y="${s.h - 8}" class="label" text-anchor="middle">${esc(f.xLabel)}</text>`,
+  );
   parts.push(
     `<text x="14" y="${M.top + s.ph / 2}" class="label" text-anchor="middle" transform="rotate(-90 14 ${M.top + s.ph / 2})">${esc(f.yLabel)}</text>`,
   );
@@ -138,7 +147,10 @@ export function lineChart(
     const pts = t.x.map((xv, i) => `${r2(s.sx(xv))},${r2(s.sy(t.y[i]!))}`).join(" ");
     return `<polyline points="${pts}" fill="none" stroke="${se.color}" stroke-width="2"${se.dashed ? ' stroke-dasharray="5 4"' : ""}/>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${s.w} ${s.h}" width="${s.w}" height="${s.h}" role="img" aria-label="${esc(f.title)}">${axes(f, s)}${lines.join("")}${extra ? extra(s.sx, s.sy) : ""}${legend(series.filter((x) => !x.dashed), s)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${s.w} ${s.h}" width="${s.w}" height="${s.h}" role="img" aria-label="${esc(f.title)}">${axes(f, s)}${lines.join("")}${extra ? extra(s.sx, s.sy) : ""}${legend(
+    series.filter((x) => !x.dashed),
+    s,
+  )}</svg>`;
 }
 
 /** A group of bars at one category. */
@@ -160,7 +172,13 @@ export function barChart(
   f: Frame,
   groups: readonly BarGroup[],
   bars: readonly { name: string; color: string }[],
-  line?: { readonly name: string; readonly color: string; readonly values: readonly number[]; readonly max: number; readonly format: (v: number) => string },
+  line?: {
+    readonly name: string;
+    readonly color: string;
+    readonly values: readonly number[];
+    readonly max: number;
+    readonly format: (v: number) => string;
+  },
 ): string {
   const s = scales({ ...f, x: [0, Math.max(1, groups.length)] });
   const parts: string[] = [];
@@ -168,7 +186,9 @@ export function barChart(
   for (const t of ticks(f.y[0], f.y[1])) {
     const y = r2(s.sy(t));
     parts.push(`<line x1="${M.left}" x2="${M.left + s.pw}" y1="${y}" y2="${y}" class="grid"/>`);
-    parts.push(`<text x="${M.left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${esc(yf(t))}</text>`);
+    parts.push(
+      `<text x="${M.left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${esc(yf(t))}</text>`,
+    );
   }
   const slot = s.pw / Math.max(1, groups.length);
   const bw = (slot * 0.75) / Math.max(1, bars.length);
@@ -179,11 +199,15 @@ export function barChart(
       const x = M.left + i * slot + slot * 0.125 + j * bw;
       const y = s.sy(Math.max(f.y[0], Math.min(v, f.y[1])));
       const y0 = s.sy(f.y[0]);
-      parts.push(`<rect x="${r2(x)}" y="${r2(y)}" width="${r2(Math.max(bw - 1, 1))}" height="${r2(Math.max(0, y0 - y))}" fill="${bars[j]?.color ?? "#888"}"><title>${esc(`${g.label}: ${bars[j]?.name ?? ""} ${yf(v)}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${r2(x)}" y="${r2(y)}" width="${r2(Math.max(bw - 1, 1))}" height="${r2(Math.max(0, y0 - y))}" fill="${bars[j]?.color ?? "#888"}"><title>${esc(`${g.label}: ${bars[j]?.name ?? ""} ${yf(v)}`)}</title></rect>`,
+      );
     });
     if (i % every === 0) {
       const label = g.label.length > 14 ? `${g.label.slice(0, 13)}…` : g.label;
-      parts.push(`<text x="${r2(M.left + i * slot + slot / 2)}" y="${M.top + s.ph + 14}" class="tick" text-anchor="middle">${esc(label)}</text>`);
+      parts.push(
+        `<text x="${r2(M.left + i * slot + slot / 2)}" y="${M.top + s.ph + 14}" class="tick" text-anchor="middle">${esc(label)}</text>`,
+      );
     }
   });
   if (line) {
@@ -191,7 +215,8 @@ export function barChart(
     // NaN values (no data) break the line and get no marker.
     let run: string[] = [];
     const flush = (): void => {
-      if (run.length > 1) parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${line.color}" stroke-width="2"/>`);
+      if (run.length > 1)
+        parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${line.color}" stroke-width="2"/>`);
       run = [];
     };
     for (const [i, v] of line.values.entries()) {
@@ -204,12 +229,18 @@ export function barChart(
     }
     flush();
     for (const t of ticks(0, line.max)) {
-      parts.push(`<text x="${M.left + s.pw + 4}" y="${r2(sy2(t))}" class="tick" dominant-baseline="middle">${esc(line.format(t))}</text>`);
+      parts.push(
+        `<text x="${M.left + s.pw + 4}" y="${r2(sy2(t))}" class="tick" dominant-baseline="middle">${esc(line.format(t))}</text>`,
+      );
     }
   }
   parts.push(`<rect x="${M.left}" y="${M.top}" width="${s.pw}" height="${s.ph}" class="frame"/>`);
-  parts.push(`<text x="${M.left + s.pw / 2}" y="${s.h - 8}" class="label" text-anchor="middle">${esc(f.xLabel)}</text>`);
-  parts.push(`<text x="14" y="${M.top + s.ph / 2}" class="label" text-anchor="middle" transform="rotate(-90 14 ${M.top + s.ph / 2})">${esc(f.yLabel)}</text>`);
+  parts.push(
+    `<text x="${M.left + s.pw / 2}" y="${s.h - 8}" class="label" text-anchor="middle">${esc(f.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text x="14" y="${M.top + s.ph / 2}" class="label" text-anchor="middle" transform="rotate(-90 14 ${M.top + s.ph / 2})">${esc(f.yLabel)}</text>`,
+  );
   parts.push(`<text x="${M.left}" y="18" class="title">${esc(f.title)}</text>`);
   const items = line ? [...bars, { name: line.name, color: line.color }] : bars;
   parts.push(legend(items, s));

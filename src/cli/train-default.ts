@@ -5,7 +5,7 @@
  *
  * Train: `generatePopulation({ seed: 1, size: 10_000 })`; holdout: the committed 1,000-row fixture
  * (seed 20260630). Fraud-class rows are left out of both (the fraud rules handle them). Features:
- * `extractFeatures` with the default catalogue as of `POPULATION_AS_OF`. Deterministic: no clock,
+ * `extractFeatures` with the default catalog as of `POPULATION_AS_OF`. Deterministic: no clock,
  * fixed seeds, stable sorts; running it twice writes identical bytes (test/scorecard/train-default.test.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +15,13 @@ import { type Outcome, POPULATION_AS_OF, generatePopulation } from "../../fixtur
 import { defaultCatalog, extractFeatures } from "../features";
 import { parseApplicantOrThrow } from "../schema/parse";
 import { unwrap } from "../schema/result";
-import { type ReasonSpec, type TrainOptions, type TrainedScorecard, modelCardMarkdown, trainScorecard } from "../scorecard/train";
+import {
+  type ReasonSpec,
+  type TrainOptions,
+  type TrainedScorecard,
+  modelCardMarkdown,
+  trainScorecard,
+} from "../scorecard/train";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -47,7 +53,7 @@ export const DEFAULT_TRAINING = Object.freeze({
   } satisfies Omit<TrainOptions, "date">,
 });
 
-/** Plain reason messages (no personal data) for the default catalogue's features. */
+/** Plain reason messages (no personal data) for the default catalog's features. */
 export const REASON_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
   age_years: "Age group with higher observed risk",
   income_monthly_fen: "Low monthly income",
@@ -128,7 +134,7 @@ export interface FeatureTable {
 }
 
 /**
- * Extracts the default catalogue's features of non-fraud applicants as columns.
+ * Extracts the default catalog's features of non-fraud applicants as columns.
  * @param applicants raw applicants (validated here with parseApplicantOrThrow)
  * @param outcomes their outcomes, same order
  * @returns feature columns, labels (1 = defaulted) and section-absence masks
@@ -178,7 +184,9 @@ export interface DefaultCard {
  * @returns the trained card, its JSON text and its model card
  * @throws {RiskcardError} when training fails
  */
-export function trainDefaultCard(options: { readonly trainSize?: number; readonly trainSeed?: number } = {}): DefaultCard {
+export function trainDefaultCard(
+  options: { readonly trainSize?: number; readonly trainSeed?: number } = {},
+): DefaultCard {
   const trainSize = options.trainSize ?? DEFAULT_TRAINING.trainSize;
   const trainSeed = options.trainSeed ?? DEFAULT_TRAINING.trainSeed;
   const pop = generatePopulation({ seed: trainSeed, size: trainSize, asOf: POPULATION_AS_OF });
@@ -233,6 +241,8 @@ export function trainDefaultCard(options: { readonly trainSize?: number; readonl
       {
         ...DEFAULT_TRAINING.options,
         date: DEFAULT_TRAINING.date,
+        // The artefact text keeps its original "catalogue" spelling: changing it would change the card's digest and
+        // so every recorded decision's versions (fixtures/decisions-baseline.jsonl).
         dataDescription:
           `SYNTHETIC applicants from riskcard's seeded generator (fixtures/generate/population.ts), fraud class excluded, ` +
           `features of the default catalogue as of 2026-06-30T00:00:00Z. Train: generatePopulation seed ${trainSeed}, ` +
@@ -262,16 +272,31 @@ function defaultModelCard(result: TrainedScorecard): string {
         "file and the figures below are what the code computes.",
       "Missing values are explicit: every characteristic has a missing attribute. Thin-file applicants (no credit " +
         "report, no payment or loan history) score the missing attribute of each such characteristic, with the section's " +
-        "reason code (for example `NO_BUREAU`, \"No credit report available\"); a characteristic that never saw a missing " +
+        'reason code (for example `NO_BUREAU`, "No credit report available"); a characteristic that never saw a missing ' +
         "value in training gives missing values its lowest points. Values outside every attribute get the fallback, " +
         "the characteristic's lowest points.",
     ],
     settings: [
-      ["train / holdout", "train on generatePopulation({ seed: 1, size: 10,000 }); holdout on the committed 1,000-row fixture; fraud-class rows excluded from both"],
-      ["binning", `${o.method} (best-IV tree splits merged until the bad rate is monotone), at most ${o.maxBins} bins, at least ${o.minBinShare * 100}% of rows per bin; WoE = ln(bad share / good share)`],
-      ["screening", `IV >= ${o.minIv}, missing rate <= ${o.maxMissingRate}, identical rate <= ${o.maxIdenticalRate}, |r| between WoE columns <= ${o.maxCorrelation}, at most ${o.maxVariables} variables by IV`],
-      ["excluded", "`income_declared_monthly_fen` (self-declared, unverifiable; the card reads `income_monthly_fen`, verified when present)"],
-      ["fit", `logistic regression on WoE (Newton/IRLS); a variable with a coefficient <= 0 (wrong sign) is dropped and the model refitted, then backward elimination while a Wald p-value is above ${o.maxPValue}`],
+      [
+        "train / holdout",
+        "train on generatePopulation({ seed: 1, size: 10,000 }); holdout on the committed 1,000-row fixture; fraud-class rows excluded from both",
+      ],
+      [
+        "binning",
+        `${o.method} (best-IV tree splits merged until the bad rate is monotone), at most ${o.maxBins} bins, at least ${o.minBinShare * 100}% of rows per bin; WoE = ln(bad share / good share)`,
+      ],
+      [
+        "screening",
+        `IV >= ${o.minIv}, missing rate <= ${o.maxMissingRate}, identical rate <= ${o.maxIdenticalRate}, |r| between WoE columns <= ${o.maxCorrelation}, at most ${o.maxVariables} variables by IV`,
+      ],
+      [
+        "excluded",
+        "`income_declared_monthly_fen` (self-declared, unverifiable; the card reads `income_monthly_fen`, verified when present)",
+      ],
+      [
+        "fit",
+        `logistic regression on WoE (Newton/IRLS); a variable with a coefficient <= 0 (wrong sign) is dropped and the model refitted, then backward elimination while a Wald p-value is above ${o.maxPValue}`,
+      ],
     ],
   });
 }

@@ -1,7 +1,13 @@
 import { statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type ScorecardJSON, loadScorecard, scorecardToJSON } from "../scorecard";
-import { type TrainOptions, type TrainingColumn, formatTrainReport, trainScorecard, trainTestSplit } from "../scorecard/train";
+import {
+  type TrainOptions,
+  type TrainingColumn,
+  formatTrainReport,
+  trainScorecard,
+  trainTestSplit,
+} from "../scorecard/train";
 import { type ParsedArgs, listOpt, parseCommand, positionals, stringOpt } from "./args";
 import { columnIndex, readColumn, targetLabels } from "./columns";
 import { type CsvTable, readCsv } from "./csv";
@@ -92,13 +98,21 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
   const out = stringOpt(args, "out");
   if (out === undefined) throw usageError("--out MODEL.json is required");
   const method = stringOpt(args, "method") ?? "tree";
-  if (method !== "tree" && method !== "chimerge" && method !== "monotonic") throw usageError("--method must be tree, chimerge or monotonic");
+  if (method !== "tree" && method !== "chimerge" && method !== "monotonic")
+    throw usageError("--method must be tree, chimerge or monotonic");
   const special: Record<string, number[]> = {};
   const sv = args.values.special;
   for (const s of Array.isArray(sv) ? sv.map(String) : []) {
     const eq = s.lastIndexOf("=");
-    const values = eq < 0 ? [] : s.slice(eq + 1).split(",").map((x) => Number(x.trim()));
-    if (eq <= 0 || values.length === 0 || values.some((v) => !Number.isFinite(v))) throw usageError("--special must look like COL=96,98");
+    const values =
+      eq < 0
+        ? []
+        : s
+            .slice(eq + 1)
+            .split(",")
+            .map((x) => Number(x.trim()));
+    if (eq <= 0 || values.length === 0 || values.some((v) => !Number.isFinite(v)))
+      throw usageError("--special must look like COL=96,98");
     special[s.slice(0, eq)] = values;
   }
   const date = stringOpt(args, "date");
@@ -148,7 +162,8 @@ function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<stri
       continue;
     }
     const col = readColumn(table, nm, a.categorical.includes(nm) ? "categorical" : undefined);
-    if (col.kind === "categorical" && Object.hasOwn(a.special, nm)) throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
+    if (col.kind === "categorical" && Object.hasOwn(a.special, nm))
+      throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
     columns[nm] = col.values;
   }
   return { columns, notes };
@@ -190,7 +205,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   for (let i = 0; i < labels.length; i++) if (testMask[i] === 0) trainRows.push(i);
   const reference = referenceOf(trained.card, scoreTable(trained.card, table), trainRows);
   const loaded = loadScorecard(withReference(trained.artefact as ScorecardJSON, reference));
-  if (!loaded.ok) throw new CliError(`internal: the model with its reference does not load: ${issuesLine(loaded.issues)}`, 3);
+  if (!loaded.ok)
+    throw new CliError(`internal: the model with its reference does not load: ${issuesLine(loaded.issues)}`, 3);
   try {
     writeFileSync(a.out, scorecardToJSON(loaded.value));
   } catch {
@@ -198,7 +214,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
   for (const n of notes) io.stderr.write(`riskcard train: ${n}\n`);
   io.stdout.write(formatTrainReport(trained.report));
-  io.stderr.write(`riskcard train: wrote ${basename(a.out)} (${trained.card.characteristics.length} characteristics)\n`);
+  io.stderr.write(
+    `riskcard train: wrote ${basename(a.out)} (${trained.card.characteristics.length} characteristics)\n`,
+  );
   return 0;
 }
 

@@ -17,7 +17,7 @@ export const VALIDATE_HELP = `Usage: riskcard validate ARTEFACT.json [--json]
 Checks a riskcard artefact before it goes live, by its "format" field:
   riskcard.scorecard    statistical (points) scorecard, e.g. from riskcard train
   riskcard.expert-card  expert weighted card (weights must sum to 100%)
-  riskcard.rules        fraud rule set (rules compiled against the fact catalogue)
+  riskcard.rules        fraud rule set (rules compiled against the fact catalog)
   riskcard.policy       limit and pricing policy (bands priced under the APR cap)
 and prints every problem found, one per line: code, where (JSON path) and what is wrong.
 
@@ -43,7 +43,10 @@ export interface Validation {
  */
 export function validateArtefact(value: unknown): Validation {
   const format =
-    value !== null && typeof value === "object" && !Array.isArray(value) && typeof (value as { format?: unknown }).format === "string"
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof (value as { format?: unknown }).format === "string"
       ? ((value as { format: string }).format as string)
       : null;
   const fail = (issues: readonly Issue[]): Validation => ({ valid: false, format, issues, notes: [] });
@@ -61,7 +64,9 @@ export function validateArtefact(value: unknown): Validation {
     }
     case "riskcard.policy": {
       const r: Result<unknown> = loadPolicy(value);
-      return r.ok ? { valid: true, format, issues: [], notes: ["every band priced within the APR cap"] } : fail(r.issues);
+      return r.ok
+        ? { valid: true, format, issues: [], notes: ["every band priced within the APR cap"] }
+        : fail(r.issues);
     }
     default:
       return fail([
@@ -75,12 +80,14 @@ export function validateArtefact(value: unknown): Validation {
 }
 
 function cardNotes(card: Scorecard): string[] {
-  const catalogue = new Set(featureNames(defaultCatalog));
-  const outside = card.characteristics.filter((c) => !catalogue.has(c.feature)).length;
-  const notes = [`${card.characteristics.length} characteristics, ${card.scaling === null ? "no probability scale" : `pdo ${card.scaling.pdo}`}`];
+  const catalog = new Set(featureNames(defaultCatalog));
+  const outside = card.characteristics.filter((c) => !catalog.has(c.feature)).length;
+  const notes = [
+    `${card.characteristics.length} characteristics, ${card.scaling === null ? "no probability scale" : `pdo ${card.scaling.pdo}`}`,
+  ];
   if (outside > 0) {
     notes.push(
-      `${outside} characteristic${outside === 1 ? " reads a feature" : "s read features"} outside the default feature catalogue: fine for CSV data (riskcard report), but the decision engine cannot run this card`,
+      `${outside} characteristic${outside === 1 ? " reads a feature" : "s read features"} outside the default feature catalog: fine for CSV data (riskcard report), but the decision engine cannot run this card`,
     );
   }
   return notes;

@@ -2,7 +2,14 @@ import expertCardJson from "../../models/expert-card.json";
 import rulesJson from "../../models/fraud-rules.json";
 import policyJson from "../../models/policy.json";
 import statisticalCardJson from "../../models/scorecard.json";
-import { CATALOG_VERSION, type FeatureVector, catalogSubset, defaultCatalog, extractFeatures, featureIndex } from "../features";
+import {
+  CATALOG_VERSION,
+  type FeatureVector,
+  catalogSubset,
+  defaultCatalog,
+  extractFeatures,
+  featureIndex,
+} from "../features";
 import { fillVector } from "../features/extract";
 import { type ComputeFactsOptions, type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
 import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
@@ -10,7 +17,7 @@ import type { Applicant } from "../schema/applicant";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
-import { selectReasonCodes } from "../scorecard/reasonCodes";
+import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
@@ -21,7 +28,7 @@ export const ENGINE_VERSION = "riskcard-engine@1";
 
 /** A compiled engine: configuration validated and compiled once, `decide` synchronous. */
 export interface Engine {
-  /** Versions of the engine, card, rules, policy and feature catalogue in use. */
+  /** Versions of the engine, card, rules, policy and feature catalog in use. */
   readonly versions: DecisionVersions;
   /** The scorecard in use (statistical or expert). */
   readonly card: Scorecard;
@@ -38,8 +45,8 @@ export interface Engine {
 /**
  * Compiles an engine: validates the configuration and every artefact once (scorecard, fraud rules,
  * limit and pricing policy, defaults from `models/`), precomputes the per-band pricing and the
- * part of the feature catalogue the card reads (`catalogSubset`: those features, the income the
- * offer needs, and their inputs; values identical to the full catalogue's), and returns `decide`.
+ * part of the feature catalog the card reads (`catalogSubset`: those features, the income the
+ * offer needs, and their inputs; values identical to the full catalog's), and returns `decide`.
  * The pipeline per call: validate the applicant, compliance guards, features as of `asOf`, score
  * and PD, band, fraud rules, then the offer; see `decide`.
  * @param config optional `EngineConfig` (plain JSON)
@@ -50,12 +57,19 @@ export interface Engine {
 export function createEngine(config: unknown = {}): Engine {
   const parsed = engineConfigSchema.safeParse(config);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => issue("invalid_value", i.path.filter((p) => typeof p !== "symbol") as (string | number)[], i.message)), "engine configuration");
+    throw new ConfigError(
+      parsed.error.issues.map((i) =>
+        issue("invalid_value", i.path.filter((p) => typeof p !== "symbol") as (string | number)[], i.message),
+      ),
+      "engine configuration",
+    );
   }
   const cfg: EngineConfig = parsed.data;
   const problems: Issue[] = [];
   const useExpert = cfg.card === "expert";
-  const cardResult = useExpert ? loadExpertCard(cfg.expertCard ?? expertCardJson) : loadScorecard(cfg.scorecard ?? statisticalCardJson);
+  const cardResult = useExpert
+    ? loadExpertCard(cfg.expertCard ?? expertCardJson)
+    : loadScorecard(cfg.scorecard ?? statisticalCardJson);
   const rulesResult = compileRules(cfg.rules ?? rulesJson);
   const policyResult = loadPolicy(cfg.policy ?? policyJson);
   collect(problems, cardResult, useExpert ? "expertCard" : "scorecard");
@@ -66,34 +80,54 @@ export function createEngine(config: unknown = {}): Engine {
   const rules = rulesResult.value;
   const policy = policyResult.value;
 
-  // Fail at compile time, not per call, when the card reads a feature the catalogue lacks.
+  // Fail at compile time, not per call, when the card reads a feature the catalog lacks.
   const names = extractFeatures(minimalApplicant, { asOf: 0 }).names;
   for (const ch of card.characteristics) {
     if (!names.includes(ch.feature)) {
-      throw new ConfigError([issue("unknown_reference", ["scorecard", "characteristics", ch.name], `reads a feature the catalogue does not have`)], "engine configuration");
+      throw new ConfigError(
+        [
+          issue(
+            "unknown_reference",
+            ["scorecard", "characteristics", ch.name],
+            `reads a feature the catalog does not have`,
+          ),
+        ],
+        "engine configuration",
+      );
     }
   }
   const reviewPd = cfg.reviewPd ?? 0.12;
   const declinePd = cfg.declinePd ?? 0.2;
-  if (reviewPd > declinePd) throw new ConfigError([issue("inconsistent", ["reviewPd"], "must not exceed declinePd")], "engine configuration");
+  if (reviewPd > declinePd)
+    throw new ConfigError([issue("inconsistent", ["reviewPd"], "must not exceed declinePd")], "engine configuration");
   const bounds = cfg.bandPdBounds ?? DEFAULT_BAND_PD_BOUNDS;
   const maxReasons = cfg.maxReasons ?? 4;
   // decide computes only the features its card reads (and the income the offer needs), with their
-  // inputs: the values are those of the full catalogue, the others would be computed for nothing.
-  const catalog = catalogSubset(defaultCatalog, [...card.characteristics.map((ch) => ch.feature), "income_monthly_fen"]);
+  // inputs: the values are those of the full catalog, the others would be computed for nothing.
+  const catalog = catalogSubset(defaultCatalog, [
+    ...card.characteristics.map((ch) => ch.feature),
+    "income_monthly_fen",
+  ]);
   const incomeIdx = featureIndex(catalog, "income_monthly_fen");
   const versions: DecisionVersions = Object.freeze({
     engine: ENGINE_VERSION,
     scorecard: artefactVersion(card.artefact, card.name),
     rules: `${rules.ruleSet.name}@${rules.ruleSet.revision} #${digest(rules.ruleSet)}`,
-    policy: artefactVersion(policy as unknown as Record<string, unknown>, String((policy as { id?: unknown }).id ?? "policy")),
+    policy: artefactVersion(
+      policy as unknown as Record<string, unknown>,
+      String((policy as { id?: unknown }).id ?? "policy"),
+    ),
     features: `riskcard.features@${CATALOG_VERSION} (${names.length} features)`,
   });
   // Reused per call: decide is synchronous, so one buffer per engine is safe. The feature vector
   // never leaves decide (only numbers read from it do), so its arrays are reused as well.
   const facts: Facts = createFacts(rules.config);
   const nFeatures = catalog.names.length;
-  const vector: FeatureVector = Object.freeze({ names: catalog.names, values: new Float64Array(nFeatures), missing: new Uint8Array(nFeatures) });
+  const vector: FeatureVector = Object.freeze({
+    names: catalog.names,
+    values: new Float64Array(nFeatures),
+    missing: new Uint8Array(nFeatures),
+  });
   // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
 
@@ -113,7 +147,8 @@ export function createEngine(config: unknown = {}): Engine {
     const band = bandOf(pd, bounds);
     const rcs = selectReasonCodes(card, scored.points, scored.attributes, maxReasons);
     const adverse: DecisionReason[] = new Array(rcs.count);
-    for (let i = 0; i < rcs.count; i++) adverse[i] = { code: rcs.codes[i]!, message: rcs.messages[i]!, source: "credit", points: round2(rcs.points[i]!) };
+    for (let i = 0; i < rcs.count; i++)
+      adverse[i] = { code: rcs.codes[i]!, message: rcs.messages[i]!, source: "credit", points: round2(rcs.points[i]!) };
 
     factOptions.asOf = asOf;
     factOptions.velocity = options.velocity;
@@ -124,7 +159,12 @@ export function createEngine(config: unknown = {}): Engine {
       const h = fe.hits[i]!;
       hits[i] = { ruleId: h.ruleId, family: h.family, action: h.action, reasonCode: h.reasonCode, message: h.message };
     }
-    const fraud = Object.freeze({ action: fe.action, fraudAction: fe.fraudAction, score: fe.score, hits: Object.freeze(hits) });
+    const fraud = Object.freeze({
+      action: fe.action,
+      fraudAction: fe.fraudAction,
+      score: fe.score,
+      hits: Object.freeze(hits),
+    });
     const sc = round2(scored.score);
 
     let nFailed = 0;
@@ -137,14 +177,37 @@ export function createEngine(config: unknown = {}): Engine {
       }
       return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
     }
-    if (fe.action === "decline") return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(fraudReasons(hits), adverse), null);
+    if (fe.action === "decline")
+      return decision(
+        a.id,
+        asOf,
+        sc,
+        band,
+        pd,
+        guards,
+        fraud,
+        versions,
+        "decline",
+        concat(fraudReasons(hits), adverse),
+        null,
+      );
     if (pd >= declinePd) {
-      const cutoff: DecisionReason = { code: "credit.score_below_cutoff", message: "The credit score is below the approval cutoff", source: "credit" };
+      const cutoff: DecisionReason = {
+        code: "credit.score_below_cutoff",
+        message: "The credit score is below the approval cutoff",
+        source: "credit",
+      };
       return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat([cutoff], adverse), null);
     }
     const bureau = a.bureau;
     const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
-    const offerInput: { band: Band; pd: number; incomeVerified: boolean; monthlyIncomeFen?: number; monthlyObligationsFen?: number } = { band, pd, incomeVerified };
+    const offerInput: {
+      band: Band;
+      pd: number;
+      incomeVerified: boolean;
+      monthlyIncomeFen?: number;
+      monthlyObligationsFen?: number;
+    } = { band, pd, incomeVerified };
     if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
     if (bureau !== undefined) offerInput.monthlyObligationsFen = bureau.monthlyObligationsFen;
     const offered = makeOffer(policy, offerInput);
@@ -154,7 +217,19 @@ export function createEngine(config: unknown = {}): Engine {
       return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
     }
     if (fe.action === "review" || pd >= reviewPd) {
-      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "review", concat(fraudReasons(hits), adverse), null);
+      return decision(
+        a.id,
+        asOf,
+        sc,
+        band,
+        pd,
+        guards,
+        fraud,
+        versions,
+        "review",
+        concat(fraudReasons(hits), adverse),
+        null,
+      );
     }
     return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "approve", adverse, offered.offer);
   };
@@ -180,7 +255,8 @@ const minimalApplicant: Applicant = {
 
 function checkAsOf(options: DecideOptions): void {
   if (typeof options !== "object" || options === null) throw new TypeError("decide: options { asOf } are required");
-  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0) throw new RangeError("decide: asOf must be a non-negative safe integer (epoch ms)");
+  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0)
+    throw new RangeError("decide: asOf must be a non-negative safe integer (epoch ms)");
 }
 
 function collect(out: Issue[], r: Result<unknown>, root: string): void {
@@ -216,7 +292,8 @@ function decision(
 /** Every fraud hit counts towards the fraud action (score rules add up to thresholds), so all are reasons. */
 function fraudReasons(hits: readonly FraudHit[]): DecisionReason[] {
   const out: DecisionReason[] = new Array(hits.length);
-  for (let i = 0; i < hits.length; i++) out[i] = { code: hits[i]!.reasonCode, message: hits[i]!.message, source: "fraud" };
+  for (let i = 0; i < hits.length; i++)
+    out[i] = { code: hits[i]!.reasonCode, message: hits[i]!.message, source: "fraud" };
   return out;
 }
 

@@ -16,7 +16,10 @@ export interface Guard {
 
 const MESSAGES: Record<GuardCode, readonly [string, string]> = {
   age_18_or_over: ["Applicant is 18 or over", "Applicants under 18 cannot be offered credit"],
-  consent_given: ["Consent to the credit-bureau query was given", "No consent to the credit-bureau query was given before the decision"],
+  consent_given: [
+    "Consent to the credit-bureau query was given",
+    "No consent to the credit-bureau query was given before the decision",
+  ],
   real_name_verified: ["Real name is verified", "Real name is not verified"],
   id_verified: ["ID is verified against public records", "ID is not verified against public records"],
 };
@@ -30,7 +33,11 @@ const MESSAGES: Record<GuardCode, readonly [string, string]> = {
  * @returns whole years (negative for a birth date after `asOf`)
  * @example applicantAge({ identity: { ageYears: 30, ... }, ... }, 0) // => 30
  */
-export function applicantAge(applicant: Applicant, asOf: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
+export function applicantAge(
+  applicant: Applicant,
+  asOf: number,
+  utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
+): number {
   const { birthDate, ageYears } = applicant.identity;
   if (birthDate !== undefined) return ageInYears(birthDate, asOf, utcOffsetMinutes * 60_000);
   return ageYears ?? 0;
@@ -46,7 +53,11 @@ export function applicantAge(applicant: Applicant, asOf: number, utcOffsetMinute
  * @returns one `Guard` per code, in a fixed order
  * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true for an adult who consented
  */
-export function checkGuards(applicant: Applicant, asOf: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): readonly Guard[] {
+export function checkGuards(
+  applicant: Applicant,
+  asOf: number,
+  utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
+): readonly Guard[] {
   const c = applicant.consent;
   const results: [GuardCode, boolean][] = [
     ["age_18_or_over", applicantAge(applicant, asOf, utcOffsetMinutes) >= 18],

@@ -46,7 +46,12 @@ export interface Decision {
    * The rule set's verdict: `action` with compliance rules included (what the engine acts on),
    * `fraudAction` with them left out (what fraud monitoring counts), the summed score and the hits.
    */
-  readonly fraud: { readonly action: string; readonly fraudAction: string; readonly score: number; readonly hits: readonly FraudHit[] };
+  readonly fraud: {
+    readonly action: string;
+    readonly fraudAction: string;
+    readonly score: number;
+    readonly hits: readonly FraudHit[];
+  };
   /** The offer, present only when the outcome is `approve`. */
   readonly offer: Offer | null;
   /** Versions of everything that produced this decision. */

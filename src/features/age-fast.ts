@@ -25,7 +25,8 @@ function digit(s: string, i: number): number {
  */
 export function ageInYearsFast(birthDate: string, asOf: number, offsetMs: number): number {
   const ms = asOf + offsetMs;
-  if (!Number.isSafeInteger(ms) || ms > MAX_DATE_MS || ms < -MAX_DATE_MS || birthDate.length !== 10) return ageInYears(birthDate, asOf, offsetMs);
+  if (!Number.isSafeInteger(ms) || ms > MAX_DATE_MS || ms < -MAX_DATE_MS || birthDate.length !== 10)
+    return ageInYears(birthDate, asOf, offsetMs);
   const y0 = digit(birthDate, 0);
   const y1 = digit(birthDate, 1);
   const y2 = digit(birthDate, 2);

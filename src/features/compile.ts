@@ -17,7 +17,7 @@ export interface CompileOptions {
 
 /**
  * Validates feature declarations (zod shape, unique names, references to earlier features, fields
- * and enum values known to their source) and compiles them into a frozen catalogue.
+ * and enum values known to their source) and compiles them into a frozen catalog.
  * @param specs feature declarations (plain JSON objects)
  * @param options `utcOffsetMinutes` for hour-of-day filters
  * @returns `{ ok: true, value: catalog }` or `{ ok: false, issues }` with paths into `specs`
@@ -40,7 +40,8 @@ export function compileCatalog(specs: readonly unknown[], options: CompileOption
     parsed.push(s);
   });
   const off = options.utcOffsetMinutes ?? 480;
-  if (!Number.isInteger(off) || off < -720 || off > 840) issues.push(issue("invalid_value", ["utcOffsetMinutes"], "must be an integer from -720 to 840"));
+  if (!Number.isInteger(off) || off < -720 || off > 840)
+    issues.push(issue("invalid_value", ["utcOffsetMinutes"], "must be an integer from -720 to 840"));
   if (issues.length > 0) return fail(issues);
   const names = Object.freeze(parsed.map((s) => s.name));
   const frozen = Object.freeze(parsed.map((s) => deepFreeze(structuredClone(s))));
@@ -79,35 +80,54 @@ function checkAggregate(s: AggregateSpec, i: number, issues: Issue[]): void {
   const w = s.where ?? {};
   for (const [f, vals] of Object.entries(w.in ?? {})) {
     const e = src.enums.find((x) => x.field === f);
-    if (!e) issues.push(issue("unknown_reference", [i, "where", "in", f], `not an enumeration field of ${s.source} (${enumFields.join(", ") || "none"})`));
+    if (!e)
+      issues.push(
+        issue(
+          "unknown_reference",
+          [i, "where", "in", f],
+          `not an enumeration field of ${s.source} (${enumFields.join(", ") || "none"})`,
+        ),
+      );
     else
       vals.forEach((v, j) => {
-        if (!e.values.includes(v)) issues.push(issue("invalid_enum", [i, "where", "in", f, j], "not one of the allowed values"));
+        if (!e.values.includes(v))
+          issues.push(issue("invalid_enum", [i, "where", "in", f, j], "not one of the allowed values"));
       });
   }
   for (const key of ["gte", "lte"] as const)
     for (const f of Object.keys(w[key] ?? {}))
-      if (!src.nums.includes(f)) issues.push(issue("unknown_reference", [i, "where", key, f], `not a numeric field of ${s.source}`));
+      if (!src.nums.includes(f))
+        issues.push(issue("unknown_reference", [i, "where", key, f], `not a numeric field of ${s.source}`));
   (w.present ?? []).forEach((f, j) => {
-    if (!src.nums.includes(f)) issues.push(issue("unknown_reference", [i, "where", "present", j], `not a numeric field of ${s.source}`));
+    if (!src.nums.includes(f))
+      issues.push(issue("unknown_reference", [i, "where", "present", j], `not a numeric field of ${s.source}`));
   });
-  if (w.hours && w.hours[0] === w.hours[1]) issues.push(issue("invalid_value", [i, "where", "hours"], "empty hour range"));
-  if (w.open !== undefined && !src.hasOpen) issues.push(issue("invalid_value", [i, "where", "open"], `open applies to accounts only`));
+  if (w.hours && w.hours[0] === w.hours[1])
+    issues.push(issue("invalid_value", [i, "where", "hours"], "empty hour range"));
+  if (w.open !== undefined && !src.hasOpen)
+    issues.push(issue("invalid_value", [i, "where", "open"], `open applies to accounts only`));
   if (NUMERIC_AGGS.has(s.aggregate)) {
     if (s.field === undefined) {
-      if (s.aggregate !== "bucket_cv") issues.push(issue("missing", [i, "field"], `${s.aggregate} needs a numeric field`));
-    } else if (!src.nums.includes(s.field)) issues.push(issue("unknown_reference", [i, "field"], `not a numeric field of ${s.source}`));
+      if (s.aggregate !== "bucket_cv")
+        issues.push(issue("missing", [i, "field"], `${s.aggregate} needs a numeric field`));
+    } else if (!src.nums.includes(s.field))
+      issues.push(issue("unknown_reference", [i, "field"], `not a numeric field of ${s.source}`));
   } else if (s.aggregate === "distinct") {
     if (s.field === undefined) issues.push(issue("missing", [i, "field"], "distinct needs a string field"));
-    else if (!src.strs.includes(s.field)) issues.push(issue("unknown_reference", [i, "field"], `not a string field of ${s.source}`));
+    else if (!src.strs.includes(s.field))
+      issues.push(issue("unknown_reference", [i, "field"], `not a string field of ${s.source}`));
   } else if (s.field !== undefined) issues.push(issue("invalid_value", [i, "field"], `${s.aggregate} takes no field`));
   if (BUCKET_AGGS.has(s.aggregate)) {
     const b = s.bucketDays ?? 30;
     if (s.windowDays === undefined) issues.push(issue("missing", [i, "windowDays"], `${s.aggregate} needs a window`));
     else if (s.windowDays % b !== 0 || s.windowDays / b < 2 || s.windowDays / b > 120)
       issues.push(issue("inconsistent", [i, "bucketDays"], "windowDays must be 2 to 120 buckets of bucketDays"));
-  } else if (s.bucketDays !== undefined) issues.push(issue("invalid_value", [i, "bucketDays"], "only for bucket aggregates"));
-  if (s.emptyValue !== undefined && (s.aggregate === "count" || s.aggregate === "sum" || s.aggregate === "distinct" || s.aggregate === "active_buckets"))
+  } else if (s.bucketDays !== undefined)
+    issues.push(issue("invalid_value", [i, "bucketDays"], "only for bucket aggregates"));
+  if (
+    s.emptyValue !== undefined &&
+    (s.aggregate === "count" || s.aggregate === "sum" || s.aggregate === "distinct" || s.aggregate === "active_buckets")
+  )
     issues.push(issue("invalid_value", [i, "emptyValue"], "this aggregate is never empty (0 when nothing matches)"));
 }
 
@@ -163,7 +183,13 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
         );
         break;
       case "combine":
-        steps.push(step({ k: 3, op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op], of: Int32Array.from(s.of, (n) => index.get(n)!) }));
+        steps.push(
+          step({
+            k: 3,
+            op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op],
+            of: Int32Array.from(s.of, (n) => index.get(n)!),
+          }),
+        );
         break;
       case "builtin":
         if (s.builtin.startsWith("loan_")) usesLoans = true;
@@ -180,7 +206,9 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
     sources.push(p);
     bySource[name] = p;
   }
-  const resolved = steps.map((s) => ("sourceName" in s ? step({ k: 0, source: sourceIndex.get(s.sourceName)!, agg: s.agg }) : s));
+  const resolved = steps.map((s) =>
+    "sourceName" in s ? step({ k: 0, source: sourceIndex.get(s.sourceName)!, agg: s.agg }) : s,
+  );
   return Object.freeze({
     sources: Object.freeze(sources),
     bySource: Object.freeze(bySource),
@@ -223,9 +251,12 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[], outIndex: 
       for (const v of vals) m |= 1 << (values.indexOf(v) + 1);
       masks[a * 3 + ei] &= m;
     }
-    for (const [f, lo] of Object.entries(w.gte ?? {})) conds.push({ a, f: src.nums.indexOf(f), lo, hi: Number.POSITIVE_INFINITY });
-    for (const [f, hi] of Object.entries(w.lte ?? {})) conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi });
-    for (const f of w.present ?? []) conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY });
+    for (const [f, lo] of Object.entries(w.gte ?? {}))
+      conds.push({ a, f: src.nums.indexOf(f), lo, hi: Number.POSITIVE_INFINITY });
+    for (const [f, hi] of Object.entries(w.lte ?? {}))
+      conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi });
+    for (const f of w.present ?? [])
+      conds.push({ a, f: src.nums.indexOf(f), lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY });
     if (w.hours) {
       p.hourFrom[a] = w.hours[0];
       p.hourTo[a] = w.hours[1];
@@ -233,7 +264,8 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[], outIndex: 
     }
     if (w.open !== undefined) p.open[a] = w.open ? 1 : 0;
     p.op[a] = OP[s.aggregate];
-    if (s.field !== undefined) p.field[a] = s.aggregate === "distinct" ? src.strs.indexOf(s.field) : src.nums.indexOf(s.field);
+    if (s.field !== undefined)
+      p.field[a] = s.aggregate === "distinct" ? src.strs.indexOf(s.field) : src.nums.indexOf(s.field);
     if (s.aggregate === "bucket_cv" || s.aggregate === "active_buckets") {
       const b = s.bucketDays ?? 30;
       p.bucketMs[a] = b * DAY_MS;
@@ -254,11 +286,18 @@ function sourcePlan(name: SourceName, list: readonly AggregateSpec[], outIndex: 
     p.condStart[c.a + 1] = j + 1;
   });
   for (let a = 1; a <= n; a++) if (p.condStart[a]! < p.condStart[a - 1]!) p.condStart[a] = p.condStart[a - 1]!;
-  const dispatch = classDispatch(src.enums.map((e) => e.values.length + 1), n, masks, p.hourFrom, p.hourTo, p.windowMs);
+  const dispatch = classDispatch(
+    src.enums.map((e) => e.values.length + 1),
+    n,
+    masks,
+    p.hourFrom,
+    p.hourTo,
+    p.windowMs,
+  );
   const distinct = distinctGroups(list, p.field);
   // One object literal with every field spelled out (no spreads): every plan, whenever it is
   // compiled, gets the same hidden class, so the per-event code stays monomorphic when several
-  // catalogues are in use (e.g. the engine's subset beside the default catalogue).
+  // catalogs are in use (e.g. the engine's subset beside the default catalog).
   const plan: SourcePlan = {
     src: p.src,
     size: p.size,
@@ -345,7 +384,14 @@ function inHours(h: number, from: number, to: number): boolean {
  * enum, hour and window filters accept it. Windows are folded into the classes as age tiers unless
  * the table would grow past `MAX_FOLDED_ENTRIES` (then one tier, and each aggregate checks its window).
  */
-function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, hourFrom: Int8Array, hourTo: Int8Array, windowMs: Float64Array) {
+function classDispatch(
+  sizes: readonly number[],
+  n: number,
+  masks: Int32Array,
+  hourFrom: Int8Array,
+  hourTo: Int8Array,
+  windowMs: Float64Array,
+) {
   const dims = Int32Array.from([sizes[0] ?? 1, sizes[1] ?? 1, sizes[2] ?? 1]);
   // hour classes: hours with the same set of accepting hour filters share a class
   const sig = new Map<string, number>();
@@ -377,7 +423,12 @@ function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, h
       // ages in tier t are >= bounds[t - 1]; a window w (one of the bounds, or Infinity) accepts them iff w > bounds[t - 1]
       const minAge = t === 0 ? Number.NEGATIVE_INFINITY : bounds[t - 1]!;
       for (let a = 0; a < n; a++) {
-        if ((masks[a * 3]! & (1 << e0)) === 0 || (masks[a * 3 + 1]! & (1 << e1)) === 0 || (masks[a * 3 + 2]! & (1 << e2)) === 0) continue;
+        if (
+          (masks[a * 3]! & (1 << e0)) === 0 ||
+          (masks[a * 3 + 1]! & (1 << e1)) === 0 ||
+          (masks[a * 3 + 2]! & (1 << e2)) === 0
+        )
+          continue;
         if (hourFrom[a]! >= 0 && !inHours(h, hourFrom[a]!, hourTo[a]!)) continue;
         if (!(windowMs[a]! > minAge)) continue;
         aggs.push(a);
@@ -386,7 +437,16 @@ function classDispatch(sizes: readonly number[], n: number, masks: Int32Array, h
     }
   }
   const checkWindows = nTiers === 1 && windowMs.some((w) => Number.isFinite(w));
-  return { dims, hourClass, nHourClasses, tierBounds: bounds, nTiers, checkWindows, classStart, classAggs: Int32Array.from(aggs) };
+  return {
+    dims,
+    hourClass,
+    nHourClasses,
+    tierBounds: bounds,
+    nTiers,
+    checkWindows,
+    classStart,
+    classAggs: Int32Array.from(aggs),
+  };
 }
 
 function deepFreeze<T>(o: T): T {

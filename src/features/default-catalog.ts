@@ -9,7 +9,7 @@ import { compileCatalog } from "./compile";
 import type { Catalog } from "./plan";
 import type { FeatureSpec } from "./spec";
 
-/** The declarations of the default catalogue, in output order. */
+/** The declarations of the default catalog, in output order. */
 export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
   ...identityFeatures,
   ...paymentFeatures,
@@ -20,7 +20,7 @@ export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
 ]);
 
 /**
- * The default catalogue (local time for hour filters: UTC+8, China Standard Time).
+ * The default catalog (local time for hour filters: UTC+8, China Standard Time).
  * @example defaultCatalog.names.includes("bureau_utilisation") // => true
  */
-export const defaultCatalog: Catalog = unwrap(compileCatalog(defaultFeatureSpecs), "default feature catalogue");
+export const defaultCatalog: Catalog = unwrap(compileCatalog(defaultFeatureSpecs), "default feature catalog");

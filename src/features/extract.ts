@@ -13,7 +13,7 @@ import type { Builtin } from "./spec";
 export interface ExtractOptions {
   /** The moment the features are computed at (epoch ms); events after it are ignored. */
   readonly asOf: number;
-  /** The catalogue (default: `defaultCatalog`). */
+  /** The catalog (default: `defaultCatalog`). */
   readonly catalog?: Catalog;
 }
 
@@ -21,18 +21,20 @@ const scratch = newScratch();
 const loanOut: LoanStats = newLoanStats();
 
 /**
- * Computes a catalogue's features for one validated applicant as of `asOf`: one pass per event
+ * Computes a catalog's features for one validated applicant as of `asOf`: one pass per event
  * array, events after `asOf` ignored, missing sections and empty denominators reported in the
  * missing mask (never `NaN` or `Infinity` in the values).
  * @param applicant a validated applicant (output of `parseApplicant`)
  * @param options `asOf` (epoch ms, required) and `catalog` (default `defaultCatalog`)
- * @returns a feature vector: the catalogue's frozen names, a `Float64Array` of values and a `Uint8Array` missing mask
+ * @returns a feature vector: the catalog's frozen names, a `Float64Array` of values and a `Uint8Array` missing mask
  * @throws {TypeError} when `applicant` is not an object or `asOf` is not a safe non-negative integer
  * @example extractFeatures(applicant, { asOf: Date.UTC(2024, 0, 1) }).values[featureIndex(defaultCatalog, "age_years")] // => e.g. 34
  */
 export function extractFeatures(applicant: Applicant, options: ExtractOptions): FeatureVector {
-  if (applicant === null || typeof applicant !== "object") throw new TypeError("extractFeatures: applicant must be a validated applicant object");
-  if (options === null || typeof options !== "object") throw new TypeError("extractFeatures: options with asOf are required");
+  if (applicant === null || typeof applicant !== "object")
+    throw new TypeError("extractFeatures: applicant must be a validated applicant object");
+  if (options === null || typeof options !== "object")
+    throw new TypeError("extractFeatures: options with asOf are required");
   const asOf = options.asOf;
   if (typeof asOf !== "number" || !Number.isSafeInteger(asOf) || asOf < 0)
     throw new TypeError("extractFeatures: asOf must be epoch milliseconds (a non-negative safe integer)");
@@ -45,16 +47,22 @@ export function extractFeatures(applicant: Applicant, options: ExtractOptions): 
 
 /**
  * Like `extractFeatures` (same values and missing mask), written into caller-owned buffers of the
- * catalogue's length, for callers that reuse one vector per call (the decision engine). No checks:
+ * catalog's length, for callers that reuse one vector per call (the decision engine). No checks:
  * the applicant must be validated and `asOf` a non-negative safe integer.
  * @param applicant a validated applicant
  * @param asOf epoch ms
- * @param catalog the catalogue
+ * @param catalog the catalog
  * @param values receives the values (0 where missing)
  * @param missing receives the missing mask
  * @internal
  */
-export function fillVector(applicant: Applicant, asOf: number, catalog: Catalog, values: Float64Array, missing: Uint8Array): void {
+export function fillVector(
+  applicant: Applicant,
+  asOf: number,
+  catalog: Catalog,
+  values: Float64Array,
+  missing: Uint8Array,
+): void {
   extractInto(applicant, asOf, catalog, values);
   const n = catalog.names.length;
   for (let i = 0; i < n; i++) {
@@ -93,7 +101,14 @@ function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float
 }
 
 /** A non-aggregate step's raw value (aggregates are written by `extractInto`). */
-function evalStep(s: Step, a: Applicant, asOf: number, offsetMs: number, values: Float64Array, loans: LoanStats | null): number {
+function evalStep(
+  s: Step,
+  a: Applicant,
+  asOf: number,
+  offsetMs: number,
+  values: Float64Array,
+  loans: LoanStats | null,
+): number {
   switch (s.k) {
     case 1: {
       const sec = a[s.section] as Record<string, unknown> | undefined;
@@ -138,7 +153,8 @@ function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans
       const recs = a.devices?.records;
       if (dev === undefined || recs === undefined) return Number.NaN;
       let first = Number.POSITIVE_INFINITY;
-      for (const r of recs) if (r.deviceId === dev && r.firstSeenAt <= asOf && r.firstSeenAt < first) first = r.firstSeenAt;
+      for (const r of recs)
+        if (r.deviceId === dev && r.firstSeenAt <= asOf && r.firstSeenAt < first) first = r.firstSeenAt;
       return first === Number.POSITIVE_INFINITY ? Number.NaN : Math.floor((asOf - first) / DAY_MS);
     }
   }

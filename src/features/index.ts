@@ -10,7 +10,7 @@ export { defaultCatalog, defaultFeatureSpecs } from "./default-catalog";
 export { extractFeatures } from "./extract";
 export { featureIndex, featureNames } from "./names";
 export { CATALOG_LIMITS, catalogToJSON, extendCatalog, loadCatalog } from "./load";
-export { catalogueTable, featureSection } from "./table";
+export { catalogTable, featureSection } from "./table";
 export { loanStats, newLoanStats } from "./loans";
 export { SOURCE_NAMES } from "./sources";
 export {

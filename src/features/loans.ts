@@ -137,7 +137,8 @@ export function loanStats(loans: readonly PlatformLoan[], asOf: number, out: Loa
   out.ontimeRatio = due === 0 ? Number.NaN : ontime / due;
   out.currentDpd = current;
   out.worstDpd = worst;
-  out.daysSinceLastOverdue = lastOverdue === Number.NEGATIVE_INFINITY ? Number.NaN : Math.floor((asOf - lastOverdue) / DAY_MS);
+  out.daysSinceLastOverdue =
+    lastOverdue === Number.NEGATIVE_INFINITY ? Number.NaN : Math.floor((asOf - lastOverdue) / DAY_MS);
   out.outstandingFen = outstanding;
   return out;
 }

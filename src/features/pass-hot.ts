@@ -9,7 +9,13 @@ import { visit } from "./visit";
  * `SOURCES.payments.read` does.
  * @internal
  */
-export function passPayments(p: SourcePlan, rows: readonly unknown[], asOf: number, offsetMs: number, sc: RowScratch): void {
+export function passPayments(
+  p: SourcePlan,
+  rows: readonly unknown[],
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
   const d0 = p.dims[0]!;
   const d1 = p.dims[1]!;
   const n = sc.n;
@@ -20,7 +26,8 @@ export function passPayments(p: SourcePlan, rows: readonly unknown[], asOf: numb
     const t = r.at;
     if (t > asOf) continue;
     const c = r.merchantCategory;
-    const cls = (dirIx[r.direction] ?? 0) + d0 * ((chIx[r.channel] ?? 0) + d1 * (c === undefined ? 0 : (catIx[c] ?? 0)));
+    const cls =
+      (dirIx[r.direction] ?? 0) + d0 * ((chIx[r.channel] ?? 0) + d1 * (c === undefined ? 0 : (catIx[c] ?? 0)));
     n[0] = r.amountFen;
     s[0] = r.counterparty;
     visit(p, cls, t, asOf, offsetMs, sc);
@@ -32,7 +39,13 @@ export function passPayments(p: SourcePlan, rows: readonly unknown[], asOf: numb
  * `SOURCES.deviceEvents.read` does).
  * @internal
  */
-export function passDeviceEvents(p: SourcePlan, rows: readonly unknown[], asOf: number, offsetMs: number, sc: RowScratch): void {
+export function passDeviceEvents(
+  p: SourcePlan,
+  rows: readonly unknown[],
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
   const s = sc.s;
   const evs = rows as readonly DeviceEvent[];
   for (let i = 0; i < evs.length; i++) {

@@ -60,7 +60,8 @@ function passGeneric(p: SourcePlan, rows: readonly unknown[], asOf: number, offs
   for (let r = 0; r < rows.length; r++) {
     const t = read(rows[r], asOf, sc);
     if (t > asOf) continue;
-    const cls = nEnums === 0 ? 0 : nEnums === 1 ? e[0]! : nEnums === 2 ? e[0]! + d0 * e[1]! : e[0]! + d0 * (e[1]! + d1 * e[2]!);
+    const cls =
+      nEnums === 0 ? 0 : nEnums === 1 ? e[0]! : nEnums === 2 ? e[0]! + d0 * e[1]! : e[0]! + d0 * (e[1]! + d1 * e[2]!);
     visit(p, cls, t, asOf, offsetMs, sc);
   }
 }

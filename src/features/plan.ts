@@ -21,7 +21,7 @@ export const SLOTS = 6;
 
 /**
  * The compiled form of the aggregates over one source, as parallel typed arrays (index = aggregate
- * within the source). Built once per catalogue; the per-call state lives in `state`/`buckets`/`seen`.
+ * within the source). Built once per catalog; the per-call state lives in `state`/`buckets`/`seen`.
  * @internal
  */
 export interface SourcePlan {
@@ -117,7 +117,7 @@ export interface Step {
   readonly builtin: Builtin;
 }
 
-/** The compiled plan of a catalogue. @internal */
+/** The compiled plan of a catalog. @internal */
 export interface Plan {
   readonly sources: readonly SourcePlan[];
   readonly bySource: Readonly<Partial<Record<SourceName, SourcePlan>>>;
@@ -126,7 +126,7 @@ export interface Plan {
 }
 
 /**
- * A compiled, frozen feature catalogue: the declarations, the output names (one frozen array
+ * A compiled, frozen feature catalog: the declarations, the output names (one frozen array
  * shared by every vector) and the plan that extracts them.
  */
 export interface Catalog {

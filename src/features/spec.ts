@@ -38,7 +38,14 @@ export type Builtin = (typeof BUILTINS)[number];
 
 /** Scalar fields a `field` feature may read, per section (booleans read as 1/0). */
 export const SCALAR_FIELDS = {
-  identity: ["ageYears", "declaredMonthlyIncomeFen", "verifiedMonthlyIncomeFen", "realNameVerified", "idVerified", "phoneVerified"],
+  identity: [
+    "ageYears",
+    "declaredMonthlyIncomeFen",
+    "verifiedMonthlyIncomeFen",
+    "realNameVerified",
+    "idVerified",
+    "phoneVerified",
+  ],
   application: ["requestedAmountFen", "requestedTermMonths"],
   social: ["accountAgeDays", "contactCount", "activeDays30", "flaggedContactCount", "defaultedLinkCount"],
   bureau: ["historyMonths", "monthlyObligationsFen"],
@@ -50,7 +57,11 @@ const featureName = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_]*$/);
-const fieldName = z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z0-9]*$/);
+const fieldName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/);
 const days = z.int().min(1).max(36_500);
 
 const base = {
@@ -69,7 +80,7 @@ export const whereSchema = z.strictObject({
   lte: z.record(fieldName, z.number()).optional(),
   /** Numeric fields that must be present. */
   present: z.array(fieldName).max(8).optional(),
-  /** Local hour range `[from, to)` (wraps past midnight when from > to), at the catalogue's UTC offset. */
+  /** Local hour range `[from, to)` (wraps past midnight when from > to), at the catalog's UTC offset. */
   hours: z.tuple([z.int().min(0).max(23), z.int().min(0).max(24)]).optional(),
   /** Bureau accounts only: open as of `asOf` (no `closedAt`, or closed after `asOf`). */
   open: z.boolean().optional(),
@@ -135,11 +146,11 @@ export const featureSpecSchema = z.discriminatedUnion("kind", [
 export type FeatureSpec = z.infer<typeof featureSpecSchema>;
 export type AggregateSpec = z.infer<typeof aggregateSpecSchema>;
 
-/** Current catalogue artefact version. */
+/** Current catalog artefact version. */
 export const CATALOG_FORMAT = "riskcard.features";
 export const CATALOG_VERSION = 1;
 
-/** A catalogue as a JSON artefact. */
+/** A catalog as a JSON artefact. */
 export const catalogJsonSchema = z.strictObject({
   format: z.literal(CATALOG_FORMAT),
   version: z.literal(CATALOG_VERSION),

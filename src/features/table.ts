@@ -32,7 +32,7 @@ const BUILTIN_MISSING: Record<Builtin, string> = {
 
 /**
  * The section (input part) a feature is computed from; derived features take their first input's.
- * @param catalog the catalogue
+ * @param catalog the catalog
  * @param i the feature's index
  * @returns the section
  * @example featureSection(defaultCatalog, 0) // => "identity"
@@ -74,13 +74,17 @@ function missingOf(catalog: Catalog, i: number): string {
       const what = s.source === "deviceRecords" ? "device records absent" : `${sec} absent`;
       if (s.aggregate === "bucket_cv") return `${what}, or nothing in the window`;
       if (["max", "min", "mean", "days_since_last", "days_since_first"].includes(s.aggregate))
-        return s.emptyValue === undefined ? `${what}, or no matching event` : `${what} (${s.emptyValue} when no matching event)`;
+        return s.emptyValue === undefined
+          ? `${what}, or no matching event`
+          : `${what} (${s.emptyValue} when no matching event)`;
       return what;
     }
     case "field":
       return `${s.section} or its ${s.field} absent`;
     case "ratio":
-      return typeof s.denominator === "number" ? `${s.numerator} missing` : `${s.numerator} or ${s.denominator} missing, or ${s.denominator} = 0`;
+      return typeof s.denominator === "number"
+        ? `${s.numerator} missing`
+        : `${s.numerator} or ${s.denominator} missing, or ${s.denominator} = 0`;
     case "combine":
       return `any of ${s.of.join(", ")} missing`;
     case "builtin":
@@ -114,16 +118,21 @@ function how(s: FeatureSpec): string {
 }
 
 /**
- * The catalogue as a markdown table (name, section, unit, window, definition, description, missing
+ * The catalog as a markdown table (name, section, unit, window, definition, description, missing
  * when), generated from the declarations so the docs cannot drift from the code.
- * @param catalog a compiled catalogue
+ * @param catalog a compiled catalog
  * @returns markdown, one row per feature
- * @example catalogueTable(defaultCatalog).split("\n").length // => 103 (header, rule, 101 rows)
+ * @example catalogTable(defaultCatalog).split("\n").length // => 103 (header, rule, 101 rows)
  */
-export function catalogueTable(catalog: Catalog): string {
+export function catalogTable(catalog: Catalog): string {
   const esc = (t: string): string => t.replace(/\|/g, "\\|");
   const rows = catalog.specs.map(
-    (s, i) => `| \`${s.name}\` | ${featureSection(catalog, i)} | ${s.unit} | ${windowOf(catalog, s)} | ${esc(how(s))} | ${esc(s.description)} | ${esc(missingOf(catalog, i))} |`,
+    (s, i) =>
+      `| \`${s.name}\` | ${featureSection(catalog, i)} | ${s.unit} | ${windowOf(catalog, s)} | ${esc(how(s))} | ${esc(s.description)} | ${esc(missingOf(catalog, i))} |`,
   );
-  return ["| feature | section | unit | window | definition | description | missing when |", "|---|---|---|---|---|---|---|", ...rows].join("\n");
+  return [
+    "| feature | section | unit | window | definition | description | missing when |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
 }

@@ -40,7 +40,8 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         st[o] = st[o]! + 1;
         break;
       case 1: // OP.sum
-      case 4: { // OP.mean
+      case 4: {
+        // OP.mean
         const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
@@ -48,7 +49,8 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         }
         break;
       }
-      case 2: { // OP.max
+      case 2: {
+        // OP.max
         const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
@@ -56,7 +58,8 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         }
         break;
       }
-      case 3: { // OP.min
+      case 3: {
+        // OP.min
         const v = num[field[a]!]!;
         if (!Number.isNaN(v)) {
           st[o] = st[o]! + 1;
@@ -72,7 +75,8 @@ export function visit(p: SourcePlan, cls: number, t: number, asOf: number, offse
         st[o] = st[o]! + 1;
         if (t < st[o + 5]!) st[o + 5] = t;
         break;
-      case 5: { // OP.distinct
+      case 5: {
+        // OP.distinct
         const g = p.distinctGroup[a]!;
         p.eventMask[g] = p.eventMask[g]! | (1 << p.distinctBit[a]!);
         anyDistinct = true;

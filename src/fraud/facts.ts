@@ -1,13 +1,13 @@
-import type { FactCatalogue } from "./catalogue";
-import type { FactConfig } from "./factConfig";
+import type { FactCatalog } from "./catalog";
+import type { FactConfig } from "./fact-config";
 
 /**
- * Facts of one applicant, laid out by catalogue slot: numbers and booleans (0/1) in `values`,
+ * Facts of one applicant, laid out by catalog slot: numbers and booleans (0/1) in `values`,
  * strings in `strings`, and `missing[i] === 1` where a fact has no value (then `values[i]` is 0).
- * Rules compiled for a catalogue only accept facts of that same catalogue.
+ * Rules compiled for a catalog only accept facts of that same catalog.
  */
 export interface Facts {
-  readonly catalogue: FactCatalogue;
+  readonly catalog: FactCatalog;
   readonly values: Float64Array;
   readonly missing: Uint8Array;
   readonly strings: (string | undefined)[];
@@ -15,15 +15,20 @@ export interface Facts {
 
 /**
  * Allocates facts for a configuration, every fact missing.
- * @param config a fact configuration (its catalogue sizes the buffers)
+ * @param config a fact configuration (its catalog sizes the buffers)
  * @returns empty facts, to fill with `computeFactsInto` and `setFact`
  * @example createFacts(DEFAULT_FACT_CONFIG).missing[0] // => 1
  */
 export function createFacts(config: FactConfig): Facts {
-  const n = config.catalogue.facts.length;
+  const n = config.catalog.facts.length;
   const missing = new Uint8Array(n);
   missing.fill(1);
-  return { catalogue: config.catalogue, values: new Float64Array(n), missing, strings: new Array<string | undefined>(n).fill(undefined) };
+  return {
+    catalog: config.catalog,
+    values: new Float64Array(n),
+    missing,
+    strings: new Array<string | undefined>(n).fill(undefined),
+  };
 }
 
 /**
@@ -41,15 +46,15 @@ export function clearFacts(facts: Facts): void {
 /**
  * Sets one fact by name (custom facts, or overriding a built-in one), checking its type.
  * @param facts the facts to change in place
- * @param name a fact of the catalogue
+ * @param name a fact of the catalog
  * @param value a finite number, a boolean or a string matching the fact's type; `undefined` marks it missing
  * @returns nothing
- * @throws {RangeError} when the name is not in the catalogue
+ * @throws {RangeError} when the name is not in the catalog
  * @throws {TypeError} when the value's type does not match the fact's
  * @example setFact(facts, "custom.blacklistScore", 3)
  */
 export function setFact(facts: Facts, name: string, value: number | boolean | string | undefined): void {
-  const i = facts.catalogue.index.get(name);
+  const i = facts.catalog.index.get(name);
   if (i === undefined) throw new RangeError("unknown fact name");
   if (value === undefined) {
     facts.values[i] = 0;
@@ -57,7 +62,7 @@ export function setFact(facts: Facts, name: string, value: number | boolean | st
     facts.strings[i] = undefined;
     return;
   }
-  const type = facts.catalogue.facts[i]!.type;
+  const type = facts.catalog.facts[i]!.type;
   if (type === "number" && typeof value === "number" && Number.isFinite(value)) facts.values[i] = value;
   else if (type === "boolean" && typeof value === "boolean") facts.values[i] = value ? 1 : 0;
   else if (type === "string" && typeof value === "string") {
@@ -70,16 +75,16 @@ export function setFact(facts: Facts, name: string, value: number | boolean | st
 /**
  * Reads one fact by name (for logs, tests and tooling; rules read slots directly).
  * @param facts the facts
- * @param name a fact of the catalogue
+ * @param name a fact of the catalog
  * @returns the number, boolean or string, or `undefined` when missing
- * @throws {RangeError} when the name is not in the catalogue
+ * @throws {RangeError} when the name is not in the catalog
  * @example readFact(facts, "identity.underage") // => false
  */
 export function readFact(facts: Facts, name: string): number | boolean | string | undefined {
-  const i = facts.catalogue.index.get(name);
+  const i = facts.catalog.index.get(name);
   if (i === undefined) throw new RangeError("unknown fact name");
   if (facts.missing[i] === 1) return undefined;
-  const type = facts.catalogue.facts[i]!.type;
+  const type = facts.catalog.facts[i]!.type;
   if (type === "string") return facts.strings[i];
   if (type === "boolean") return facts.values[i] === 1;
   return facts.values[i];
@@ -93,7 +98,7 @@ export function readFact(facts: Facts, name: string): number | boolean | string 
  */
 export function factsToObject(facts: Facts): Record<string, number | boolean | string> {
   const out: Record<string, number | boolean | string> = {};
-  for (const f of facts.catalogue.facts) {
+  for (const f of facts.catalog.facts) {
     const v = readFact(facts, f.name);
     if (v !== undefined) out[f.name] = v;
   }

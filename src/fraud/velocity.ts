@@ -1,8 +1,8 @@
 import type { Applicant } from "../schema/applicant";
-import { VELOCITY_DIMENSIONS, VELOCITY_KINDS, type VelocityDimension, type VelocityKind } from "./catalogue";
-import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
-import { type VelocityCounts, createVelocityCounts } from "./velocityCounts";
-import type { AsyncVelocityStore, VelocityQuery, VelocityStore } from "./velocityStore";
+import { VELOCITY_DIMENSIONS, VELOCITY_KINDS, type VelocityDimension, type VelocityKind } from "./catalog";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
+import { type VelocityCounts, createVelocityCounts } from "./velocity-counts";
+import type { AsyncVelocityStore, VelocityQuery, VelocityStore } from "./velocity-store";
 
 /** Options of `readVelocity` and `gatherFacts`. */
 export interface VelocityOptions {
@@ -28,7 +28,11 @@ export function velocityKey(dimension: VelocityDimension, kind: VelocityKind, va
   return `${dimension}|${kind}|${value}`;
 }
 
-function dimensionValue(applicant: Applicant, d: VelocityDimension, identityKey: string | undefined): string | undefined {
+function dimensionValue(
+  applicant: Applicant,
+  d: VelocityDimension,
+  identityKey: string | undefined,
+): string | undefined {
   if (d === "device") return applicant.application?.deviceId;
   if (d === "ip") return applicant.application?.ipHash;
   return identityKey ?? applicant.id;
@@ -39,13 +43,16 @@ function velocityQueries(applicant: Applicant, options: VelocityOptions): (Veloc
   if (typeof applicant !== "object" || applicant === null || typeof applicant.id !== "string")
     throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
-  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0)
+    throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
   const out: (VelocityQuery | undefined)[] = [];
   for (const d of VELOCITY_DIMENSIONS) {
     const value = dimensionValue(applicant, d, options.identityKey);
     for (const k of VELOCITY_KINDS) {
       for (const w of config.windows) {
-        out.push(value === undefined ? undefined : { key: velocityKey(d, k, value), windowMs: w.ms, asOf: options.asOf });
+        out.push(
+          value === undefined ? undefined : { key: velocityKey(d, k, value), windowMs: w.ms, asOf: options.asOf },
+        );
       }
     }
   }
@@ -64,7 +71,7 @@ function velocityQueries(applicant: Applicant, options: VelocityOptions): (Veloc
  * @example readVelocity(applicant, store, { asOf }).values[0] // => applications from this device in 1h
  */
 export function readVelocity(applicant: Applicant, store: VelocityStore, options: VelocityOptions): VelocityCounts {
-  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalogue);
+  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalog);
   velocityQueries(applicant, options).forEach((q, i) => {
     if (q === undefined) return;
     counts.values[i] = store.count(q.key, q.windowMs, q.asOf);
@@ -91,7 +98,7 @@ export async function gatherFacts(
   options: VelocityOptions,
 ): Promise<VelocityCounts> {
   if (!("countMany" in store)) return readVelocity(applicant, store, options);
-  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalogue);
+  const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalog);
   const all = velocityQueries(applicant, options);
   const queries: VelocityQuery[] = [];
   const slots: number[] = [];

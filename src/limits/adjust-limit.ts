@@ -81,7 +81,10 @@ function roundToStep(policy: Policy, limit: number): number {
  * @returns `{ ok: true, value: LimitChange }`, or issues (wrong types, timestamps after asOf as `in_future`)
  * @example adjustLimit({ ...account, daysPastDue: 5 }, { asOf, policy }).value.action // => "freeze"
  */
-export function adjustLimit(account: unknown, options: { readonly asOf: number; readonly policy: Policy }): Result<LimitChange> {
+export function adjustLimit(
+  account: unknown,
+  options: { readonly asOf: number; readonly policy: Policy },
+): Result<LimitChange> {
   if (options === null || typeof options !== "object" || typeof options.policy?.compiled !== "object") {
     return fail([issue("missing", ["policy"], "a policy from loadPolicy is required")]);
   }
@@ -106,7 +109,16 @@ export function adjustLimit(account: unknown, options: { readonly asOf: number; 
   const frozen = pastDue || fraud;
   const reasons: ReasonCode[] = [];
   const done = (action: LimitAction, limitFen: number): Result<LimitChange> =>
-    ok(Object.freeze({ action, previousLimitFen: prev, limitFen, drawdownsFrozen: frozen, reasons: Object.freeze(reasons), warnings }));
+    ok(
+      Object.freeze({
+        action,
+        previousLimitFen: prev,
+        limitFen,
+        drawdownsFrozen: frozen,
+        reasons: Object.freeze(reasons),
+        warnings,
+      }),
+    );
 
   let factor = 1;
   if (fraud) {

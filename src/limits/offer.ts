@@ -31,9 +31,9 @@ export interface Offer {
   readonly aprEffective: number;
   /** Fee withheld at disbursement when the full limit is drawn. */
   readonly upfrontFeeFen: number;
-  /** Service fee paid with every instalment when the full limit is drawn. */
+  /** Service fee paid with every installment when the full limit is drawn. */
   readonly monthlyFeeFen: number;
-  /** First month's payment for the full limit over termMonths: instalment + monthly fee. */
+  /** First month's payment for the full limit over termMonths: installment + monthly fee. */
   readonly monthlyPaymentFen: number;
   /** First three rows of `amortize` for the full limit. */
   readonly schedulePreview: readonly ScheduleRow[];

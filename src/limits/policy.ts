@@ -24,7 +24,7 @@ export interface BandPricing {
   readonly aprEffective: number;
   readonly termMonths: number;
   readonly method: RepaymentMethod;
-  /** First monthly payment (instalment + monthly fee) per fen of principal, for the DTI cap. */
+  /** First monthly payment (installment + monthly fee) per fen of principal, for the DTI cap. */
   readonly firstPaymentPerFen: number;
   /** Reasons that travel with every offer of this band (repricing) or the withdrawal. */
   readonly reasons: readonly ReasonCode[];
@@ -107,14 +107,19 @@ function checkConsistency(spec: PolicySpec): Issue[] {
     }
     if (b.method === "equal-principal" && ((b.termMonths - 1) * b.annualRate) / 12 > 1) {
       out.push(
-        issue("inconsistent", ["bands", name, "termMonths"], "equal-principal needs (termMonths - 1) x monthly rate <= 1"),
+        issue(
+          "inconsistent",
+          ["bands", name, "termMonths"],
+          "equal-principal needs (termMonths - 1) x monthly rate <= 1",
+        ),
       );
     }
     if (i === 0) continue;
     const better = bands[BANDS[i - 1] as Band];
     const fields = ["incomeMultiple", "maxFirstLimitFen", "unverifiedLimitFen"] as const;
     for (const f of fields) {
-      if (b[f] > better[f]) out.push(issue("inconsistent", ["bands", name, f], "must not exceed the better band's value"));
+      if (b[f] > better[f])
+        out.push(issue("inconsistent", ["bands", name, f], "must not exceed the better band's value"));
     }
     if (b.annualRate < better.annualRate) {
       out.push(issue("inconsistent", ["bands", name, "annualRate"], "must not be below the better band's rate"));
@@ -130,11 +135,17 @@ function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
     const worse = compiled[BANDS[i] as Band];
     const better = compiled[BANDS[i - 1] as Band];
     if (worse.available && !better.available) {
-      out.push(issue("inconsistent", ["bands", worse.band], "available while a better band is withdrawn by the rate cap"));
+      out.push(
+        issue("inconsistent", ["bands", worse.band], "available while a better band is withdrawn by the rate cap"),
+      );
     }
     if (worse.available && better.available && worse.firstPaymentPerFen < better.firstPaymentPerFen - 1e-15) {
       out.push(
-        issue("inconsistent", ["bands", worse.band], "payment per unit lent is below the better band's (limits would not rise with the band)"),
+        issue(
+          "inconsistent",
+          ["bands", worse.band],
+          "payment per unit lent is below the better band's (limits would not rise with the band)",
+        ),
       );
     }
   }

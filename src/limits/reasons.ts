@@ -14,7 +14,10 @@ export const REASONS = Object.freeze({
     "OFFER_WITHDRAWN_RATE_CAP",
     "no price for this risk band keeps the APR under the rate cap",
   ),
-  PRICE_REPRICED_TO_CAP: reason("PRICE_REPRICED_TO_CAP", "rate lowered so that the APR including fees stays at the cap"),
+  PRICE_REPRICED_TO_CAP: reason(
+    "PRICE_REPRICED_TO_CAP",
+    "rate lowered so that the APR including fees stays at the cap",
+  ),
   INCOME_UNVERIFIED: reason("INCOME_UNVERIFIED", "income not verified: starter limit for the risk band"),
   LIMIT_CAPPED_BY_BAND: reason("LIMIT_CAPPED_BY_BAND", "limit capped at the first-limit maximum of the risk band"),
   LIMIT_CAPPED_BY_PRODUCT: reason("LIMIT_CAPPED_BY_PRODUCT", "limit capped at the product maximum"),
@@ -22,7 +25,10 @@ export const REASONS = Object.freeze({
     "LIMIT_CAPPED_BY_REGULATION",
     "limit capped by the regulatory maximum (absolute amount or share of annual income)",
   ),
-  LIMIT_CAPPED_BY_DTI: reason("LIMIT_CAPPED_BY_DTI", "limit capped so that debt payments stay within the income share allowed"),
+  LIMIT_CAPPED_BY_DTI: reason(
+    "LIMIT_CAPPED_BY_DTI",
+    "limit capped so that debt payments stay within the income share allowed",
+  ),
   DTI_NO_HEADROOM: reason("DTI_NO_HEADROOM", "existing debt payments already use the income share allowed"),
   LIMIT_BELOW_MINIMUM: reason("LIMIT_BELOW_MINIMUM", "the limit that can be offered is below the product minimum"),
   RAISED_ON_TIME: reason("RAISED_ON_TIME", "limit raised after on-time repayment cycles"),

@@ -3,9 +3,9 @@
  * optional L2, frequency weights, standard errors as statsmodels `Logit`), and plain predict
  * functions over rows or flat Float64Array designs. Labels are 1 = bad, 0 = good.
  */
-export { fitLogistic, safeFitLogistic } from "./fitLogistic";
-export type { FitLogisticOptions } from "./fitLogistic";
-export { FitError } from "./fitError";
-export type { FitFailure } from "./fitError";
-export { predictProba, predictProbaBatch } from "./predictProba";
+export { fitLogistic, safeFitLogistic } from "./fit-logistic";
+export type { FitLogisticOptions } from "./fit-logistic";
+export { FitError } from "./fit-error";
+export type { FitFailure } from "./fit-error";
+export { predictProba, predictProbaBatch } from "./predict-proba";
 export type { LogisticModel } from "./types";

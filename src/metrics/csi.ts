@@ -1,6 +1,6 @@
 import { binOf, checkBreaks } from "./internal/breaks";
-import { stabilityIndex } from "./stabilityIndex";
-import type { StabilityBin, StabilityOptions } from "./stabilityIndex";
+import { stabilityIndex } from "./stability-index";
+import type { StabilityBin, StabilityOptions } from "./stability-index";
 
 /** A characteristic value: a number, a category, or `null` / `undefined` for missing. */
 export type CharacteristicValue = number | string | null | undefined;
@@ -38,7 +38,8 @@ export function csi(
   actual: readonly CharacteristicValue[],
   options: CsiOptions = {},
 ): { readonly index: number; readonly bins: readonly CsiBin[] } {
-  if (!Array.isArray(expected) || !Array.isArray(actual)) throw new TypeError("csi: expected and actual must be arrays");
+  if (!Array.isArray(expected) || !Array.isArray(actual))
+    throw new TypeError("csi: expected and actual must be arrays");
   if (expected.length === 0 || actual.length === 0) throw new RangeError("csi: expected and actual must not be empty");
   const breaks = options.breaks === undefined ? undefined : checkBreaks(options.breaks, "csi");
   const labels: string[] = [];

@@ -1,9 +1,9 @@
 import { binOf, checkBreaks } from "./internal/breaks";
 import { checkFinite } from "./internal/check";
 import type { NumericArray } from "./internal/check";
-import { quantileBreaks } from "./quantileBreaks";
-import { epsilonOf, psiTerm } from "./stabilityIndex";
-import type { StabilityOptions } from "./stabilityIndex";
+import { quantileBreaks } from "./quantile-breaks";
+import { epsilonOf, psiTerm } from "./stability-index";
+import type { StabilityOptions } from "./stability-index";
 
 /**
  * A streaming score monitor: fixed bins with the training distribution, and counters for live
@@ -39,7 +39,8 @@ export function createMonitor(options: {
   const breaks = checkBreaks(options.breaks, "createMonitor");
   checkFinite(options.expectedCounts, "createMonitor", "expectedCounts");
   const ec = options.expectedCounts;
-  if (ec.length !== breaks.length + 1) throw new RangeError("createMonitor: expectedCounts must have breaks.length + 1 entries");
+  if (ec.length !== breaks.length + 1)
+    throw new RangeError("createMonitor: expectedCounts must have breaks.length + 1 entries");
   let total = 0;
   for (let i = 0; i < ec.length; i++) {
     if (ec[i]! < 0) throw new RangeError(`createMonitor: expectedCounts[${i}] must be >= 0`);

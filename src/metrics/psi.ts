@@ -1,9 +1,9 @@
 import { binOf, checkBreaks } from "./internal/breaks";
 import { checkFinite } from "./internal/check";
 import type { NumericArray } from "./internal/check";
-import { quantileBreaks } from "./quantileBreaks";
-import { stabilityIndex } from "./stabilityIndex";
-import type { StabilityBin, StabilityOptions } from "./stabilityIndex";
+import { quantileBreaks } from "./quantile-breaks";
+import { stabilityIndex } from "./stability-index";
+import type { StabilityBin, StabilityOptions } from "./stability-index";
 
 /** Options of `psi` / `psiTable`: the cut points, plus the zero-count adjustment. */
 export interface PsiOptions extends StabilityOptions {

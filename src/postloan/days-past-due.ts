@@ -31,7 +31,7 @@ export interface DaysPastDueOptions {
 
 /** Delinquency status of one account as of a date. */
 export interface Delinquency {
-  /** Days since the deadline of the oldest instalment not fully paid (0 when none is late). */
+  /** Days since the deadline of the oldest installment not fully paid (0 when none is late). */
   readonly daysPastDue: number;
   /** Amount due by asOf and not yet paid, fen. */
   readonly overdueFen: number;
@@ -41,8 +41,8 @@ export interface Delinquency {
 /**
  * Days past due of an account as of a date, from its dues and repayments.
  *
- * Repayments received up to `asOf` are applied to instalments oldest first; the oldest
- * instalment whose deadline has passed and which is not covered (beyond `toleranceFen`) sets
+ * Repayments received up to `asOf` are applied to installments oldest first; the oldest
+ * installment whose deadline has passed and which is not covered (beyond `toleranceFen`) sets
  * dpd = ceil((asOf - dueAt) / 1 day): one millisecond past the deadline is day 1. Pass as
  * `dueAt` the last instant the payment is on time (e.g. 23:59:59.999 of the due date).
  * @param history `{ dues: [{ dueAt, amountFen }], repayments: [{ at, amountFen }] }`
@@ -85,10 +85,12 @@ export function daysPastDue(history: unknown, options: DaysPastDueOptions): Resu
 }
 
 function checkOptions(options: DaysPastDueOptions): Issue[] {
-  if (options === null || typeof options !== "object") return [issue("missing", ["asOf"], "options with asOf are required")];
+  if (options === null || typeof options !== "object")
+    return [issue("missing", ["asOf"], "options with asOf are required")];
   const out: Issue[] = [];
   if (typeof options.asOf !== "number") out.push(issue("invalid_type", ["asOf"], "expected epoch milliseconds"));
-  else if (!Number.isSafeInteger(options.asOf) || options.asOf < 0) out.push(issue("invalid_value", ["asOf"], "must be a non-negative integer (epoch ms)"));
+  else if (!Number.isSafeInteger(options.asOf) || options.asOf < 0)
+    out.push(issue("invalid_value", ["asOf"], "must be a non-negative integer (epoch ms)"));
   const t = options.toleranceFen;
   if (t !== undefined && (typeof t !== "number" || !Number.isSafeInteger(t) || t < 0)) {
     out.push(issue("invalid_value", ["toleranceFen"], "must be a non-negative integer"));

@@ -39,7 +39,12 @@ export interface WarningThresholds {
 }
 
 /** An early-warning trigger code. */
-export type WarningCode = "PAST_DUE" | "SERIOUS_DELINQUENCY" | "FREQUENT_BORROWING" | "FRAUD_SIGNAL" | "VOLATILE_SPENDING";
+export type WarningCode =
+  | "PAST_DUE"
+  | "SERIOUS_DELINQUENCY"
+  | "FREQUENT_BORROWING"
+  | "FRAUD_SIGNAL"
+  | "VOLATILE_SPENDING";
 
 /** One early-warning trigger: a code and a plain message (no personal data). */
 export interface EarlyWarning {
@@ -109,11 +114,7 @@ export function earlyWarnings(
  * @returns the triggers, or an `in_future` issue per drawdown after asOf
  * @example warningsOf({ daysPastDue: 0, drawdownsAt: [], fraudSignal: true }, 0, thresholds).value[0].code // => "FRAUD_SIGNAL"
  */
-export function warningsOf(
-  s: AccountSignals,
-  asOf: number,
-  t: WarningThresholds,
-): Result<readonly EarlyWarning[]> {
+export function warningsOf(s: AccountSignals, asOf: number, t: WarningThresholds): Result<readonly EarlyWarning[]> {
   const future: Issue[] = [];
   const from = asOf - t.frequentBorrowing.windowDays * DAY_MS;
   let inWindow = 0;

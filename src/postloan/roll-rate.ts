@@ -62,8 +62,10 @@ export function rollRates(before: unknown, after: unknown): Result<RollRateMatri
   const b = snapshotSchema.safeParse(before, { reportInput: true });
   const a = snapshotSchema.safeParse(after, { reportInput: true });
   const issues: Issue[] = [];
-  if (!b.success) issues.push(...fromZodIssues(b.error.issues).map((x) => issue(x.code, ["before", ...x.path], x.message)));
-  if (!a.success) issues.push(...fromZodIssues(a.error.issues).map((x) => issue(x.code, ["after", ...x.path], x.message)));
+  if (!b.success)
+    issues.push(...fromZodIssues(b.error.issues).map((x) => issue(x.code, ["before", ...x.path], x.message)));
+  if (!a.success)
+    issues.push(...fromZodIssues(a.error.issues).map((x) => issue(x.code, ["after", ...x.path], x.message)));
   if (!b.success || !a.success) return fail(issues);
   issues.push(...duplicates(b.data, "before"), ...duplicates(a.data, "after"));
   if (issues.length > 0) return fail(issues);

@@ -67,14 +67,14 @@ export function annuityFactor(monthlyRate: number, termMonths: number): number {
 }
 
 /**
- * The level instalment of an equal-installment loan, rounded DOWN to the fen.
+ * The level installment of an equal-installment loan, rounded DOWN to the fen.
  *
  * A = floor(P x r / (1 - (1 + r)^-n)), r = annualRate / 12 (PMT in spreadsheets, rounded down;
- * the last instalment absorbs the difference).
+ * the last installment absorbs the difference).
  * @param principalFen principal, fen
  * @param annualRate nominal annual rate
  * @param termMonths number of monthly periods
- * @returns the instalment, fen
+ * @returns the installment, fen
  * @throws {TypeError|RangeError} on invalid terms
  * @example installmentFen(1_000_000, 0.12, 12) // => 88848 (PMT(1%, 12, 10000) = 888.4879 CNY)
  */
@@ -94,7 +94,7 @@ function levelInstallment(principalFen: number, monthlyRate: number, termMonths:
  * Writes the first `count` rows of a schedule (no argument checks: callers have checked); the
  * rows are identical to the first rows of `amortize`. Used for the schedule preview of an offer.
  * Rounding rule (every rounding favours the borrower): interest = floor(balance x rate / 12); the level
- * instalment is floor(P x annuity factor); equal principal is floor(P / n); the last period
+ * installment is floor(P x annuity factor); equal principal is floor(P / n); the last period
  * repays the whole remaining balance.
  * @param principalFen principal, fen
  * @param annualRate nominal annual rate
@@ -113,7 +113,9 @@ export function scheduleRows(
 ): ScheduleRow[] {
   const r = annualRate / 12;
   const level =
-    method === "equal-installment" ? levelInstallment(principalFen, r, termMonths) : Math.floor(principalFen / termMonths);
+    method === "equal-installment"
+      ? levelInstallment(principalFen, r, termMonths)
+      : Math.floor(principalFen / termMonths);
   const rows: ScheduleRow[] = new Array(Math.min(count, termMonths));
   let balance = principalFen;
   for (let t = 1; t <= rows.length; t++) {
@@ -138,10 +140,10 @@ export function scheduleRows(
  * The repayment schedule of a loan, every amount an integer number of fen.
  *
  * Monthly rate r = annualRate / 12 (nominal). Rounding rule, each in the borrower's favour:
- * interest each period is floor(balance x r); `equal-installment` pays a level instalment
+ * interest each period is floor(balance x r); `equal-installment` pays a level installment
  * floor(P x r / (1 - (1 + r)^-n)) and `equal-principal` repays floor(P / n) of principal plus
  * interest; in both the last period repays all the remaining balance, so principal sums exactly
- * to P. Rounding down interest and instalments keeps the IRR of the rounded flows at or below the
+ * to P. Rounding down interest and installments keeps the IRR of the rounded flows at or below the
  * IRR of the exact (unrounded) flows, which is what makes the APR cap provable.
  * @param terms principal (fen), annual rate, term in months and method
  * @returns `{ rows }`, one row per month

@@ -33,7 +33,8 @@ function checkUnit(p: UnitPricing, fn: string): void {
     throw new RangeError(`${fn}: termMonths must be an integer in [1, 600]`);
   }
   if (!(p.upfrontFeeRate >= 0 && p.upfrontFeeRate < 1)) throw new RangeError(`${fn}: upfrontFeeRate must be in [0, 1)`);
-  if (!(p.monthlyFeeRate >= 0 && p.monthlyFeeRate <= 1)) throw new RangeError(`${fn}: monthlyFeeRate must be in [0, 1]`);
+  if (!(p.monthlyFeeRate >= 0 && p.monthlyFeeRate <= 1))
+    throw new RangeError(`${fn}: monthlyFeeRate must be in [0, 1]`);
   if (p.method !== "equal-installment" && p.method !== "equal-principal") {
     throw new RangeError(`${fn}: method must be "equal-installment" or "equal-principal"`);
   }
@@ -55,8 +56,7 @@ export function unitCashFlows(p: UnitPricing): number[] {
   flows[0] = -(1 - p.upfrontFeeRate);
   const a = annuityFactor(r, n);
   for (let t = 1; t <= n; t++) {
-    flows[t] =
-      (p.method === "equal-installment" ? a : 1 / n + (1 - (t - 1) / n) * r) + p.monthlyFeeRate;
+    flows[t] = (p.method === "equal-installment" ? a : 1 / n + (1 - (t - 1) / n) * r) + p.monthlyFeeRate;
   }
   return flows;
 }

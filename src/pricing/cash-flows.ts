@@ -4,7 +4,7 @@ import { type LoanTerms, checkTerms, scheduleRows } from "./amortize";
 export interface LoanWithFees extends LoanTerms {
   /** Fee withheld at disbursement, fen (default 0); must be below the principal. */
   readonly upfrontFeeFen?: number;
-  /** Service fee (or add-on charge) paid with every instalment, fen (default 0). */
+  /** Service fee (or add-on charge) paid with every installment, fen (default 0). */
   readonly monthlyFeeFen?: number;
 }
 
@@ -12,7 +12,7 @@ export interface LoanWithFees extends LoanTerms {
  * The borrower's monthly cash flows of a loan, fees included, ready for `irr` or `apr`.
  *
  * flows[0] = -(principal - upfront fee) (what the borrower actually receives);
- * flows[t] = instalment t of `amortize` + monthly fee, t = 1..n. An add-on rate a (interest
+ * flows[t] = installment t of `amortize` + monthly fee, t = 1..n. An add-on rate a (interest
  * charged on the original principal every month) is a monthly fee of P x a / 12 on a 0% loan.
  * @param loan terms and fees
  * @returns `n + 1` flows

@@ -4,8 +4,8 @@
 
 /** Candidate rates used to bracket a root, ascending; the root nearest 0 is preferred. */
 const GRID: readonly number[] = [
-  -0.999, -0.99, -0.95, -0.9, -0.75, -0.5, -0.25, -0.1, -0.05, -0.01, 0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1,
-  0.25, 0.5, 1, 2, 5, 10, 100, 1e4, 1e6,
+  -0.999, -0.99, -0.95, -0.9, -0.75, -0.5, -0.25, -0.1, -0.05, -0.01, 0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5,
+  1, 2, 5, 10, 100, 1e4, 1e6,
 ];
 
 const MAX_ITER = 200;
@@ -120,7 +120,7 @@ export function irrUnchecked(cashflows: ArrayLike<number>): number {
         bestLo = r;
         bestHi = r;
       }
-    } else if ((f < 0) !== (prevF < 0) && prevF !== 0) {
+    } else if (f < 0 !== prevF < 0 && prevF !== 0) {
       const d = prevR <= 0 && r >= 0 ? 0 : Math.min(Math.abs(prevR), Math.abs(r));
       if (d < bestDist) {
         bestDist = d;

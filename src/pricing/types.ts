@@ -3,7 +3,7 @@
  * reason codes (the engine-facing vocabulary of offers).
  */
 
-/** How a loan is repaid: a fixed instalment (annuity) or a fixed share of principal each period. */
+/** How a loan is repaid: a fixed installment (annuity) or a fixed share of principal each period. */
 export type RepaymentMethod = "equal-installment" | "equal-principal";
 
 /** How a periodic IRR becomes an annual rate: `nominal` (irr x periods) or `effective` (compounded). */
@@ -25,7 +25,7 @@ export interface ReasonCode {
 export interface ScheduleRow {
   /** 1-based period number. */
   readonly period: number;
-  /** Instalment due in this period: `principalFen + interestFen` (fees excluded). */
+  /** Installment due in this period: `principalFen + interestFen` (fees excluded). */
   readonly paymentFen: number;
   /** Principal repaid in this period. */
   readonly principalFen: number;

@@ -91,7 +91,14 @@ export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
 /** Kinds of device event (closed). */
 export const DEVICE_EVENT_KINDS = ["login", "apply", "payment", "password_reset", "profile_change"] as const;
 /** Kinds of account on a credit-bureau report (closed). */
-export const BUREAU_ACCOUNT_KINDS = ["credit_card", "consumer_loan", "mortgage", "car_loan", "microloan", "other"] as const;
+export const BUREAU_ACCOUNT_KINDS = [
+  "credit_card",
+  "consumer_loan",
+  "mortgage",
+  "car_loan",
+  "microloan",
+  "other",
+] as const;
 /** Kinds of credit-bureau inquiry (closed). */
 export const INQUIRY_KINDS = ["loan_application", "card_application", "guarantee", "post_loan", "other"] as const;
 
@@ -103,30 +110,40 @@ export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 /** Identity as verified by the host app: pre-filled real-name data plus what the user declared. */
 export const identitySchema = z
   .strictObject({
-  /** Date of birth `YYYY-MM-DD`; either this or `ageYears` is required (birth date wins when both). */
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-    .optional(),
-  /** Age in whole years as of the application, when the birth date is not shared. */
-  ageYears: z.int().min(0).max(130).optional(),
-  realNameVerified: z.boolean(),
-  idVerified: z.boolean(),
-  phoneVerified: z.boolean(),
-  occupation: z.enum(OCCUPATIONS).optional(),
-  /** Declared monthly income in fen. */
-  declaredMonthlyIncomeFen: fen.optional(),
-  /** Monthly income in fen verified from salary flows, tax or payroll records, when available. */
-  verifiedMonthlyIncomeFen: fen.optional(),
-  /** Declared city of residence (coarse code). */
-  cityCode: placeCode.optional(),
-})
+    /** Date of birth `YYYY-MM-DD`; either this or `ageYears` is required (birth date wins when both). */
+    birthDate: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+      .optional(),
+    /** Age in whole years as of the application, when the birth date is not shared. */
+    ageYears: z.int().min(0).max(130).optional(),
+    realNameVerified: z.boolean(),
+    idVerified: z.boolean(),
+    phoneVerified: z.boolean(),
+    occupation: z.enum(OCCUPATIONS).optional(),
+    /** Declared monthly income in fen. */
+    declaredMonthlyIncomeFen: fen.optional(),
+    /** Monthly income in fen verified from salary flows, tax or payroll records, when available. */
+    verifiedMonthlyIncomeFen: fen.optional(),
+    /** Declared city of residence (coarse code). */
+    cityCode: placeCode.optional(),
+  })
   .superRefine((v, ctx) => {
     // Runs only when the fields above are individually valid (zod skips refinements otherwise).
     if (v.birthDate === undefined && v.ageYears === undefined) {
-      ctx.addIssue({ code: "custom", path: ["ageYears"], message: "birthDate or ageYears is required", params: { code: "missing" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ageYears"],
+        message: "birthDate or ageYears is required",
+        params: { code: "missing" },
+      });
     } else if (v.birthDate !== undefined && !isCalendarDate(v.birthDate)) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "not a calendar date", params: { code: "invalid_format" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["birthDate"],
+        message: "not a calendar date",
+        params: { code: "invalid_format" },
+      });
     }
   });
 
@@ -248,7 +265,7 @@ export const devicesSchema = z.strictObject({
   records: z.array(deviceRecordSchema).max(LIMITS.deviceRecords).optional(),
 });
 
-/** One scheduled instalment of a platform loan. */
+/** One scheduled installment of a platform loan. */
 export const installmentSchema = z.strictObject({
   dueAt: epochMs,
   amountFen: fen,

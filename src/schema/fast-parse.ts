@@ -4,7 +4,17 @@ import { type Ctx, isObject, reportType, unknownKeys } from "./fast-parse/contex
 import { application, bureau, consent, devices, identity, loans, payments, social } from "./fast-parse/sections";
 import { type Result, fail, ok } from "./result";
 
-const APPLICANT_KEYS: ReadonlySet<string> = new Set(["id", "identity", "consent", "application", "payments", "social", "bureau", "devices", "loans"]);
+const APPLICANT_KEYS: ReadonlySet<string> = new Set([
+  "id",
+  "identity",
+  "consent",
+  "application",
+  "payments",
+  "social",
+  "bureau",
+  "devices",
+  "loans",
+]);
 const ROOT: readonly (string | number)[] = [];
 
 /**

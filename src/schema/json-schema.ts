@@ -9,7 +9,10 @@ import { applicantSchema } from "./applicant";
  * @example applicantJsonSchema().type // => "object"
  */
 export function applicantJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(applicantSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(applicantSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   schema.title = "riskcard Applicant";
   schema.description =
     "One loan application (riskcard input contract). Money in integer fen, time in epoch ms. " +

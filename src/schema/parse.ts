@@ -38,7 +38,13 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
         out.push(issue("invalid_enum", path, "not one of the allowed values"));
         break;
       case "invalid_format":
-        out.push(issue("invalid_format", path, zi.format === "regex" ? "does not match the expected pattern" : `not a valid ${zi.format}`));
+        out.push(
+          issue(
+            "invalid_format",
+            path,
+            zi.format === "regex" ? "does not match the expected pattern" : `not a valid ${zi.format}`,
+          ),
+        );
         break;
       case "unrecognized_keys":
         for (const k of zi.keys) {

@@ -129,9 +129,7 @@ export class ConfigError extends RiskcardError {
  */
 export function formatIssues(issues: readonly Issue[], what = "input"): string {
   const head = `invalid ${what}: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
-  const shown = issues
-    .slice(0, 20)
-    .map((i) => `  ${i.code} at ${formatPath(i.path)}: ${i.message}`);
+  const shown = issues.slice(0, 20).map((i) => `  ${i.code} at ${formatPath(i.path)}: ${i.message}`);
   if (issues.length > 20) shown.push(`  ... and ${issues.length - 20} more`);
   return [head, ...shown].join("\n");
 }

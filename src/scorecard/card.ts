@@ -4,8 +4,8 @@
  * Internal: the public entry points are loadScorecard, loadExpertCard and buildScorecard.
  */
 import { attach, compile } from "./compile";
-import { deepFreeze } from "./deepFreeze";
-import { roundPoints } from "./roundPoints";
+import { deepFreeze } from "./deep-freeze";
+import { roundPoints } from "./round-points";
 import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
 
 /** Creates the card of a validated points artefact (the artefact is frozen and kept as is). */

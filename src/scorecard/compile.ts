@@ -76,7 +76,10 @@ function doubles(values: ArrayLike<number>): number[] {
   return out;
 }
 
-type Padded = Pick<Compiled, "width" | "pcuts" | "psegPts" | "psegAttr" | "pmissingPts" | "pmissingAttr" | "pfallbackPts">;
+type Padded = Pick<
+  Compiled,
+  "width" | "pcuts" | "psegPts" | "psegAttr" | "pmissingPts" | "pmissingAttr" | "pfallbackPts"
+>;
 
 /**
  * Pads each characteristic's boundaries and segments to one width, 8, 16 or 32 (see `Compiled`);
@@ -174,7 +177,9 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
       });
     }
     const pieces = [...exact, ...ivs];
-    const bounds = [...new Set(pieces.flatMap((iv) => [iv.lo, iv.hi]).filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
+    const bounds = [...new Set(pieces.flatMap((iv) => [iv.lo, iv.hi]).filter((b) => Number.isFinite(b)))].sort(
+      (a, b) => a - b,
+    );
     cuts.push(...bounds);
     // Segment j spans [bounds[j-1], bounds[j]) with bounds[-1] = -Infinity and bounds[len] = +Infinity.
     for (let j = 0; j <= bounds.length; j++) {
@@ -246,7 +251,8 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
     idx = new Int32Array(k.n);
     for (let c = 0; c < k.n; c++) {
       const i = pos.get(k.features[c]!);
-      if (i === undefined) throw new RangeError(`the feature vector has no feature "${k.features[c]}" that the card reads`);
+      if (i === undefined)
+        throw new RangeError(`the feature vector has no feature "${k.features[c]}" that the card reads`);
       idx[c] = i;
     }
     k.byNames.set(names, idx);

@@ -75,9 +75,17 @@ export function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], input: unk
         return issue("invalid_type", path, `expected ${zi.expected}`);
       }
       case "too_small":
-        return issue("too_small", path, `below the minimum (${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""})`);
+        return issue(
+          "too_small",
+          path,
+          `below the minimum (${String(zi.minimum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""})`,
+        );
       case "too_big":
-        return issue("too_big", path, `above the maximum (${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""})`);
+        return issue(
+          "too_big",
+          path,
+          `above the maximum (${String(zi.maximum)}${zi.origin === "array" ? " items" : zi.origin === "string" ? " characters" : ""})`,
+        );
       case "invalid_value":
         return issue("invalid_enum", path, `expected one of ${zi.values.map((x) => JSON.stringify(x)).join(", ")}`);
       case "unrecognized_keys":

@@ -26,13 +26,13 @@ export type {
   SpecialAttribute,
   TrainingInfo,
 } from "./types";
-export { pdoScaling } from "./pdoScaling";
-export { roundPoints } from "./roundPoints";
-export { probabilityOfDefault } from "./probabilityOfDefault";
-export { buildScorecard, type BuildScorecardOptions } from "./buildScorecard";
+export { pdoScaling } from "./pdo-scaling";
+export { roundPoints } from "./round-points";
+export { probabilityOfDefault } from "./probability-of-default";
+export { buildScorecard, type BuildScorecardOptions } from "./build-scorecard";
 export { loadScorecard, loadExpertCard, parseScorecard, parseExpertCard, scorecardToJSON } from "./load";
 export { score, scoreValue, scoreBatch } from "./score";
-export { scoreRecord, vectorFromRecord } from "./scoreRecord";
-export { reasonCodes, type ReasonCodeOptions } from "./reasonCodes";
+export { scoreRecord, vectorFromRecord } from "./score-record";
+export { reasonCodes, type ReasonCodeOptions } from "./reason-codes";
 export { expertCardSchema, scorecardSchema } from "./schema";
 export * from "./train";

@@ -27,11 +27,15 @@ function prepare(json: unknown, accept: readonly Format[]): Result<{ format: For
   const o = value as Record<string, unknown>;
   if (o.format === undefined) return fail([issue("missing", ["format"], "required field is missing")]);
   if (typeof o.format !== "string" || !(accept as readonly string[]).includes(o.format))
-    return fail([issue("unsupported_version", ["format"], `format must be ${accept.map((f) => `"${f}"`).join(" or ")}`)]);
+    return fail([
+      issue("unsupported_version", ["format"], `format must be ${accept.map((f) => `"${f}"`).join(" or ")}`),
+    ]);
   const format = o.format as Format;
   if (o.version === undefined) return fail([issue("missing", ["version"], "required field is missing")]);
   if (!(FORMATS[format] as readonly unknown[]).includes(o.version))
-    return fail([issue("unsupported_version", ["version"], `this build reads ${format} version ${FORMATS[format].join(", ")}`)]);
+    return fail([
+      issue("unsupported_version", ["version"], `this build reads ${format} version ${FORMATS[format].join(", ")}`),
+    ]);
   return ok({ format, value });
 }
 

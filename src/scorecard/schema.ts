@@ -5,7 +5,7 @@
  * parameters; expert weights summing to 100%.
  */
 import { z } from "zod";
-import { pdoScaling } from "./pdoScaling";
+import { pdoScaling } from "./pdo-scaling";
 
 const name = z.string().min(1).max(200);
 const code = z.string().min(1).max(64);
@@ -47,7 +47,10 @@ const numericCharacteristic = z
     closure: z.enum(["left", "right"]).optional(),
     reasonCode: code,
     baselineScore: z.number().optional(),
-    attributes: z.array(z.discriminatedUnion("kind", [interval, special, missing])).min(1).max(1_000),
+    attributes: z
+      .array(z.discriminatedUnion("kind", [interval, special, missing]))
+      .min(1)
+      .max(1_000),
     fallback,
   })
   .superRefine((c, ctx) => {
@@ -65,7 +68,8 @@ const numericCharacteristic = z
       } else {
         const lo = a.lower ?? -Infinity;
         const hi = a.upper ?? Infinity;
-        if (!(lo < hi)) bad(ctx, ["attributes", i], "inconsistent", "interval lower bound must be below its upper bound");
+        if (!(lo < hi))
+          bad(ctx, ["attributes", i], "inconsistent", "interval lower bound must be below its upper bound");
         else ivs.push({ lo, hi, i });
       }
     });
@@ -88,7 +92,10 @@ const categoricalCharacteristic = z
     levels: z.array(z.string().max(200)).min(1).max(10_000),
     reasonCode: code,
     baselineScore: z.number().optional(),
-    attributes: z.array(z.discriminatedUnion("kind", [categories, missing])).min(1).max(1_000),
+    attributes: z
+      .array(z.discriminatedUnion("kind", [categories, missing]))
+      .min(1)
+      .max(1_000),
     fallback,
   })
   .superRefine((c, ctx) => {
@@ -105,8 +112,10 @@ const categoricalCharacteristic = z
         return;
       }
       a.categories.forEach((cat, j) => {
-        if (!levels.has(cat)) bad(ctx, ["attributes", i, "categories", j], "unknown_reference", "category is not one of the levels");
-        else if (used.has(cat)) bad(ctx, ["attributes", i, "categories", j], "inconsistent", "category in more than one attribute");
+        if (!levels.has(cat))
+          bad(ctx, ["attributes", i, "categories", j], "unknown_reference", "category is not one of the levels");
+        else if (used.has(cat))
+          bad(ctx, ["attributes", i, "categories", j], "inconsistent", "category in more than one attribute");
         used.add(cat);
       });
     });
@@ -132,7 +141,8 @@ export const scalingSchema = z
     const want = pdoScaling(s);
     const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     if (!close(s.factor, want.factor)) bad(ctx, ["factor"], "inconsistent", "factor does not equal pdo / ln 2");
-    if (!close(s.offset, want.offset)) bad(ctx, ["offset"], "inconsistent", "offset does not match points0, odds0 and the odds convention");
+    if (!close(s.offset, want.offset))
+      bad(ctx, ["offset"], "inconsistent", "offset does not match points0, odds0 and the odds convention");
   });
 
 const rounding = z.enum(["none", "half-up", "half-even"]);
@@ -210,7 +220,12 @@ export const expertCardSchema = z
     let sum = 0;
     for (const c of card.categories) sum += c.weight;
     if (Math.abs(sum - 100) > 1e-9)
-      bad(ctx, ["categories"], "invalid_weights", `category weights sum to ${Number(sum.toPrecision(12))}%; they must sum to 100%`);
+      bad(
+        ctx,
+        ["categories"],
+        "invalid_weights",
+        `category weights sum to ${Number(sum.toPrecision(12))}%; they must sum to 100%`,
+      );
     const flat: { name: string }[] = [];
     const paths: (string | number)[][] = [];
     card.categories.forEach((cat, k) => {
@@ -226,7 +241,12 @@ export const expertCardSchema = z
         span += Math.max(...all) - Math.min(...all);
       });
       if (!(span > 0))
-        bad(ctx, ["categories", k], "inconsistent", "the category's characteristics give every applicant the same points");
+        bad(
+          ctx,
+          ["categories", k],
+          "inconsistent",
+          "the category's characteristics give every applicant the same points",
+        );
     });
     checkNamesAndReasons(flat, (i) => paths[i]!, card.reasons, ctx);
   });

@@ -287,7 +287,8 @@ export function score(
   checkVector(vector, 0);
   const points = out?.points ?? new Float64Array(k.n);
   const attributes = out?.attributes ?? new Int32Array(k.n);
-  if (points.length < k.n || attributes.length < k.n) throw new RangeError("score: output buffers are shorter than the card");
+  if (points.length < k.n || attributes.length < k.n)
+    throw new RangeError("score: output buffers are shorter than the card");
   const idx = indicesFor(k, vector.names);
   const s = scoreRow(k, idx, vector.values, vector.missing, 0, points, attributes);
   return { score: s, points, attributes };
@@ -310,7 +311,8 @@ export function scoreValue(card: Scorecard, vector: FeatureVector, points?: Floa
   if (vector.values.length !== len || vector.missing.length !== len)
     throw new RangeError("FeatureVector names, values and missing must have the same length");
   const idx = indicesFor(k, vector.names);
-  if (points !== undefined && points.length < k.n) throw new RangeError("scoreValue: points buffer is shorter than the card");
+  if (points !== undefined && points.length < k.n)
+    throw new RangeError("scoreValue: points buffer is shorter than the card");
   if (points === undefined) return rowTotal(k, idx, vector.values, vector.missing, 0);
   return scoreRow(k, idx, vector.values, vector.missing, 0, points ?? null, null);
 }

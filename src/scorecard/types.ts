@@ -174,7 +174,11 @@ export interface Scorecard {
   readonly scaling: Scaling | null;
   readonly rounding: Rounding;
   /** For expert cards: each category's weight and the indices of its characteristics. */
-  readonly categories: readonly { readonly name: string; readonly weight: number; readonly characteristics: readonly number[] }[];
+  readonly categories: readonly {
+    readonly name: string;
+    readonly weight: number;
+    readonly characteristics: readonly number[];
+  }[];
   /** The validated artefact this card was loaded from (what `scorecardToJSON` writes). */
   readonly artefact: ScorecardJSON | ExpertCardJSON;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyBins, binCategorical, binNumeric, binWoe, compileBinning, woeIv } from "../../src/binning";
-import { germanCredit } from "./germanCredit";
+import { germanCredit } from "./german-credit";
 
 describe("woeIv", () => {
   it("hand calculation without zeros: ln((20/30)/(40/100)), ln((10/30)/(60/100))", () => {
@@ -99,7 +99,10 @@ describe("binNumeric methods on German credit", () => {
 
 const data = fc
   .array(
-    fc.tuple(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null), fc.constant(98)), fc.integer({ min: 0, max: 1 })),
+    fc.tuple(
+      fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null), fc.constant(98)),
+      fc.integer({ min: 0, max: 1 }),
+    ),
     { minLength: 4, maxLength: 300 },
   )
   .filter((r) => r.some((t) => t[1] === 1) && r.some((t) => t[1] === 0));
@@ -110,7 +113,9 @@ describe("binNumeric properties", () => {
       fc.property(
         data,
         fc.constantFrom("tree", "chimerge", "quantile") as fc.Arbitrary<"tree" | "chimerge" | "quantile">,
-        fc.constantFrom("none", "ascending", "descending", "auto") as fc.Arbitrary<"none" | "ascending" | "descending" | "auto">,
+        fc.constantFrom("none", "ascending", "descending", "auto") as fc.Arbitrary<
+          "none" | "ascending" | "descending" | "auto"
+        >,
         (rows, method, monotonic) => {
           const x = rows.map((r) => r[0]);
           const y = rows.map((r) => r[1]);
@@ -124,7 +129,8 @@ describe("binNumeric properties", () => {
           const intervals = b.bins.filter((z) => z.kind === "interval");
           expect(intervals.length).toBeLessThanOrEqual(4);
           if (monotonic === "ascending")
-            for (let i = 1; i < intervals.length; i++) expect(intervals[i]!.badRate).toBeGreaterThan(intervals[i - 1]!.badRate);
+            for (let i = 1; i < intervals.length; i++)
+              expect(intervals[i]!.badRate).toBeGreaterThan(intervals[i - 1]!.badRate);
           // re-counting with applyBins (by WoE identity of bins) reproduces each bin's count
           const c = compileBinning(b);
           const w = x.map((v) => binWoe(c, v));
@@ -142,7 +148,21 @@ describe("binNumeric properties", () => {
 describe("binCategorical", () => {
   it("merges rare categories into the neighbour by bad rate, and caps the bin count", () => {
     const v = [...Array(50).fill("a"), ...Array(45).fill("b"), ...Array(5).fill("c"), null, null];
-    const y = [...Array(50).fill(0).map((_, i) => (i < 5 ? 1 : 0)), ...Array(45).fill(0).map((_, i) => (i < 20 ? 1 : 0)), 1, 1, 1, 1, 1, 0, 1];
+    const y = [
+      ...Array(50)
+        .fill(0)
+        .map((_, i) => (i < 5 ? 1 : 0)),
+      ...Array(45)
+        .fill(0)
+        .map((_, i) => (i < 20 ? 1 : 0)),
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      1,
+    ];
     const b = binCategorical(v, y, { minBinShare: 0.1 });
     expect(b.bins.map((z) => z.categories)).toEqual([["a"], ["b", "c"], []]);
     expect(b.bins[2]!.kind).toBe("missing");
@@ -150,7 +170,12 @@ describe("binCategorical", () => {
     expect(one.bins.filter((z) => z.kind === "categories").length).toBe(1);
   });
   it("manual groups, unseen categories map to unknownWoe", () => {
-    const b = binCategorical(["a", "b", "c", "c"], [0, 1, 0, 1], { groups: [["a", "b"], ["c", "z"]] });
+    const b = binCategorical(["a", "b", "c", "c"], [0, 1, 0, 1], {
+      groups: [
+        ["a", "b"],
+        ["c", "z"],
+      ],
+    });
     expect(b.bins.map((z) => z.count)).toEqual([2, 2]);
     expect(Array.from(applyBins(b, ["z", "q"], { unknownWoe: 9 }))).toEqual([b.bins[1]!.woe, 9]);
     expect(() => binCategorical(["a", "b"], [0, 1], { groups: [["a"]] })).toThrow(/no group/);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyBins, binCategorical, binNumeric } from "../../src/binning";
-import { germanCredit } from "./germanCredit";
+import { germanCredit } from "./german-credit";
 
 const gc = germanCredit();
 
@@ -40,7 +40,14 @@ describe("German credit: credit_amount, breaks 1400/1800/4000/9200", () => {
   });
   it("applyBins maps left-closed: 1399 -> bin 1, 1400 -> bin 2, 9200 -> bin 5", () => {
     const w = applyBins(b, [1399, 1400, 1799.5, 9200, 1e9, 0]);
-    expect(Array.from(w)).toEqual([b.bins[0]!.woe, b.bins[1]!.woe, b.bins[1]!.woe, b.bins[4]!.woe, b.bins[4]!.woe, b.bins[0]!.woe]);
+    expect(Array.from(w)).toEqual([
+      b.bins[0]!.woe,
+      b.bins[1]!.woe,
+      b.bins[1]!.woe,
+      b.bins[4]!.woe,
+      b.bins[4]!.woe,
+      b.bins[0]!.woe,
+    ]);
   });
 });
 

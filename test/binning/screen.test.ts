@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { screenVariables } from "../../src/binning";
-import { germanCredit } from "./germanCredit";
+import { germanCredit } from "./german-credit";
 
 describe("screenVariables", () => {
   const gc = germanCredit();

@@ -32,10 +32,18 @@ describe("riskcard command line", () => {
 
   it("runs as a process (tsx) with the documented exit codes and no stack trace", () => {
     const main = join(repoRoot, "src/cli/main.ts");
-    const ok = spawnSync(process.execPath, ["--import", "tsx", main, "validate", join(repoRoot, "models/policy.json")], { cwd: repoRoot, encoding: "utf8" });
+    const ok = spawnSync(
+      process.execPath,
+      ["--import", "tsx", main, "validate", join(repoRoot, "models/policy.json")],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("valid riskcard.policy");
-    const bad = spawnSync(process.execPath, ["--import", "tsx", main, "report", "nope.json", GERMAN, "--out", "x.html"], { cwd: repoRoot, encoding: "utf8" });
+    const bad = spawnSync(
+      process.execPath,
+      ["--import", "tsx", main, "report", "nope.json", GERMAN, "--out", "x.html"],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe("riskcard report: nope.json: file not found or unreadable\n");
     const usage = spawnSync(process.execPath, ["--import", "tsx", main, "score"], { cwd: repoRoot, encoding: "utf8" });

@@ -34,7 +34,9 @@ describe("readCsv", () => {
   });
 
   it("strips a UTF-8 byte-order mark, trims cells and skips blank lines", async () => {
-    const t = await readCsv(file("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("x, y\n 1 ,2\n\n3,4\n")])));
+    const t = await readCsv(
+      file("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("x, y\n 1 ,2\n\n3,4\n")])),
+    );
     expect(t.header).toEqual(["x", "y"]);
     expect(t.columns[0]).toEqual(["1", "3"]);
   });
@@ -92,7 +94,9 @@ describe("cells and columns", () => {
     expect(inferKind(t, "n")).toBe("numeric");
     expect(inferKind(t, "c")).toBe("categorical");
     const e = await dataError(() => inferKind(t, "m"));
-    expect(e.message).toBe('k.csv line 4: column "m" is numeric but holds a non-numeric value (pass --categorical m if the column is categorical)');
+    expect(e.message).toBe(
+      'k.csv line 4: column "m" is numeric but holds a non-numeric value (pass --categorical m if the column is categorical)',
+    );
     expect(numericColumn(t, "n")).toEqual([1, 2, null, null]);
   });
 
@@ -103,7 +107,9 @@ describe("cells and columns", () => {
     expect(Array.from(targetLabels(t, "z", "0").labels)).toEqual([0, 1, 0]);
     expect((await dataError(() => targetLabels(t, "w"))).message).toContain("more than two distinct values");
     expect((await dataError(() => targetLabels(t, "v"))).message).toBe('t.csv line 3: the target "v" is missing');
-    expect((await dataError(() => targetLabels(t, "nope"))).message).toBe('t.csv: target column "nope" is not in the header');
+    expect((await dataError(() => targetLabels(t, "nope"))).message).toBe(
+      't.csv: target column "nope" is not in the header',
+    );
     expect((await dataError(() => targetLabels(t, "y", "SECRET"))).message).not.toContain("SECRET");
   });
 });

@@ -68,7 +68,10 @@ export function tempDir(): string {
 
 /** Reads a CSV with csv-parse/sync into records keyed by header (independent of the CLI reader). */
 export function readRecords(path: string): Record<string, string>[] {
-  return parse(readFileSync(path), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse(readFileSync(path), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 /** One line, no stack trace, no "at " frames. */
@@ -83,7 +86,8 @@ export function scoresOf(card: Scorecard, rows: Record<string, string>[]): Float
   const numeric = new Set(card.characteristics.filter((c) => c.type === "numeric").map((c) => c.feature));
   return Float64Array.from(rows, (r) => {
     const rec: Record<string, number | string> = {};
-    for (const c of card.characteristics) rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
+    for (const c of card.characteristics)
+      rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
     return scoreRecord(card, rec).score;
   });
 }
@@ -93,7 +97,8 @@ export function attributesOf(card: Scorecard, rows: Record<string, string>[]): I
   const numeric = new Set(card.characteristics.filter((c) => c.type === "numeric").map((c) => c.feature));
   return rows.map((r) => {
     const rec: Record<string, number | string> = {};
-    for (const c of card.characteristics) rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
+    for (const c of card.characteristics)
+      rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
     return Int32Array.from(scoreRecord(card, rec).attributes);
   });
 }

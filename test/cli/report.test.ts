@@ -26,7 +26,9 @@ let page: string;
 let reportRun: { code: number; out: string; err: string };
 
 beforeAll(async () => {
-  expect((await cli(["train", GERMAN, "--target", "creditability", "--out", model, "--date", "2026-01-02"])).code).toBe(0);
+  expect((await cli(["train", GERMAN, "--target", "creditability", "--out", model, "--date", "2026-01-02"])).code).toBe(
+    0,
+  );
   reportRun = await cli(["report", model, GERMAN, "--out", html, "--json", json]);
   const r = loadScorecard(readFileSync(model, "utf8"));
   if (!r.ok) throw new Error("model does not load");
@@ -38,7 +40,9 @@ beforeAll(async () => {
 describe("riskcard report on German credit", () => {
   it("writes a self-contained HTML page with inline SVG charts", () => {
     expect(reportRun.code).toBe(0);
-    expect(reportRun.err).toMatch(/^riskcard report: wrote report\.html: 1000 rows, AUC 0\.\d{4}, KS 0\.\d{4}, PSI 0\.\d{4}\n$/);
+    expect(reportRun.err).toMatch(
+      /^riskcard report: wrote report\.html: 1000 rows, AUC 0\.\d{4}, KS 0\.\d{4}, PSI 0\.\d{4}\n$/,
+    );
     expect(page.startsWith("<!doctype html>")).toBe(true);
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)|<link |@import|url\(/);
     // ROC, KS, distribution, bad rate by band, stability, and one chart per characteristic
@@ -48,7 +52,14 @@ describe("riskcard report on German credit", () => {
   });
 
   it("reads target and bad value recorded by train (no --target needed)", () => {
-    expect(data.data).toEqual({ source: "german_credit.csv", target: "creditability", rows: 1000, bads: 300, goods: 700, badRate: 0.3 });
+    expect(data.data).toEqual({
+      source: "german_credit.csv",
+      target: "creditability",
+      rows: 1000,
+      bads: 300,
+      goods: 700,
+      badRate: 0.3,
+    });
   });
 
   it("AUC, Gini, KS and the curves equal the metrics API", () => {
@@ -59,9 +70,12 @@ describe("riskcard report on German credit", () => {
     expect(d.ks).toBe(ks(scores, labels));
     // the ROC curve's trapezoid area is the AUC; the KS curve's largest gap is the KS
     let area = 0;
-    for (let i = 1; i < data.roc.fpr.length; i++) area += ((data.roc.fpr[i]! - data.roc.fpr[i - 1]!) * (data.roc.tpr[i]! + data.roc.tpr[i - 1]!)) / 2;
+    for (let i = 1; i < data.roc.fpr.length; i++)
+      area += ((data.roc.fpr[i]! - data.roc.fpr[i - 1]!) * (data.roc.tpr[i]! + data.roc.tpr[i - 1]!)) / 2;
     expect(area).toBeCloseTo(d.auc, 12);
-    const gaps = data.ksCurve.score.map((_, i) => Math.abs(data.ksCurve.cumBadShare[i]! - data.ksCurve.cumGoodShare[i]!));
+    const gaps = data.ksCurve.score.map((_, i) =>
+      Math.abs(data.ksCurve.cumBadShare[i]! - data.ksCurve.cumGoodShare[i]!),
+    );
     expect(Math.max(...gaps)).toBeCloseTo(d.ks, 12);
     expect(page).toContain(`ROC curve (AUC ${fmt.stat(d.auc)})`);
     expect(page).toContain(`KS ${fmt.stat(d.ks)} at score`);
@@ -70,7 +84,9 @@ describe("riskcard report on German credit", () => {
 
   it("bad rate by band is the metrics gainsTable, and the table shows its figures", () => {
     const scores = scoresOf(card, records);
-    expect(data.bands).toEqual(JSON.parse(JSON.stringify(gainsTable(scores, labels, { groups: 10, higherIsBad: false }))));
+    expect(data.bands).toEqual(
+      JSON.parse(JSON.stringify(gainsTable(scores, labels, { groups: 10, higherIsBad: false }))),
+    );
     for (const b of data.bands) expect(page).toContain(`<td class="n">${fmt.pct(b.badRate)}</td>`);
     const hist = data.distribution;
     expect(hist.reduce((s, b) => s + b.bad, 0)).toBe(300);
@@ -91,7 +107,10 @@ describe("riskcard report on German credit", () => {
       });
       // WoE/IV over the attributes that hold rows (the explicit missing bin is empty on this data)
       const filled = [...good.keys()].filter((a) => good[a]! + bad[a]! > 0);
-      const w = woeIv(filled.map((a) => good[a]!), filled.map((a) => bad[a]!));
+      const w = woeIv(
+        filled.map((a) => good[a]!),
+        filled.map((a) => bad[a]!),
+      );
       expect(rep.rows.length).toBe(m);
       rep.rows.forEach((row, a) => {
         expect(row.good).toBe(good[a]);
@@ -112,7 +131,10 @@ describe("riskcard report on German credit", () => {
   it("PSI against the training distribution equals the metrics psiTable on the training split", () => {
     const scores = scoresOf(card, records);
     const mask = trainTestSplit(labels, 0.3, 1);
-    const train = Float64Array.from([...mask.keys()].filter((i) => mask[i] === 0), (i) => scores[i]!);
+    const train = Float64Array.from(
+      [...mask.keys()].filter((i) => mask[i] === 0),
+      (i) => scores[i]!,
+    );
     const t = psiTable(train, scores, { breaks: quantileBreaks(train, 10) });
     expect(data.stability).not.toBeNull();
     expect(data.stability!.psi).toBeCloseTo(t.index, 14);
@@ -132,9 +154,26 @@ describe("riskcard report: hand-checked numbers", () => {
     // so (9 + 0.5 * 6) / 16 = 0.75; Gini 0.5. KS at 10: bads 3/4, goods 1/4 -> 0.5.
     // WoE [-inf,5) = ln((3/4)/(1/4)) = ln 3, [5,inf) = -ln 3; IV = 0.5 ln 3 + 0.5 ln 3 = ln 3.
     const cardJson = {
-      format: "riskcard.scorecard", version: 1, name: "hand", scaling: null, rounding: "none", base: "separate", basePoints: 0,
-      characteristics: [{ name: "x", feature: "x", type: "numeric", reasonCode: "X", fallback: { points: 0 },
-        attributes: [{ kind: "interval", lower: null, upper: 5, points: 10 }, { kind: "interval", lower: 5, upper: null, points: 20 }] }],
+      format: "riskcard.scorecard",
+      version: 1,
+      name: "hand",
+      scaling: null,
+      rounding: "none",
+      base: "separate",
+      basePoints: 0,
+      characteristics: [
+        {
+          name: "x",
+          feature: "x",
+          type: "numeric",
+          reasonCode: "X",
+          fallback: { points: 0 },
+          attributes: [
+            { kind: "interval", lower: null, upper: 5, points: 10 },
+            { kind: "interval", lower: 5, upper: null, points: 20 },
+          ],
+        },
+      ],
     };
     const m = join(dir, "hand.json");
     const csv = join(dir, "hand.csv");
@@ -152,7 +191,10 @@ describe("riskcard report: hand-checked numbers", () => {
     expect(rows.map((x) => x.label)).toEqual(["[-inf, 5)", "[5, +inf)"]);
     expect(rows[0]!.woe).toBeCloseTo(Math.log(3), 14);
     expect(rows[1]!.woe).toBeCloseTo(-Math.log(3), 14);
-    expect(rows.map((x) => [x.count, x.good, x.bad, x.badRate, x.points])).toEqual([[4, 1, 3, 0.75, 10], [4, 3, 1, 0.25, 20]]);
+    expect(rows.map((x) => [x.count, x.good, x.bad, x.badRate, x.points])).toEqual([
+      [4, 1, 3, 0.75, 10],
+      [4, 3, 1, 0.25, 20],
+    ]);
     expect(d.characteristics[0]!.iv).toBeCloseTo(Math.log(3), 14);
     expect(d.stability).toBeNull();
     expect(readFileSync(join(dir, "hand.html"), "utf8")).toContain("no training distribution");
@@ -171,7 +213,12 @@ describe("riskcard report: malformed input", () => {
     const lines = readFileSync(GERMAN, "utf8").split("\r\n");
     const header = lines[0]!.split(",");
     const j = header.indexOf(card.characteristics[0]!.feature);
-    const cut = lines.map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).filter((_, k) => k !== j).join(","));
+    const cut = lines.map((l) =>
+      l
+        .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+        .filter((_, k) => k !== j)
+        .join(","),
+    );
     const r = await cli(["report", model, file("cut.csv", cut.join("\r\n")), "--out", out]);
     expect(r.code).toBe(1);
     expectOneLine(r.err);
@@ -179,7 +226,13 @@ describe("riskcard report: malformed input", () => {
   });
 
   it("an invalid or unreadable model, a missing target, usage errors", async () => {
-    const r1 = await cli(["report", file("m.json", '{"format":"riskcard.scorecard","version":9}'), GERMAN, "--out", out]);
+    const r1 = await cli([
+      "report",
+      file("m.json", '{"format":"riskcard.scorecard","version":9}'),
+      GERMAN,
+      "--out",
+      out,
+    ]);
     expect(r1.code).toBe(1);
     expectOneLine(r1.err);
     expect(r1.err).toContain("invalid model: unsupported_version at version");
@@ -197,7 +250,22 @@ describe("riskcard report: malformed input", () => {
     const p = sharedData("give_me_some_credit.csv");
     expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
     const g = join(dir, "g.json");
-    expect((await cli(["train", p!, "--target", "SeriousDlqin2yrs", "--out", g, "--date", "2026-01-02", "--special", "NumberOfTimes90DaysLate=96,98"])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          "train",
+          p!,
+          "--target",
+          "SeriousDlqin2yrs",
+          "--out",
+          g,
+          "--date",
+          "2026-01-02",
+          "--special",
+          "NumberOfTimes90DaysLate=96,98",
+        ])
+      ).code,
+    ).toBe(0);
     const gj = join(dir, "g.report.json");
     const r = await cli(["report", g, p!, "--out", join(dir, "g.html"), "--json", gj]);
     expect(r.code).toBe(0);

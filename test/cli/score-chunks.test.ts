@@ -11,7 +11,9 @@ import { MAX_LINE } from "../../src/cli/score-line";
 import { APPLICANTS, cli, tempDir } from "./helpers";
 
 const dir = tempDir();
-const applicants = readFileSync(APPLICANTS, "utf8").split("\n").filter((l) => l.trim() !== "");
+const applicants = readFileSync(APPLICANTS, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 
 /** Scores `path` with 1 and with 2 workers; returns both outputs and the 2-worker run. */
 async function both(path: string): Promise<{ one: string; two: string; err: string; code: number }> {
@@ -48,7 +50,10 @@ describe("riskcard score --workers 2 across read chunks", () => {
     const { one, two, err, code } = await both(path);
     expect(code).toBe(1);
     expect(two).toBe(one);
-    const records = two.trimEnd().split("\n").map((l) => JSON.parse(l) as { line?: number; error?: { issues: { code: string }[] } });
+    const records = two
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line?: number; error?: { issues: { code: string }[] } });
     const blanks = rows.filter((r) => r === "").length;
     expect(records.length).toBe(rows.length - blanks);
     const errorLines = records.filter((r) => r.error !== undefined).map((r) => r.line);

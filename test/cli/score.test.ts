@@ -11,7 +11,9 @@ import { createEngine } from "../../src/decision/engine";
 import { APPLICANTS, cli, expectOneLine, tempDir } from "./helpers";
 
 const dir = tempDir();
-const lines = readFileSync(APPLICANTS, "utf8").split("\n").filter((l) => l.trim() !== "");
+const lines = readFileSync(APPLICANTS, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 const first = lines.slice(0, 60);
 const input = join(dir, "in.jsonl");
 writeFileSync(input, `${first.join("\n")}\n`);
@@ -19,7 +21,10 @@ const engine = createEngine();
 const AS_OF = Date.UTC(2026, 5, 30);
 
 function readOut(path: string): unknown[] {
-  return readFileSync(path, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+  return readFileSync(path, "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
 }
 
 describe("riskcard score", () => {
@@ -32,7 +37,9 @@ describe("riskcard score", () => {
     got.forEach((d, i) => {
       expect(d).toEqual(JSON.parse(JSON.stringify(engine.decide(JSON.parse(first[i]!), { asOf: AS_OF }))));
     });
-    expect(r.err).toMatch(/^riskcard score: 60 lines, 60 decisions, 0 error records in \d+\.\d\d s \([\d,]+ applications\/s, 1 worker\)\n$/);
+    expect(r.err).toMatch(
+      /^riskcard score: 60 lines, 60 decisions, 0 error records in \d+\.\d\d s \([\d,]+ applications\/s, 1 worker\)\n$/,
+    );
     expect(r.out).toBe("");
   });
 
@@ -54,7 +61,15 @@ describe("riskcard score", () => {
   it("turns invalid lines into error records with the line number and goes on (exit 1)", async () => {
     const a = JSON.parse(first[0]!) as Record<string, unknown>;
     const noTime = { ...a, application: undefined };
-    const bad = [first[0], "not json {SECRET", "", JSON.stringify({ id: "x" }), JSON.stringify(noTime), `${first[1]}\r`, "[1,2]"];
+    const bad = [
+      first[0],
+      "not json {SECRET",
+      "",
+      JSON.stringify({ id: "x" }),
+      JSON.stringify(noTime),
+      `${first[1]}\r`,
+      "[1,2]",
+    ];
     const p = join(dir, "bad.jsonl");
     writeFileSync(p, bad.join("\n"));
     const out = join(dir, "bad.out.jsonl");
@@ -63,9 +78,18 @@ describe("riskcard score", () => {
     const got = readOut(out) as Record<string, unknown>[];
     expect(got.length).toBe(6); // the blank line 3 is skipped
     expect(got[0]).toHaveProperty("outcome");
-    expect(got[1]).toEqual({ line: 2, error: { issues: [{ code: "invalid_format", path: [], message: "line is not valid JSON" }] } });
-    expect(got[2]).toMatchObject({ line: 4, error: { issues: [{ code: "missing", path: ["application", "appliedAt"] }] } });
-    expect(got[3]).toMatchObject({ line: 5, error: { issues: [{ code: "missing", path: ["application", "appliedAt"] }] } });
+    expect(got[1]).toEqual({
+      line: 2,
+      error: { issues: [{ code: "invalid_format", path: [], message: "line is not valid JSON" }] },
+    });
+    expect(got[2]).toMatchObject({
+      line: 4,
+      error: { issues: [{ code: "missing", path: ["application", "appliedAt"] }] },
+    });
+    expect(got[3]).toMatchObject({
+      line: 5,
+      error: { issues: [{ code: "missing", path: ["application", "appliedAt"] }] },
+    });
     expect(got[4]).toHaveProperty("outcome"); // CRLF line
     expect((got[5] as { line: number }).line).toBe(7);
     expect(readFileSync(out, "utf8")).not.toContain("SECRET");

@@ -64,7 +64,10 @@ describe("riskcard train on German credit", () => {
     expect(ref).not.toBeNull();
     const scores = scoresOf(card, records);
     const mask = trainTestSplit(labels, 0.3, 1);
-    const train = Float64Array.from([...mask.keys()].filter((i) => mask[i] === 0), (i) => scores[i]!);
+    const train = Float64Array.from(
+      [...mask.keys()].filter((i) => mask[i] === 0),
+      (i) => scores[i]!,
+    );
     expect(ref!.breaks).toEqual(quantileBreaks(train, 10));
     expect(ref!.scoreCounts.reduce((a, b) => a + b, 0)).toBe(700);
     for (const counts of ref!.attributeCounts) expect(counts.reduce((a, b) => a + b, 0)).toBe(700);
@@ -72,15 +75,29 @@ describe("riskcard train on German credit", () => {
 
   it("is deterministic: the same command writes the same bytes", async () => {
     const again = join(dir, "again.json");
-    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", again, "--date", "2026-01-02"])).code).toBe(0);
+    expect(
+      (await cli(["train", GERMAN, "--target", "creditability", "--out", again, "--date", "2026-01-02"])).code,
+    ).toBe(0);
     expect(readFileSync(again, "utf8")).toBe(readFileSync(modelPath, "utf8"));
   });
 
   it("accepts --method, --exclude and --categorical", async () => {
     const out = join(dir, "mono.json");
     const r = await cli([
-      "train", GERMAN, "--target", "creditability", "--out", out, "--date", "2026-01-02",
-      "--method", "monotonic", "--exclude", "purpose,credit_history", "--categorical", "number_of_existing_credits_at_this_bank",
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--method",
+      "monotonic",
+      "--exclude",
+      "purpose,credit_history",
+      "--categorical",
+      "number_of_existing_credits_at_this_bank",
     ]);
     expect(r.code).toBe(0);
     const c = loadScorecard(readFileSync(out, "utf8"));
@@ -119,7 +136,11 @@ describe("riskcard train: malformed input gives one clear line and a non-zero ex
   });
 
   it("unknown columns in --exclude, --categorical and --special", async () => {
-    for (const opt of [["--exclude", "nope"], ["--categorical", "nope"], ["--special", "nope=1"]]) {
+    for (const opt of [
+      ["--exclude", "nope"],
+      ["--categorical", "nope"],
+      ["--special", "nope=1"],
+    ]) {
       const r = await cli(["train", GERMAN, "--target", "creditability", "--out", out, ...opt]);
       expect(r.code).toBe(1);
       expectOneLine(r.err);
@@ -149,8 +170,12 @@ describe("riskcard train: malformed input gives one clear line and a non-zero ex
     expect((await cli(["train", GERMAN, "--out", out])).code).toBe(2);
     expect((await cli(["train", GERMAN, "--target", "creditability"])).code).toBe(2);
     expect((await cli(["train", "--target", "creditability", "--out", out])).code).toBe(2);
-    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--method", "forest"])).code).toBe(2);
-    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--date", "yesterday"])).code).toBe(2);
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--method", "forest"])).code).toBe(
+      2,
+    );
+    expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--date", "yesterday"])).code).toBe(
+      2,
+    );
     expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--test-share", "2"])).code).toBe(2);
     expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--bogus"])).code).toBe(2);
   });
@@ -161,8 +186,22 @@ describe("riskcard train on Give Me Some Credit", () => {
     const p = sharedData("give_me_some_credit.csv");
     expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
     const model = join(dir, "gmsc.json");
-    const specials = ["NumberOfTime30-59DaysPastDueNotWorse", "NumberOfTimes90DaysLate", "NumberOfTime60-89DaysPastDueNotWorse"].flatMap((c) => ["--special", `${c}=96,98`]);
-    const r = await cli(["train", p!, "--target", "SeriousDlqin2yrs", "--out", model, "--date", "2026-01-02", ...specials]);
+    const specials = [
+      "NumberOfTime30-59DaysPastDueNotWorse",
+      "NumberOfTimes90DaysLate",
+      "NumberOfTime60-89DaysPastDueNotWorse",
+    ].flatMap((c) => ["--special", `${c}=96,98`]);
+    const r = await cli([
+      "train",
+      p!,
+      "--target",
+      "SeriousDlqin2yrs",
+      "--out",
+      model,
+      "--date",
+      "2026-01-02",
+      ...specials,
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toContain("ignored the column with an empty header name");
     const c = loadScorecard(readFileSync(model, "utf8"));
@@ -172,6 +211,8 @@ describe("riskcard train on Give Me Some Credit", () => {
     expect(m.testAuc).toBeGreaterThan(0.84);
     const late = c.value.characteristics.find((x) => x.feature === "NumberOfTimes90DaysLate");
     expect(late?.attributes.some((a) => a.kind === "special")).toBe(true);
-    expect(c.value.characteristics.find((x) => x.feature === "MonthlyIncome")?.attributes.some((a) => a.kind === "missing")).toBe(true);
+    expect(
+      c.value.characteristics.find((x) => x.feature === "MonthlyIncome")?.attributes.some((a) => a.kind === "missing"),
+    ).toBe(true);
   });
 });

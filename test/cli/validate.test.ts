@@ -6,7 +6,8 @@ import { cli, expectOneLine, repoRoot, tempDir } from "./helpers";
 
 const dir = tempDir();
 const models = join(repoRoot, "models");
-const read = (f: string): Record<string, unknown> => JSON.parse(readFileSync(join(models, f), "utf8")) as Record<string, unknown>;
+const read = (f: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(models, f), "utf8")) as Record<string, unknown>;
 const file = (name: string, value: unknown): string => {
   const p = join(dir, name);
   writeFileSync(p, typeof value === "string" ? value : JSON.stringify(value));
@@ -15,7 +16,11 @@ const file = (name: string, value: unknown): string => {
 
 describe("riskcard validate", () => {
   it("accepts the shipped expert card, fraud rules and policy (exit 0)", async () => {
-    for (const [f, format] of [["expert-card.json", "riskcard.expert-card"], ["fraud-rules.json", "riskcard.rules"], ["policy.json", "riskcard.policy"]] as const) {
+    for (const [f, format] of [
+      ["expert-card.json", "riskcard.expert-card"],
+      ["fraud-rules.json", "riskcard.rules"],
+      ["policy.json", "riskcard.policy"],
+    ] as const) {
       const r = await cli(["validate", join(models, f)]);
       expect(r.code, f).toBe(0);
       expect(r.out).toMatch(new RegExp(`^${f.replace(".", "\\.")}: valid ${format.replace(".", "\\.")} \\(`));
@@ -27,7 +32,9 @@ describe("riskcard validate", () => {
     card.categories[0]!.weight += 10;
     const r = await cli(["validate", file("weights.json", card)]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^weights\.json: invalid riskcard\.expert-card: \d+ issues?\n {2}invalid_weights at categories: category weights sum to 110%; they must sum to 100%\n/);
+    expect(r.out).toMatch(
+      /^weights\.json: invalid riskcard\.expert-card: \d+ issues?\n {2}invalid_weights at categories: category weights sum to 110%; they must sum to 100%\n/,
+    );
     const policy = read("policy.json");
     const r2 = await cli(["validate", file("policy.json", { ...policy, version: 2, extra: 1 })]);
     expect(r2.code).toBe(1);
@@ -45,9 +52,19 @@ describe("riskcard validate", () => {
     expect(JSON.parse(r.out)).toEqual({
       valid: false,
       format: null,
-      issues: [{ code: "missing", path: ["format"], message: "format must be riskcard.scorecard, riskcard.expert-card, riskcard.rules or riskcard.policy" }],
+      issues: [
+        {
+          code: "missing",
+          path: ["format"],
+          message: "format must be riskcard.scorecard, riskcard.expert-card, riskcard.rules or riskcard.policy",
+        },
+      ],
     });
-    expect(JSON.parse((await cli(["validate", join(models, "policy.json"), "--json"])).out)).toEqual({ valid: true, format: "riskcard.policy", issues: [] });
+    expect(JSON.parse((await cli(["validate", join(models, "policy.json"), "--json"])).out)).toEqual({
+      valid: true,
+      format: "riskcard.policy",
+      issues: [],
+    });
   });
 
   it("rejects prototype-polluting keys and unknown formats", () => {

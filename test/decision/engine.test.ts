@@ -110,7 +110,13 @@ describe("decide: thin files and time", () => {
   it("ignores events after asOf", () => {
     const a = adult();
     const before = engine.decide(a, { asOf });
-    a.payments!.push({ at: asOf + 1, amountFen: 99_000_000, direction: "out", channel: "merchant", merchantCategory: "gambling" });
+    a.payments!.push({
+      at: asOf + 1,
+      amountFen: 99_000_000,
+      direction: "out",
+      channel: "merchant",
+      merchantCategory: "gambling",
+    });
     a.bureau!.delinquencies.push({ at: asOf + 5, daysPastDue: 120 });
     a.devices!.events.push({ at: asOf + 10, kind: "login", deviceId: "d-9", lat: 45.8, lon: 126.5, cityCode: "HRB" });
     expect(engine.decide(a, { asOf })).toEqual(before);
@@ -134,14 +140,70 @@ describe("decide: bad input gets issues, never a raw TypeError", () => {
     ["null", null],
     ["a string", "applicant"],
     ["an array", [adult()]],
-    ["no identity", (() => { const a: Partial<Applicant> = adult(); delete a.identity; return a; })()],
-    ["negative amount", (() => { const a = adult(); a.payments![0]!.amountFen = -1; return a; })()],
-    ["fractional amount", (() => { const a = adult(); a.payments![0]!.amountFen = 10.5; return a; })()],
-    ["NaN amount", (() => { const a = adult(); a.bureau!.monthlyObligationsFen = Number.NaN; return a; })()],
-    ["Infinity time", (() => { const a = adult(); a.payments![0]!.at = Number.POSITIVE_INFINITY; return a; })()],
-    ["unknown channel", (() => { const a = adult(); (a.payments![0] as { channel: string }).channel = "casino"; return a; })()],
-    ["huge array", (() => { const a = adult(); a.payments = new Array(100_001).fill(a.payments![0]); return a; })()],
-    ["deep nesting", (() => { let x: unknown = {}; for (let i = 0; i < 10_000; i++) x = { social: x }; return { ...adult(), social: x }; })()],
+    [
+      "no identity",
+      (() => {
+        const a: Partial<Applicant> = adult();
+        delete a.identity;
+        return a;
+      })(),
+    ],
+    [
+      "negative amount",
+      (() => {
+        const a = adult();
+        a.payments![0]!.amountFen = -1;
+        return a;
+      })(),
+    ],
+    [
+      "fractional amount",
+      (() => {
+        const a = adult();
+        a.payments![0]!.amountFen = 10.5;
+        return a;
+      })(),
+    ],
+    [
+      "NaN amount",
+      (() => {
+        const a = adult();
+        a.bureau!.monthlyObligationsFen = Number.NaN;
+        return a;
+      })(),
+    ],
+    [
+      "Infinity time",
+      (() => {
+        const a = adult();
+        a.payments![0]!.at = Number.POSITIVE_INFINITY;
+        return a;
+      })(),
+    ],
+    [
+      "unknown channel",
+      (() => {
+        const a = adult();
+        (a.payments![0] as { channel: string }).channel = "casino";
+        return a;
+      })(),
+    ],
+    [
+      "huge array",
+      (() => {
+        const a = adult();
+        a.payments = new Array(100_001).fill(a.payments![0]);
+        return a;
+      })(),
+    ],
+    [
+      "deep nesting",
+      (() => {
+        let x: unknown = {};
+        for (let i = 0; i < 10_000; i++) x = { social: x };
+        return { ...adult(), social: x };
+      })(),
+    ],
   ];
   for (const [name, input] of bad) {
     it(`${name}: safeDecide returns issues and decide throws RiskcardError`, () => {
@@ -169,11 +231,19 @@ describe("decide over the synthetic population (properties)", () => {
   });
 
   it("decisions carry no personal data: no birth date, city, device, IP or counterparty from the input", () => {
-    population().slice(0, 200).forEach((a, i) => {
-      const text = JSON.stringify(decisions[i]);
-      const secrets = [a.identity.birthDate, a.application?.deviceId, a.application?.ipHash, ...(a.devices?.events ?? []).map((e) => e.ipHash), ...(a.payments ?? []).map((p) => p.counterparty)];
-      for (const s of secrets) if (s !== undefined) expect(text.includes(`"${s}"`)).toBe(false);
-    });
+    population()
+      .slice(0, 200)
+      .forEach((a, i) => {
+        const text = JSON.stringify(decisions[i]);
+        const secrets = [
+          a.identity.birthDate,
+          a.application?.deviceId,
+          a.application?.ipHash,
+          ...(a.devices?.events ?? []).map((e) => e.ipHash),
+          ...(a.payments ?? []).map((p) => p.counterparty),
+        ];
+        for (const s of secrets) if (s !== undefined) expect(text.includes(`"${s}"`)).toBe(false);
+      });
   });
 
   it("removing optional sections never crashes and never yields NaN (fast-check)", () => {

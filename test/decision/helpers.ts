@@ -42,20 +42,51 @@ export function adult(): Applicant {
     payments: [
       { at: asOf - 40 * day, amountFen: 1_200_000, direction: "in", channel: "salary" },
       { at: asOf - 10 * day, amountFen: 1_200_000, direction: "in", channel: "salary" },
-      { at: asOf - 9 * day, amountFen: 30_000, direction: "out", channel: "merchant", merchantCategory: "groceries", counterparty: "m-1" },
-      { at: asOf - 5 * day, amountFen: 80_000, direction: "out", channel: "merchant", merchantCategory: "dining", counterparty: "m-2" },
+      {
+        at: asOf - 9 * day,
+        amountFen: 30_000,
+        direction: "out",
+        channel: "merchant",
+        merchantCategory: "groceries",
+        counterparty: "m-1",
+      },
+      {
+        at: asOf - 5 * day,
+        amountFen: 80_000,
+        direction: "out",
+        channel: "merchant",
+        merchantCategory: "dining",
+        counterparty: "m-2",
+      },
     ],
-    social: { accountAgeDays: 2_000, contactCount: 150, activeDays30: 25, flaggedContactCount: 0, defaultedLinkCount: 0 },
+    social: {
+      accountAgeDays: 2_000,
+      contactCount: 150,
+      activeDays30: 25,
+      flaggedContactCount: 0,
+      defaultedLinkCount: 0,
+    },
     bureau: {
       reportedAt: asOf - 3_600_000,
       historyMonths: 72,
       inquiries: [{ at: asOf - 200 * day, kind: "card_application" }],
-      accounts: [{ kind: "credit_card", openedAt: asOf - 1_000 * day, limitFen: 3_000_000, balanceFen: 300_000, monthlyPaymentFen: 15_000, worstDaysPastDue: 0 }],
+      accounts: [
+        {
+          kind: "credit_card",
+          openedAt: asOf - 1_000 * day,
+          limitFen: 3_000_000,
+          balanceFen: 300_000,
+          monthlyPaymentFen: 15_000,
+          worstDaysPastDue: 0,
+        },
+      ],
       delinquencies: [],
       monthlyObligationsFen: 15_000,
     },
     devices: {
-      events: [{ at: asOf - 2 * day, kind: "login", deviceId: "d-1", ipHash: "ip-1", lat: 31.2, lon: 121.5, cityCode: "SH" }],
+      events: [
+        { at: asOf - 2 * day, kind: "login", deviceId: "d-1", ipHash: "ip-1", lat: 31.2, lon: 121.5, cityCode: "SH" },
+      ],
       records: [{ deviceId: "d-1", firstSeenAt: asOf - 400 * day, accountCount: 1 }],
     },
   };
@@ -65,6 +96,7 @@ export function adult(): Applicant {
 export function nonFinitePaths(x: unknown, path = "$"): string[] {
   if (typeof x === "number") return Number.isFinite(x) ? [] : [path];
   if (Array.isArray(x)) return x.flatMap((v, i) => nonFinitePaths(v, `${path}[${i}]`));
-  if (x !== null && typeof x === "object") return Object.entries(x).flatMap(([k, v]) => nonFinitePaths(v, `${path}.${k}`));
+  if (x !== null && typeof x === "object")
+    return Object.entries(x).flatMap(([k, v]) => nonFinitePaths(v, `${path}.${k}`));
   return [];
 }

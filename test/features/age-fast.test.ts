@@ -15,7 +15,11 @@ describe("ageInYearsFast", () => {
     fc.assert(
       fc.property(
         dateString,
-        fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(0, DAY - 1, DAY, -1, -DAY, 8.64e15, -8.64e15)),
+        fc.oneof(
+          fc.integer({ min: -8.64e15, max: 8.64e15 }),
+          fc.integer({ min: 0, max: 4_102_444_800_000 }),
+          fc.constantFrom(0, DAY - 1, DAY, -1, -DAY, 8.64e15, -8.64e15),
+        ),
         fc.integer({ min: -720, max: 840 }).map((m) => m * 60_000),
         (bd, asOf, off) => {
           expect(ageInYearsFast(bd, asOf, off)).toBe(ageInYears(bd, asOf, off));

@@ -16,7 +16,8 @@ import {
 /** 2025-01-01T00:00:00Z. */
 export const BASE_AS_OF = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
-const time = (daysBefore = 400, daysAfter = 0) => fc.integer({ min: BASE_AS_OF - daysBefore * DAY, max: BASE_AS_OF + daysAfter * DAY });
+const time = (daysBefore = 400, daysAfter = 0) =>
+  fc.integer({ min: BASE_AS_OF - daysBefore * DAY, max: BASE_AS_OF + daysAfter * DAY });
 const past = () => fc.integer({ min: BASE_AS_OF - 400 * DAY, max: BASE_AS_OF });
 const money = () => fc.integer({ min: 0, max: 5_000_000 });
 const token = (prefix: string) => fc.integer({ min: 0, max: 30 }).map((n) => `${prefix}${n}`);
@@ -41,7 +42,11 @@ export const paymentArb = (daysAfter = 0) =>
     .map(clean);
 
 const birthDate = fc
-  .record({ y: fc.integer({ min: 1930, max: 2010 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1930, max: 2010 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 
 const identityArb = fc
@@ -58,31 +63,32 @@ const identityArb = fc
   })
   .map((i) => clean(i.birthDate !== undefined ? { ...i, ageYears: undefined } : i));
 
-const bureauArb = fc
-  .record({
-    reportedAt: past(),
-    historyMonths: fc.integer({ min: 0, max: 300 }),
-    inquiries: fc.array(fc.record({ at: time(), kind: fc.constantFrom(...INQUIRY_KINDS) }), { maxLength: 8 }),
-    accounts: fc.array(
-      fc
-        .record({
-          kind: fc.constantFrom(...BUREAU_ACCOUNT_KINDS),
-          openedAt: time(3000, 10),
-          closedAt: opt(time(400, 30)),
-          limitFen: opt(money()),
-          balanceFen: money(),
-          monthlyPaymentFen: opt(money()),
-          worstDaysPastDue: fc.integer({ min: 0, max: 200 }),
-        })
-        .map(clean),
-      { maxLength: 6 },
-    ),
-    delinquencies: fc.array(
-      fc.record({ at: time(), daysPastDue: fc.constantFrom(1, 30, 60, 90, 120, 180), amountFen: opt(money()) }).map(clean),
-      { maxLength: 4 },
-    ),
-    monthlyObligationsFen: money(),
-  });
+const bureauArb = fc.record({
+  reportedAt: past(),
+  historyMonths: fc.integer({ min: 0, max: 300 }),
+  inquiries: fc.array(fc.record({ at: time(), kind: fc.constantFrom(...INQUIRY_KINDS) }), { maxLength: 8 }),
+  accounts: fc.array(
+    fc
+      .record({
+        kind: fc.constantFrom(...BUREAU_ACCOUNT_KINDS),
+        openedAt: time(3000, 10),
+        closedAt: opt(time(400, 30)),
+        limitFen: opt(money()),
+        balanceFen: money(),
+        monthlyPaymentFen: opt(money()),
+        worstDaysPastDue: fc.integer({ min: 0, max: 200 }),
+      })
+      .map(clean),
+    { maxLength: 6 },
+  ),
+  delinquencies: fc.array(
+    fc
+      .record({ at: time(), daysPastDue: fc.constantFrom(1, 30, 60, 90, 120, 180), amountFen: opt(money()) })
+      .map(clean),
+    { maxLength: 4 },
+  ),
+  monthlyObligationsFen: money(),
+});
 
 const deviceEventArb = fc
   .record({
@@ -96,14 +102,18 @@ const deviceEventArb = fc
   })
   .map(clean);
 
-const loanArb = fc
-  .record({
-    loanId: token("loan-"),
-    disbursedAt: time(400, 10),
-    principalFen: money(),
-    installments: fc.array(fc.record({ dueAt: time(380, 200), amountFen: fc.integer({ min: 0, max: 200_000 }) }), { minLength: 1, maxLength: 6 }),
-    repayments: fc.array(fc.record({ at: time(380, 30), amountFen: fc.integer({ min: 0, max: 200_000 }) }), { maxLength: 6 }),
-  });
+const loanArb = fc.record({
+  loanId: token("loan-"),
+  disbursedAt: time(400, 10),
+  principalFen: money(),
+  installments: fc.array(fc.record({ dueAt: time(380, 200), amountFen: fc.integer({ min: 0, max: 200_000 }) }), {
+    minLength: 1,
+    maxLength: 6,
+  }),
+  repayments: fc.array(fc.record({ at: time(380, 30), amountFen: fc.integer({ min: 0, max: 200_000 }) }), {
+    maxLength: 6,
+  }),
+});
 
 /**
  * A valid applicant; every optional section may be absent.
@@ -143,7 +153,16 @@ export const applicantArb = (maxPayments = 40): fc.Arbitrary<Applicant> =>
         fc
           .record({
             events: fc.array(deviceEventArb, { maxLength: 12 }),
-            records: opt(fc.array(fc.record({ deviceId: token("dev-"), firstSeenAt: time(800, 5), accountCount: fc.integer({ min: 1, max: 9 }) }), { maxLength: 4 })),
+            records: opt(
+              fc.array(
+                fc.record({
+                  deviceId: token("dev-"),
+                  firstSeenAt: time(800, 5),
+                  accountCount: fc.integer({ min: 1, max: 9 }),
+                }),
+                { maxLength: 4 },
+              ),
+            ),
           })
           .map(clean),
       ),
@@ -166,7 +185,9 @@ export function syntheticApplicant(n: number, seed = 1): Applicant {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const payments = Array.from({ length: n }, () => {
     const out = rnd() < 0.7;
-    const channel = out ? pick(["merchant", "merchant", "merchant", "transfer", "red_packet", "bill"] as const) : pick(["salary", "transfer", "refund", "balance_product"] as const);
+    const channel = out
+      ? pick(["merchant", "merchant", "merchant", "transfer", "red_packet", "bill"] as const)
+      : pick(["salary", "transfer", "refund", "balance_product"] as const);
     return clean({
       at: BASE_AS_OF - Math.floor(rnd() * 180 * DAY),
       amountFen: Math.floor(rnd() * 200_000),
@@ -178,21 +199,48 @@ export function syntheticApplicant(n: number, seed = 1): Applicant {
   });
   return {
     id: `syn-${seed}`,
-    identity: { birthDate: "1990-05-17", realNameVerified: true, idVerified: true, phoneVerified: true, declaredMonthlyIncomeFen: 1_200_000, verifiedMonthlyIncomeFen: 1_100_000, cityCode: "SH" },
+    identity: {
+      birthDate: "1990-05-17",
+      realNameVerified: true,
+      idVerified: true,
+      phoneVerified: true,
+      declaredMonthlyIncomeFen: 1_200_000,
+      verifiedMonthlyIncomeFen: 1_100_000,
+      cityCode: "SH",
+    },
     consent: { creditBureauQuery: true, givenAt: BASE_AS_OF - 60_000 },
     application: { appliedAt: BASE_AS_OF, requestedAmountFen: 500_000, requestedTermMonths: 12, deviceId: "dev-1" },
     payments,
-    social: { accountAgeDays: 2_000, contactCount: 150, activeDays30: 25, flaggedContactCount: 2, defaultedLinkCount: 0 },
+    social: {
+      accountAgeDays: 2_000,
+      contactCount: 150,
+      activeDays30: 25,
+      flaggedContactCount: 2,
+      defaultedLinkCount: 0,
+    },
     bureau: {
       reportedAt: BASE_AS_OF - 1000,
       historyMonths: 60,
       inquiries: [{ at: BASE_AS_OF - 30 * DAY, kind: "loan_application" }],
-      accounts: [{ kind: "credit_card", openedAt: BASE_AS_OF - 900 * DAY, limitFen: 3_000_000, balanceFen: 900_000, worstDaysPastDue: 0 }],
+      accounts: [
+        {
+          kind: "credit_card",
+          openedAt: BASE_AS_OF - 900 * DAY,
+          limitFen: 3_000_000,
+          balanceFen: 900_000,
+          worstDaysPastDue: 0,
+        },
+      ],
       delinquencies: [],
       monthlyObligationsFen: 300_000,
     },
     devices: {
-      events: Array.from({ length: 20 }, (_, i) => ({ at: BASE_AS_OF - i * DAY, kind: "login" as const, deviceId: `dev-${i % 2}`, cityCode: "SH" })),
+      events: Array.from({ length: 20 }, (_, i) => ({
+        at: BASE_AS_OF - i * DAY,
+        kind: "login" as const,
+        deviceId: `dev-${i % 2}`,
+        cityCode: "SH",
+      })),
       records: [{ deviceId: "dev-1", firstSeenAt: BASE_AS_OF - 400 * DAY, accountCount: 1 }],
     },
     loans: [
@@ -201,7 +249,10 @@ export function syntheticApplicant(n: number, seed = 1): Applicant {
         disbursedAt: BASE_AS_OF - 200 * DAY,
         principalFen: 300_000,
         installments: [1, 2, 3, 4, 5, 6].map((k) => ({ dueAt: BASE_AS_OF - (200 - 30 * k) * DAY, amountFen: 52_000 })),
-        repayments: [1, 2, 3, 4, 5].map((k) => ({ at: BASE_AS_OF - (200 - 30 * k) * DAY - 3600_000, amountFen: 52_000 })),
+        repayments: [1, 2, 3, 4, 5].map((k) => ({
+          at: BASE_AS_OF - (200 - 30 * k) * DAY - 3600_000,
+          amountFen: 52_000,
+        })),
       },
     ],
   };

@@ -22,11 +22,18 @@ const gambling30 = {
   description: "Gambling and lottery spending over 30 days",
 };
 
-describe("catalogues declared as data", () => {
+describe("catalogs declared as data", () => {
   it("a user-defined JSON feature is computed without code (hand value: the 50,000 gambling payment)", () => {
     const r = extendCatalog(defaultCatalog, [
       gambling30,
-      { name: "pay_gambling_to_income_30d", kind: "ratio", numerator: "pay_gambling_out_30d_fen", denominator: "income_monthly_fen", unit: "ratio", description: "Gambling / income" },
+      {
+        name: "pay_gambling_to_income_30d",
+        kind: "ratio",
+        numerator: "pay_gambling_out_30d_fen",
+        denominator: "income_monthly_fen",
+        unit: "ratio",
+        description: "Gambling / income",
+      },
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -49,8 +56,15 @@ describe("catalogues declared as data", () => {
     expect(Array.from(b.values)).toEqual(Array.from(a.values));
   });
 
-  it("honours the catalogue's UTC offset for hour filters", () => {
-    const night = { ...gambling30, name: "n", where: { in: { direction: ["out"] }, hours: [0, 6] }, aggregate: "count", field: undefined, unit: "count" };
+  it("honours the catalog's UTC offset for hour filters", () => {
+    const night = {
+      ...gambling30,
+      name: "n",
+      where: { in: { direction: ["out"] }, hours: [0, 6] },
+      aggregate: "count",
+      field: undefined,
+      unit: "count",
+    };
     delete (night as { field?: unknown }).field;
     const cst = compileCatalog([night]);
     const utc = compileCatalog([night], { utcOffsetMinutes: 0 });
@@ -68,18 +82,23 @@ describe("catalogues declared as data", () => {
       return r.ok ? [] : r.issues.map((i) => `${i.code} ${i.path.join(".")}`);
     };
     expect(bad([gambling30, gambling30])).toContain("inconsistent 1.name");
-    expect(bad([{ ...gambling30, where: { in: { merchantCategory: ["casino"] } } }])).toContain("invalid_enum 0.where.in.merchantCategory.0");
-    expect(bad([{ ...gambling30, where: { in: { colour: ["red"] } } }])).toContain("unknown_reference 0.where.in.colour");
+    expect(bad([{ ...gambling30, where: { in: { merchantCategory: ["casino"] } } }])).toContain(
+      "invalid_enum 0.where.in.merchantCategory.0",
+    );
+    expect(bad([{ ...gambling30, where: { in: { colour: ["red"] } } }])).toContain(
+      "unknown_reference 0.where.in.colour",
+    );
     expect(bad([{ ...gambling30, field: "balanceFen" }])).toContain("unknown_reference 0.field");
     expect(bad([{ ...gambling30, aggregate: "median" }])).toContain("invalid_enum 0.aggregate");
     expect(bad([{ ...gambling30, extra: 1 }])).toContain("unrecognized_key 0.extra");
     expect(bad([{ ...gambling30, windowDays: -3 }])).toContain("too_small 0.windowDays");
     expect(bad([{ ...gambling30, where: { open: true } }])).toContain("invalid_value 0.where.open");
-    expect(bad([{ name: "r", kind: "ratio", numerator: "x", denominator: "y", unit: "ratio", description: "d" }])).toEqual([
-      "unknown_reference 0.numerator",
-      "unknown_reference 0.denominator",
-    ]);
-    expect(bad([{ name: "f", kind: "field", section: "social", field: "password", unit: "count", description: "d" }])).toContain("unknown_reference 0.field");
+    expect(
+      bad([{ name: "r", kind: "ratio", numerator: "x", denominator: "y", unit: "ratio", description: "d" }]),
+    ).toEqual(["unknown_reference 0.numerator", "unknown_reference 0.denominator"]);
+    expect(
+      bad([{ name: "f", kind: "field", section: "social", field: "password", unit: "count", description: "d" }]),
+    ).toContain("unknown_reference 0.field");
     expect(bad([{ ...gambling30, aggregate: "bucket_cv", windowDays: 45 }])).toContain("inconsistent 0.bucketDays");
     expect(bad([null])).toContain("invalid_type 0");
     expect(bad([{ ...gambling30, name: "Bad Name" }])).toContain("invalid_format 0.name");
@@ -93,19 +112,25 @@ describe("catalogues declared as data", () => {
     };
     expect(codes({ ...base, version: 2 })).toEqual(["unsupported_version"]);
     expect(codes({ ...base, format: "other" })).toEqual(["unsupported_version"]);
-    expect(codes(JSON.parse(`{"format":"riskcard.features","version":1,"features":[{"__proto__":{"x":1}}]}`))).toEqual(["forbidden_key"]);
+    expect(codes(JSON.parse(`{"format":"riskcard.features","version":1,"features":[{"__proto__":{"x":1}}]}`))).toEqual([
+      "forbidden_key",
+    ]);
     expect(codes({ ...base, features: Array.from({ length: 100_001 }, () => [1, 2]) })).toEqual(["too_complex"]);
     let deep: unknown = 1;
     for (let i = 0; i < 40; i++) deep = [deep];
     expect(codes({ ...base, features: [deep] })).toEqual(["too_complex"]);
     expect(codes(null)).toContain("invalid_type");
-    expect(codes({ ...base, features: [{ ...gambling30, where: { in: { merchantCategory: ["casino"] } } }] })).toEqual(["invalid_enum"]);
+    expect(codes({ ...base, features: [{ ...gambling30, where: { in: { merchantCategory: ["casino"] } } }] })).toEqual([
+      "invalid_enum",
+    ]);
     const r = loadCatalog({ ...base, features: [{ ...gambling30, field: "nope" }] });
     expect(r.ok ? [] : r.issues[0]!.path).toEqual(["features", 0, "field"]);
   });
 
   it("never echoes input values in issues", () => {
-    const r = compileCatalog([{ ...gambling30, name: "SECRET_13800138000", where: { in: { merchantCategory: ["13800138000"] } } }]);
+    const r = compileCatalog([
+      { ...gambling30, name: "SECRET_13800138000", where: { in: { merchantCategory: ["13800138000"] } } },
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) for (const i of r.issues) expect(i.message).not.toContain("13800138000");
   });

@@ -92,11 +92,18 @@ describe("extractFeatures on a hand-worked applicant (asOf 2025-01-01T00:00Z, lo
   });
 
   it("reports missing, never NaN, for absent sections and empty denominators", () => {
-    const thin = { ...handApplicant, bureau: undefined, payments: [], loans: undefined, social: { accountAgeDays: 10, contactCount: 0 } };
+    const thin = {
+      ...handApplicant,
+      bureau: undefined,
+      payments: [],
+      loans: undefined,
+      social: { accountAgeDays: 10, contactCount: 0 },
+    };
     delete (thin as { bureau?: unknown }).bureau;
     delete (thin as { loans?: unknown }).loans;
     const { v, get } = vec(thin);
-    for (const n of featureNames(defaultCatalog)) if (n.startsWith("bureau_") || n.startsWith("loan_")) expect(get(n), n).toBeUndefined();
+    for (const n of featureNames(defaultCatalog))
+      if (n.startsWith("bureau_") || n.startsWith("loan_")) expect(get(n), n).toBeUndefined();
     // empty payments: sums are 0, ratios over empty denominators are missing
     expect(get("pay_inflow_90d_fen")).toBe(0);
     expect(get("pay_risky_merchant_share_90d")).toBeUndefined();
@@ -109,7 +116,10 @@ describe("extractFeatures on a hand-worked applicant (asOf 2025-01-01T00:00Z, lo
   });
 
   it("uses ageYears when there is no birth date, and the local date for birthdays", () => {
-    const a = { ...handApplicant, identity: { realNameVerified: true, idVerified: true, phoneVerified: true, ageYears: 41 } };
+    const a = {
+      ...handApplicant,
+      identity: { realNameVerified: true, idVerified: true, phoneVerified: true, ageYears: 41 },
+    };
     expect(vec(a).get("age_years")).toBe(41);
     const b = { ...handApplicant, identity: { ...handApplicant.identity, birthDate: "1990-01-02" } };
     // local date is 2025-01-01: birthday tomorrow
@@ -119,7 +129,7 @@ describe("extractFeatures on a hand-worked applicant (asOf 2025-01-01T00:00Z, lo
     expect(vec(handApplicant, Date.UTC(2024, 11, 31, 15)).get("age_years")).toBe(34);
   });
 
-  it("returns the catalogue's frozen names array in every vector", () => {
+  it("returns the catalog's frozen names array in every vector", () => {
     const a = vec().v;
     const b = vec(handApplicant, AS_OF - 1000).v;
     expect(a.names).toBe(b.names);

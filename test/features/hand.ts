@@ -10,15 +10,36 @@ const H = 3_600_000;
 
 export const handApplicant: Applicant = {
   id: "hand-1",
-  identity: { birthDate: "1990-01-01", realNameVerified: true, idVerified: true, phoneVerified: false, declaredMonthlyIncomeFen: 1_200_000, verifiedMonthlyIncomeFen: 1_000_000 },
+  identity: {
+    birthDate: "1990-01-01",
+    realNameVerified: true,
+    idVerified: true,
+    phoneVerified: false,
+    declaredMonthlyIncomeFen: 1_200_000,
+    verifiedMonthlyIncomeFen: 1_000_000,
+  },
   consent: { creditBureauQuery: true },
   application: { appliedAt: AS_OF, requestedAmountFen: 500_000, deviceId: "dev-1" },
   payments: [
     { at: AS_OF - 10 * D, amountFen: 1_000_000, direction: "in", channel: "salary" },
     { at: AS_OF - 40 * D, amountFen: 1_000_000, direction: "in", channel: "salary" },
-    { at: AS_OF - 5 * D, amountFen: 200_000, direction: "out", channel: "merchant", merchantCategory: "groceries", counterparty: "m-1" },
+    {
+      at: AS_OF - 5 * D,
+      amountFen: 200_000,
+      direction: "out",
+      channel: "merchant",
+      merchantCategory: "groceries",
+      counterparty: "m-1",
+    },
     // 18:00 UTC = 02:00 local: night
-    { at: AS_OF - 5 * D - 6 * H, amountFen: 50_000, direction: "out", channel: "merchant", merchantCategory: "gambling", counterparty: "m-2" },
+    {
+      at: AS_OF - 5 * D - 6 * H,
+      amountFen: 50_000,
+      direction: "out",
+      channel: "merchant",
+      merchantCategory: "gambling",
+      counterparty: "m-2",
+    },
     { at: AS_OF - 100 * D, amountFen: 30_000, direction: "out", channel: "transfer", counterparty: "f-1" },
     { at: AS_OF + 1 * D, amountFen: 999_999, direction: "out", channel: "merchant", merchantCategory: "gambling" },
     { at: AS_OF - 20 * D, amountFen: 8_800, direction: "out", channel: "red_packet", counterparty: "f-2" },
@@ -36,7 +57,14 @@ export const handApplicant: Applicant = {
     ],
     accounts: [
       { kind: "credit_card", openedAt: AS_OF - 900 * D, limitFen: 1_000_000, balanceFen: 300_000, worstDaysPastDue: 0 },
-      { kind: "credit_card", openedAt: AS_OF - 800 * D, closedAt: AS_OF - 10 * D, limitFen: 500_000, balanceFen: 200_000, worstDaysPastDue: 0 },
+      {
+        kind: "credit_card",
+        openedAt: AS_OF - 800 * D,
+        closedAt: AS_OF - 10 * D,
+        limitFen: 500_000,
+        balanceFen: 200_000,
+        worstDaysPastDue: 0,
+      },
       { kind: "credit_card", openedAt: AS_OF - 50 * D, balanceFen: 100_000, worstDaysPastDue: 0 },
       { kind: "consumer_loan", openedAt: AS_OF - 300 * D, balanceFen: 2_000_000, worstDaysPastDue: 30 },
     ],

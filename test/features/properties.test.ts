@@ -73,17 +73,38 @@ function scale(a: Applicant, k: number): Applicant {
 function addFuture(a: Applicant, n: number): Applicant {
   const b = structuredClone(a);
   const t = (i: number) => AS_OF + 1 + i * DAY;
-  if (b.payments) for (let i = 0; i < n; i++) b.payments.push({ at: t(i), amountFen: 123_456 * (i + 1), direction: i % 2 ? "in" : "out", channel: "merchant", merchantCategory: "gambling", counterparty: `new-${i}` });
+  if (b.payments)
+    for (let i = 0; i < n; i++)
+      b.payments.push({
+        at: t(i),
+        amountFen: 123_456 * (i + 1),
+        direction: i % 2 ? "in" : "out",
+        channel: "merchant",
+        merchantCategory: "gambling",
+        counterparty: `new-${i}`,
+      });
   if (b.bureau) {
     b.bureau.inquiries.push({ at: t(0), kind: "loan_application" });
-    b.bureau.accounts.push({ kind: "credit_card", openedAt: t(1), limitFen: 10, balanceFen: 10, worstDaysPastDue: 500 });
+    b.bureau.accounts.push({
+      kind: "credit_card",
+      openedAt: t(1),
+      limitFen: 10,
+      balanceFen: 10,
+      worstDaysPastDue: 500,
+    });
     b.bureau.delinquencies.push({ at: t(2), daysPastDue: 999 });
   }
   if (b.devices) b.devices.events.push({ at: t(0), kind: "login", deviceId: "future-dev", cityCode: "XX" });
   if (b.devices?.records) b.devices.records.push({ deviceId: "future-dev", firstSeenAt: t(0), accountCount: 999 });
   if (b.loans) {
     for (const l of b.loans) l.repayments.push({ at: t(0), amountFen: 1_000_000_000 });
-    b.loans.push({ loanId: "future", disbursedAt: t(0), principalFen: 5, installments: [{ dueAt: t(1), amountFen: 5 }], repayments: [] });
+    b.loans.push({
+      loanId: "future",
+      disbursedAt: t(0),
+      principalFen: 5,
+      installments: [{ dueAt: t(1), amountFen: 5 }],
+      repayments: [],
+    });
   }
   return b;
 }
@@ -95,7 +116,10 @@ const same = (x: ReturnType<typeof extractFeatures>, y: ReturnType<typeof extrac
 
 describe("feature extraction properties", () => {
   it("generated applicants are valid", () => {
-    fc.assert(fc.property(applicantArb(), (a) => parseApplicant(a).ok), { numRuns: 100 });
+    fc.assert(
+      fc.property(applicantArb(), (a) => parseApplicant(a).ok),
+      { numRuns: 100 },
+    );
   });
 
   it("event order does not change the vector", () => {
@@ -136,13 +160,17 @@ describe("feature extraction properties", () => {
 
   it("never outputs NaN or Infinity, and missing values are 0", () => {
     fc.assert(
-      fc.property(applicantArb(), fc.integer({ min: BASE_AS_OF - 500 * DAY, max: BASE_AS_OF + 500 * DAY }), (a, asOf) => {
-        const v = extractFeatures(a, { asOf });
-        for (let i = 0; i < v.values.length; i++) {
-          expect(Number.isFinite(v.values[i]), names[i]).toBe(true);
-          if (v.missing[i]) expect(v.values[i]).toBe(0);
-        }
-      }),
+      fc.property(
+        applicantArb(),
+        fc.integer({ min: BASE_AS_OF - 500 * DAY, max: BASE_AS_OF + 500 * DAY }),
+        (a, asOf) => {
+          const v = extractFeatures(a, { asOf });
+          for (let i = 0; i < v.values.length; i++) {
+            expect(Number.isFinite(v.values[i]), names[i]).toBe(true);
+            if (v.missing[i]) expect(v.values[i]).toBe(0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -170,7 +198,12 @@ describe("feature extraction properties", () => {
   it("payments alone: sums equal a naive filter-and-sum", () => {
     fc.assert(
       fc.property(fc.array(paymentArb(30), { maxLength: 60 }), (ps) => {
-        const a = { id: "p", identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true }, consent: { creditBureauQuery: true }, payments: ps } as Applicant;
+        const a = {
+          id: "p",
+          identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
+          consent: { creditBureauQuery: true },
+          payments: ps,
+        } as Applicant;
         const v = extractFeatures(a, { asOf: AS_OF });
         const inW = (t: number, d: number) => t <= AS_OF && AS_OF - t < d * DAY;
         for (const d of [30, 90, 180]) {

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, extractFeatures, featureIndex } from "../../src/features";
-import { STRING_TABLE_LIMITS, clearStringTable, hashString, markString, newStringTable } from "../../src/features/string-table";
+import {
+  STRING_TABLE_LIMITS,
+  clearStringTable,
+  hashString,
+  markString,
+  newStringTable,
+} from "../../src/features/string-table";
 import type { Applicant } from "../../src/schema/applicant";
 import { BASE_AS_OF } from "./arbitraries";
 
@@ -56,7 +62,10 @@ describe("string table (distinct counting)", () => {
 
   it("falls back to a Map when values collide on purpose, with the same results", () => {
     const strs = colliding(STRING_TABLE_LIMITS.probe + 8, STRING_TABLE_LIMITS.initial);
-    const ops: [string, number][] = [...strs.map((s): [string, number] => [s, 1]), ...strs.map((s, i): [string, number] => [s, i % 2 === 0 ? 1 : 2])];
+    const ops: [string, number][] = [
+      ...strs.map((s): [string, number] => [s, 1]),
+      ...strs.map((s, i): [string, number] => [s, i % 2 === 0 ? 1 : 2]),
+    ];
     const t = newStringTable();
     expect(run(ops, t)).toEqual(reference(ops));
     expect(t.overflow).not.toBeNull();
@@ -71,11 +80,20 @@ describe("string table (distinct counting)", () => {
       channel: i % 3 === 0 ? "transfer" : "merchant",
       counterparty: `cp-${i % 7_001}`,
     }));
-    const a = { id: "syn-distinct", identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true }, consent: { creditBureauQuery: true }, payments } as Applicant;
+    const a = {
+      id: "syn-distinct",
+      identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
+      consent: { creditBureauQuery: true },
+      payments,
+    } as Applicant;
     const v = extractFeatures(a, { asOf: BASE_AS_OF });
     const in90 = payments.filter((p) => BASE_AS_OF - p.at < 90 * DAY);
-    expect(v.values[featureIndex(defaultCatalog, "pay_counterparties_90d")]).toBe(new Set(in90.map((p) => p.counterparty)).size);
+    expect(v.values[featureIndex(defaultCatalog, "pay_counterparties_90d")]).toBe(
+      new Set(in90.map((p) => p.counterparty)).size,
+    );
     const transfers = in90.filter((p) => p.channel === "transfer");
-    expect(v.values[featureIndex(defaultCatalog, "pay_transfer_counterparties_90d")]).toBe(new Set(transfers.map((p) => p.counterparty)).size);
+    expect(v.values[featureIndex(defaultCatalog, "pay_transfer_counterparties_90d")]).toBe(
+      new Set(transfers.map((p) => p.counterparty)).size,
+    );
   });
 });

@@ -11,9 +11,21 @@ export const DAY = 24 * HOUR;
 export function applicant(extra: Partial<Applicant> = {}): Applicant {
   return parseApplicantOrThrow({
     id: "app-1",
-    identity: { birthDate: "1990-05-20", realNameVerified: true, idVerified: true, phoneVerified: true, cityCode: "BJ" },
+    identity: {
+      birthDate: "1990-05-20",
+      realNameVerified: true,
+      idVerified: true,
+      phoneVerified: true,
+      cityCode: "BJ",
+    },
     consent: { creditBureauQuery: true },
-    application: { appliedAt: AS_OF - HOUR, requestedAmountFen: 500_000, requestedTermMonths: 12, deviceId: "dev-1", ipHash: "ip-1" },
+    application: {
+      appliedAt: AS_OF - HOUR,
+      requestedAmountFen: 500_000,
+      requestedTermMonths: 12,
+      deviceId: "dev-1",
+      ipHash: "ip-1",
+    },
     ...extra,
   });
 }

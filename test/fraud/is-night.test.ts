@@ -19,7 +19,9 @@ describe("isNight", () => {
     );
     fc.assert(
       fc.property(instant, (at) => {
-        expect(isNight(at, config)).toBe(reference(at, config.utcOffsetMinutes, config.nightStartHour, config.nightEndHour));
+        expect(isNight(at, config)).toBe(
+          reference(at, config.utcOffsetMinutes, config.nightStartHour, config.nightEndHour),
+        );
       }),
       { numRuns: 20_000 },
     );

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { computeFacts } from "../../src/fraud/computeFacts";
-import { compileDefaultRules } from "../../src/fraud/defaultRules";
+import { computeFacts } from "../../src/fraud/compute-facts";
+import { compileDefaultRules } from "../../src/fraud/default-rules";
 import { parseApplicantOrThrow } from "../../src/schema/parse";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -55,7 +55,10 @@ function confusion(pred: boolean[], truth: boolean[]): Confusion {
  * @returns confusion matrices and per-rule hit counts
  */
 export function measurePopulation(): PopulationReport {
-  const lines = (f: string) => readFileSync(join(root, "fixtures", f), "utf8").trim().split("\n");
+  const lines = (f: string) =>
+    readFileSync(join(root, "fixtures", f), "utf8")
+      .trim()
+      .split("\n");
   const applicants = lines("applicants.jsonl").map((l) => parseApplicantOrThrow(JSON.parse(l)));
   const outcomes = lines("outcomes.jsonl").map((l) => JSON.parse(l) as { id: string; fraud: boolean });
   const rules = compileDefaultRules();

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeFacts } from "../../src/fraud/computeFacts";
-import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/factConfig";
+import { computeFacts } from "../../src/fraud/compute-facts";
+import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/fact-config";
 import { readFact } from "../../src/fraud/facts";
 import { gatherFacts, readVelocity, recordApplication, velocityKey } from "../../src/fraud/velocity";
-import { createVelocityCounts } from "../../src/fraud/velocityCounts";
-import { type AsyncVelocityStore, createMemoryVelocityStore } from "../../src/fraud/velocityStore";
+import { createVelocityCounts } from "../../src/fraud/velocity-counts";
+import { type AsyncVelocityStore, createMemoryVelocityStore } from "../../src/fraud/velocity-store";
 import { AS_OF, DAY, HOUR, MIN, applicant } from "./helpers";
 
 describe("createMemoryVelocityStore", () => {
@@ -77,22 +77,34 @@ describe("createMemoryVelocityStore", () => {
     expect(() => s.count("k", 40 * DAY, AS_OF)).toThrow(RangeError);
     expect(() => createMemoryVelocityStore({ maxKeys: 0 })).toThrow(RangeError);
     expect(() => createMemoryVelocityStore({ levels: [{ bucketMs: 10, buckets: 5 }] })).toThrow(RangeError);
-    expect(() => createMemoryVelocityStore({ levels: [{ bucketMs: 3_600_000, buckets: 25 }, { bucketMs: 60_000, buckets: 7 }] })).toThrow(RangeError);
+    expect(() =>
+      createMemoryVelocityStore({
+        levels: [
+          { bucketMs: 3_600_000, buckets: 25 },
+          { bucketMs: 60_000, buckets: 7 },
+        ],
+      }),
+    ).toThrow(RangeError);
   });
 
   it("property: never misses an event of the window, over-counts only the bucket before it", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 * DAY }), { maxLength: 60 }), fc.integer({ min: 0, max: 3 * DAY }), fc.constantFrom(HOUR, DAY), (ats, asOf, w) => {
-        const s = createMemoryVelocityStore();
-        const base = AS_OF;
-        for (const a of [...ats].sort((x, y) => x - y)) s.record("k", base + a);
-        const width = w === HOUR ? 10 * MIN : HOUR;
-        const now = base + Math.max(asOf, ...ats);
-        const exact = ats.filter((a) => base + a > now - w && base + a <= now).length;
-        const loose = ats.filter((a) => base + a > now - w - width && base + a <= now + width).length;
-        const got = s.count("k", w, now);
-        return got >= exact && got <= loose;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 * DAY }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 3 * DAY }),
+        fc.constantFrom(HOUR, DAY),
+        (ats, asOf, w) => {
+          const s = createMemoryVelocityStore();
+          const base = AS_OF;
+          for (const a of [...ats].sort((x, y) => x - y)) s.record("k", base + a);
+          const width = w === HOUR ? 10 * MIN : HOUR;
+          const now = base + Math.max(asOf, ...ats);
+          const exact = ats.filter((a) => base + a > now - w && base + a <= now).length;
+          const loose = ats.filter((a) => base + a > now - w - width && base + a <= now + width).length;
+          const got = s.count("k", w, now);
+          return got >= exact && got <= loose;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -116,7 +128,10 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
 
   it("leaves counts missing without a device id or IP hash", () => {
     const bare = applicant({ application: { appliedAt: AS_OF } });
-    const f = computeFacts(bare, { asOf: AS_OF, velocity: readVelocity(bare, createMemoryVelocityStore(), { asOf: AS_OF }) });
+    const f = computeFacts(bare, {
+      asOf: AS_OF,
+      velocity: readVelocity(bare, createMemoryVelocityStore(), { asOf: AS_OF }),
+    });
     expect(readFact(f, "velocity.device.apply.1h")).toBeUndefined();
     expect(readFact(f, "velocity.identity.apply.1h")).toBe(0); // identity falls back to the applicant id
   });
@@ -145,7 +160,8 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
     const failing: AsyncVelocityStore = { countMany: () => Promise.reject(new Error("down")) };
     const short: AsyncVelocityStore = { countMany: async () => [1] };
     const bad: AsyncVelocityStore = { countMany: async (qs) => qs.map(() => Number.NaN) };
-    for (const s of [failing, short, bad]) expect(Array.from((await gatherFacts(a, s, { asOf: AS_OF })).missing).every((x) => x === 1)).toBe(true);
+    for (const s of [failing, short, bad])
+      expect(Array.from((await gatherFacts(a, s, { asOf: AS_OF })).missing).every((x) => x === 1)).toBe(true);
     const sync = createMemoryVelocityStore();
     expect((await gatherFacts(a, sync, { asOf: AS_OF })).missing[0]).toBe(0);
     await expect(gatherFacts(a, sync, { asOf: -5 })).rejects.toThrow(RangeError);
@@ -155,7 +171,7 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
 
   it("velocity counts of another configuration are refused", () => {
     const other = createFactConfig({ windows: [{ label: "2h", ms: 2 * HOUR }] });
-    expect(() => computeFacts(a, { asOf: AS_OF, velocity: createVelocityCounts(other.catalogue) })).toThrow(RangeError);
-    expect(createVelocityCounts(DEFAULT_FACT_CONFIG.catalogue).values.length).toBe(18);
+    expect(() => computeFacts(a, { asOf: AS_OF, velocity: createVelocityCounts(other.catalog) })).toThrow(RangeError);
+    expect(createVelocityCounts(DEFAULT_FACT_CONFIG.catalog).values.length).toBe(18);
   });
 });

@@ -20,7 +20,10 @@ describe("makeOffer", () => {
     expect(o.upfrontFeeFen).toBe(10_000); // 1% of 10,000 CNY
     expect(o.monthlyPaymentFen).toBe(88_848); // PMT(1%, 12, 10000) = 888.49 CNY, rounded down
     expect(o.schedulePreview).toEqual(
-      amortize({ principalFen: 1_000_000, annualRate: 0.12, termMonths: 12, method: "equal-installment" }).rows.slice(0, 3),
+      amortize({ principalFen: 1_000_000, annualRate: 0.12, termMonths: 12, method: "equal-installment" }).rows.slice(
+        0,
+        3,
+      ),
     );
     expect(reasonCodes(r)).toEqual(["LIMIT_CAPPED_BY_BAND"]);
   });
@@ -67,9 +70,9 @@ describe("makeOffer", () => {
   });
 
   it("declines: pd above the maximum, no DTI headroom, limit below the minimum, band withdrawn", () => {
-    expect(reasonCodes(makeOffer(policy, { band: "A", pd: 0.5, monthlyIncomeFen: 1_000_000, incomeVerified: true }))).toEqual([
-      "PD_ABOVE_MAX",
-    ]);
+    expect(
+      reasonCodes(makeOffer(policy, { band: "A", pd: 0.5, monthlyIncomeFen: 1_000_000, incomeVerified: true })),
+    ).toEqual(["PD_ABOVE_MAX"]);
     const noRoom = makeOffer(policy, {
       band: "A",
       pd: 0.02,

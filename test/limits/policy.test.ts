@@ -89,7 +89,12 @@ describe("loadPolicy", () => {
     if (r.ok) return;
     const got = r.issues.map((i) => `${i.code}@${i.path.join(".")}`).sort();
     expect(got).toEqual(
-      ["invalid_type@pricing.maxPd", "not_integer@bands.B.termMonths", "too_small@product.minLimitFen", "unrecognized_key@extra"].sort(),
+      [
+        "invalid_type@pricing.maxPd",
+        "not_integer@bands.B.termMonths",
+        "too_small@product.minLimitFen",
+        "unrecognized_key@extra",
+      ].sort(),
     );
     expect(JSON.stringify(r.issues)).not.toContain("secret-value-123");
   });

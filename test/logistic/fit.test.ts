@@ -17,7 +17,10 @@ describe("fitLogistic small cases", () => {
   });
   it("intercept only: the intercept is the log-odds of the bad rate, SE = 1/sqrt(n p (1-p))", () => {
     const y = [1, 0, 0, 0, 1, 0, 0, 0];
-    const m = fitLogistic(y.map(() => []), y);
+    const m = fitLogistic(
+      y.map(() => []),
+      y,
+    );
     expect(m.intercept).toBeCloseTo(Math.log(2 / 6), 12);
     expect(m.standardErrors[0]).toBeCloseTo(1 / Math.sqrt(8 * 0.25 * 0.75), 12);
     expect(m.coefficients).toEqual([]);
@@ -41,7 +44,14 @@ describe("fitLogistic small cases", () => {
     expect(a.standardErrors[1]).toBeCloseTo(b.standardErrors[1]!, 10);
   });
   it("L2: at the solution the gradient equals l2 * beta (first-order condition)", () => {
-    const X = [[0, 1], [1, 0], [2, 1], [3, 3], [1.5, 2], [0.5, 0.2]];
+    const X = [
+      [0, 1],
+      [1, 0],
+      [2, 1],
+      [3, 3],
+      [1.5, 2],
+      [0.5, 0.2],
+    ];
     const y = [0, 1, 0, 1, 1, 0];
     const m = fitLogistic(X, y, { l2: 0.7, tolerance: 1e-12 });
     const beta = [m.intercept, ...m.coefficients];
@@ -92,7 +102,13 @@ describe("fitLogistic failures are clear", () => {
     expect(m.coefficients[0]).toBeGreaterThan(0);
   });
   it("collinear and constant columns throw FitError (reason singular)", () => {
-    const X = [[1, 2], [2, 4], [3, 6], [4, 8.0000000001], [0, 0]];
+    const X = [
+      [1, 2],
+      [2, 4],
+      [3, 6],
+      [4, 8.0000000001],
+      [0, 0],
+    ];
     const y = [0, 1, 0, 1, 1];
     expect(() => fitLogistic(X, y)).toThrow(/singular/);
     expect(() => fitLogistic([[1], [1], [1], [1]], [0, 1, 0, 1])).toThrow(FitError);
@@ -120,7 +136,14 @@ describe("fitLogistic failures are clear", () => {
 });
 
 describe("predict", () => {
-  const model = { intercept: -1, coefficients: [2, -0.5], standardErrors: [0, 0, 0], logLikelihood: 0, iterations: 1, converged: true };
+  const model = {
+    intercept: -1,
+    coefficients: [2, -0.5],
+    standardErrors: [0, 0, 0],
+    logLikelihood: 0,
+    iterations: 1,
+    converged: true,
+  };
   it("hand values and overflow safety", () => {
     expect(predictProba(model, [0.5, 0])).toBe(0.5);
     expect(predictProba(model, [1000, 0])).toBe(1);
@@ -136,12 +159,16 @@ describe("predict", () => {
   });
   it("property: probabilities in [0, 1], monotone in a positive-coefficient column", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b) => {
-        const p = predictProba(model, [a, b]);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(1);
-        expect(predictProba(model, [a + 1, b])).toBeGreaterThanOrEqual(p);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        (a, b) => {
+          const p = predictProba(model, [a, b]);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+          expect(predictProba(model, [a + 1, b])).toBeGreaterThanOrEqual(p);
+        },
+      ),
     );
   });
 });

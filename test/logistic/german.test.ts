@@ -26,7 +26,7 @@
 import { describe, expect, it } from "vitest";
 import { applyBins, binCategorical, binNumeric } from "../../src/binning";
 import { fitLogistic, predictProba, predictProbaBatch } from "../../src/logistic";
-import { germanCredit } from "../binning/germanCredit";
+import { germanCredit } from "../binning/german-credit";
 
 const gc = germanCredit();
 const spec: [string, readonly number[] | "cat"][] = [
@@ -50,8 +50,8 @@ const encoded = spec.map(([col, br]) => {
 const X = gc.y.map((_, i) => encoded.map((c) => c[i]!));
 
 const smParams = [
-  -0.8451632146258847, 0.8076052255073334, 0.6306729039597225, 0.7383494964021797, 0.6717294392014018, 0.7589548794639438,
-  0.7677872915062786, 0.29074784624573496, 0.5067728981888984,
+  -0.8451632146258847, 0.8076052255073334, 0.6306729039597225, 0.7383494964021797, 0.6717294392014018,
+  0.7589548794639438, 0.7677872915062786, 0.29074784624573496, 0.5067728981888984,
 ];
 const smBse = [
   0.08108882806153067, 0.10281601490470262, 0.16523177706140518, 0.15047902017097656, 0.20159319262216566,
@@ -64,7 +64,10 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 describe("fitLogistic on German credit WoE vs statsmodels Logit (recorded)", () => {
   const m = fitLogistic(X, gc.y, { featureNames: spec.map((s) => s[0]) });
   it("the WoE design matches the pandas encoding (row 0)", () => {
-    const row0 = [0.8180987056949414, -1.3121863889661687, -0.7337405775251988, 0.03366128257313178, -0.7042460736279941, -0.1941560144409575, -0.1941560144409575, -0.461034959262975];
+    const row0 = [
+      0.8180987056949414, -1.3121863889661687, -0.7337405775251988, 0.03366128257313178, -0.7042460736279941,
+      -0.1941560144409575, -0.1941560144409575, -0.461034959262975,
+    ];
     row0.forEach((v, j) => {
       expect(Math.abs(X[0]![j]! - v)).toBeLessThan(1e-12);
     });
@@ -84,7 +87,10 @@ describe("fitLogistic on German credit WoE vs statsmodels Logit (recorded)", () 
   });
   it("L2 matches sklearn LogisticRegression(C=0.5) (l2 = 1/C, intercept unpenalized) to 1e-6", () => {
     const r = fitLogistic(X, gc.y, { l2: 2 });
-    const sk = [-0.837718274735669, 0.798400938533404, 0.6200050376417658, 0.709334425909388, 0.629872180308787, 0.7064839151524399, 0.6868945901422403, 0.2796834381989149, 0.457285098370709];
+    const sk = [
+      -0.837718274735669, 0.798400938533404, 0.6200050376417658, 0.709334425909388, 0.629872180308787,
+      0.7064839151524399, 0.6868945901422403, 0.2796834381989149, 0.457285098370709,
+    ];
     expect(rel(r.intercept, sk[0]!)).toBeLessThan(1e-6);
     r.coefficients.forEach((c, j) => {
       expect(rel(c, sk[j + 1]!)).toBeLessThan(1e-6);

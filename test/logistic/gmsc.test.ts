@@ -8,7 +8,7 @@ import { applyBins, binNumeric } from "../../src/binning";
 import type { NumericBinning } from "../../src/binning";
 import { fitLogistic, predictProbaBatch } from "../../src/logistic";
 import { auc, ks } from "../../src/metrics";
-import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, split7030 } from "./gmscData";
+import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, split7030 } from "./gmsc-data";
 
 const file = gmscPath();
 

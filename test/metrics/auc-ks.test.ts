@@ -74,7 +74,12 @@ describe("properties", () => {
         const k = ks(s, y);
         expect(k).toBeGreaterThanOrEqual(0);
         expect(k).toBeLessThanOrEqual(1);
-        expect(ks(s.map((v) => -v), y)).toBeCloseTo(k, 12);
+        expect(
+          ks(
+            s.map((v) => -v),
+            y,
+          ),
+        ).toBeCloseTo(k, 12);
       }),
     );
   });

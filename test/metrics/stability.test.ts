@@ -48,7 +48,10 @@ describe("psi", () => {
     expect(psi(e, a, { breaks: [0.2, 0.3, 0.4] })).toBe(t.index);
   });
   it("hand calculation: shares (.5,.5) vs (.25,.75) -> -.25 ln .5 + .25 ln 1.5", () => {
-    expect(psi([1, 2, 3, 4], [1, 3, 3, 4], { breaks: [3] })).toBeCloseTo(-0.25 * Math.log(0.5) + 0.25 * Math.log(1.5), 15);
+    expect(psi([1, 2, 3, 4], [1, 3, 3, 4], { breaks: [3] })).toBeCloseTo(
+      -0.25 * Math.log(0.5) + 0.25 * Math.log(1.5),
+      15,
+    );
   });
   it("epsilon changes only empty bins", () => {
     const small = psi(e, a, { breaks: [0.2, 0.3, 0.4], epsilon: 1e-6 });

@@ -4,7 +4,15 @@ import { collectionStage, delinquencyBucket } from "../../src/postloan";
 describe("delinquencyBucket and collectionStage", () => {
   it("maps dpd to current, M1 1-30, M2 31-60, M3 61-90, M3+ over 90 at the edges", () => {
     const cases: [number, string][] = [
-      [0, "current"], [1, "M1"], [30, "M1"], [31, "M2"], [60, "M2"], [61, "M3"], [90, "M3"], [91, "M3+"], [5000, "M3+"],
+      [0, "current"],
+      [1, "M1"],
+      [30, "M1"],
+      [31, "M2"],
+      [60, "M2"],
+      [61, "M3"],
+      [90, "M3"],
+      [91, "M3+"],
+      [5000, "M3+"],
     ];
     for (const [d, b] of cases) expect(delinquencyBucket(d)).toBe(b);
   });

@@ -20,16 +20,24 @@ describe("daysPastDue", () => {
     expect(dpd([], t0 + 30 * DAY + 1).bucket).toBe("M2");
   });
 
-  it("counts from the oldest unpaid instalment, applying repayments oldest first", () => {
-    // 45 days after the first deadline, two instalments are due (first at t0, second at t0 + 31 days).
+  it("counts from the oldest unpaid installment, applying repayments oldest first", () => {
+    // 45 days after the first deadline, two installments are due (first at t0, second at t0 + 31 days).
     const asOf = t0 + 45 * DAY;
     expect(dpd([], asOf)).toEqual({ daysPastDue: 45, overdueFen: 20_000, bucket: "M2" });
-    // Paying one instalment covers the oldest: the second is 14 days late.
-    expect(dpd([{ at: t0 + 40 * DAY, amountFen: 10_000 }], asOf)).toEqual({ daysPastDue: 14, overdueFen: 10_000, bucket: "M1" });
+    // Paying one installment covers the oldest: the second is 14 days late.
+    expect(dpd([{ at: t0 + 40 * DAY, amountFen: 10_000 }], asOf)).toEqual({
+      daysPastDue: 14,
+      overdueFen: 10_000,
+      bucket: "M1",
+    });
     // A partial payment leaves the oldest unpaid.
     expect(dpd([{ at: t0 + 40 * DAY, amountFen: 5_000 }], asOf).daysPastDue).toBe(45);
     // Paying both: current.
-    expect(dpd([{ at: t0 + 40 * DAY, amountFen: 20_000 }], asOf)).toEqual({ daysPastDue: 0, overdueFen: 0, bucket: "current" });
+    expect(dpd([{ at: t0 + 40 * DAY, amountFen: 20_000 }], asOf)).toEqual({
+      daysPastDue: 0,
+      overdueFen: 0,
+      bucket: "current",
+    });
   });
 
   it("ignores shortfalls within the tolerance", () => {

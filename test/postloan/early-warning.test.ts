@@ -3,7 +3,12 @@ import { coefficientOfVariation, earlyWarnings } from "../../src/postloan";
 
 const DAY = 86_400_000;
 const asOf = Date.UTC(2026, 5, 30);
-const thresholds = { seriousDpd: 31, frequentBorrowing: { count: 3, windowDays: 7 }, maxSpendCv: 0.5, minSpendMonths: 3 };
+const thresholds = {
+  seriousDpd: 31,
+  frequentBorrowing: { count: 3, windowDays: 7 },
+  maxSpendCv: 0.5,
+  minSpendMonths: 3,
+};
 const quiet = { daysPastDue: 0, drawdownsAt: [], fraudSignal: false };
 
 const codes = (s: unknown) => {

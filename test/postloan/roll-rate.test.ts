@@ -46,6 +46,9 @@ describe("rollRates", () => {
     );
     expect(!dup.ok && dup.issues.map((i) => `${i.code}@${i.path.join(".")}`)).toEqual(["inconsistent@before.1.id"]);
     const bad = rollRates([{ id: "a", daysPastDue: -1, balanceFen: 1 }], "x");
-    expect(!bad.ok && bad.issues.map((i) => `${i.code}@${i.path.join(".")}`)).toEqual(["too_small@before.0.daysPastDue", "invalid_type@after"]);
+    expect(!bad.ok && bad.issues.map((i) => `${i.code}@${i.path.join(".")}`)).toEqual([
+      "too_small@before.0.daysPastDue",
+      "invalid_type@after",
+    ]);
   });
 });

@@ -5,11 +5,28 @@ describe("amortize", () => {
   it("equal-installment: 10,000 CNY at 12% over 12 months pays PMT(1%, 12, 10000) = 888.49 rounded down", () => {
     // Excel/Sheets PMT(0.01, 12, -10000) = 888.4878868 CNY -> 88848 fen (rounded down).
     expect(installmentFen(1_000_000, 0.12, 12)).toBe(88848);
-    const { rows } = amortize({ principalFen: 1_000_000, annualRate: 0.12, termMonths: 12, method: "equal-installment" });
+    const { rows } = amortize({
+      principalFen: 1_000_000,
+      annualRate: 0.12,
+      termMonths: 12,
+      method: "equal-installment",
+    });
     // Hand calculation: interest 1% of 1,000,000 = 10000; principal 88848 - 10000 = 78848.
-    expect(rows[0]).toEqual({ period: 1, paymentFen: 88848, principalFen: 78848, interestFen: 10000, balanceFen: 921152 });
+    expect(rows[0]).toEqual({
+      period: 1,
+      paymentFen: 88848,
+      principalFen: 78848,
+      interestFen: 10000,
+      balanceFen: 921152,
+    });
     // Period 2: floor(921152 x 1%) = 9211; principal 79637.
-    expect(rows[1]).toEqual({ period: 2, paymentFen: 88848, principalFen: 79637, interestFen: 9211, balanceFen: 841515 });
+    expect(rows[1]).toEqual({
+      period: 2,
+      paymentFen: 88848,
+      principalFen: 79637,
+      interestFen: 9211,
+      balanceFen: 841515,
+    });
     expect(rows).toHaveLength(12);
     expect(rows.reduce((s, r) => s + r.principalFen, 0)).toBe(1_000_000);
     expect(rows[11]?.balanceFen).toBe(0);
@@ -18,12 +35,25 @@ describe("amortize", () => {
   it("matches the reference schedule of reference.py for 10,000 CNY at 15% (the README example)", () => {
     // /usr/bin/python3 test/pricing/reference.py ("worked rows"), Python 3 decimal at 50 digits.
     const ref = [
-      [1, 90258, 77758, 12500, 922242], [2, 90258, 78730, 11528, 843512], [3, 90258, 79715, 10543, 763797],
-      [4, 90258, 80711, 9547, 683086], [5, 90258, 81720, 8538, 601366], [6, 90258, 82741, 7517, 518625],
-      [7, 90258, 83776, 6482, 434849], [8, 90258, 84823, 5435, 350026], [9, 90258, 85883, 4375, 264143],
-      [10, 90258, 86957, 3301, 177186], [11, 90258, 88044, 2214, 89142], [12, 90256, 89142, 1114, 0],
+      [1, 90258, 77758, 12500, 922242],
+      [2, 90258, 78730, 11528, 843512],
+      [3, 90258, 79715, 10543, 763797],
+      [4, 90258, 80711, 9547, 683086],
+      [5, 90258, 81720, 8538, 601366],
+      [6, 90258, 82741, 7517, 518625],
+      [7, 90258, 83776, 6482, 434849],
+      [8, 90258, 84823, 5435, 350026],
+      [9, 90258, 85883, 4375, 264143],
+      [10, 90258, 86957, 3301, 177186],
+      [11, 90258, 88044, 2214, 89142],
+      [12, 90256, 89142, 1114, 0],
     ];
-    const { rows } = amortize({ principalFen: 1_000_000, annualRate: 0.15, termMonths: 12, method: "equal-installment" });
+    const { rows } = amortize({
+      principalFen: 1_000_000,
+      annualRate: 0.15,
+      termMonths: 12,
+      method: "equal-installment",
+    });
     expect(rows.map((r) => [r.period, r.paymentFen, r.principalFen, r.interestFen, r.balanceFen])).toEqual(ref);
   });
 
@@ -82,13 +112,13 @@ describe("amortize", () => {
 });
 
 describe("loanCashFlows", () => {
-  it("withholds the upfront fee and adds the monthly fee to each instalment", () => {
-    expect(loanCashFlows({ principalFen: 1000, annualRate: 0, termMonths: 2, method: "equal-principal", upfrontFeeFen: 10 })).toEqual([
-      -990, 500, 500,
-    ]);
-    expect(loanCashFlows({ principalFen: 1000, annualRate: 0, termMonths: 2, method: "equal-principal", monthlyFeeFen: 7 })).toEqual([
-      -1000, 507, 507,
-    ]);
+  it("withholds the upfront fee and adds the monthly fee to each installment", () => {
+    expect(
+      loanCashFlows({ principalFen: 1000, annualRate: 0, termMonths: 2, method: "equal-principal", upfrontFeeFen: 10 }),
+    ).toEqual([-990, 500, 500]);
+    expect(
+      loanCashFlows({ principalFen: 1000, annualRate: 0, termMonths: 2, method: "equal-principal", monthlyFeeFen: 7 }),
+    ).toEqual([-1000, 507, 507]);
   });
   it("rejects fees that are negative, fractional or not below the principal", () => {
     const base = { principalFen: 1000, annualRate: 0, termMonths: 2, method: "equal-principal" } as const;

@@ -59,7 +59,13 @@ describe("unit pricing and the cap", () => {
   });
 
   it("unitCashFlows for equal principal by hand", () => {
-    const f = unitCashFlows({ annualRate: 0.12, termMonths: 2, method: "equal-principal", upfrontFeeRate: 0, monthlyFeeRate: 0 });
+    const f = unitCashFlows({
+      annualRate: 0.12,
+      termMonths: 2,
+      method: "equal-principal",
+      upfrontFeeRate: 0,
+      monthlyFeeRate: 0,
+    });
     expect(f[0]).toBe(-1);
     expect(f[1]).toBeCloseTo(0.5 + 0.01, 15);
     expect(f[2]).toBeCloseTo(0.5 + 0.005, 15);
@@ -84,7 +90,12 @@ describe("unit pricing and the cap", () => {
 
   it("maxRateUnderCap is NaN when the fees alone break the cap", () => {
     // A 10% upfront fee on a 1-month loan costs far more than 24% a year.
-    expect(maxRateUnderCap({ ...base, termMonths: 1, upfrontFeeRate: 0.1, annualRate: 0.12 }, { rate: 0.24, convention: "nominal" })).toBeNaN();
+    expect(
+      maxRateUnderCap(
+        { ...base, termMonths: 1, upfrontFeeRate: 0.1, annualRate: 0.12 },
+        { rate: 0.24, convention: "nominal" },
+      ),
+    ).toBeNaN();
   });
 
   it("rejects bad pricing and caps", () => {
@@ -92,6 +103,8 @@ describe("unit pricing and the cap", () => {
     expect(() => unitCashFlows({ ...base, annualRate: 0.1, upfrontFeeRate: 1 })).toThrow(RangeError);
     expect(() => unitCashFlows(null as never)).toThrow(TypeError);
     expect(() => maxRateUnderCap({ ...base, annualRate: 0.1 }, { rate: 0, convention: "nominal" })).toThrow(RangeError);
-    expect(() => maxRateUnderCap({ ...base, annualRate: 0.1 }, { rate: 0.24, convention: "x" as never })).toThrow(RangeError);
+    expect(() => maxRateUnderCap({ ...base, annualRate: 0.1 }, { rate: 0.24, convention: "x" as never })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -23,7 +23,13 @@ describe("README worked example (section pricing)", () => {
     expect(section).toContain(`then ${cny(rows[11]!.paymentFen)} CNY`);
     expect(section).toContain(`| nominal | 12 x monthly IRR | ${pct(nominal)} |`);
     expect(section).toContain(`| effective | (1 + monthly IRR)^12 - 1 | ${pct(effective)} |`);
-    expect(section).toContain(JSON.stringify(rows[0]).replace(/"/g, "").replace(/[:,]/g, (c) => `${c} `).replace("{", "{ ").replace("}", " }"));
+    expect(section).toContain(
+      JSON.stringify(rows[0])
+        .replace(/"/g, "")
+        .replace(/[:,]/g, (c) => `${c} `)
+        .replace("{", "{ ")
+        .replace("}", " }"),
+    );
   });
 
   it("prints the APR values the code returns (to 1e-15)", () => {
@@ -38,11 +44,15 @@ describe("README worked example (section pricing)", () => {
 
   it("states the re-priced band E rate and the band A offer of the shipped policy", () => {
     const policy = parsePolicy(JSON.parse(readFileSync(root("models/policy.json"), "utf8")));
-    expect(section).toContain(`becomes ${pct(policy.compiled.E.annualRate)} so that its APR is exactly ${pct(policy.compiled.E.aprNominal)}`);
+    expect(section).toContain(
+      `becomes ${pct(policy.compiled.E.annualRate)} so that its APR is exactly ${pct(policy.compiled.E.aprNominal)}`,
+    );
     const r = makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(section).toContain(`limitFen: ${r.offer.limitFen}, annualRate: ${r.offer.annualRate}, aprNominal: ${String(r.offer.aprNominal).slice(0, 6)}...`);
+    expect(section).toContain(
+      `limitFen: ${r.offer.limitFen}, annualRate: ${r.offer.annualRate}, aprNominal: ${String(r.offer.aprNominal).slice(0, 6)}...`,
+    );
     expect(section).toContain(`monthlyPaymentFen: ${r.offer.monthlyPaymentFen}`);
     expect(section).toContain(`upfrontFeeFen: ${r.offer.upfrontFeeFen}`);
   });

@@ -45,7 +45,7 @@ if __name__ == "__main__":
     print("irr financial test", irr([D(-100), D(39), D(59), D(55), D(20)]))
     print("excel irr 4y", irr([D(x) for x in [-70000, 12000, 15000, 18000, 21000]]))
     print("excel irr 5y", irr([D(x) for x in [-70000, 12000, 15000, 18000, 21000, 26000]]))
-    # Worked example: 10,000 CNY, 12 months, 15% equal instalment, 2% upfront fee withheld.
+    # Worked example: 10,000 CNY, 12 months, 15% equal installment, 2% upfront fee withheld.
     rows = schedule(1_000_000, "0.15", 12, "equal-installment")
     print("worked rows", rows)
     cf = [D(-(1_000_000 - 20_000))] + [D(r[1]) for r in rows]

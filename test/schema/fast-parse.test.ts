@@ -9,8 +9,8 @@ function nodes(v: unknown, path: (string | number)[] = [], out: (string | number
   out.push(path);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) nodes(v[i], [...path, i], out);
-  }
-  else if (v !== null && typeof v === "object") for (const k of Object.keys(v)) nodes((v as Record<string, unknown>)[k], [...path, k], out);
+  } else if (v !== null && typeof v === "object")
+    for (const k of Object.keys(v)) nodes((v as Record<string, unknown>)[k], [...path, k], out);
   return out;
 }
 
@@ -92,8 +92,16 @@ function mutate(root: Record<string, unknown>, m: Mutation): unknown {
       else delete parent[last];
       break;
     default: {
-      const obj = target !== null && typeof target === "object" && !Array.isArray(target) ? (target as Record<string, unknown>) : root;
-      Object.defineProperty(obj, KEYS[m.key % KEYS.length]!, { value: weird(m.value), enumerable: true, configurable: true, writable: true });
+      const obj =
+        target !== null && typeof target === "object" && !Array.isArray(target)
+          ? (target as Record<string, unknown>)
+          : root;
+      Object.defineProperty(obj, KEYS[m.key % KEYS.length]!, {
+        value: weird(m.value),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     }
   }
   return root;
@@ -125,7 +133,8 @@ describe("parseApplicantFast equals the zod contract", () => {
     fc.assert(
       fc.property(applicantArb(8), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (a, ms) => {
         let x: unknown = structuredClone(a);
-        for (const m of ms) x = x !== null && typeof x === "object" && !Array.isArray(x) ? mutate(x as Record<string, unknown>, m) : x;
+        for (const m of ms)
+          x = x !== null && typeof x === "object" && !Array.isArray(x) ? mutate(x as Record<string, unknown>, m) : x;
         expectSame(x);
       }),
       { numRuns: 2_000 },
@@ -155,7 +164,8 @@ describe("parseApplicantFast equals the zod contract", () => {
     const a = syntheticApplicant(100_001, 7);
     const f = parseApplicantFast(a);
     expect(f.ok).toBe(false);
-    if (!f.ok) expect(f.issues).toEqual([{ code: "too_big", path: ["payments"], message: "must have at most 100000 items" }]);
+    if (!f.ok)
+      expect(f.issues).toEqual([{ code: "too_big", path: ["payments"], message: "must have at most 100000 items" }]);
     expectSame(a);
   });
 
@@ -163,7 +173,11 @@ describe("parseApplicantFast equals the zod contract", () => {
     let deep: unknown = {};
     for (let i = 0; i < 10_000; i++) deep = { identity: deep };
     expectSame(deep);
-    expectSame(JSON.parse('{"id":"a","identity":{"ageYears":30,"realNameVerified":true,"idVerified":true,"phoneVerified":true,"__proto__":{}},"consent":{"creditBureauQuery":true}}'));
+    expectSame(
+      JSON.parse(
+        '{"id":"a","identity":{"ageYears":30,"realNameVerified":true,"idVerified":true,"phoneVerified":true,"__proto__":{}},"consent":{"creditBureauQuery":true}}',
+      ),
+    );
     expectSame(Object.create({ id: "inherited" }));
     const f = parseApplicantFast(null);
     expect(f.ok).toBe(false);

@@ -6,7 +6,13 @@ import { adult } from "../decision/helpers";
 describe("parseApplicant", () => {
   it("accepts a complete applicant and a minimal one (identity and consent only)", () => {
     expect(parseApplicant(adult()).ok).toBe(true);
-    expect(parseApplicant({ id: "m", identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: false }, consent: { creditBureauQuery: true } }).ok).toBe(true);
+    expect(
+      parseApplicant({
+        id: "m",
+        identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: false },
+        consent: { creditBureauQuery: true },
+      }).ok,
+    ).toBe(true);
   });
 
   it("reports closed codes with paths (whole payload)", () => {
@@ -109,7 +115,11 @@ describe("parseApplicant", () => {
   });
 
   it("rejects prototype-polluting keys", () => {
-    const r = parseApplicant(JSON.parse(`{"id":"x","__proto__":{"admin":true},"identity":{"ageYears":30,"realNameVerified":true,"idVerified":true,"phoneVerified":true},"consent":{"creditBureauQuery":true}}`));
+    const r = parseApplicant(
+      JSON.parse(
+        `{"id":"x","__proto__":{"admin":true},"identity":{"ageYears":30,"realNameVerified":true,"idVerified":true,"phoneVerified":true},"consent":{"creditBureauQuery":true}}`,
+      ),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ code: "forbidden_key", path: ["__proto__"] });
   });

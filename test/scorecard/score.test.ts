@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FeatureVector } from "../../src/features/types";
 import { parseScorecard, reasonCodes, score, scoreBatch, scoreValue, type Scorecard } from "../../src/scorecard";
-import { pmmlSample } from "./pmmlSample";
+import { pmmlSample } from "./pmml-sample";
 
 /** A random numeric card: each characteristic has sorted cut points, random points, a missing attribute or not. */
 const cardArb = fc
@@ -30,7 +30,8 @@ const cardArb = fc
         const bounds = [null, ...cuts, null];
         const attributes: Record<string, unknown>[] = [];
         // Leave the first interval out to create a gap that falls to the fallback.
-        for (let i = 1; i < bounds.length - 1; i++) attributes.push({ kind: "interval", lower: bounds[i], upper: bounds[i + 1], points: s.pts[i]! });
+        for (let i = 1; i < bounds.length - 1; i++)
+          attributes.push({ kind: "interval", lower: bounds[i], upper: bounds[i + 1], points: s.pts[i]! });
         if (s.special !== null) attributes.push({ kind: "special", values: [s.special], points: s.pts[0]! });
         if (s.hasMissing) attributes.push({ kind: "missing", points: s.pts[5]! });
         return {
@@ -98,8 +99,16 @@ describe("score", () => {
 
   it("resolves names by name, whatever the order of the vector", () => {
     const card = parseScorecard(pmmlSample());
-    const a = { names: Object.freeze(["department", "age", "income"]), values: Float64Array.of(1, 25, 500), missing: new Uint8Array(3) };
-    const b = { names: Object.freeze(["x", "income", "age", "department"]), values: Float64Array.of(9, 500, 25, 1), missing: new Uint8Array(4) };
+    const a = {
+      names: Object.freeze(["department", "age", "income"]),
+      values: Float64Array.of(1, 25, 500),
+      missing: new Uint8Array(3),
+    };
+    const b = {
+      names: Object.freeze(["x", "income", "age", "department"]),
+      values: Float64Array.of(9, 500, 25, 1),
+      missing: new Uint8Array(4),
+    };
     expect(score(card, a).score).toBe(29);
     expect(score(card, b).score).toBe(29);
     expect(scoreValue(card, a)).toBe(29);
@@ -109,7 +118,11 @@ describe("score", () => {
   it("reuses caller buffers", () => {
     const card = parseScorecard(pmmlSample());
     const out = { points: new Float64Array(3), attributes: new Int32Array(3) };
-    const v = { names: Object.freeze(["department", "age", "income"]), values: Float64Array.of(1, 25, 500), missing: new Uint8Array(3) };
+    const v = {
+      names: Object.freeze(["department", "age", "income"]),
+      values: Float64Array.of(1, 25, 500),
+      missing: new Uint8Array(3),
+    };
     const r = score(card, v, out);
     expect(r.points).toBe(out.points);
     expect([...out.attributes]).toEqual([2, 2, 1]);
@@ -121,18 +134,39 @@ describe("score", () => {
 
   it("rejects bad input with TypeError/RangeError", () => {
     const card = parseScorecard(pmmlSample());
-    const v = { names: Object.freeze(["department", "age", "income"]), values: Float64Array.of(1, 25, 500), missing: new Uint8Array(3) };
+    const v = {
+      names: Object.freeze(["department", "age", "income"]),
+      values: Float64Array.of(1, 25, 500),
+      missing: new Uint8Array(3),
+    };
     expect(() => score({ ...card } as Scorecard, v)).toThrow(TypeError);
-    expect(() => score(card, { ...v, names: Object.freeze(["department", "age"]), values: Float64Array.of(1, 2), missing: new Uint8Array(2) })).toThrow(RangeError);
+    expect(() =>
+      score(card, {
+        ...v,
+        names: Object.freeze(["department", "age"]),
+        values: Float64Array.of(1, 2),
+        missing: new Uint8Array(2),
+      }),
+    ).toThrow(RangeError);
     expect(() => score(card, { ...v, values: [1, 25, 500] as unknown as Float64Array })).toThrow(TypeError);
     expect(() => score(card, { ...v, missing: new Uint8Array(2) })).toThrow(RangeError);
     expect(() => score(card, null as unknown as FeatureVector)).toThrow(TypeError);
     expect(() => score(card, v, { points: new Float64Array(1), attributes: new Int32Array(3) })).toThrow(RangeError);
     expect(() => scoreValue(card, { ...v, missing: new Uint8Array(2) })).toThrow(RangeError);
     expect(() => scoreValue(card, v, new Float64Array(1))).toThrow(RangeError);
-    expect(() => scoreBatch(card, { names: v.names, values: new Float64Array(4), missing: new Uint8Array(4) })).toThrow(RangeError);
-    expect(() => scoreBatch(card, { names: v.names, values: new Float64Array(3), missing: new Uint8Array(3) }, new Float64Array(2))).toThrow(RangeError);
-    expect(() => scoreBatch(card, { names: v.names, values: [0, 0, 0] as unknown as Float64Array, missing: new Uint8Array(3) })).toThrow(TypeError);
+    expect(() => scoreBatch(card, { names: v.names, values: new Float64Array(4), missing: new Uint8Array(4) })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      scoreBatch(
+        card,
+        { names: v.names, values: new Float64Array(3), missing: new Uint8Array(3) },
+        new Float64Array(2),
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      scoreBatch(card, { names: v.names, values: [0, 0, 0] as unknown as Float64Array, missing: new Uint8Array(3) }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -165,7 +199,10 @@ describe("reasonCodes", () => {
   it("sums the differences of characteristics sharing a code", () => {
     const shared = parseScorecard(JSON.parse(JSON.stringify(pmmlSample()).replaceAll('"RC3"', '"RC1"')));
     // RC1: (19 - 3) + (10 - 5) = 21; RC2: 18 - 0 = 18.
-    expect(reasonCodes(shared, [3, 0, 5]).map((r) => [r.code, r.points])).toEqual([["RC1", 21], ["RC2", 18]]);
+    expect(reasonCodes(shared, [3, 0, 5]).map((r) => [r.code, r.points])).toEqual([
+      ["RC1", 21],
+      ["RC2", 18],
+    ]);
   });
 
   it("uses max/min attribute points when a characteristic has no baselineScore", () => {
@@ -173,7 +210,10 @@ describe("reasonCodes", () => {
     for (const c of j.characteristics) delete c.baselineScore;
     const nb = parseScorecard(j);
     // max baselines: 19, 18, 26 => 16, 18, 0.
-    expect(reasonCodes(nb, [3, 0, 26]).map((r) => [r.code, r.points])).toEqual([["RC2", 18], ["RC1", 16]]);
+    expect(reasonCodes(nb, [3, 0, 26]).map((r) => [r.code, r.points])).toEqual([
+      ["RC2", 18],
+      ["RC1", 16],
+    ]);
     // pointsAbove with min baselines -9, -3, -3: 12, 3, 29.
     expect(reasonCodes(nb, [3, 0, 26], { algorithm: "pointsAbove" }).map((r) => r.code)).toEqual(["RC3", "RC1", "RC2"]);
   });

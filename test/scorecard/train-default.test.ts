@@ -51,19 +51,25 @@ describe("withSection", () => {
     expect(withSection("", "A")).toBe("<!-- section:scorecard -->\nA\n<!-- /section:scorecard -->\n");
     const other = "# T\n\nintro\n\n<!-- section:fraud -->\nF\n<!-- /section:fraud -->\n";
     const once = withSection(other, "A");
-    expect(once).toBe("# T\n\nintro\n\n<!-- section:scorecard -->\nA\n<!-- /section:scorecard -->\n\n<!-- section:fraud -->\nF\n<!-- /section:fraud -->\n");
+    expect(once).toBe(
+      "# T\n\nintro\n\n<!-- section:scorecard -->\nA\n<!-- /section:scorecard -->\n\n<!-- section:fraud -->\nF\n<!-- /section:fraud -->\n",
+    );
     expect(withSection(once, "B")).toBe(once.replace("\nA\n", "\nB\n"));
   });
 });
 
 describe("the shipped default card", () => {
   const card = shipped();
-  const artefact = JSON.parse(shippedText) as { training: { data: string; date: string; metrics: Record<string, number> }; reasons: { code: string; message: string }[] };
+  const artefact = JSON.parse(shippedText) as {
+    training: { data: string; date: string; metrics: Record<string, number> };
+    reasons: { code: string; message: string }[];
+  };
 
   it("loads, says its data is synthetic, and records train/holdout AUC, KS and PSI", () => {
     expect(card.kind).toBe("points");
     expect(artefact.training.data).toMatch(/^SYNTHETIC/);
-    for (const k of ["trainAuc", "trainKs", "testAuc", "testKs", "psi", "trainRows", "testRows"]) expect(artefact.training.metrics[k]).toBeTypeOf("number");
+    for (const k of ["trainAuc", "trainKs", "testAuc", "testKs", "psi", "trainRows", "testRows"])
+      expect(artefact.training.metrics[k]).toBeTypeOf("number");
     expect(card.characteristics.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -71,7 +77,10 @@ describe("the shipped default card", () => {
     const messages = new Map(artefact.reasons.map((r) => [r.code, r.message]));
     for (const ch of card.characteristics) {
       expect(ch.attributes.filter((a) => a.kind === "missing")).toHaveLength(1);
-      const codes = [ch.reasonCode, ...ch.attributes.flatMap((a) => (a.reasonCode === undefined ? [] : [a.reasonCode]))];
+      const codes = [
+        ch.reasonCode,
+        ...ch.attributes.flatMap((a) => (a.reasonCode === undefined ? [] : [a.reasonCode])),
+      ];
       for (const c of codes) {
         const m = messages.get(c);
         expect(m, c).toBeDefined();
@@ -85,7 +94,9 @@ describe("the shipped default card", () => {
 
   const applicants = lines("applicants.jsonl").map((a) => parseApplicantOrThrow(a));
   const outcomes = lines("outcomes.jsonl") as { defaulted: boolean; fraud: boolean }[];
-  const holdout = applicants.flatMap((a, i) => (outcomes[i]!.fraud ? [] : [{ a, bad: outcomes[i]!.defaulted ? 1 : 0 }]));
+  const holdout = applicants.flatMap((a, i) =>
+    outcomes[i]!.fraud ? [] : [{ a, bad: outcomes[i]!.defaulted ? 1 : 0 }],
+  );
 
   it("records the holdout metrics the public API computes on fixtures/ (fraud rows excluded)", () => {
     const scores = holdout.map(({ a }) => score(card, extractFeatures(a, { asOf: POPULATION_AS_OF })).score);
@@ -101,7 +112,9 @@ describe("the shipped default card", () => {
   it("scores thin-file applicants (no credit report) through the missing attributes, with the NO_BUREAU reason", () => {
     const thin = holdout.filter(({ a }) => a.bureau === undefined);
     expect(thin.length).toBeGreaterThan(100);
-    const bureauChars = card.characteristics.map((c, j) => [c, j] as const).filter(([c]) => c.feature.startsWith("bureau_"));
+    const bureauChars = card.characteristics
+      .map((c, j) => [c, j] as const)
+      .filter(([c]) => c.feature.startsWith("bureau_"));
     expect(bureauChars.length).toBeGreaterThan(0);
     let sawNoBureau = false;
     for (const { a } of thin) {
@@ -109,7 +122,9 @@ describe("the shipped default card", () => {
       expect(Number.isFinite(r.score)).toBe(true);
       for (const [c, j] of bureauChars) expect(c.attributes[r.attributes[j]!]!.kind).toBe("missing");
       const codes = reasonCodes(card, r.points, { attributes: r.attributes, max: 10 }).map((x) => x.code);
-      for (const [c] of bureauChars) if (c.attributes.find((x) => x.kind === "missing")!.reasonCode === "NO_BUREAU") expect(codes).not.toContain(c.reasonCode);
+      for (const [c] of bureauChars)
+        if (c.attributes.find((x) => x.kind === "missing")!.reasonCode === "NO_BUREAU")
+          expect(codes).not.toContain(c.reasonCode);
       if (codes.includes("NO_BUREAU")) sawNoBureau = true;
     }
     expect(sawNoBureau).toBe(true);

@@ -39,7 +39,9 @@ describe("trainScorecard: data issues", () => {
   });
 
   it("reports a target with one class", () => {
-    expect(issuesOf({ columns: { x, y: x.map(() => 0) }, target: "y" }, {})).toEqual([{ code: "too_small", path: "columns.y" }]);
+    expect(issuesOf({ columns: { x, y: x.map(() => 0) }, target: "y" }, {})).toEqual([
+      { code: "too_small", path: "columns.y" },
+    ]);
     // with a bad value that never occurs
     expect(issuesOf({ columns: { x, y: y.map((v) => (v ? "bad" : "good")) }, target: "y" }, { bad: "BAD" })).toEqual([
       { code: "too_small", path: "columns.y" },
@@ -47,7 +49,10 @@ describe("trainScorecard: data issues", () => {
   });
 
   it("maps a named bad value to 1 and everything else to 0", () => {
-    const r = trainScorecard({ columns: { x, y: y.map((v) => (v ? "yes" : "no")) }, target: "y" }, { date: DATE, bad: "yes", split: "none" });
+    const r = trainScorecard(
+      { columns: { x, y: y.map((v) => (v ? "yes" : "no")) }, target: "y" },
+      { date: DATE, bad: "yes", split: "none" },
+    );
     const r0 = trainScorecard(base, { date: DATE, split: "none" });
     expect(r.ok && r0.ok && r.value.json === r0.value.json).toBe(true);
   });
@@ -63,12 +68,23 @@ describe("trainScorecard: data issues", () => {
     }
     const inf = [...x];
     inf[2] = Number.POSITIVE_INFINITY;
-    expect(issuesOf({ columns: { x: inf, y }, target: "y" }, {})).toEqual([{ code: "not_finite", path: "columns.x.2" }]);
-    expect(issuesOf({ columns: { x: [...x.slice(0, 199), {} as never], y }, target: "y" }, {})).toEqual([{ code: "invalid_type", path: "columns.x.199" }]);
+    expect(issuesOf({ columns: { x: inf, y }, target: "y" }, {})).toEqual([
+      { code: "not_finite", path: "columns.x.2" },
+    ]);
+    expect(issuesOf({ columns: { x: [...x.slice(0, 199), {} as never], y }, target: "y" }, {})).toEqual([
+      { code: "invalid_type", path: "columns.x.199" },
+    ]);
   });
 
   it("reports unknown columns named in options", () => {
-    expect(issuesOf(base, { exclude: ["nope"], reasons: { ghost: "m" }, specialValues: { z: [1] }, missingReasons: { w: { code: "W", message: "w" } } })).toEqual([
+    expect(
+      issuesOf(base, {
+        exclude: ["nope"],
+        reasons: { ghost: "m" },
+        specialValues: { z: [1] },
+        missingReasons: { w: { code: "W", message: "w" } },
+      }),
+    ).toEqual([
       { code: "unknown_reference", path: "options.exclude.0" },
       { code: "unknown_reference", path: "options.specialValues.z" },
       { code: "unknown_reference", path: "options.reasons.ghost" },
@@ -88,7 +104,8 @@ describe("trainScorecard: data issues", () => {
       { date: DATE, split: "none", maxMissingRate: 1, maxIdenticalRate: 1, minIv: 0 },
     );
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.report.variables[0]).toMatchObject({ name: "empty", kept: false, reason: "identical_rate" });
+    if (r.ok)
+      expect(r.value.report.variables[0]).toMatchObject({ name: "empty", kept: false, reason: "identical_rate" });
   });
 
   it("reports separation as a fit issue", () => {
@@ -104,8 +121,12 @@ describe("trainScorecard: data issues", () => {
   it("reports a split that leaves the training rows with one class", () => {
     const testMask = y.map((v) => v);
     expect(issuesOf(base, { split: { testMask } })).toEqual([{ code: "too_small", path: "options.split" }]);
-    expect(issuesOf(base, { split: { testMask: [1, 0] } })).toEqual([{ code: "inconsistent", path: "options.split.testMask" }]);
-    expect(issuesOf(base, { split: { testMask: y.map((_, i) => (i === 4 ? 2 : 0)) } })).toEqual([{ code: "invalid_value", path: "options.split.testMask.4" }]);
+    expect(issuesOf(base, { split: { testMask: [1, 0] } })).toEqual([
+      { code: "inconsistent", path: "options.split.testMask" },
+    ]);
+    expect(issuesOf(base, { split: { testMask: y.map((_, i) => (i === 4 ? 2 : 0)) } })).toEqual([
+      { code: "invalid_value", path: "options.split.testMask.4" },
+    ]);
   });
 
   it("throws TypeError / RangeError for programmer errors", () => {
@@ -114,7 +135,12 @@ describe("trainScorecard: data issues", () => {
     expect(() => trainScorecard({ columns: { x, y }, target: 3 as never }, { date: DATE })).toThrow(TypeError);
     expect(() => trainScorecard({ columns: { x: "abc" as never, y }, target: "y" }, { date: DATE })).toThrow(TypeError);
     expect(() => trainScorecard({ columns: { x: x.slice(1), y }, target: "y" }, { date: DATE })).toThrow(RangeError);
-    expect(() => trainScorecard({ columns: { x: { values: new Float64Array(2), missing: new Uint8Array(3) }, y }, target: "y" }, { date: DATE })).toThrow(RangeError);
+    expect(() =>
+      trainScorecard(
+        { columns: { x: { values: new Float64Array(2), missing: new Uint8Array(3) }, y }, target: "y" },
+        { date: DATE },
+      ),
+    ).toThrow(RangeError);
   });
 });
 
@@ -164,12 +190,17 @@ describe("trainScorecard: option issues", () => {
   });
 
   it("rejects one reason code with two messages", () => {
-    const r = issuesOf({ columns: { x, z: x, y }, target: "y" }, { reasons: { x: { code: "C", message: "one" }, z: { code: "C", message: "two" } } });
+    const r = issuesOf(
+      { columns: { x, z: x, y }, target: "y" },
+      { reasons: { x: { code: "C", message: "one" }, z: { code: "C", message: "two" } } },
+    );
     expect(r).toEqual([{ code: "inconsistent", path: "options.reasons.z" }]);
   });
 
   it("rejects special values on a categorical column", () => {
     const c = x.map((v) => `c${v}`);
-    expect(issuesOf({ columns: { c, y }, target: "y" }, { specialValues: { c: [1] } })).toEqual([{ code: "inconsistent", path: "options.specialValues.c" }]);
+    expect(issuesOf({ columns: { c, y }, target: "y" }, { specialValues: { c: [1] } })).toEqual([
+      { code: "inconsistent", path: "options.specialValues.c" },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { auc, ks } from "../../src/metrics";
 import { loadScorecard, scoreRecord, scorecardToJSON } from "../../src/scorecard";
 import { formatTrainReport, modelCardMarkdown, trainScorecard, trainTestSplit } from "../../src/scorecard/train";
 import type { TrainOptions, TrainedScorecard, TrainingData } from "../../src/scorecard/train";
-import { germanCredit } from "../binning/germanCredit";
+import { germanCredit } from "../binning/german-credit";
 
 const DATE = "2026-06-30";
 
@@ -71,9 +71,12 @@ describe("trainScorecard: hand-calculated two-group card", () => {
   it("gives the characteristic an explicit missing attribute (riskiest WoE: the lowest points)", () => {
     const ch = t.card.characteristics[0]!;
     const miss = ch.attributes.find((a) => a.kind === "missing")!;
-    expect(miss.points).toBeCloseTo(-factor * Math.log((40 / 50) / (20 / 50)), 8);
+    expect(miss.points).toBeCloseTo(-factor * Math.log(40 / 50 / (20 / 50)), 8);
     expect(scoreRecord(t.card, { x: null }).score).toBe(scoreRecord(t.card, { x: "b" }).score);
-    const neutral = trained({ columns: { x, y }, target: "y" }, { split: "none", rounding: "none", minBinShare: 0, missingWithoutData: "neutral" });
+    const neutral = trained(
+      { columns: { x, y }, target: "y" },
+      { split: "none", rounding: "none", minBinShare: 0, missingWithoutData: "neutral" },
+    );
     expect(neutral.card.characteristics[0]!.attributes.find((a) => a.kind === "missing")!.points).toBe(0);
   });
 });
@@ -89,9 +92,18 @@ describe("trainScorecard on German credit", () => {
     //   m = sm.Logit(y, sm.add_constant(X)).fit(disp=0, tol=1e-12, method="newton")
     //   sklearn 1.2.1 roc_auc_score(y, X1 @ m.params); max(tpr - fpr) of roc_curve(y, X1 @ m.params)
     const names = [
-      "status_of_existing_checking_account", "credit_history", "duration_in_month", "credit_amount",
-      "savings_account_and_bonds", "purpose", "age_in_years", "property", "present_employment_since",
-      "housing", "other_installment_plans", "installment_rate_in_percentage_of_disposable_income",
+      "status_of_existing_checking_account",
+      "credit_history",
+      "duration_in_month",
+      "credit_amount",
+      "savings_account_and_bonds",
+      "purpose",
+      "age_in_years",
+      "property",
+      "present_employment_since",
+      "housing",
+      "other_installment_plans",
+      "installment_rate_in_percentage_of_disposable_income",
     ];
     const params = [
       -0.8572490422246338, 0.7820870652695125, 0.6994159134859081, 0.7004177329784007, 0.9247391013652562,
@@ -251,15 +263,20 @@ describe("trainScorecard: sign check and specials on seeded data", () => {
 describe("trainTestSplit", () => {
   it("is stratified: round(share * count) of each class goes to test", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 300 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.integer(), (labels, share, seed) => {
-        const m = trainTestSplit(labels, share, seed);
-        for (const cls of [0, 1]) {
-          const count = labels.filter((l) => l === cls).length;
-          const inTest = labels.filter((l, i) => l === cls && m[i] === 1).length;
-          expect(inTest).toBe(Math.round(share * count));
-        }
-        expect(trainTestSplit(labels, share, seed)).toEqual(m);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.integer(),
+        (labels, share, seed) => {
+          const m = trainTestSplit(labels, share, seed);
+          for (const cls of [0, 1]) {
+            const count = labels.filter((l) => l === cls).length;
+            const inTest = labels.filter((l, i) => l === cls && m[i] === 1).length;
+            expect(inTest).toBe(Math.round(share * count));
+          }
+          expect(trainTestSplit(labels, share, seed)).toEqual(m);
+        },
+      ),
     );
   });
 

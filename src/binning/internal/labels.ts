@@ -37,6 +37,7 @@ export function intOption(v: unknown, def: number, min: number, max: number, fn:
 /** @internal checks a number option in [min, max]. */
 export function numOption(v: unknown, def: number, min: number, max: number, fn: string, name: string): number {
   const x = v === undefined ? def : v;
-  if (typeof x !== "number" || !(x >= min && x <= max)) throw new RangeError(`${fn}: ${name} must be a number from ${min} to ${max}`);
+  if (typeof x !== "number" || !(x >= min && x <= max))
+    throw new RangeError(`${fn}: ${name} must be a number from ${min} to ${max}`);
   return x;
 }

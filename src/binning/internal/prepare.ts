@@ -45,7 +45,8 @@ export function prepareNumeric(
   const n = v.length;
   const totalBad = checkLabels01(labels, n, fn);
   if (n === 0) throw new RangeError(`${fn}: values must not be empty`);
-  if (totalBad === 0 || totalBad === n) throw new RangeError(`${fn}: labels must contain both classes (0 = good and 1 = bad)`);
+  if (totalBad === 0 || totalBad === n)
+    throw new RangeError(`${fn}: labels must contain both classes (0 = good and 1 = bad)`);
   const y = labels as ArrayLike<number>;
   const badVals = new Float64Array(totalBad);
   const goodVals = new Float64Array(n - totalBad);

@@ -36,11 +36,7 @@ export function checkFinite(xs: unknown, fn: string, name: string): asserts xs i
  * @throws {RangeError} when the length differs from `n` or a label is not 0 or 1
  */
 export function checkLabels(labels: unknown, n: number, fn: string): number {
-  if (
-    labels === null ||
-    typeof labels !== "object" ||
-    typeof (labels as { length?: unknown }).length !== "number"
-  ) {
+  if (labels === null || typeof labels !== "object" || typeof (labels as { length?: unknown }).length !== "number") {
     throw new TypeError(`${fn}: labels must be an array or typed array of 0/1`);
   }
   const a = labels as ArrayLike<unknown>;

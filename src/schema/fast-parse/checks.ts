@@ -8,7 +8,16 @@ const MIN_SAFE = Number.MIN_SAFE_INTEGER;
  * sequence: type, integer, safe range, then the bounds. `undefined` is accepted when `optional`.
  * @internal
  */
-export function checkInt(ctx: Ctx, v: unknown, lo: number, hi: number, optional: boolean, pre: Path, idx: number, key: string): void {
+export function checkInt(
+  ctx: Ctx,
+  v: unknown,
+  lo: number,
+  hi: number,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string,
+): void {
   if (typeof v === "number" && v >= lo && v <= hi && Number.isSafeInteger(v)) return;
   if (v === undefined && optional) return;
   intSlow(ctx, v, lo, hi, pre, idx, key);
@@ -35,7 +44,16 @@ function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: n
  * Checks `z.number().min(lo).max(hi)` (finite number within bounds).
  * @internal
  */
-export function checkNumber(ctx: Ctx, v: unknown, lo: number, hi: number, optional: boolean, pre: Path, idx: number, key: string): void {
+export function checkNumber(
+  ctx: Ctx,
+  v: unknown,
+  lo: number,
+  hi: number,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string,
+): void {
   if (typeof v === "number" && v >= lo && v <= hi) return;
   if (v === undefined && optional) return;
   if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -53,7 +71,15 @@ export function checkBool(ctx: Ctx, v: unknown, optional: boolean, pre: Path, id
 }
 
 /** Checks `z.enum(values)`; a missing value is an enum error, as in zod. @internal */
-export function checkEnum(ctx: Ctx, v: unknown, values: ReadonlySet<unknown>, optional: boolean, pre: Path, idx: number, key: string): void {
+export function checkEnum(
+  ctx: Ctx,
+  v: unknown,
+  values: ReadonlySet<unknown>,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string,
+): void {
   if (values.has(v) || (v === undefined && optional)) return;
   report(ctx, "invalid_enum", pre, idx, key, "not one of the allowed values", true);
 }
@@ -79,7 +105,15 @@ function lengthUnit(v: unknown): string {
  * (an array where a string was expected, `{ length: ... }`), with zod's comparisons.
  * @internal
  */
-export function lengthChecks(ctx: Ctx, v: unknown, min: number, max: number, pre: Path, idx: number, key: string): void {
+export function lengthChecks(
+  ctx: Ctx,
+  v: unknown,
+  min: number,
+  max: number,
+  pre: Path,
+  idx: number,
+  key: string,
+): void {
   if (v === null || v === undefined) return;
   const units = (v as { length?: unknown }).length as number;
   if (units === undefined) return;
@@ -87,11 +121,13 @@ export function lengthChecks(ctx: Ctx, v: unknown, min: number, max: number, pre
   const unit = lengthUnit(v);
   if (min > 0) {
     const len = isStr && units >= min && units < min * 2 ? codePoints(v) : units;
-    if (!(len >= min)) report(ctx, "too_small", pre, idx, key, unit ? `must have at least ${min} ${unit}` : `must be >= ${min}`, false);
+    if (!(len >= min))
+      report(ctx, "too_small", pre, idx, key, unit ? `must have at least ${min} ${unit}` : `must be >= ${min}`, false);
   }
   if (max < Number.POSITIVE_INFINITY) {
     const len = isStr && units > max ? codePoints(v) : units;
-    if (!(len <= max)) report(ctx, "too_big", pre, idx, key, unit ? `must have at most ${max} ${unit}` : `must be <= ${max}`, false);
+    if (!(len <= max))
+      report(ctx, "too_big", pre, idx, key, unit ? `must have at most ${max} ${unit}` : `must be <= ${max}`, false);
   }
 }
 
@@ -123,7 +159,16 @@ function allIn(s: string, table: Uint8Array): boolean {
  * patterns: type, length (code points), then pattern.
  * @internal
  */
-export function checkToken(ctx: Ctx, v: unknown, max: number, table: Uint8Array, optional: boolean, pre: Path, idx: number, key: string): void {
+export function checkToken(
+  ctx: Ctx,
+  v: unknown,
+  max: number,
+  table: Uint8Array,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string,
+): void {
   if (typeof v === "string") {
     if (v.length <= max && allIn(v, table)) return;
     lengthChecks(ctx, v, 1, max, pre, idx, key);
@@ -144,7 +189,15 @@ function digitAt(s: string, i: number): number {
 /** `^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$` without a regex engine. @internal */
 export function isDateShape(s: string): boolean {
   if (s.length !== 10) return false;
-  if (digitAt(s, 0) < 0 || digitAt(s, 1) < 0 || digitAt(s, 2) < 0 || digitAt(s, 3) < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  if (
+    digitAt(s, 0) < 0 ||
+    digitAt(s, 1) < 0 ||
+    digitAt(s, 2) < 0 ||
+    digitAt(s, 3) < 0 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45
+  )
+    return false;
   const m1 = digitAt(s, 5);
   const m2 = digitAt(s, 6);
   const okMonth = (m1 === 0 && m2 >= 1) || (m1 === 1 && m2 >= 0 && m2 <= 2);

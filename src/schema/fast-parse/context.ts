@@ -18,7 +18,15 @@ export interface Ctx {
  * Records an issue at `[...pre, idx?, key?]` (idx < 0 and key undefined are left out).
  * @internal
  */
-export function report(ctx: Ctx, code: IssueCode, pre: Path, idx: number, key: string | undefined, message: string, aborts: boolean): void {
+export function report(
+  ctx: Ctx,
+  code: IssueCode,
+  pre: Path,
+  idx: number,
+  key: string | undefined,
+  message: string,
+  aborts: boolean,
+): void {
   const path: (string | number)[] = pre.slice();
   if (idx >= 0) path.push(idx);
   if (key !== undefined) path.push(key);
@@ -30,9 +38,17 @@ export function report(ctx: Ctx, code: IssueCode, pre: Path, idx: number, key: s
  * Reports a value that has the wrong type the way `fromZodIssues` maps zod's `invalid_type`.
  * @internal
  */
-export function reportType(ctx: Ctx, v: unknown, expected: string, pre: Path, idx: number, key: string | undefined): void {
+export function reportType(
+  ctx: Ctx,
+  v: unknown,
+  expected: string,
+  pre: Path,
+  idx: number,
+  key: string | undefined,
+): void {
   if (v === undefined) report(ctx, "missing", pre, idx, key, "required", true);
-  else if (typeof v === "number" && !Number.isFinite(v)) report(ctx, "not_finite", pre, idx, key, "must be a finite number", true);
+  else if (typeof v === "number" && !Number.isFinite(v))
+    report(ctx, "not_finite", pre, idx, key, "must be a finite number", true);
   else report(ctx, "invalid_type", pre, idx, key, `expected ${expected}`, true);
 }
 

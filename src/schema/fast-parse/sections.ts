@@ -8,9 +8,27 @@ import {
   isCalendarDate,
 } from "../applicant";
 import { LIMITS } from "../limits";
-import { PLACE_CHARS, PSEUDONYM_CHARS, checkBool, checkEnum, checkInt, checkNumber, checkToken, isDateShape, lengthChecks } from "./checks";
+import {
+  PLACE_CHARS,
+  PSEUDONYM_CHARS,
+  checkBool,
+  checkEnum,
+  checkInt,
+  checkNumber,
+  checkToken,
+  isDateShape,
+  lengthChecks,
+} from "./checks";
 import { type Ctx, type Path, isObject, report, reportType, unknownKeys } from "./context";
-import { validAccount, validDelinquency, validDeviceEvent, validDeviceRecord, validInquiry, validPayment, validTimedAmount } from "./valid";
+import {
+  validAccount,
+  validDelinquency,
+  validDeviceEvent,
+  validDeviceRecord,
+  validInquiry,
+  validPayment,
+  validTimedAmount,
+} from "./valid";
 
 const INF = Number.POSITIVE_INFINITY;
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
@@ -31,7 +49,14 @@ const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
 
 /** An object-valued field: type check, `missing` when required and absent. Returns the object or undefined. */
-function objectAt(ctx: Ctx, v: unknown, optional: boolean, pre: Path, idx: number, key: string | undefined): Record<string, unknown> | undefined {
+function objectAt(
+  ctx: Ctx,
+  v: unknown,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string | undefined,
+): Record<string, unknown> | undefined {
   if (isObject(v)) return v;
   if (v === undefined && optional) return undefined;
   reportType(ctx, v, "object", pre, idx, key);
@@ -43,7 +68,16 @@ function objectAt(ctx: Ctx, v: unknown, optional: boolean, pre: Path, idx: numbe
  * element checks (zod's size cap); not an array, a type issue plus zod's length checks.
  * Returns the array when its elements should be checked.
  */
-function arrayAt(ctx: Ctx, v: unknown, min: number, max: number, optional: boolean, pre: Path, idx: number, key: string): readonly unknown[] | undefined {
+function arrayAt(
+  ctx: Ctx,
+  v: unknown,
+  min: number,
+  max: number,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string,
+): readonly unknown[] | undefined {
   if (Array.isArray(v)) {
     if (v.length > max) {
       report(ctx, "too_big", pre, idx, key, `must have at most ${max} items`, true);
@@ -79,7 +113,8 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
   const bd = o.birthDate;
   if (bd !== undefined) {
     if (typeof bd !== "string") reportType(ctx, bd, "string", P, -1, "birthDate");
-    else if (!isDateShape(bd)) report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
+    else if (!isDateShape(bd))
+      report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
   }
   checkInt(ctx, o.ageYears, 0, 130, true, P, -1, "ageYears");
   checkBool(ctx, o.realNameVerified, false, P, -1, "realNameVerified");
@@ -91,8 +126,10 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
   checkToken(ctx, o.cityCode, 32, PLACE_CHARS, true, P, -1, "cityCode");
   unknownKeys(ctx, o, IDENTITY_KEYS, P, -1);
   if (ctx.aborting !== before) return;
-  if (bd === undefined && o.ageYears === undefined) report(ctx, "missing", P, -1, "ageYears", "birthDate or ageYears is required", false);
-  else if (bd !== undefined && !isCalendarDate(bd as string)) report(ctx, "invalid_format", P, -1, "birthDate", "not a calendar date", false);
+  if (bd === undefined && o.ageYears === undefined)
+    report(ctx, "missing", P, -1, "ageYears", "birthDate or ageYears is required", false);
+  else if (bd !== undefined && !isCalendarDate(bd as string))
+    report(ctx, "invalid_format", P, -1, "birthDate", "not a calendar date", false);
 }
 
 const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
@@ -157,9 +194,24 @@ export function social(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, SOCIAL_KEYS, P, -1);
 }
 
-const BUREAU_KEYS = keys("reportedAt", "historyMonths", "inquiries", "accounts", "delinquencies", "monthlyObligationsFen");
+const BUREAU_KEYS = keys(
+  "reportedAt",
+  "historyMonths",
+  "inquiries",
+  "accounts",
+  "delinquencies",
+  "monthlyObligationsFen",
+);
 const INQ_KEYS = keys("at", "kind");
-const ACC_KEYS = keys("kind", "openedAt", "closedAt", "limitFen", "balanceFen", "monthlyPaymentFen", "worstDaysPastDue");
+const ACC_KEYS = keys(
+  "kind",
+  "openedAt",
+  "closedAt",
+  "limitFen",
+  "balanceFen",
+  "monthlyPaymentFen",
+  "worstDaysPastDue",
+);
 const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
 const INQ_PRE: Path = ["bureau", "inquiries"];
 const ACC_PRE: Path = ["bureau", "accounts"];
@@ -323,4 +375,3 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
     unknownKeys(ctx, l, LOAN_KEYS, LOAN_PRE, i);
   }
 }
-

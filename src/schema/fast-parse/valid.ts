@@ -4,7 +4,13 @@
  * detailed checks (which build issues) run only on events that have a problem.
  * @internal
  */
-import { BUREAU_ACCOUNT_KINDS, DEVICE_EVENT_KINDS, INQUIRY_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";
+import {
+  BUREAU_ACCOUNT_KINDS,
+  DEVICE_EVENT_KINDS,
+  INQUIRY_KINDS,
+  MERCHANT_CATEGORIES,
+  PAYMENT_CHANNELS,
+} from "../applicant";
 import { PLACE_CHARS, PSEUDONYM_CHARS } from "./checks";
 
 const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
@@ -77,7 +83,8 @@ export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | und
   const lon = e.lon;
   if (lon !== undefined && !(typeof lon === "number" && lon >= -180 && lon <= 180)) return false;
   const city = e.cityCode;
-  if (city !== undefined && (prev === undefined || city !== prev.cityCode) && !token(city, 32, PLACE_CHARS)) return false;
+  if (city !== undefined && (prev === undefined || city !== prev.cityCode) && !token(city, 32, PLACE_CHARS))
+    return false;
   for (const k in e) {
     switch (k) {
       case "at":
@@ -114,7 +121,8 @@ export function validInquiry(e: unknown): boolean {
 /** A valid `bureauAccountSchema` object. */
 export function validAccount(e: unknown): boolean {
   if (!isObj(e)) return false;
-  if (!ACC_KINDS.has(e.kind) || !uint(e.openedAt, INF) || !uint(e.balanceFen, INF) || !uint(e.worstDaysPastDue, 10_000)) return false;
+  if (!ACC_KINDS.has(e.kind) || !uint(e.openedAt, INF) || !uint(e.balanceFen, INF) || !uint(e.worstDaysPastDue, 10_000))
+    return false;
   if (e.closedAt !== undefined && !uint(e.closedAt, INF)) return false;
   if (e.limitFen !== undefined && !uint(e.limitFen, INF)) return false;
   if (e.monthlyPaymentFen !== undefined && !uint(e.monthlyPaymentFen, INF)) return false;
@@ -149,7 +157,12 @@ export function validDelinquency(e: unknown): boolean {
 export function validDeviceRecord(e: unknown): boolean {
   if (!isObj(e)) return false;
   const n = e.accountCount;
-  if (!token(e.deviceId, 128, PSEUDONYM_CHARS) || !uint(e.firstSeenAt, INF) || !(uint(n, 1_000_000) && (n as number) >= 1)) return false;
+  if (
+    !token(e.deviceId, 128, PSEUDONYM_CHARS) ||
+    !uint(e.firstSeenAt, INF) ||
+    !(uint(n, 1_000_000) && (n as number) >= 1)
+  )
+    return false;
   for (const k in e) if (k !== "deviceId" && k !== "firstSeenAt" && k !== "accountCount") return false;
   return true;
 }

@@ -7,7 +7,7 @@ import { ks } from "../../metrics/ks";
 import { psiQuantile } from "../../metrics/psi";
 import { scoreBatch } from "../score";
 import type { Scorecard } from "../types";
-import type { PreparedColumn } from "./prepareData";
+import type { PreparedColumn } from "./prepare-data";
 import type { SetMetrics } from "./types";
 
 /**

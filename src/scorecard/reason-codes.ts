@@ -76,7 +76,12 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
  * @throws {RangeError} when a point is not finite (as `reasonCodes`)
  * @internal
  */
-export function selectReasonCodes(card: Scorecard, points: ArrayLike<number>, attributes: ArrayLike<number>, max: number): SelectedReasons {
+export function selectReasonCodes(
+  card: Scorecard,
+  points: ArrayLike<number>,
+  attributes: ArrayLike<number>,
+  max: number,
+): SelectedReasons {
   compiledOf(card);
   const n = collect(card, points, attributes, true, true, false);
   const k = cacheOf(card);
@@ -107,7 +112,14 @@ const selected: SelectedReasons = { count: 0, codes: [], messages: [], points: [
  * `kept[0 .. n)` are positions into `order`/`totals`, largest total first, ties in first-appearance order.
  * @returns n, the number of kept codes
  */
-function collect(card: Scorecard, points: ArrayLike<number>, attrs: ArrayLike<number> | undefined, maxBaseline: boolean, below: boolean, zero: boolean): number {
+function collect(
+  card: Scorecard,
+  points: ArrayLike<number>,
+  attrs: ArrayLike<number> | undefined,
+  maxBaseline: boolean,
+  below: boolean,
+  zero: boolean,
+): number {
   const chars = card.characteristics;
   const k = cacheOf(card);
   const baselines = maxBaseline ? k.baseMax : k.baseMin;
@@ -205,7 +217,9 @@ function buildCache(card: Scorecard): ReasonCache {
     charCode[c] = codeOf(ch.reasonCode);
     fallbackCode[c] = ch.fallback.reasonCode === undefined ? charCode[c]! : codeOf(ch.fallback.reasonCode);
     const attributes: readonly { readonly reasonCode?: string | undefined }[] = ch.attributes;
-    attrCode.push(Int32Array.from(attributes, (a) => (a.reasonCode === undefined ? charCode[c]! : codeOf(a.reasonCode))));
+    attrCode.push(
+      Int32Array.from(attributes, (a) => (a.reasonCode === undefined ? charCode[c]! : codeOf(a.reasonCode))),
+    );
     let hi = ch.attributes[0]!.points;
     let lo = hi;
     for (const a of ch.attributes) {

@@ -1,11 +1,11 @@
 import { ArtefactError, type Issue, type Result, fail, ok } from "../schema/result";
-import type { FactCatalogue } from "./catalogue";
-import { type ConditionContext, checkCondition } from "./checkCondition";
-import { type Predicate, compileCondition } from "./compileCondition";
-import { DEFAULT_FACT_CONFIG, type FactConfig } from "./factConfig";
+import type { FactCatalog } from "./catalog";
+import { type ConditionContext, checkCondition } from "./check-condition";
+import { type Predicate, compileCondition } from "./compile-condition";
+import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import type { Facts } from "./facts";
-import { isLoadedRuleSet, loadRuleSet } from "./loadRuleSet";
-import type { RuleAction, RuleFamily, RuleSet } from "./ruleSetSchema";
+import { isLoadedRuleSet, loadRuleSet } from "./load-rule-set";
+import type { RuleAction, RuleFamily, RuleSet } from "./rule-set-schema";
 
 /** One matched rule, as reported: authored id, action, reason code and message (no input data). */
 export interface RuleHit {
@@ -38,7 +38,7 @@ export interface FraudEvaluation {
 export interface CompiledRules {
   readonly ruleSet: RuleSet;
   readonly config: FactConfig;
-  readonly catalogue: FactCatalogue;
+  readonly catalog: FactCatalog;
   /** Condition nodes compiled. */
   readonly nodeCount: number;
   /**
@@ -51,14 +51,14 @@ export interface CompiledRules {
 
 /** Options of `compileRules`. */
 export interface CompileOptions {
-  /** The fact configuration whose catalogue the rules may name (`DEFAULT_FACT_CONFIG` when omitted). */
+  /** The fact configuration whose catalog the rules may name (`DEFAULT_FACT_CONFIG` when omitted). */
   readonly config?: FactConfig;
 }
 
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
 /**
- * Compiles a rule set into closures after validating it once against the fact catalogue:
+ * Compiles a rule set into closures after validating it once against the fact catalog:
  * unknown facts or lists, operators that do not apply to a fact's type, values of the wrong
  * type, nesting over 32 and more than 10,000 condition nodes are rejected with issue paths.
  *
@@ -84,20 +84,28 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
     if (!r.ok) return r;
     set = r.value;
   }
-  const catalogue = config.catalogue;
+  const catalog = config.catalog;
   const issues: Issue[] = [];
   const listTypes = new Map<string, "string" | "number">();
-  for (const [name, items] of Object.entries(set.lists)) listTypes.set(name, typeof items[0] === "number" ? "number" : "string");
-  const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes, catalogue };
+  for (const [name, items] of Object.entries(set.lists))
+    listTypes.set(name, typeof items[0] === "number" ? "number" : "string");
+  const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes, catalog };
   set.rules.forEach((rule, i) => {
     checkCondition(rule.when, ["rules", i, "when"], ctx, 1);
   });
   if (issues.length > 0) return fail(issues);
 
   const n = set.rules.length;
-  const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalogue, set.lists));
+  const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalog, set.lists));
   const hitObjects: RuleHit[] = set.rules.map((r) =>
-    Object.freeze({ ruleId: r.id, family: r.family, action: r.action, reasonCode: r.reasonCode, message: r.message, score: r.score }),
+    Object.freeze({
+      ruleId: r.id,
+      family: r.family,
+      action: r.action,
+      reasonCode: r.reasonCode,
+      message: r.message,
+      score: r.score,
+    }),
   );
   // Per rule: bit flags of what a hit means, and the score it adds.
   const COMPLIANCE_DECLINE = 1;
@@ -127,8 +135,9 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
   const reviewAt = set.thresholds.review ?? Number.POSITIVE_INFINITY;
 
   const evaluate = (facts: Facts): FraudEvaluation => {
-    if (typeof facts !== "object" || facts === null) throw new TypeError("evaluate expects facts from computeFacts or createFacts");
-    if (facts.catalogue !== catalogue) throw new RangeError("facts belong to another fact configuration");
+    if (typeof facts !== "object" || facts === null)
+      throw new TypeError("evaluate expects facts from computeFacts or createFacts");
+    if (facts.catalog !== catalog) throw new RangeError("facts belong to another fact configuration");
     const v = facts.values;
     const m = facts.missing;
     const s = facts.strings;
@@ -159,7 +168,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
     return { action: fraudAction, fraudAction, decidedBy: "fraud", score, hits: out };
   };
 
-  return ok(Object.freeze({ ruleSet: set, config, catalogue, nodeCount: ctx.nodes, evaluate }));
+  return ok(Object.freeze({ ruleSet: set, config, catalog, nodeCount: ctx.nodes, evaluate }));
 }
 
 /**
@@ -167,7 +176,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
  * @param ruleSet a loaded rule set or raw JSON
  * @param options `{ config? }`
  * @returns the compiled rules
- * @throws {ArtefactError} carrying the issues when the rule set is invalid for the catalogue
+ * @throws {ArtefactError} carrying the issues when the rule set is invalid for the catalog
  * @example compileRulesOrThrow(json).evaluate(facts).action // => "none"
  */
 export function compileRulesOrThrow(ruleSet: unknown, options: CompileOptions = {}): CompiledRules {

@@ -1,17 +1,25 @@
-import { applyBins } from "../../binning/applyBins";
+import { applyBins } from "../../binning/apply-bins";
 import type { Binning, CategoricalBin, NumericBin } from "../../binning/types";
 import { type Issue, type Result, RiskcardError, fail, issue, ok } from "../../schema/result";
-import { buildScorecard } from "../buildScorecard";
+import { buildScorecard } from "../build-scorecard";
 import { pointsRange } from "../card";
 import { loadScorecard, scorecardToJSON } from "../load";
 import type { ReasonMessage, ScorecardJSON } from "../types";
 import { scoreColumns, scorePsi, setMetrics } from "./evaluate";
-import { type FitDrop, fitWithSigns, waldPValue } from "./fitWithSigns";
+import { type FitDrop, fitWithSigns, waldPValue } from "./fit-with-signs";
 import { type CheckedOptions, checkOptions } from "./options";
-import { type PreparedColumn, type PreparedData, prepareData } from "./prepareData";
+import { type PreparedColumn, type PreparedData, prepareData } from "./prepare-data";
 import { screenCandidates } from "./screen";
-import { trainTestSplit } from "./trainTestSplit";
-import type { ReasonSpec, SetMetrics, TrainOptions, TrainReport, TrainedScorecard, TrainingData, VariableReport } from "./types";
+import { trainTestSplit } from "./train-test-split";
+import type {
+  ReasonSpec,
+  SetMetrics,
+  TrainOptions,
+  TrainReport,
+  TrainedScorecard,
+  TrainingData,
+  VariableReport,
+} from "./types";
 
 /**
  * Trains a statistical scorecard from a table, the whole pipeline as plain functions:
@@ -58,11 +66,13 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
   const s = o.split;
   if (s === "none") testMask = new Uint8Array(d.n);
   else if ("testMask" in s) {
-    if (s.testMask.length !== d.n) return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
+    if (s.testMask.length !== d.n)
+      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
     testMask = new Uint8Array(d.n);
     for (let i = 0; i < d.n; i++) {
       const m = s.testMask[i];
-      if (m !== 0 && m !== 1) return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
+      if (m !== 0 && m !== 1)
+        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
       testMask[i] = m;
     }
   } else testMask = trainTestSplit(d.labels, s.testShare, s.seed);
@@ -72,7 +82,13 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
   const trainLabels = pickLabels(d.labels, trainIdx);
   const trainBads = trainLabels.reduce((a, b) => a + b, 0);
   if (trainBads === 0 || trainBads === trainLabels.length) {
-    return fail([issue("too_small", ["options", "split"], "the training rows hold only one class; both bad and good rows are needed")]);
+    return fail([
+      issue(
+        "too_small",
+        ["options", "split"],
+        "the training rows hold only one class; both bad and good rows are needed",
+      ),
+    ]);
   }
   const train = new Map<string, PreparedColumn>();
   for (const nm of d.names) train.set(nm, pickColumn(d.columns.get(nm)!, trainIdx));
@@ -80,7 +96,13 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
   // 3. screening
   const sc = screenCandidates(d.names, train, trainLabels, o);
   if (sc.selected.length === 0) {
-    return fail([issue("too_small", ["columns"], "no variable passed screening (missing rate, identical rate, IV, correlation); lower minIv or check the target")]);
+    return fail([
+      issue(
+        "too_small",
+        ["columns"],
+        "no variable passed screening (missing rate, identical rate, IV, correlation); lower minIv or check the target",
+      ),
+    ]);
   }
   // 4. explicit missing bins
   const binned = sc.selected.map((nm) => withMissingBin(sc.binnings.get(nm)!, o.missingWithoutData));
@@ -109,7 +131,9 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
     if (e instanceof RiskcardError) return fail(e.issues);
     throw e;
   }
-  const draft = JSON.parse(JSON.stringify(built.artefact)) as { -readonly [K in keyof ScorecardJSON]: ScorecardJSON[K] };
+  const draft = JSON.parse(JSON.stringify(built.artefact)) as {
+    -readonly [K in keyof ScorecardJSON]: ScorecardJSON[K];
+  };
   draft.reasons = attachReasons(draft, o);
   const first = loadScorecard(draft);
   if (!first.ok) return fail(first.issues);
@@ -136,7 +160,9 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
     trainBads: trainM.bads,
     trainAuc: trainM.auc,
     trainKs: trainM.ks,
-    ...(testM === undefined ? {} : { testRows: testM.rows, testBads: testM.bads, testAuc: testM.auc, testKs: testM.ks }),
+    ...(testM === undefined
+      ? {}
+      : { testRows: testM.rows, testBads: testM.bads, testAuc: testM.auc, testKs: testM.ks }),
     ...(psi === undefined ? {} : { psi }),
     variables: finalNames.length,
   };
@@ -155,7 +181,14 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
     ...(testM === undefined ? {} : { test: testM }),
     ...(psi === undefined ? {} : { psi }),
   };
-  return ok({ artefact: card.artefact as ScorecardJSON, card, json: scorecardToJSON(card), report, model, binnings: finalBinnings });
+  return ok({
+    artefact: card.artefact as ScorecardJSON,
+    card,
+    json: scorecardToJSON(card),
+    report,
+    model,
+    binnings: finalBinnings,
+  });
 }
 
 function pickLabels(labels: Uint8Array, idx: readonly number[]): Uint8Array {
@@ -206,7 +239,8 @@ function checkReasonCodes(o: CheckedOptions): Issue[] {
   const issues: Issue[] = [];
   const check = (code: string, message: string, path: (string | number)[]): void => {
     const m = seen.get(code);
-    if (m !== undefined && m !== message) issues.push(issue("inconsistent", path, "this reason code is used with two different messages"));
+    if (m !== undefined && m !== message)
+      issues.push(issue("inconsistent", path, "this reason code is used with two different messages"));
     seen.set(code, message);
   };
   for (const k of Object.keys(o.reasons)) {
@@ -218,9 +252,16 @@ function checkReasonCodes(o: CheckedOptions): Issue[] {
 }
 
 /** Sets each characteristic's reason code, missing-attribute codes, and returns the reason list (characteristic order). */
-function attachReasons(draft: { characteristics: ScorecardJSON["characteristics"] }, o: CheckedOptions): ReasonMessage[] {
+function attachReasons(
+  draft: { characteristics: ScorecardJSON["characteristics"] },
+  o: CheckedOptions,
+): ReasonMessage[] {
   const out = new Map<string, string>();
-  for (const ch of draft.characteristics as unknown as { feature: string; reasonCode: string; attributes: { kind: string; reasonCode?: string }[] }[]) {
+  for (const ch of draft.characteristics as unknown as {
+    feature: string;
+    reasonCode: string;
+    attributes: { kind: string; reasonCode?: string }[];
+  }[]) {
     const spec = specOf(ch.feature, o);
     ch.reasonCode = spec.code;
     if (!out.has(spec.code)) out.set(spec.code, spec.message);
@@ -248,7 +289,15 @@ function variableReport(
   for (const nm of d.order) {
     const r = byName.get(nm);
     if (r === undefined) {
-      out.push({ name: nm, kind: d.excluded.get(nm) ?? "numeric", iv: 0, missingRate: 0, identicalRate: 0, kept: false, reason: "excluded" });
+      out.push({
+        name: nm,
+        kind: d.excluded.get(nm) ?? "numeric",
+        iv: 0,
+        missingRate: 0,
+        identicalRate: 0,
+        kept: false,
+        reason: "excluded",
+      });
       continue;
     }
     const base = { name: r.name, kind: r.kind, iv: r.iv, missingRate: r.missingRate, identicalRate: r.identicalRate };
@@ -259,9 +308,25 @@ function variableReport(
       const se = model.standardErrors[f + 1]!;
       const ch = card.characteristics[f]!;
       const range = pointsRange(ch);
-      out.push({ ...base, kept: true, coefficient: b, standardError: se, pValue: waldPValue(b / se), bins: ch.attributes.length, minPoints: range.min, maxPoints: range.max });
+      out.push({
+        ...base,
+        kept: true,
+        coefficient: b,
+        standardError: se,
+        pValue: waldPValue(b / se),
+        bins: ch.attributes.length,
+        minPoints: range.min,
+        maxPoints: range.max,
+      });
     } else if (dr !== undefined) {
-      out.push({ ...base, kept: false, reason: dr.reason, coefficient: dr.coefficient, standardError: dr.standardError, pValue: dr.pValue });
+      out.push({
+        ...base,
+        kept: false,
+        reason: dr.reason,
+        coefficient: dr.coefficient,
+        standardError: dr.standardError,
+        pValue: dr.pValue,
+      });
     } else {
       out.push({
         ...base,

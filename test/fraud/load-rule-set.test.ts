@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoadedRuleSet, loadRuleSet, parseRuleSet } from "../../src/fraud/loadRuleSet";
+import { isLoadedRuleSet, loadRuleSet, parseRuleSet } from "../../src/fraud/load-rule-set";
 import { ArtefactError } from "../../src/schema/result";
 import { rule, ruleSet } from "./helpers";
 
@@ -64,31 +64,61 @@ describe("loadRuleSet", () => {
     expect(codes(ruleSet([rule("r", { fact: "device.count", op: "eq", value: 1, weight: 2 })]))).toEqual([
       { code: "unrecognized_key", path: "rules.0.when.weight" },
     ]);
-    expect(codes(ruleSet([rule("r", { all: [ok.when], any: [ok.when] })]))).toEqual([{ code: "unrecognized_key", path: "rules.0.when.any" }]);
+    expect(codes(ruleSet([rule("r", { all: [ok.when], any: [ok.when] })]))).toEqual([
+      { code: "unrecognized_key", path: "rules.0.when.any" },
+    ]);
   });
 
   it("rejects unknown operators, missing fields and bad value shapes with paths", () => {
     const bad = (when: unknown) => codes(ruleSet([rule("r", when)]));
-    expect(bad({ fact: "device.count", op: "matches", value: 1 })).toEqual([{ code: "invalid_enum", path: "rules.0.when.op" }]);
+    expect(bad({ fact: "device.count", op: "matches", value: 1 })).toEqual([
+      { code: "invalid_enum", path: "rules.0.when.op" },
+    ]);
     expect(bad({ fact: "device.count", value: 1 })).toEqual([{ code: "missing", path: "rules.0.when.op" }]);
     expect(bad({ op: "eq", value: 1 })).toEqual([{ code: "missing", path: "rules.0.when.fact" }]);
     expect(bad({ fact: "device.count", op: "eq" })).toEqual([{ code: "missing", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "in", value: [1], list: "l" })).toEqual([{ code: "inconsistent", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "eq", list: "l" })).toEqual([{ code: "inconsistent", path: "rules.0.when.list" }]);
-    expect(bad({ fact: "device.count", op: "in", list: "nope" })).toEqual([{ code: "unknown_reference", path: "rules.0.when.list" }]);
-    expect(bad({ fact: "device.count", op: "in", value: [] })).toEqual([{ code: "too_small", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "in", value: 3 })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "in", value: [1, "a"] })).toEqual([{ code: "inconsistent", path: "rules.0.when.value" }]);
+    expect(bad({ fact: "device.count", op: "in", value: [1], list: "l" })).toEqual([
+      { code: "inconsistent", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "eq", list: "l" })).toEqual([
+      { code: "inconsistent", path: "rules.0.when.list" },
+    ]);
+    expect(bad({ fact: "device.count", op: "in", list: "nope" })).toEqual([
+      { code: "unknown_reference", path: "rules.0.when.list" },
+    ]);
+    expect(bad({ fact: "device.count", op: "in", value: [] })).toEqual([
+      { code: "too_small", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "in", value: 3 })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "in", value: [1, "a"] })).toEqual([
+      { code: "inconsistent", path: "rules.0.when.value" },
+    ]);
     expect(bad({ fact: "device.count", op: "in", value: Array.from({ length: 10_001 }, (_, i) => i) })).toEqual([
       { code: "too_big", path: "rules.0.when.value" },
     ]);
-    expect(bad({ fact: "device.count", op: "between", value: [5, 1] })).toEqual([{ code: "inconsistent", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "between", value: [1] })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "between", value: [1, "9"] })).toEqual([{ code: "invalid_type", path: "rules.0.when.value.1" }]);
-    expect(bad({ fact: "device.count", op: "gt", value: "9" })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "eq", value: { a: 1 } })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "eq", value: Number.POSITIVE_INFINITY })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(bad({ fact: "device.count", op: "eq", value: "x".repeat(257) })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
+    expect(bad({ fact: "device.count", op: "between", value: [5, 1] })).toEqual([
+      { code: "inconsistent", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "between", value: [1] })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "between", value: [1, "9"] })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value.1" },
+    ]);
+    expect(bad({ fact: "device.count", op: "gt", value: "9" })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "eq", value: { a: 1 } })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "eq", value: Number.POSITIVE_INFINITY })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(bad({ fact: "device.count", op: "eq", value: "x".repeat(257) })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
     expect(bad({ all: [] })).toEqual([{ code: "too_small", path: "rules.0.when.all" }]);
     expect(bad({ any: "x" })).toEqual([{ code: "invalid_type", path: "rules.0.when.any" }]);
     expect(bad([ok.when])).toEqual([{ code: "invalid_type", path: "rules.0.when" }]);
@@ -135,21 +165,27 @@ describe("loadRuleSet", () => {
     expect(codes(ruleSet([{ ...ok, family: "compliance", action: "decline", score: 5 }]))).toEqual([
       { code: "inconsistent", path: "rules.0.score" },
     ]);
-    expect(codes(ruleSet([ok], { thresholds: { review: 50, decline: 40 } }))).toEqual([{ code: "inconsistent", path: "thresholds.review" }]);
+    expect(codes(ruleSet([ok], { thresholds: { review: 50, decline: 40 } }))).toEqual([
+      { code: "inconsistent", path: "thresholds.review" },
+    ]);
     expect(codes(ruleSet([ok], { lists: { l: ["a", 1] } }))).toEqual([{ code: "inconsistent", path: "lists.l" }]);
     expect(codes(ruleSet([]))).toEqual([{ code: "too_small", path: "rules" }]);
   });
 
   it("rejects bad ids, reason codes and actions", () => {
     expect(codes(ruleSet([{ ...ok, id: "has space" }]))).toEqual([{ code: "invalid_format", path: "rules.0.id" }]);
-    expect(codes(ruleSet([{ ...ok, reasonCode: "lower" }]))).toEqual([{ code: "invalid_format", path: "rules.0.reasonCode" }]);
+    expect(codes(ruleSet([{ ...ok, reasonCode: "lower" }]))).toEqual([
+      { code: "invalid_format", path: "rules.0.reasonCode" },
+    ]);
     expect(codes(ruleSet([{ ...ok, action: "block" }]))).toEqual([{ code: "invalid_enum", path: "rules.0.action" }]);
     expect(codes(ruleSet([{ ...ok, score: -1 }]))).toEqual([{ code: "too_small", path: "rules.0.score" }]);
   });
 
   it("never echoes input values in issues", () => {
     const secret = "SECRET-110101199001011234";
-    const r = loadRuleSet(ruleSet([rule(secret, { fact: secret, op: secret, value: { [secret]: 1 } }, { reasonCode: secret })]));
+    const r = loadRuleSet(
+      ruleSet([rule(secret, { fact: secret, op: secret, value: { [secret]: 1 } }, { reasonCode: secret })]),
+    );
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain("1101011990");
   });

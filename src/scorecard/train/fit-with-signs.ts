@@ -3,8 +3,8 @@
  * a variable whose coefficient has the wrong sign is dropped and the model refitted, then
  * (optionally) backward elimination by Wald p-value. Internal.
  */
-import { FitError } from "../../logistic/fitError";
-import { fitLogistic } from "../../logistic/fitLogistic";
+import { FitError } from "../../logistic/fit-error";
+import { fitLogistic } from "../../logistic/fit-logistic";
 import type { LogisticModel } from "../../logistic/types";
 import { type Issue, issue } from "../../schema/result";
 
@@ -41,7 +41,16 @@ export function waldPValue(z: number): number {
     Math.exp(
       -x * x -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return Math.min(1, Math.max(0, r));
 }
@@ -72,7 +81,16 @@ export function fitWithSigns(
   const n = labels.length;
   for (;;) {
     if (kept.length === 0) {
-      return { ok: false, issues: [issue("too_small", ["model"], "no variable is left after dropping those with the wrong sign or a high p-value")] };
+      return {
+        ok: false,
+        issues: [
+          issue(
+            "too_small",
+            ["model"],
+            "no variable is left after dropping those with the wrong sign or a high p-value",
+          ),
+        ],
+      };
     }
     const p = kept.length;
     const flat = new Float64Array(n * p);
@@ -87,7 +105,10 @@ export function fitWithSigns(
       model = fitLogistic(rows, labels, { l2, featureNames: kept.map((j) => names[j]!) });
     } catch (e) {
       if (e instanceof FitError) {
-        const what = e.reason === "singular" ? "the WoE columns are collinear (singular design); lower maxCorrelation or use l2" : "the data are separated: no finite fit exists; use l2 or drop the separating variable";
+        const what =
+          e.reason === "singular"
+            ? "the WoE columns are collinear (singular design); lower maxCorrelation or use l2"
+            : "the data are separated: no finite fit exists; use l2 or drop the separating variable";
         return { ok: false, issues: [issue("invalid_value", ["model"], `logistic fit failed: ${what}`)] };
       }
       throw e;
@@ -99,12 +120,15 @@ export function fitWithSigns(
     let reason: "wrong_sign" | "p_value" = "wrong_sign";
     if (worst === -1 && maxPValue !== undefined) {
       let top = -1;
-      for (let c = 0; c < p; c++) if (waldPValue(z[c]!) > maxPValue && (top === -1 || Math.abs(z[c]!) < Math.abs(z[top]!))) top = c;
+      for (let c = 0; c < p; c++)
+        if (waldPValue(z[c]!) > maxPValue && (top === -1 || Math.abs(z[c]!) < Math.abs(z[top]!))) top = c;
       worst = top;
       reason = "p_value";
     }
     if (worst === -1) {
-      steps.push(`final fit: ${p} variables, log-likelihood ${model.logLikelihood.toFixed(4)}, ${model.iterations} iterations`);
+      steps.push(
+        `final fit: ${p} variables, log-likelihood ${model.logLikelihood.toFixed(4)}, ${model.iterations} iterations`,
+      );
       return { ok: true, value: { model, kept, drops, steps } };
     }
     const b = model.coefficients[worst]!;

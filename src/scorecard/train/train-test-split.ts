@@ -33,8 +33,10 @@ export function mulberry32(seed: number): () => number {
  * @example trainTestSplit([0, 0, 0, 0, 1, 1], 0.5, 7).reduce((s, x) => s + x, 0) // => 3 (2 goods and 1 bad)
  */
 export function trainTestSplit(labels: ArrayLike<number>, testShare: number, seed: number): Uint8Array {
-  if (labels === null || typeof labels !== "object" || typeof labels.length !== "number") throw new TypeError("trainTestSplit: labels must be an array of 0/1");
-  if (typeof testShare !== "number" || !(testShare > 0 && testShare < 1)) throw new RangeError("trainTestSplit: testShare must be strictly between 0 and 1");
+  if (labels === null || typeof labels !== "object" || typeof labels.length !== "number")
+    throw new TypeError("trainTestSplit: labels must be an array of 0/1");
+  if (typeof testShare !== "number" || !(testShare > 0 && testShare < 1))
+    throw new RangeError("trainTestSplit: testShare must be strictly between 0 and 1");
   if (!Number.isSafeInteger(seed)) throw new RangeError("trainTestSplit: seed must be a safe integer");
   const n = labels.length;
   const byClass: number[][] = [[], []];

@@ -25,7 +25,13 @@ export function formatTrainReport(report: TrainReport, options: { readonly dropp
   const kept = report.variables.filter((v) => v.kept).sort((a, b) => b.iv - a.iv);
   const rows: string[][] = [["variable", "IV", "bins", "points", "coef"]];
   for (const v of kept) {
-    rows.push([v.name, v.iv.toFixed(4), String(v.bins ?? ""), `${fmt(v.minPoints)} to ${fmt(v.maxPoints)}`, v.coefficient?.toFixed(4) ?? ""]);
+    rows.push([
+      v.name,
+      v.iv.toFixed(4),
+      String(v.bins ?? ""),
+      `${fmt(v.minPoints)} to ${fmt(v.maxPoints)}`,
+      v.coefficient?.toFixed(4) ?? "",
+    ]);
   }
   const lines = table(rows);
   if (options.dropped !== false) {
@@ -38,9 +44,13 @@ export function formatTrainReport(report: TrainReport, options: { readonly dropp
     }
   }
   lines.push("");
-  lines.push(`train: ${report.train.rows} rows, ${report.train.bads} bad, AUC ${report.train.auc.toFixed(4)}, KS ${report.train.ks.toFixed(4)}`);
+  lines.push(
+    `train: ${report.train.rows} rows, ${report.train.bads} bad, AUC ${report.train.auc.toFixed(4)}, KS ${report.train.ks.toFixed(4)}`,
+  );
   if (report.test !== undefined) {
-    lines.push(`test:  ${report.test.rows} rows, ${report.test.bads} bad, AUC ${report.test.auc.toFixed(4)}, KS ${report.test.ks.toFixed(4)}`);
+    lines.push(
+      `test:  ${report.test.rows} rows, ${report.test.bads} bad, AUC ${report.test.auc.toFixed(4)}, KS ${report.test.ks.toFixed(4)}`,
+    );
   }
   if (report.psi !== undefined) lines.push(`score PSI (test vs train): ${report.psi.toFixed(4)}`);
   return `${lines.join("\n")}\n`;
@@ -52,7 +62,8 @@ function fmt(x: number | undefined): string {
 
 function why(v: VariableReport): string {
   const r = v.reason === undefined ? "" : (REASON_TEXT[v.reason] ?? v.reason);
-  if (v.reason === "correlated" && v.correlatedWith !== undefined) return `${r} with ${v.correlatedWith} (|r| ${v.correlation?.toFixed(2)})`;
+  if (v.reason === "correlated" && v.correlatedWith !== undefined)
+    return `${r} with ${v.correlatedWith} (|r| ${v.correlation?.toFixed(2)})`;
   if ((v.reason === "wrong_sign" || v.reason === "p_value") && v.coefficient !== undefined) {
     return `${r} (coef ${v.coefficient.toFixed(4)}, p ${v.pValue?.toPrecision(2)})`;
   }
@@ -61,5 +72,10 @@ function why(v: VariableReport): string {
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join("  ")
+      .trimEnd(),
+  );
 }

@@ -38,22 +38,33 @@ export function modelCardMarkdown(trained: TrainedScorecard, options: ModelCardO
   for (const [k, v] of options.settings ?? []) out.push(`| ${cell(k)} | ${cell(v)} |`);
   const s = artefact.scaling;
   if (s !== null) {
-    const odds = s.odds === "bad:good" ? `bad:good odds ${Number(s.odds0.toPrecision(6))} (1:${Number((1 / s.odds0).toPrecision(6))})` : `good:bad odds ${s.odds0}`;
+    const odds =
+      s.odds === "bad:good"
+        ? `bad:good odds ${Number(s.odds0.toPrecision(6))} (1:${Number((1 / s.odds0).toPrecision(6))})`
+        : `good:bad odds ${s.odds0}`;
     out.push(
       `| scaling | ${s.points0} points at ${odds}, ${s.pdo} points to double the odds: score = ${s.offset.toFixed(4)} - ${s.factor.toFixed(4)} × ln(bad/good) |`,
     );
   }
-  out.push(`| rounding | ${artefact.rounding}; base points ${artefact.base === "separate" ? artefact.basePoints : "spread over the characteristics"} |`);
+  out.push(
+    `| rounding | ${artefact.rounding}; base points ${artefact.base === "separate" ? artefact.basePoints : "spread over the characteristics"} |`,
+  );
   const kept = report.variables.filter((v) => v.kept);
   const lo = kept.reduce((a, v) => a + (v.minPoints ?? 0), artefact.basePoints);
   const hi = kept.reduce((a, v) => a + (v.maxPoints ?? 0), artefact.basePoints);
   out.push(`| score range | ${lo} to ${hi} |`, "");
 
   out.push("### Performance", "", "| set | rows | bads | AUC | KS |", "|---|---:|---:|---:|---:|");
-  out.push(`| train | ${report.train.rows} | ${report.train.bads} | ${f4(report.train.auc)} | ${f4(report.train.ks)} |`);
-  if (report.test !== undefined) out.push(`| holdout | ${report.test.rows} | ${report.test.bads} | ${f4(report.test.auc)} | ${f4(report.test.ks)} |`);
+  out.push(
+    `| train | ${report.train.rows} | ${report.train.bads} | ${f4(report.train.auc)} | ${f4(report.train.ks)} |`,
+  );
+  if (report.test !== undefined)
+    out.push(
+      `| holdout | ${report.test.rows} | ${report.test.bads} | ${f4(report.test.auc)} | ${f4(report.test.ks)} |`,
+    );
   out.push("");
-  if (report.psi !== undefined) out.push(`Score PSI, holdout against train (train-score deciles): ${f4(report.psi)}.`, "");
+  if (report.psi !== undefined)
+    out.push(`Score PSI, holdout against train (train-score deciles): ${f4(report.psi)}.`, "");
 
   const messages = new Map((artefact.reasons ?? []).map((r) => [r.code, r.message]));
   out.push(
@@ -66,7 +77,10 @@ export function modelCardMarkdown(trained: TrainedScorecard, options: ModelCardO
     const v = report.variables.find((x) => x.name === ch.feature)!;
     const r = pointsRange(ch);
     const miss = ch.attributes.find((a) => a.kind === "missing");
-    const missText = miss === undefined ? `fallback ${ch.fallback.points}` : `${miss.points}${miss.reasonCode === undefined ? "" : ` (${miss.reasonCode})`}`;
+    const missText =
+      miss === undefined
+        ? `fallback ${ch.fallback.points}`
+        : `${miss.points}${miss.reasonCode === undefined ? "" : ` (${miss.reasonCode})`}`;
     out.push(
       `| \`${ch.feature}\` | ${f4(v.iv)} | ${ch.attributes.length} | ${r.min} to ${r.max} | ${missText} | ${v.coefficient?.toFixed(4) ?? ""} | ${ch.reasonCode} | ${cell(messages.get(ch.reasonCode) ?? "")} |`,
     );
@@ -84,7 +98,8 @@ export function modelCardMarkdown(trained: TrainedScorecard, options: ModelCardO
   }
   if (dropped.length > 0) {
     out.push(`### Dropped candidates (${dropped.length})`, "");
-    for (const [k, names] of by) out.push(`- ${k.replace(/_/g, " ")} (${names.length}): ${names.map((x) => `\`${x}\``).join(", ")}`);
+    for (const [k, names] of by)
+      out.push(`- ${k.replace(/_/g, " ")} (${names.length}): ${names.map((x) => `\`${x}\``).join(", ")}`);
     out.push("");
   }
   if (report.steps.length > 0) {

@@ -54,7 +54,8 @@ export function binCategorical(
   const n = values.length;
   const totalBad = checkLabels01(labels, n, FN);
   if (n === 0) throw new RangeError(`${FN}: values must not be empty`);
-  if (totalBad === 0 || totalBad === n) throw new RangeError(`${FN}: labels must contain both classes (0 = good and 1 = bad)`);
+  if (totalBad === 0 || totalBad === n)
+    throw new RangeError(`${FN}: labels must contain both classes (0 = good and 1 = bad)`);
   const counts = new Map<string, { g: number; b: number }>();
   let mg = 0;
   let mb = 0;
@@ -106,7 +107,8 @@ export function binCategorical(
     bad: x.b,
     badRate: x.g + x.b === 0 ? 0 : x.b / (x.g + x.b),
   }));
-  if (mg + mb > 0) shells.push({ kind: "missing", categories: [], count: mg + mb, good: mg, bad: mb, badRate: mb / (mg + mb) });
+  if (mg + mb > 0)
+    shells.push({ kind: "missing", categories: [], count: mg + mb, good: mg, bad: mb, badRate: mb / (mg + mb) });
   const wi = woeIv(
     shells.map((s) => s.good),
     shells.map((s) => s.bad),

@@ -81,7 +81,13 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
   if (levels.length < 1 || levels.length > 8) throw new RangeError("levels must hold 1 to 8 levels");
   for (let l = 0; l < levels.length; l++) {
     const lv = levels[l]!;
-    if (!Number.isSafeInteger(lv.bucketMs) || lv.bucketMs < 1000 || !Number.isSafeInteger(lv.buckets) || lv.buckets < 2 || lv.buckets > 10_000)
+    if (
+      !Number.isSafeInteger(lv.bucketMs) ||
+      lv.bucketMs < 1000 ||
+      !Number.isSafeInteger(lv.buckets) ||
+      lv.buckets < 2 ||
+      lv.buckets > 10_000
+    )
       throw new RangeError("each level needs bucketMs >= 1000 and 2..10000 buckets (integers)");
     if (l > 0 && lv.bucketMs * (lv.buckets - 1) <= levels[l - 1]!.bucketMs * (levels[l - 1]!.buckets - 1))
       throw new RangeError("levels must cover increasing spans");
@@ -159,7 +165,8 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
   return {
     record(key: string, at: number, count = 1): void {
       if (typeof key !== "string") throw new TypeError("key must be a string");
-      if (!Number.isSafeInteger(at) || at < 0) throw new RangeError("at must be a non-negative safe integer (epoch ms)");
+      if (!Number.isSafeInteger(at) || at < 0)
+        throw new RangeError("at must be a non-negative safe integer (epoch ms)");
       if (!Number.isSafeInteger(count) || count < 1) throw new RangeError("count must be a positive integer");
       const slot = slotFor(key);
       for (let l = 0; l < nl; l++) {
@@ -181,7 +188,8 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
     },
     count(key: string, windowMs: number, asOf: number): number {
       if (!Number.isSafeInteger(windowMs) || windowMs < 1) throw new RangeError("windowMs must be a positive integer");
-      if (!Number.isSafeInteger(asOf) || asOf < 0) throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
+      if (!Number.isSafeInteger(asOf) || asOf < 0)
+        throw new RangeError("asOf must be a non-negative safe integer (epoch ms)");
       let l = 0;
       while (l < nl && (nb[l]! - 1) * bms[l]! < windowMs) l++;
       if (l === nl) throw new RangeError("window longer than the store keeps");

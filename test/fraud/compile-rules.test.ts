@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileRules, compileRulesOrThrow } from "../../src/fraud/compileRules";
-import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/factConfig";
+import { compileRules, compileRulesOrThrow } from "../../src/fraud/compile-rules";
+import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/fact-config";
 import { type Facts, createFacts, setFact } from "../../src/fraud/facts";
-import type { Condition } from "../../src/fraud/ruleSetSchema";
+import type { Condition } from "../../src/fraud/rule-set-schema";
 import { ArtefactError } from "../../src/schema/result";
 import { rule, ruleSet } from "./helpers";
 
@@ -33,7 +33,12 @@ describe("compileRules: operators", () => {
     expect([n("eq", 5), n("eq", 4), n("ne", 4), n("ne", 5)]).toEqual([true, false, true, false]);
     expect([n("lt", 6), n("lt", 5), n("lte", 5), n("lte", 4)]).toEqual([true, false, true, false]);
     expect([n("gt", 4), n("gt", 5), n("gte", 5), n("gte", 6)]).toEqual([true, false, true, false]);
-    expect([n("between", [5, 9]), n("between", [1, 5]), n("between", [6, 9]), n("between", [0, 4])]).toEqual([true, true, false, false]);
+    expect([n("between", [5, 9]), n("between", [1, 5]), n("between", [6, 9]), n("between", [0, 4])]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect([n("in", [1, 5]), n("in", [1, 2]), n("notIn", [1, 2]), n("notIn", [5])]).toEqual([true, false, true, false]);
   });
 
@@ -43,7 +48,9 @@ describe("compileRules: operators", () => {
     expect(n("notIn", big)).toBe(false);
     const devices = Array.from({ length: 50 }, (_, i) => `d-${i}`);
     expect(matches({ fact: "application.deviceId", op: "in", list: "blocked" }, f, { blocked: devices })).toBe(true);
-    expect(matches({ fact: "application.deviceId", op: "notIn", list: "blocked" }, f, { blocked: devices })).toBe(false);
+    expect(matches({ fact: "application.deviceId", op: "notIn", list: "blocked" }, f, { blocked: devices })).toBe(
+      false,
+    );
     expect(matches({ fact: "application.deviceId", op: "in", list: "blocked" }, f, { blocked: ["x"] })).toBe(false);
     expect(matches({ fact: "application.deviceId", op: "in", list: "empty" }, f, { empty: [] })).toBe(false);
     expect(matches({ fact: "device.maxAccounts", op: "in", list: "nums" }, f, { nums: [3, 4, 5] })).toBe(true);
@@ -60,7 +67,17 @@ describe("compileRules: operators", () => {
 
   it("a comparison on a missing fact is false for every operator; not() of it is true", () => {
     const empty = facts({});
-    for (const [op, value] of [["eq", 1], ["ne", 1], ["lt", 1], ["lte", 1], ["gt", 1], ["gte", 1], ["between", [0, 1]], ["in", [1]], ["notIn", [1]]] as const) {
+    for (const [op, value] of [
+      ["eq", 1],
+      ["ne", 1],
+      ["lt", 1],
+      ["lte", 1],
+      ["gt", 1],
+      ["gte", 1],
+      ["between", [0, 1]],
+      ["in", [1]],
+      ["notIn", [1]],
+    ] as const) {
       expect(matches({ fact: "device.maxAccounts", op, value }, empty)).toBe(false);
       expect(matches({ not: { fact: "device.maxAccounts", op, value } }, empty)).toBe(true);
     }
@@ -83,27 +100,58 @@ describe("compileRules: operators", () => {
   });
 });
 
-describe("compileRules: validation against the catalogue", () => {
+describe("compileRules: validation against the catalog", () => {
   it("rejects unknown facts and type mismatches with paths", () => {
-    expect(issues({ all: [{ fact: "device.maxAccounts", op: "gt", value: 1 }, { fact: "no.such", op: "eq", value: 1 }] })).toEqual([
-      { code: "unknown_reference", path: "rules.0.when.all.1.fact" },
+    expect(
+      issues({
+        all: [
+          { fact: "device.maxAccounts", op: "gt", value: 1 },
+          { fact: "no.such", op: "eq", value: 1 },
+        ],
+      }),
+    ).toEqual([{ code: "unknown_reference", path: "rules.0.when.all.1.fact" }]);
+    expect(issues({ fact: "identity.underage", op: "lt", value: 1 })).toContainEqual({
+      code: "invalid_value",
+      path: "rules.0.when.op",
+    });
+    expect(issues({ fact: "identity.underage", op: "eq", value: 1 })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
     ]);
-    expect(issues({ fact: "identity.underage", op: "lt", value: 1 })).toContainEqual({ code: "invalid_value", path: "rules.0.when.op" });
-    expect(issues({ fact: "identity.underage", op: "eq", value: 1 })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(issues({ fact: "application.deviceId", op: "gt", value: 1 })).toContainEqual({ code: "invalid_value", path: "rules.0.when.op" });
-    expect(issues({ fact: "application.deviceId", op: "eq", value: 3 })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
-    expect(issues({ fact: "device.count", op: "eq", value: "3" })).toEqual([{ code: "invalid_type", path: "rules.0.when.value" }]);
+    expect(issues({ fact: "application.deviceId", op: "gt", value: 1 })).toContainEqual({
+      code: "invalid_value",
+      path: "rules.0.when.op",
+    });
+    expect(issues({ fact: "application.deviceId", op: "eq", value: 3 })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
+    expect(issues({ fact: "device.count", op: "eq", value: "3" })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.value" },
+    ]);
     expect(issues({ fact: "device.count", op: "in", value: ["1", "2"] })).toEqual([
       { code: "invalid_type", path: "rules.0.when.value.0" },
       { code: "invalid_type", path: "rules.0.when.value.1" },
     ]);
-    expect(issues({ fact: "device.count", op: "in", list: "ids" }, { ids: ["a"] })).toEqual([{ code: "invalid_type", path: "rules.0.when.list" }]);
-    expect(issues({ fact: "velocity.device.apply.2h", op: "gt", value: 1 })).toEqual([{ code: "unknown_reference", path: "rules.0.when.fact" }]);
+    expect(issues({ fact: "device.count", op: "in", list: "ids" }, { ids: ["a"] })).toEqual([
+      { code: "invalid_type", path: "rules.0.when.list" },
+    ]);
+    expect(issues({ fact: "velocity.device.apply.2h", op: "gt", value: 1 })).toEqual([
+      { code: "unknown_reference", path: "rules.0.when.fact" },
+    ]);
   });
 
   it("checks facts against the configuration it is compiled for", () => {
-    const config = createFactConfig({ windows: [{ label: "2h", ms: 7_200_000 }], customFacts: [{ name: "custom.score", type: "number" }] });
-    const set = ruleSet([rule("r", { all: [{ fact: "applicant.apply.2h", op: "gt", value: 1 }, { fact: "custom.score", op: "gte", value: 3 }] })]);
+    const config = createFactConfig({
+      windows: [{ label: "2h", ms: 7_200_000 }],
+      customFacts: [{ name: "custom.score", type: "number" }],
+    });
+    const set = ruleSet([
+      rule("r", {
+        all: [
+          { fact: "applicant.apply.2h", op: "gt", value: 1 },
+          { fact: "custom.score", op: "gte", value: 3 },
+        ],
+      }),
+    ]);
     expect(compileRules(set, { config }).ok).toBe(true);
     expect(compileRules(set).ok).toBe(false);
     const c = compileRulesOrThrow(set, { config });
@@ -127,23 +175,42 @@ describe("compileRules: precedence and score", () => {
   const when = (fact: string) => ({ fact, op: "eq", value: true });
   const set = (rules: unknown[], thresholds = {}) =>
     compileRulesOrThrow(ruleSet(rules, { thresholds, lists: { allow: ["app-1"] } }));
-  const underage = rule("age", when("identity.underage"), { family: "compliance", action: "decline", score: 0, reasonCode: "CMP-AGE" });
+  const underage = rule("age", when("identity.underage"), {
+    family: "compliance",
+    action: "decline",
+    score: 0,
+    reasonCode: "CMP-AGE",
+  });
   const allow = rule("allow", { fact: "applicant.id", op: "in", list: "allow" }, { action: "allow", score: 0 });
   const travel = rule("travel", when("travel.impossible"), { action: "decline", score: 50 });
   const idRev = rule("id", when("identity.idVerified"), { family: "compliance", action: "review", score: 0 });
   const weak1 = rule("w1", when("travel.impossible"), { action: "score", score: 30 });
   const weak2 = rule("w2", when("identity.phoneVerified"), { action: "score", score: 25 });
-  const all = facts({ "identity.underage": true, "applicant.id": "app-1", "travel.impossible": true, "identity.idVerified": true, "identity.phoneVerified": true });
+  const all = facts({
+    "identity.underage": true,
+    "applicant.id": "app-1",
+    "travel.impossible": true,
+    "identity.idVerified": true,
+    "identity.phoneVerified": true,
+  });
   const some = (v: Record<string, number | boolean | string>) => facts(v);
 
   it("compliance decline beats everything, and its hits carry the compliance family", () => {
     const r = set([allow, travel, underage]).evaluate(all);
     expect(r).toMatchObject({ action: "decline", decidedBy: "compliance", fraudAction: "allow", score: 50 });
-    expect(r.hits.map((h) => [h.ruleId, h.family])).toEqual([["allow", "fraud"], ["travel", "fraud"], ["age", "compliance"]]);
+    expect(r.hits.map((h) => [h.ruleId, h.family])).toEqual([
+      ["allow", "fraud"],
+      ["travel", "fraud"],
+      ["age", "compliance"],
+    ]);
   });
 
   it("allow cancels fraud declines and thresholds, but not compliance reviews", () => {
-    expect(set([allow, travel]).evaluate(all)).toMatchObject({ action: "allow", fraudAction: "allow", decidedBy: "fraud" });
+    expect(set([allow, travel]).evaluate(all)).toMatchObject({
+      action: "allow",
+      fraudAction: "allow",
+      decidedBy: "fraud",
+    });
     expect(set([allow, travel, idRev]).evaluate(all)).toMatchObject({ action: "review", decidedBy: "compliance" });
     expect(set([allow, weak1, weak2], { decline: 50 }).evaluate(all)).toMatchObject({ action: "allow", score: 55 });
   });
@@ -151,8 +218,14 @@ describe("compileRules: precedence and score", () => {
   it("fraud decline beats compliance review; score thresholds escalate weak signals", () => {
     expect(set([travel, idRev]).evaluate(all)).toMatchObject({ action: "decline", decidedBy: "fraud" });
     const th = { review: 30, decline: 55 };
-    expect(set([weak1, weak2], th).evaluate(some({ "travel.impossible": true }))).toMatchObject({ action: "review", score: 30 });
-    expect(set([weak1, weak2], th).evaluate(some({ "identity.phoneVerified": true }))).toMatchObject({ action: "none", score: 25 });
+    expect(set([weak1, weak2], th).evaluate(some({ "travel.impossible": true }))).toMatchObject({
+      action: "review",
+      score: 30,
+    });
+    expect(set([weak1, weak2], th).evaluate(some({ "identity.phoneVerified": true }))).toMatchObject({
+      action: "none",
+      score: 25,
+    });
     expect(set([weak1, weak2], th).evaluate(all)).toMatchObject({ action: "decline", score: 55 });
     expect(set([weak1, weak2]).evaluate(all)).toMatchObject({ action: "none", decidedBy: "none", score: 55 });
   });
@@ -169,7 +242,14 @@ describe("compileRules: precedence and score", () => {
     const h1 = c.evaluate(all).hits[0]!;
     expect(c.evaluate(all).hits[0]).toBe(h1);
     expect(Object.isFrozen(h1)).toBe(true);
-    expect(h1).toEqual({ ruleId: "travel", family: "fraud", action: "decline", reasonCode: "R1", message: "test rule", score: 50 });
+    expect(h1).toEqual({
+      ruleId: "travel",
+      family: "fraud",
+      action: "decline",
+      reasonCode: "R1",
+      message: "test rule",
+      score: 50,
+    });
   });
 });
 
@@ -183,15 +263,24 @@ function interpret(c: Condition, env: Record<string, Val>): boolean {
   if (x === undefined) return false;
   const v = (c as { value: unknown }).value;
   switch (c.op) {
-    case "eq": return x === v;
-    case "ne": return x !== v;
-    case "lt": return x < (v as number);
-    case "lte": return x <= (v as number);
-    case "gt": return x > (v as number);
-    case "gte": return x >= (v as number);
-    case "between": return x >= (v as number[])[0]! && x <= (v as number[])[1]!;
-    case "in": return (v as number[]).includes(x);
-    default: return !(v as number[]).includes(x);
+    case "eq":
+      return x === v;
+    case "ne":
+      return x !== v;
+    case "lt":
+      return x < (v as number);
+    case "lte":
+      return x <= (v as number);
+    case "gt":
+      return x > (v as number);
+    case "gte":
+      return x >= (v as number);
+    case "between":
+      return x >= (v as number[])[0]! && x <= (v as number[])[1]!;
+    case "in":
+      return (v as number[]).includes(x);
+    default:
+      return !(v as number[]).includes(x);
   }
 }
 
@@ -199,9 +288,21 @@ describe("compileRules: property", () => {
   const FACTS = ["device.count", "device.maxAccounts", "applicant.apply.1h", "social.defaultedLinks"];
   const small = fc.integer({ min: 0, max: 4 });
   const leaf: fc.Arbitrary<Condition> = fc.oneof(
-    fc.record({ fact: fc.constantFrom(...FACTS), op: fc.constantFrom("eq", "ne", "lt", "lte", "gt", "gte"), value: small }),
-    fc.record({ fact: fc.constantFrom(...FACTS), op: fc.constant("between"), value: fc.tuple(small, small).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]) }),
-    fc.record({ fact: fc.constantFrom(...FACTS), op: fc.constantFrom("in", "notIn"), value: fc.array(small, { minLength: 1, maxLength: 12 }) }),
+    fc.record({
+      fact: fc.constantFrom(...FACTS),
+      op: fc.constantFrom("eq", "ne", "lt", "lte", "gt", "gte"),
+      value: small,
+    }),
+    fc.record({
+      fact: fc.constantFrom(...FACTS),
+      op: fc.constant("between"),
+      value: fc.tuple(small, small).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]),
+    }),
+    fc.record({
+      fact: fc.constantFrom(...FACTS),
+      op: fc.constantFrom("in", "notIn"),
+      value: fc.array(small, { minLength: 1, maxLength: 12 }),
+    }),
   ) as fc.Arbitrary<Condition>;
   const tree = fc.letrec<{ node: Condition }>((tie) => ({
     node: fc.oneof(
@@ -212,7 +313,12 @@ describe("compileRules: property", () => {
       tie("node").map((not) => ({ not })),
     ),
   })).node;
-  const env = fc.record(Object.fromEntries(FACTS.map((f) => [f, fc.option(small, { nil: undefined })])) as Record<string, fc.Arbitrary<Val>>);
+  const env = fc.record(
+    Object.fromEntries(FACTS.map((f) => [f, fc.option(small, { nil: undefined })])) as Record<
+      string,
+      fc.Arbitrary<Val>
+    >,
+  );
 
   it("the compiled closure agrees with a reference interpreter (missing facts included)", () => {
     fc.assert(

@@ -1,6 +1,6 @@
 import { type Issue, type IssuePath, issue } from "../schema/result";
-import type { FactCatalogue, FactType } from "./catalogue";
-import { COMPARISON_OPERATORS, type ComparisonOperator, type Condition } from "./ruleSetSchema";
+import type { FactCatalog, FactType } from "./catalog";
+import { COMPARISON_OPERATORS, type ComparisonOperator, type Condition } from "./rule-set-schema";
 
 /** Deepest condition nesting accepted (a comparison under 32 `all`/`any`/`not` nodes is depth 33). */
 export const MAX_CONDITION_DEPTH = 32;
@@ -17,7 +17,7 @@ export interface ConditionContext {
   /** Named lists of the rule set, with the type of their elements. */
   readonly lists: ReadonlyMap<string, "string" | "number">;
   /** When given, facts must exist in it and comparisons must match their types. */
-  readonly catalogue?: FactCatalogue;
+  readonly catalog?: FactCatalog;
 }
 
 const OPS = new Set<string>(COMPARISON_OPERATORS);
@@ -39,12 +39,17 @@ function scalarType(x: unknown): "number" | "boolean" | "string" | undefined {
  * checked before descending, so recursion is bounded by `MAX_CONDITION_DEPTH`.
  * @param node the raw node
  * @param path where it is, for issues
- * @param ctx lists, optional catalogue, issues and the node counter
+ * @param ctx lists, optional catalog, issues and the node counter
  * @param depth nesting depth of this node (1 for a rule's `when`)
  * @returns the frozen copy, or undefined when invalid
  * @example checkCondition({ fact: "identity.underage", op: "eq", value: true }, ["when"], ctx, 1) // => the same condition, frozen
  */
-export function checkCondition(node: unknown, path: IssuePath, ctx: ConditionContext, depth: number): Condition | undefined {
+export function checkCondition(
+  node: unknown,
+  path: IssuePath,
+  ctx: ConditionContext,
+  depth: number,
+): Condition | undefined {
   if (depth > MAX_CONDITION_DEPTH) {
     ctx.issues.push(issue("too_complex", path, `conditions nest deeper than ${MAX_CONDITION_DEPTH}`));
     return undefined;
@@ -92,49 +97,61 @@ export function checkCondition(node: unknown, path: IssuePath, ctx: ConditionCon
 }
 
 function extraKeys(keys: string[], kept: string, path: IssuePath, ctx: ConditionContext): undefined {
-  for (const k of keys) if (k !== kept) ctx.issues.push(issue("unrecognized_key", [...path, k], `a ${kept} node has no other keys`));
+  for (const k of keys)
+    if (k !== kept) ctx.issues.push(issue("unrecognized_key", [...path, k], `a ${kept} node has no other keys`));
   return undefined;
 }
 
-function checkComparison(o: Record<string, unknown>, keys: string[], path: IssuePath, ctx: ConditionContext): Condition | undefined {
+function checkComparison(
+  o: Record<string, unknown>,
+  keys: string[],
+  path: IssuePath,
+  ctx: ConditionContext,
+): Condition | undefined {
   const before = ctx.issues.length;
   const push = (i: Issue): void => {
     ctx.issues.push(i);
   };
-  for (const k of keys) if (!COMPARISON_KEYS.has(k)) push(issue("unrecognized_key", [...path, k], "unknown key in a comparison"));
+  for (const k of keys)
+    if (!COMPARISON_KEYS.has(k)) push(issue("unrecognized_key", [...path, k], "unknown key in a comparison"));
   const fact = o.fact;
   const op = o.op;
   if (fact === undefined) push(issue("missing", [...path, "fact"], "required"));
-  else if (typeof fact !== "string" || fact.length === 0 || fact.length > 128) push(issue("invalid_type", [...path, "fact"], "expected a fact name"));
+  else if (typeof fact !== "string" || fact.length === 0 || fact.length > 128)
+    push(issue("invalid_type", [...path, "fact"], "expected a fact name"));
   if (op === undefined) push(issue("missing", [...path, "op"], "required"));
   else if (typeof op !== "string" || !OPS.has(op)) push(issue("invalid_enum", [...path, "op"], "unknown operator"));
   const hasValue = "value" in o;
   const hasList = "list" in o;
-  if (hasValue === hasList) push(issue(hasValue ? "inconsistent" : "missing", [...path, "value"], "give exactly one of value or list"));
+  if (hasValue === hasList)
+    push(issue(hasValue ? "inconsistent" : "missing", [...path, "value"], "give exactly one of value or list"));
   if (ctx.issues.length > before) return undefined;
   const f = fact as string;
   const operator = op as ComparisonOperator;
-  // Type of the fact (from the catalogue), when known.
+  // Type of the fact (from the catalog), when known.
   let factType: FactType | undefined;
-  if (ctx.catalogue !== undefined) {
-    const slot = ctx.catalogue.index.get(f);
+  if (ctx.catalog !== undefined) {
+    const slot = ctx.catalog.index.get(f);
     if (slot === undefined) {
       push(issue("unknown_reference", [...path, "fact"], "unknown fact"));
       return undefined;
     }
-    factType = ctx.catalogue.facts[slot]!.type;
+    factType = ctx.catalog.facts[slot]!.type;
     if (factType === "boolean" && operator !== "eq" && operator !== "ne")
       push(issue("invalid_value", [...path, "op"], "a boolean fact takes eq or ne"));
-    if (factType === "string" && ORDER_OPS.has(operator)) push(issue("invalid_value", [...path, "op"], "a string fact takes eq, ne, in or notIn"));
+    if (factType === "string" && ORDER_OPS.has(operator))
+      push(issue("invalid_value", [...path, "op"], "a string fact takes eq, ne, in or notIn"));
   }
   if (hasList) {
     const name = o.list;
-    if (operator !== "in" && operator !== "notIn") push(issue("inconsistent", [...path, "list"], "a list takes the in or notIn operator"));
+    if (operator !== "in" && operator !== "notIn")
+      push(issue("inconsistent", [...path, "list"], "a list takes the in or notIn operator"));
     else if (typeof name !== "string") push(issue("invalid_type", [...path, "list"], "expected a list name"));
     else {
       const lt = ctx.lists.get(name);
       if (lt === undefined) push(issue("unknown_reference", [...path, "list"], "unknown list"));
-      else if (factType !== undefined && factType !== lt) push(issue("invalid_type", [...path, "list"], `the list holds ${lt}s, the fact is a ${factType}`));
+      else if (factType !== undefined && factType !== lt)
+        push(issue("invalid_type", [...path, "list"], `the list holds ${lt}s, the fact is a ${factType}`));
     }
     if (ctx.issues.length > before) return undefined;
     return Object.freeze({ fact: f, op: operator as "in" | "notIn", list: name as string });
@@ -142,25 +159,31 @@ function checkComparison(o: Record<string, unknown>, keys: string[], path: Issue
   const value = o.value;
   const want = (x: unknown, p: IssuePath): void => {
     const t = scalarType(x);
-    if (t === undefined) push(issue("invalid_type", p, "expected a finite number, a boolean or a string of at most 256 characters"));
-    else if (factType !== undefined && t !== factType) push(issue("invalid_type", p, `expected a ${factType} for this fact`));
+    if (t === undefined)
+      push(issue("invalid_type", p, "expected a finite number, a boolean or a string of at most 256 characters"));
+    else if (factType !== undefined && t !== factType)
+      push(issue("invalid_type", p, `expected a ${factType} for this fact`));
   };
   let copy: Scalar | readonly Scalar[];
   if (operator === "in" || operator === "notIn") {
     if (!Array.isArray(value)) push(issue("invalid_type", [...path, "value"], "expected an array"));
     else if (value.length === 0) push(issue("too_small", [...path, "value"], "must have at least 1 items"));
-    else if (value.length > MAX_INLINE_VALUES) push(issue("too_big", [...path, "value"], `must have at most ${MAX_INLINE_VALUES} items (use a list)`));
+    else if (value.length > MAX_INLINE_VALUES)
+      push(issue("too_big", [...path, "value"], `must have at most ${MAX_INLINE_VALUES} items (use a list)`));
     else {
       for (let i = 0; i < value.length; i++) want(value[i], [...path, "value", i]);
       const t0 = scalarType(value[0]);
-      if (value.some((x) => scalarType(x) !== t0)) push(issue("inconsistent", [...path, "value"], "values must share one type"));
+      if (value.some((x) => scalarType(x) !== t0))
+        push(issue("inconsistent", [...path, "value"], "values must share one type"));
     }
     copy = Array.isArray(value) ? Object.freeze([...(value as Scalar[])]) : [];
   } else if (operator === "between") {
-    if (!Array.isArray(value) || value.length !== 2) push(issue("invalid_type", [...path, "value"], "expected [low, high]"));
+    if (!Array.isArray(value) || value.length !== 2)
+      push(issue("invalid_type", [...path, "value"], "expected [low, high]"));
     else {
       value.forEach((x, i) => {
-        if (typeof x !== "number" || !Number.isFinite(x)) push(issue("invalid_type", [...path, "value", i], "expected a finite number"));
+        if (typeof x !== "number" || !Number.isFinite(x))
+          push(issue("invalid_type", [...path, "value", i], "expected a finite number"));
       });
       if (ctx.issues.length === before && (value[0] as number) > (value[1] as number))
         push(issue("inconsistent", [...path, "value"], "low is above high"));

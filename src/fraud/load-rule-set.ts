@@ -1,8 +1,8 @@
 import { fromZodIssues } from "../schema/parse";
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
-import { type ConditionContext, checkCondition } from "./checkCondition";
+import { type ConditionContext, checkCondition } from "./check-condition";
 import { deepFreeze, prescan } from "./prescan";
-import { RULE_SET_FORMAT, RULE_SET_VERSION, type Rule, type RuleSet, ruleSetSchema } from "./ruleSetSchema";
+import { RULE_SET_FORMAT, RULE_SET_VERSION, type Rule, type RuleSet, ruleSetSchema } from "./rule-set-schema";
 
 /** Most JSON values accepted in one rule-set artefact (lists included). */
 export const MAX_RULE_SET_VALUES = 2_000_000;
@@ -24,7 +24,7 @@ export function isLoadedRuleSet(value: unknown): value is RuleSet {
  * Validates a rule-set artefact (`format: "riskcard.rules"`, `version: 1`) and returns it
  * deep-frozen. Checks shape (zod for the envelope, `checkCondition` for condition trees: operators,
  * value shapes, depth <= 32, <= 10,000 nodes), list references, unique rule ids, and that compliance
- * rules neither allow nor score. Facts are checked against a catalogue by `compileRules`.
+ * rules neither allow nor score. Facts are checked against a catalog by `compileRules`.
  * @param input anything, typically `JSON.parse` of the artefact
  * @returns `{ ok: true, value }` with the frozen rule set, or issues with paths (no input values)
  * @example loadRuleSet({ format: "riskcard.rules", version: 2 }).ok // => false (unsupported_version)
@@ -34,8 +34,10 @@ export function loadRuleSet(input: unknown): Result<RuleSet> {
   if (pre.length > 0) return fail(pre);
   if (typeof input === "object" && input !== null && !Array.isArray(input)) {
     const o = input as Record<string, unknown>;
-    if (o.format !== RULE_SET_FORMAT) return fail([issue("unsupported_version", ["format"], `expected format ${RULE_SET_FORMAT}`)]);
-    if (o.version !== RULE_SET_VERSION) return fail([issue("unsupported_version", ["version"], `this build reads version ${RULE_SET_VERSION}`)]);
+    if (o.format !== RULE_SET_FORMAT)
+      return fail([issue("unsupported_version", ["format"], `expected format ${RULE_SET_FORMAT}`)]);
+    if (o.version !== RULE_SET_VERSION)
+      return fail([issue("unsupported_version", ["version"], `this build reads version ${RULE_SET_VERSION}`)]);
   }
   const r = ruleSetSchema.safeParse(input, { reportInput: true });
   if (!r.success) return fail(fromZodIssues(r.error.issues));
@@ -44,7 +46,8 @@ export function loadRuleSet(input: unknown): Result<RuleSet> {
   const listTypes = new Map<string, "string" | "number">();
   for (const [name, items] of Object.entries(set.lists)) {
     const t = typeof items[0] === "number" ? "number" : "string";
-    if (items.some((x) => typeof x !== t)) issues.push(issue("inconsistent", ["lists", name], "list items must share one type"));
+    if (items.some((x) => typeof x !== t))
+      issues.push(issue("inconsistent", ["lists", name], "list items must share one type"));
     listTypes.set(name, t);
   }
   const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes };
@@ -64,7 +67,11 @@ export function loadRuleSet(input: unknown): Result<RuleSet> {
   if (t.review !== undefined && t.decline !== undefined && t.review > t.decline)
     issues.push(issue("inconsistent", ["thresholds", "review"], "review threshold above decline threshold"));
   if (issues.length > 0) return fail(issues);
-  const frozen = deepFreeze({ ...set, lists: Object.fromEntries(Object.entries(set.lists).map(([k, v]) => [k, [...v]])), rules });
+  const frozen = deepFreeze({
+    ...set,
+    lists: Object.fromEntries(Object.entries(set.lists).map(([k, v]) => [k, [...v]])),
+    rules,
+  });
   loaded.add(frozen);
   return ok(frozen);
 }

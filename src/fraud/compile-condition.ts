@@ -1,5 +1,5 @@
-import type { FactCatalogue } from "./catalogue";
-import type { Condition, ListComparison, ValueComparison } from "./ruleSetSchema";
+import type { FactCatalog } from "./catalog";
+import type { Condition, ListComparison, ValueComparison } from "./rule-set-schema";
 
 /** A compiled condition: reads fact slots directly; no allocation, no async. */
 export type Predicate = (v: Float64Array, m: Uint8Array, s: readonly (string | undefined)[]) => boolean;
@@ -10,15 +10,19 @@ const SMALL_SET = 8;
  * Compiles a checked condition into a closure over fact slots (no eval, no `new Function`).
  * A comparison on a missing fact is false, whatever the operator (`ne` and `notIn` included);
  * `not` of it is therefore true.
- * @param c a condition already checked against `catalogue` (`checkCondition`)
- * @param catalogue the fact catalogue
+ * @param c a condition already checked against `catalog` (`checkCondition`)
+ * @param catalog the fact catalog
  * @param lists the rule set's named lists
  * @returns the predicate
  * @example compileCondition({ fact: "device.maxAccounts", op: "gte", value: 5 }, cat, {})(v, m, s) // => true when 5 or more
  */
-export function compileCondition(c: Condition, catalogue: FactCatalogue, lists: Readonly<Record<string, readonly (string | number)[]>>): Predicate {
+export function compileCondition(
+  c: Condition,
+  catalog: FactCatalog,
+  lists: Readonly<Record<string, readonly (string | number)[]>>,
+): Predicate {
   if ("all" in c) {
-    const ps = c.all.map((x) => compileCondition(x, catalogue, lists));
+    const ps = c.all.map((x) => compileCondition(x, catalog, lists));
     if (ps.length === 1) return ps[0]!;
     if (ps.length === 2) {
       const [a, b] = ps as [Predicate, Predicate];
@@ -34,7 +38,7 @@ export function compileCondition(c: Condition, catalogue: FactCatalogue, lists: 
     };
   }
   if ("any" in c) {
-    const ps = c.any.map((x) => compileCondition(x, catalogue, lists));
+    const ps = c.any.map((x) => compileCondition(x, catalog, lists));
     if (ps.length === 1) return ps[0]!;
     if (ps.length === 2) {
       const [a, b] = ps as [Predicate, Predicate];
@@ -50,15 +54,16 @@ export function compileCondition(c: Condition, catalogue: FactCatalogue, lists: 
     };
   }
   if ("not" in c) {
-    const p = compileCondition(c.not, catalogue, lists);
+    const p = compileCondition(c.not, catalog, lists);
     return (v, m, s) => !p(v, m, s);
   }
-  const i = catalogue.index.get(c.fact);
+  const i = catalog.index.get(c.fact);
   if (i === undefined) throw new RangeError("condition names an unknown fact (check it first)");
-  const type = catalogue.facts[i]!.type;
+  const type = catalog.facts[i]!.type;
   if ("list" in c) return membership(i, type === "string", (c as ListComparison).op === "notIn", lists[c.list] ?? []);
   const cmp = c as ValueComparison;
-  if (cmp.op === "in" || cmp.op === "notIn") return membership(i, type === "string", cmp.op === "notIn", cmp.value as readonly (string | number)[]);
+  if (cmp.op === "in" || cmp.op === "notIn")
+    return membership(i, type === "string", cmp.op === "notIn", cmp.value as readonly (string | number)[]);
   if (type === "string") {
     const k = cmp.value as string;
     return cmp.op === "eq" ? (_v, m, s) => m[i] === 0 && s[i] === k : (_v, m, s) => m[i] === 0 && s[i] !== k;
@@ -104,6 +109,7 @@ function membership(i: number, isString: boolean, negate: boolean, items: readon
     };
   }
   const set = new Set<string | number>(items);
-  if (isString) return negate ? (_v, m, s) => m[i] === 0 && !set.has(s[i]!) : (_v, m, s) => m[i] === 0 && set.has(s[i]!);
+  if (isString)
+    return negate ? (_v, m, s) => m[i] === 0 && !set.has(s[i]!) : (_v, m, s) => m[i] === 0 && set.has(s[i]!);
   return negate ? (v, m) => m[i] === 0 && !set.has(v[i]!) : (v, m) => m[i] === 0 && set.has(v[i]!);
 }

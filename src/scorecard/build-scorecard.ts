@@ -3,10 +3,19 @@ import type { LogisticModel } from "../logistic/types";
 import { ArtefactError } from "../schema/result";
 import { cardFromPoints } from "./card";
 import { fromZodIssues } from "./guard";
-import { pdoScaling } from "./pdoScaling";
-import { roundPoints } from "./roundPoints";
+import { pdoScaling } from "./pdo-scaling";
+import { roundPoints } from "./round-points";
 import { scorecardSchema } from "./schema";
-import type { Characteristic, ReasonMessage, Rounding, Scaling, ScalingParams, Scorecard, ScorecardJSON, TrainingInfo } from "./types";
+import type {
+  Characteristic,
+  ReasonMessage,
+  Rounding,
+  Scaling,
+  ScalingParams,
+  Scorecard,
+  ScorecardJSON,
+  TrainingInfo,
+} from "./types";
 
 /** Options of `buildScorecard`. */
 export interface BuildScorecardOptions {

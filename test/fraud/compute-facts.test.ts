@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ageInYears } from "../../src/schema/age";
 
 const ageAt = (birthDate: string, asOf: number): number => ageInYears(birthDate, asOf, 0); // UTC calendar
-import { computeFacts, computeFactsInto, isNight } from "../../src/fraud/computeFacts";
-import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/factConfig";
+import { computeFacts, computeFactsInto, isNight } from "../../src/fraud/compute-facts";
+import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/fact-config";
 import { createFacts, factsToObject, readFact, setFact } from "../../src/fraud/facts";
 import { haversineKm } from "../../src/fraud/geo";
 import type { DeviceEvent } from "../../src/schema/applicant";
@@ -39,13 +39,25 @@ describe("isNight", () => {
     expect(isNight(Date.UTC(2026, 0, 1, 22), DEFAULT_FACT_CONFIG)).toBe(false); // 06:00 local
     expect(isNight(Date.UTC(2026, 0, 1, 15, 59), DEFAULT_FACT_CONFIG)).toBe(false); // 23:59 local
     const wrap = createFactConfig({ utcOffsetMinutes: 0, nightStartHour: 22, nightEndHour: 5 });
-    expect([22, 23, 0, 4, 5, 12].map((h) => isNight(Date.UTC(2026, 0, 1, h), wrap))).toEqual([true, true, true, true, false, false]);
+    expect([22, 23, 0, 4, 5, 12].map((h) => isNight(Date.UTC(2026, 0, 1, h), wrap))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
 // The anchor: the application at t = AS_OF - 1 h = 2026-06-29T23:00Z = 07:00 in UTC+8.
 const t = AS_OF - HOUR;
-const ev = (at: number, kind: DeviceEvent["kind"], deviceId: string, more: Partial<DeviceEvent> = {}): DeviceEvent => ({ at, kind, deviceId, ...more });
+const ev = (at: number, kind: DeviceEvent["kind"], deviceId: string, more: Partial<DeviceEvent> = {}): DeviceEvent => ({
+  at,
+  kind,
+  deviceId,
+  ...more,
+});
 const events: DeviceEvent[] = [
   ev(t, "apply", "dev-1", { ipHash: "ip-1" }),
   ev(t - 10 * MIN, "apply", "dev-1", { ipHash: "ip-1" }),
@@ -123,11 +135,22 @@ describe("computeFacts", () => {
   });
 
   it("leaves facts missing when their sections are absent (never 0 by default)", () => {
-    const bare = applicant({ application: { appliedAt: t }, identity: { ageYears: 17, realNameVerified: false, idVerified: true, phoneVerified: true } });
+    const bare = applicant({
+      application: { appliedAt: t },
+      identity: { ageYears: 17, realNameVerified: false, idVerified: true, phoneVerified: true },
+    });
     const f = computeFacts(bare, { asOf: AS_OF });
     expect(readFact(f, "identity.underage")).toBe(true);
     expect(readFact(f, "identity.ageYears")).toBe(17);
-    for (const name of ["device.maxAccounts", "travel.impossible", "city.loginMismatchShare", "social.flaggedShare", "applicant.apply.1h", "velocity.device.apply.1h", "application.deviceId"]) {
+    for (const name of [
+      "device.maxAccounts",
+      "travel.impossible",
+      "city.loginMismatchShare",
+      "social.flaggedShare",
+      "applicant.apply.1h",
+      "velocity.device.apply.1h",
+      "application.deviceId",
+    ]) {
       expect(readFact(f, name)).toBeUndefined();
     }
   });
@@ -138,13 +161,22 @@ describe("computeFacts", () => {
       devices: { events: [ev(t - MIN, "login", "dev-1", { lat: 1, lon: 1 })] },
     });
     const f = computeFacts(a, { asOf: AS_OF });
-    expect([readFact(f, "travel.maxSpeedKmh"), readFact(f, "travel.impossible"), readFact(f, "social.flaggedShare")]).toEqual([0, false, undefined]);
+    expect([
+      readFact(f, "travel.maxSpeedKmh"),
+      readFact(f, "travel.impossible"),
+      readFact(f, "social.flaggedShare"),
+    ]).toEqual([0, false, undefined]);
   });
 
   it("floors the time between logins at minTravelSeconds so simultaneous logins stay finite", () => {
-    const a = applicant({ devices: { events: [ev(t, "login", "d", { lat: 0, lon: 0 }), ev(t, "login", "d", { lat: 0, lon: 1 })] } });
+    const a = applicant({
+      devices: { events: [ev(t, "login", "d", { lat: 0, lon: 0 }), ev(t, "login", "d", { lat: 0, lon: 1 })] },
+    });
     // 111.195 km over the 60 s floor = 6671.7 km/h.
-    expect(readFact(computeFacts(a, { asOf: AS_OF }), "travel.maxSpeedKmh")).toBeCloseTo((Math.PI * 6371.0088) / 180 * 60, 6);
+    expect(readFact(computeFacts(a, { asOf: AS_OF }), "travel.maxSpeedKmh")).toBeCloseTo(
+      ((Math.PI * 6371.0088) / 180) * 60,
+      6,
+    );
   });
 
   it("reuses a buffer with computeFactsInto (cleared first)", () => {

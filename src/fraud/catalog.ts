@@ -1,5 +1,5 @@
 /**
- * The fact catalogue: every fact a rule can name, with its type and slot. Fixed facts come first
+ * The fact catalog: every fact a rule can name, with its type and slot. Fixed facts come first
  * (constant slots `FIXED`), then windowed facts (one block per window), then velocity facts from a
  * store, then custom facts declared in the fact configuration.
  */
@@ -7,7 +7,7 @@
 /** The type of a fact: numbers and booleans live in a `Float64Array` (booleans as 0/1), strings apart. */
 export type FactType = "number" | "boolean" | "string";
 
-/** One fact of the catalogue. */
+/** One fact of the catalog. */
 export interface FactDefinition {
   readonly name: string;
   readonly type: FactType;
@@ -15,7 +15,7 @@ export interface FactDefinition {
 }
 
 /** The facts known to a configuration, in slot order, with a name index. */
-export interface FactCatalogue {
+export interface FactCatalog {
   readonly facts: readonly FactDefinition[];
   readonly index: ReadonlyMap<string, number>;
   /** Window labels, in configuration order (e.g. `["1h", "24h", "30d"]`). */
@@ -43,18 +43,42 @@ export const FIXED_FACTS: readonly FactDefinition[] = Object.freeze([
   { name: "application.ipHash", type: "string", description: "IP hash of the application" },
   { name: "application.atNight", type: "boolean", description: "application made in the night hours (local time)" },
   { name: "device.accounts", type: "number", description: "distinct accounts seen on the application's device" },
-  { name: "device.maxAccounts", type: "number", description: "most distinct accounts on any of the applicant's devices" },
+  {
+    name: "device.maxAccounts",
+    type: "number",
+    description: "most distinct accounts on any of the applicant's devices",
+  },
   { name: "device.count", type: "number", description: "devices on record for the applicant" },
   { name: "device.ageHours", type: "number", description: "hours since the application's device was first seen" },
-  { name: "travel.maxSpeedKmh", type: "number", description: "fastest great-circle speed between consecutive located logins in the longest window" },
+  {
+    name: "travel.maxSpeedKmh",
+    type: "number",
+    description: "fastest great-circle speed between consecutive located logins in the longest window",
+  },
   { name: "travel.impossible", type: "boolean", description: "travel.maxSpeedKmh above the configured threshold" },
-  { name: "travel.impossibleCount", type: "number", description: "consecutive login pairs above the speed threshold in the longest window" },
-  { name: "city.loginMismatchShare", type: "number", description: "share of logins with a city code, in the longest window, outside the declared city" },
-  { name: "city.lastLoginMismatch", type: "boolean", description: "the latest login with a city code is outside the declared city" },
+  {
+    name: "travel.impossibleCount",
+    type: "number",
+    description: "consecutive login pairs above the speed threshold in the longest window",
+  },
+  {
+    name: "city.loginMismatchShare",
+    type: "number",
+    description: "share of logins with a city code, in the longest window, outside the declared city",
+  },
+  {
+    name: "city.lastLoginMismatch",
+    type: "boolean",
+    description: "the latest login with a city code is outside the declared city",
+  },
   { name: "social.flaggedContacts", type: "number", description: "contacts whose accounts are flagged" },
   { name: "social.defaultedLinks", type: "number", description: "money links to accounts known to have defaulted" },
   { name: "social.accountAgeDays", type: "number", description: "age of the host-app account in days" },
-  { name: "social.flaggedShare", type: "number", description: "flagged contacts over contacts (missing without contacts)" },
+  {
+    name: "social.flaggedShare",
+    type: "number",
+    description: "flagged contacts over contacts (missing without contacts)",
+  },
 ] as const satisfies readonly FactDefinition[]);
 
 /** Slots of the fixed facts. */
@@ -87,15 +111,30 @@ export const FIXED = Object.freeze({
 });
 
 /** Per-window facts (suffix `.<window label>`), in slot order within a window block. */
-export const WINDOWED_FACTS: readonly { readonly stem: string; readonly type: FactType; readonly description: string }[] =
-  Object.freeze([
-    { stem: "applicant.apply", type: "number", description: "the applicant's apply events in the window" },
-    { stem: "applicant.login", type: "number", description: "the applicant's login events in the window" },
-    { stem: "applicant.devices", type: "number", description: "distinct devices in the applicant's events in the window" },
-    { stem: "applicant.ips", type: "number", description: "distinct IP hashes in the applicant's events in the window" },
-    { stem: "applicant.nightEvents", type: "number", description: "the applicant's events in the night hours in the window" },
-    { stem: "device.firstSeenWithin", type: "boolean", description: "the application's device was first seen within the window" },
-  ] as const);
+export const WINDOWED_FACTS: readonly {
+  readonly stem: string;
+  readonly type: FactType;
+  readonly description: string;
+}[] = Object.freeze([
+  { stem: "applicant.apply", type: "number", description: "the applicant's apply events in the window" },
+  { stem: "applicant.login", type: "number", description: "the applicant's login events in the window" },
+  {
+    stem: "applicant.devices",
+    type: "number",
+    description: "distinct devices in the applicant's events in the window",
+  },
+  { stem: "applicant.ips", type: "number", description: "distinct IP hashes in the applicant's events in the window" },
+  {
+    stem: "applicant.nightEvents",
+    type: "number",
+    description: "the applicant's events in the night hours in the window",
+  },
+  {
+    stem: "device.firstSeenWithin",
+    type: "boolean",
+    description: "the application's device was first seen within the window",
+  },
+] as const);
 
 /** Offsets of the windowed facts inside one window block. */
 export const WINDOWED = Object.freeze({ apply: 0, login: 1, devices: 2, ips: 3, nightEvents: 4, deviceNew: 5 });
@@ -122,17 +161,18 @@ export function velocityFactName(dimension: VelocityDimension, kind: VelocityKin
 }
 
 /**
- * Builds the catalogue for a list of window labels and custom facts.
+ * Builds the catalog for a list of window labels and custom facts.
  * @param windows window labels, in order
  * @param custom custom facts (set by the caller with `setFact`)
- * @returns a frozen catalogue
- * @example buildCatalogue(["1h"], []).index.get("applicant.apply.1h") // => 25
+ * @returns a frozen catalog
+ * @example buildCatalog(["1h"], []).index.get("applicant.apply.1h") // => 25
  */
-export function buildCatalogue(windows: readonly string[], custom: readonly FactDefinition[]): FactCatalogue {
+export function buildCatalog(windows: readonly string[], custom: readonly FactDefinition[]): FactCatalog {
   const facts: FactDefinition[] = [...FIXED_FACTS];
   const windowedBase = facts.length;
   for (const w of windows) {
-    for (const f of WINDOWED_FACTS) facts.push({ name: `${f.stem}.${w}`, type: f.type, description: `${f.description} (${w})` });
+    for (const f of WINDOWED_FACTS)
+      facts.push({ name: `${f.stem}.${w}`, type: f.type, description: `${f.description} (${w})` });
   }
   const velocityBase = facts.length;
   for (const d of VELOCITY_DIMENSIONS) {

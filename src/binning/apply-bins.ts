@@ -135,6 +135,7 @@ export function applyBins(
 
 function finiteOr(v: unknown, name: string): number {
   if (v === undefined) return 0;
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`compileBinning: ${name} must be a finite number`);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new RangeError(`compileBinning: ${name} must be a finite number`);
   return v;
 }

@@ -1,7 +1,7 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import type { Result } from "../schema/result";
 import { fail, ok } from "../schema/result";
-import { FitError } from "./fitError";
+import { FitError } from "./fit-error";
 import { groupRows, toDesign, toLabels, toWeights } from "./internal/design";
 import type { Design } from "./internal/design";
 import type { LogisticModel } from "./types";
@@ -45,7 +45,8 @@ export function fitLogistic(
 ): LogisticModel {
   if (options === null || typeof options !== "object") throw new TypeError(`${FN}: options must be an object`);
   const l2 = options.l2 ?? 0;
-  if (typeof l2 !== "number" || !(l2 >= 0) || !Number.isFinite(l2)) throw new RangeError(`${FN}: l2 must be a finite number >= 0`);
+  if (typeof l2 !== "number" || !(l2 >= 0) || !Number.isFinite(l2))
+    throw new RangeError(`${FN}: l2 must be a finite number >= 0`);
   const tol = options.tolerance ?? 1e-8;
   if (typeof tol !== "number" || !(tol > 0)) throw new RangeError(`${FN}: tolerance must be a number > 0`);
   const maxIter = options.maxIterations ?? 100;
@@ -79,7 +80,10 @@ export function fitLogistic(
   for (let it = 1; it <= maxIter; it++) {
     iterations = it;
     if (l2 === 0 && grouped.pure && ll.maxResidual < 1e-8) {
-      throw new FitError("separation", "perfect separation: the columns predict every label exactly; no finite fit exists (drop or bin the separating column, or use l2)");
+      throw new FitError(
+        "separation",
+        "perfect separation: the columns predict every label exactly; no finite fit exists (drop or bin the separating column, or use l2)",
+      );
     }
     const delta = solve(H, g, d, it === 1 ? "singular" : "separation");
     // Newton step, halved while the penalized log-likelihood would fall (the pass at the trial
@@ -102,7 +106,10 @@ export function fitLogistic(
     }
   }
   if (!converged && l2 === 0 && ll.maxAbsEta > 30) {
-    throw new FitError("separation", "quasi-complete separation: coefficients grow without bound; no finite fit exists (drop or bin the separating column, or use l2)");
+    throw new FitError(
+      "separation",
+      "quasi-complete separation: coefficients grow without bound; no finite fit exists (drop or bin the separating column, or use l2)",
+    );
   }
   const cov = inverse(H, d);
   const se: number[] = [];
@@ -268,9 +275,15 @@ function cholesky(H: Float64Array, d: number, failure: "singular" | "separation"
   }
   if (!ok) {
     if (failure === "singular") {
-      throw new FitError("singular", "singular design: some columns are constant, collinear or all zero; remove the redundant columns");
+      throw new FitError(
+        "singular",
+        "singular design: some columns are constant, collinear or all zero; remove the redundant columns",
+      );
     }
-    throw new FitError("separation", "the information matrix became singular during the fit: the classes are (quasi-)separated by the columns, or columns are collinear");
+    throw new FitError(
+      "separation",
+      "the information matrix became singular during the fit: the classes are (quasi-)separated by the columns, or columns are collinear",
+    );
   }
   return chol;
 }
