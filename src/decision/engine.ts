@@ -14,8 +14,10 @@ import { fillVector } from "../features/extract";
 import { type ComputeFactsOptions, type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
 import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
+import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
+import { validateWith } from "../schema/zod-issues";
 import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
 import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
@@ -51,27 +53,25 @@ export interface Engine {
  * and PD, band, fraud rules, then the offer; see `decide`.
  * @param config optional `EngineConfig` (plain JSON)
  * @returns an `Engine`
- * @throws {ConfigError} when the configuration or an artefact in it is invalid (issues say where)
+ * @throws {ConfigError} when the configuration or an artefact in it is invalid: the same pre-scan as
+ *   every loader (`guardJson`), then the schema; an artefact's issues have its key before their path
  * @example createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) }).outcome // => "approve"
  */
 export function createEngine(config: unknown = {}): Engine {
-  const parsed = engineConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) =>
-        issue("invalid_value", i.path.filter((p) => typeof p !== "symbol") as (string | number)[], i.message),
-      ),
-      "engine configuration",
-    );
-  }
-  const cfg: EngineConfig = parsed.data;
+  // The artefacts under their keys are pre-scanned by their own loaders (issues prefixed with the key).
+  const pre = guardJson(config, CONFIG_LIMITS, { root: "object", skipRootKeys: ARTEFACT_KEYS });
+  if (pre.length > 0) throw new ConfigError(pre, "engine configuration");
+  const parsed = validateWith(engineConfigSchema, config);
+  if (!parsed.ok) throw new ConfigError(parsed.issues, "engine configuration");
+  const cfg: EngineConfig = parsed.value;
   const problems: Issue[] = [];
   const useExpert = cfg.card === "expert";
+  // An artefact key left out (undefined) takes the shipped artefact; anything else, null included, is loaded.
   const cardResult = useExpert
-    ? loadExpertCard(cfg.expertCard ?? expertCardJson)
-    : loadScorecard(cfg.scorecard ?? statisticalCardJson);
-  const rulesResult = compileRules(cfg.rules ?? rulesJson);
-  const policyResult = loadPolicy(cfg.policy ?? policyJson);
+    ? loadExpertCard(cfg.expertCard === undefined ? expertCardJson : cfg.expertCard)
+    : loadScorecard(cfg.scorecard === undefined ? statisticalCardJson : cfg.scorecard);
+  const rulesResult = compileRules(cfg.rules === undefined ? rulesJson : cfg.rules);
+  const policyResult = loadPolicy(cfg.policy === undefined ? policyJson : cfg.policy);
   collect(problems, cardResult, useExpert ? "expertCard" : "scorecard");
   collect(problems, rulesResult, "rules");
   collect(problems, policyResult, "policy");
@@ -247,6 +247,11 @@ export function createEngine(config: unknown = {}): Engine {
   });
 }
 
+/** The configuration keys that hold artefacts, each checked by its loader. */
+const ARTEFACT_KEYS: ReadonlySet<string> = new Set(["scorecard", "expertCard", "rules", "policy"]);
+/** Size budget of the engine configuration outside its artefacts (a few numbers). */
+const CONFIG_LIMITS: JsonLimits = Object.freeze({ maxNodes: 1_000, maxChars: 10_000 });
+
 const minimalApplicant: Applicant = {
   id: "x",
   identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
@@ -260,7 +265,7 @@ function checkAsOf(options: DecideOptions): void {
 }
 
 function collect(out: Issue[], r: Result<unknown>, root: string): void {
-  if (!r.ok) for (const i of r.issues) out.push(issue(i.code, [root, ...i.path], i.message));
+  if (!r.ok) out.push(...prefixIssues(r.issues, [root]));
 }
 
 function clamp01(x: number): number {

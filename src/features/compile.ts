@@ -1,10 +1,17 @@
+import { type JsonLimits, MAX_ISSUES, capIssues, deepFreeze, guardJson } from "../schema/json-guard";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { fromZodIssues } from "../schema/zod-issues";
 import { OP, type Catalog, type Plan, SLOTS, type SourcePlan, type Step } from "./plan";
 import { SOURCES, type SourceName } from "./sources";
 import { newStringTable } from "./string-table";
-import { type AggregateSpec, type FeatureSpec, SCALAR_FIELDS, featureSpecSchema } from "./spec";
+import { type AggregateSpec, type FeatureSpec, MAX_CATALOG_FEATURES, SCALAR_FIELDS, featureSpecSchema } from "./spec";
 import { DAY_MS } from "./time";
-import { fromZodIssues } from "../schema/parse";
+
+/**
+ * Size budget of feature declarations (`guardJson`): a catalog artefact, or the declarations given
+ * to `extendCatalog` or `compileCatalog`: 200,000 values and 5,000,000 characters in strings and keys.
+ */
+export const CATALOG_LIMITS: JsonLimits = Object.freeze({ maxNodes: 200_000, maxChars: 5_000_000 });
 
 const NUMERIC_AGGS = new Set(["sum", "max", "min", "mean", "bucket_cv"]);
 const BUCKET_AGGS = new Set(["bucket_cv", "active_buckets"]);
@@ -16,33 +23,52 @@ export interface CompileOptions {
 }
 
 /**
- * Validates feature declarations (zod shape, unique names, references to earlier features, fields
- * and enum values known to their source) and compiles them into a frozen catalog.
- * @param specs feature declarations (plain JSON objects)
+ * Validates feature declarations (the shared pre-scan `guardJson` with `CATALOG_LIMITS`, at most
+ * `MAX_CATALOG_FEATURES`, zod shape, unique names, references to earlier features, fields and enum
+ * values known to their source) and compiles them into a frozen catalog. Stops looking once
+ * `MAX_ISSUES` issues are found (then a `too_many_issues` summary ends the list).
+ * @param specs feature declarations (a JSON array of plain objects)
  * @param options `utcOffsetMinutes` for hour-of-day filters
  * @returns `{ ok: true, value: catalog }` or `{ ok: false, issues }` with paths into `specs`
  * @example compileCatalog([{ name: "n", description: "payments", unit: "count", kind: "aggregate", source: "payments", aggregate: "count" }]).ok // => true
  */
 export function compileCatalog(specs: readonly unknown[], options: CompileOptions = {}): Result<Catalog> {
+  const pre = guardJson(specs, CATALOG_LIMITS, { root: "array" });
+  return pre.length > 0 ? fail(pre) : compileSpecs(specs, options);
+}
+
+/**
+ * `compileCatalog` without the pre-scan, for declarations already scanned (`loadCatalog`,
+ * `extendCatalog`) or trusted (a compiled catalog's own). Issue paths start at the index in `specs`.
+ * @internal
+ */
+export function compileSpecs(specs: readonly unknown[], options: CompileOptions): Result<Catalog> {
+  if (specs.length > MAX_CATALOG_FEATURES)
+    return fail([issue("too_big", [], `a catalog has at most ${MAX_CATALOG_FEATURES} features`)]);
   const issues: Issue[] = [];
   const parsed: FeatureSpec[] = [];
   const seen = new Map<string, number>();
-  specs.forEach((raw, i) => {
-    const r = featureSpecSchema.safeParse(raw, { reportInput: true });
+  let stopped = false;
+  for (let i = 0; i < specs.length; i++) {
+    if (issues.length > MAX_ISSUES) {
+      stopped = true;
+      break;
+    }
+    const r = featureSpecSchema.safeParse(specs[i], { reportInput: true });
     if (!r.success) {
       for (const x of fromZodIssues(r.error.issues)) issues.push(issue(x.code, [i, ...x.path], x.message));
-      return;
+      continue;
     }
     const s = r.data;
     if (seen.has(s.name)) issues.push(issue("inconsistent", [i, "name"], "duplicate feature name"));
     checkSemantics(s, i, seen, issues);
     seen.set(s.name, i);
     parsed.push(s);
-  });
+  }
   const off = options.utcOffsetMinutes ?? 480;
   if (!Number.isInteger(off) || off < -720 || off > 840)
     issues.push(issue("invalid_value", ["utcOffsetMinutes"], "must be an integer from -720 to 840"));
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return fail(capIssues(issues, stopped));
   const names = Object.freeze(parsed.map((s) => s.name));
   const frozen = Object.freeze(parsed.map((s) => deepFreeze(structuredClone(s))));
   return ok(Object.freeze({ names, specs: frozen, utcOffsetMinutes: off, plan: buildPlan(frozen) }));
@@ -447,12 +473,4 @@ function classDispatch(
     classStart,
     classAggs: Int32Array.from(aggs),
   };
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === "object") {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
 }

@@ -4,12 +4,12 @@ export type { CompileOptions } from "./compile";
 export type { ExtractOptions } from "./extract";
 export type { LoanStats } from "./loans";
 export type { SourceName, Section } from "./sources";
-export { compileCatalog } from "./compile";
+export { CATALOG_LIMITS, compileCatalog } from "./compile";
 export { catalogSubset } from "./subset";
 export { defaultCatalog, defaultFeatureSpecs } from "./default-catalog";
 export { extractFeatures } from "./extract";
 export { featureIndex, featureNames } from "./names";
-export { CATALOG_LIMITS, catalogToJSON, extendCatalog, loadCatalog } from "./load";
+export { catalogToJSON, extendCatalog, loadCatalog } from "./load";
 export { catalogTable, featureSection } from "./table";
 export { loanStats, newLoanStats } from "./loans";
 export { SOURCE_NAMES } from "./sources";
@@ -19,6 +19,7 @@ export {
   CATALOG_FORMAT,
   CATALOG_VERSION,
   FEATURE_UNITS,
+  MAX_CATALOG_FEATURES,
   SCALAR_FIELDS,
   catalogJsonSchema,
   featureSpecSchema,

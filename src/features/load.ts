@@ -1,64 +1,37 @@
-import { fromZodIssues } from "../schema/parse";
-import { type Issue, type Result, fail, issue } from "../schema/result";
-import { compileCatalog } from "./compile";
+import { guardJson } from "../schema/json-guard";
+import { type Result, fail, issue } from "../schema/result";
+import { validateWith } from "../schema/zod-issues";
+import { CATALOG_LIMITS, compileSpecs } from "./compile";
 import type { Catalog } from "./plan";
 import { CATALOG_FORMAT, CATALOG_VERSION, catalogJsonSchema } from "./spec";
 
-const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
-/** Largest catalog artefact accepted: nodes in the JSON tree, and nesting depth. */
-export const CATALOG_LIMITS = Object.freeze({ nodes: 200_000, depth: 16 });
-
-function scan(v: unknown, path: (string | number)[], depth: number, state: { nodes: number }, issues: Issue[]): void {
-  if (issues.length > 20) return;
-  state.nodes++;
-  if (state.nodes > CATALOG_LIMITS.nodes) {
-    if (state.nodes === CATALOG_LIMITS.nodes + 1)
-      issues.push(issue("too_complex", [], `more than ${CATALOG_LIMITS.nodes} values`));
-    return;
-  }
-  if (v === null || typeof v !== "object") return;
-  if (depth > CATALOG_LIMITS.depth) {
-    issues.push(issue("too_complex", path, `nested deeper than ${CATALOG_LIMITS.depth}`));
-    return;
-  }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) scan(v[i], [...path, i], depth + 1, state, issues);
-    return;
-  }
-  for (const k of Object.keys(v)) {
-    if (FORBIDDEN.has(k)) issues.push(issue("forbidden_key", [...path, k], "forbidden key"));
-    else scan((v as Record<string, unknown>)[k], [...path, k], depth + 1, state, issues);
-  }
-}
-
 /**
  * Loads a feature catalog artefact (`{ format: "riskcard.features", version: 1, features: [...] }`),
- * as written by a risk team in JSON: rejects prototype-polluting keys, oversized or too deep
- * input, other formats and versions, then validates and compiles every declaration.
+ * as written by a risk team in JSON: first the pre-scan every loader shares (`guardJson` with
+ * `CATALOG_LIMITS`: prototype-polluting keys, nesting over `MAX_JSON_DEPTH`, more than 200,000
+ * values), then other formats and versions, then validates and compiles every declaration (at most
+ * `MAX_ISSUES` issues and a summary).
  * @param json the parsed JSON artefact
  * @returns `{ ok: true, value: catalog }` (frozen) or `{ ok: false, issues }`
  * @example loadCatalog({ format: "riskcard.features", version: 2, features: [] }).ok // => false (unsupported_version)
  */
 export function loadCatalog(json: unknown): Result<Catalog> {
-  const issues: Issue[] = [];
-  scan(json, [], 0, { nodes: 0 }, issues);
-  if (issues.length > 0) return fail(issues);
-  if (json !== null && typeof json === "object" && !Array.isArray(json)) {
-    const o = json as Record<string, unknown>;
-    if (o.format !== CATALOG_FORMAT)
-      return fail([issue("unsupported_version", ["format"], `format must be ${CATALOG_FORMAT}`)]);
-    if (o.version !== CATALOG_VERSION)
-      return fail([issue("unsupported_version", ["version"], `this build reads version ${CATALOG_VERSION}`)]);
-  }
-  const r = catalogJsonSchema.safeParse(json, { reportInput: true });
-  if (!r.success) return fail(fromZodIssues(r.error.issues));
-  const c = compileCatalog(
-    r.data.features,
-    r.data.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: r.data.utcOffsetMinutes },
+  const pre = guardJson(json, CATALOG_LIMITS, { root: "object" });
+  if (pre.length > 0) return fail(pre);
+  const o = json as Record<string, unknown>;
+  if (o.format !== CATALOG_FORMAT)
+    return fail([issue("unsupported_version", ["format"], `format must be ${CATALOG_FORMAT}`)]);
+  if (o.version !== CATALOG_VERSION)
+    return fail([issue("unsupported_version", ["version"], `this build reads version ${CATALOG_VERSION}`)]);
+  const r = validateWith(catalogJsonSchema, json);
+  if (!r.ok) return r;
+  const c = compileSpecs(
+    r.value.features,
+    r.value.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: r.value.utcOffsetMinutes },
   );
   if (c.ok) return c;
   return fail(
-    c.issues.map((x) => issue(x.code, typeof x.path[0] === "number" ? ["features", ...x.path] : x.path, x.message)),
+    c.issues.map((x) => (typeof x.path[0] === "number" ? issue(x.code, ["features", ...x.path], x.message) : x)),
   );
 }
 
@@ -83,15 +56,19 @@ export function catalogToJSON(catalog: Catalog): {
 }
 
 /**
- * Adds user-defined declarations after a catalog's own (they may refer to its features).
+ * Adds user-defined declarations after a catalog's own (they may refer to its features), with the
+ * same limits as `loadCatalog`: the pre-scan (`guardJson`, `CATALOG_LIMITS`; `specs` must be an
+ * array), at most `MAX_CATALOG_FEATURES` in all, at most `MAX_ISSUES` issues and a summary.
  * @param base a compiled catalog (e.g. `defaultCatalog`)
- * @param specs more feature declarations (plain JSON)
+ * @param specs more feature declarations (a JSON array)
  * @returns the extended catalog, or issues with paths into `specs`
  * @example extendCatalog(defaultCatalog, []).ok // => true
  */
 export function extendCatalog(base: Catalog, specs: readonly unknown[]): Result<Catalog> {
+  const pre = guardJson(specs, CATALOG_LIMITS, { root: "array" });
+  if (pre.length > 0) return fail(pre);
   const n = base.specs.length;
-  const r = compileCatalog([...base.specs, ...specs], { utcOffsetMinutes: base.utcOffsetMinutes });
+  const r = compileSpecs([...base.specs, ...specs], { utcOffsetMinutes: base.utcOffsetMinutes });
   if (r.ok) return r;
   return fail(
     r.issues.map((x) =>

@@ -151,11 +151,14 @@ export const CATALOG_FORMAT = "riskcard.features";
 export const CATALOG_VERSION = 1;
 
 /** A catalog as a JSON artefact. */
+/** Most feature declarations in one catalog (a catalog artefact, or a base catalog and its extension). */
+export const MAX_CATALOG_FEATURES = 2_000;
+
 export const catalogJsonSchema = z.strictObject({
   format: z.literal(CATALOG_FORMAT),
   version: z.literal(CATALOG_VERSION),
   /** Offset from UTC of local time, in minutes, for `where.hours` (default 480, China Standard Time). */
   utcOffsetMinutes: z.int().min(-720).max(840).optional(),
-  features: z.array(featureSpecSchema).min(1).max(2_000),
+  features: z.array(featureSpecSchema).min(1).max(MAX_CATALOG_FEATURES),
 });
 export type CatalogJson = z.infer<typeof catalogJsonSchema>;

@@ -1,5 +1,5 @@
 import { unwrap } from "../schema/result";
-import { compileCatalog } from "./compile";
+import { compileSpecs } from "./compile";
 import type { Catalog } from "./plan";
 import type { FeatureSpec } from "./spec";
 
@@ -34,7 +34,7 @@ export function catalogSubset(catalog: Catalog, names: readonly string[]): Catal
     for (const d of inputsOf(catalog.specs[i]!)) stack.push(index.get(d)!);
   }
   const specs = catalog.specs.filter((_, i) => keep[i] === 1);
-  return unwrap(compileCatalog(specs, { utcOffsetMinutes: catalog.utcOffsetMinutes }), "catalog subset");
+  return unwrap(compileSpecs(specs, { utcOffsetMinutes: catalog.utcOffsetMinutes }), "catalog subset");
 }
 
 /** The features a declaration reads (by name). */

@@ -1,3 +1,4 @@
+import { capIssues } from "../schema/json-guard";
 import { ArtefactError, type Issue, type Result, fail, ok } from "../schema/result";
 import type { FactCatalog } from "./catalog";
 import { type ConditionContext, checkCondition } from "./check-condition";
@@ -93,7 +94,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
   set.rules.forEach((rule, i) => {
     checkCondition(rule.when, ["rules", i, "when"], ctx, 1);
   });
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return fail(capIssues(issues));
 
   const n = set.rules.length;
   const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalog, set.lists));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromZodIssues } from "../schema/parse";
+import { validateWith } from "../schema/zod-issues";
 import { ConfigError, type Result, fail, issue, ok } from "../schema/result";
 import { type FactCatalog, type FactDefinition, buildCatalog } from "./catalog";
 
@@ -75,9 +75,9 @@ export interface FactConfig {
  * @example factConfigFromJSON({ impossibleSpeedKmh: 800 }).ok // => true
  */
 export function factConfigFromJSON(input: unknown): Result<FactConfig> {
-  const r = factConfigSchema.safeParse(input ?? {}, { reportInput: true });
-  if (!r.success) return fail(fromZodIssues(r.error.issues));
-  const v = r.data;
+  const r = validateWith(factConfigSchema, input ?? {});
+  if (!r.ok) return r;
+  const v = r.value;
   const issues = [];
   for (let i = 1; i < v.windows.length; i++) {
     if (v.windows[i]!.ms <= v.windows[i - 1]!.ms)

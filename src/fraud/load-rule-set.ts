@@ -1,12 +1,17 @@
-import { fromZodIssues } from "../schema/parse";
+import { type JsonLimits, capIssues, deepFreeze, guardJson } from "../schema/json-guard";
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { validateWith } from "../schema/zod-issues";
 import { type ConditionContext, checkCondition } from "./check-condition";
-import { deepFreeze, prescan } from "./prescan";
 import { RULE_SET_FORMAT, RULE_SET_VERSION, type Rule, type RuleSet, ruleSetSchema } from "./rule-set-schema";
 
 /** Most JSON values accepted in one rule-set artefact (lists included). */
 export const MAX_RULE_SET_VALUES = 2_000_000;
-const MAX_JSON_DEPTH = 2 * 32 + 8;
+
+/**
+ * Size budget of a rule-set artefact (`guardJson`): `MAX_RULE_SET_VALUES` values and 64 Mi
+ * characters in strings and keys (named lists of device or account ids are the bulk of it).
+ */
+export const RULE_SET_LIMITS: JsonLimits = Object.freeze({ maxNodes: MAX_RULE_SET_VALUES, maxChars: 64 * 1024 * 1024 });
 
 const loaded = new WeakSet<object>();
 
@@ -22,7 +27,8 @@ export function isLoadedRuleSet(value: unknown): value is RuleSet {
 
 /**
  * Validates a rule-set artefact (`format: "riskcard.rules"`, `version: 1`) and returns it
- * deep-frozen. Checks shape (zod for the envelope, `checkCondition` for condition trees: operators,
+ * deep-frozen. First the pre-scan every loader shares (`guardJson` with `RULE_SET_LIMITS`: forbidden
+ * keys, nesting over `MAX_JSON_DEPTH`, size, in time proportional to what is present), then shape (zod for the envelope, `checkCondition` for condition trees: operators,
  * value shapes, depth <= 32, <= 10,000 nodes), list references, unique rule ids, and that compliance
  * rules neither allow nor score. Facts are checked against a catalog by `compileRules`.
  * @param input anything, typically `JSON.parse` of the artefact
@@ -30,18 +36,16 @@ export function isLoadedRuleSet(value: unknown): value is RuleSet {
  * @example loadRuleSet({ format: "riskcard.rules", version: 2 }).ok // => false (unsupported_version)
  */
 export function loadRuleSet(input: unknown): Result<RuleSet> {
-  const pre = prescan(input, MAX_JSON_DEPTH, MAX_RULE_SET_VALUES);
+  const pre = guardJson(input, RULE_SET_LIMITS, { root: "object" });
   if (pre.length > 0) return fail(pre);
-  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
-    const o = input as Record<string, unknown>;
-    if (o.format !== RULE_SET_FORMAT)
-      return fail([issue("unsupported_version", ["format"], `expected format ${RULE_SET_FORMAT}`)]);
-    if (o.version !== RULE_SET_VERSION)
-      return fail([issue("unsupported_version", ["version"], `this build reads version ${RULE_SET_VERSION}`)]);
-  }
-  const r = ruleSetSchema.safeParse(input, { reportInput: true });
-  if (!r.success) return fail(fromZodIssues(r.error.issues));
-  const set = r.data;
+  const o = input as Record<string, unknown>;
+  if (o.format !== RULE_SET_FORMAT)
+    return fail([issue("unsupported_version", ["format"], `expected format ${RULE_SET_FORMAT}`)]);
+  if (o.version !== RULE_SET_VERSION)
+    return fail([issue("unsupported_version", ["version"], `this build reads version ${RULE_SET_VERSION}`)]);
+  const r = validateWith(ruleSetSchema, input);
+  if (!r.ok) return r;
+  const set = r.value;
   const issues: Issue[] = [];
   const listTypes = new Map<string, "string" | "number">();
   for (const [name, items] of Object.entries(set.lists)) {
@@ -66,7 +70,7 @@ export function loadRuleSet(input: unknown): Result<RuleSet> {
   const t = set.thresholds;
   if (t.review !== undefined && t.decline !== undefined && t.review > t.decline)
     issues.push(issue("inconsistent", ["thresholds", "review"], "review threshold above decline threshold"));
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return fail(capIssues(issues));
   const frozen = deepFreeze({
     ...set,
     lists: Object.fromEntries(Object.entries(set.lists).map(([k, v]) => [k, [...v]])),

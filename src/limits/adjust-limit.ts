@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accountSignalsShape, type EarlyWarning, type WarningThresholds, warningsOf } from "../postloan/early-warning";
 import { floorFen } from "../pricing/round";
 import type { ReasonCode } from "../pricing/types";
-import { fromZodIssues } from "../schema/parse";
+import { validateWith } from "../schema/zod-issues";
 import { type Result, fail, issue, ok } from "../schema/result";
 import type { Policy } from "./policy";
 import { REASONS } from "./reasons";
@@ -92,9 +92,9 @@ export function adjustLimit(
   if (typeof asOf !== "number" || !Number.isSafeInteger(asOf) || asOf < 0) {
     return fail([issue("invalid_value", ["asOf"], "must be a non-negative integer (epoch ms)")]);
   }
-  const parsed = accountSchema.safeParse(account, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
-  const acc = parsed.data;
+  const parsed = validateWith(accountSchema, account);
+  if (!parsed.ok) return parsed;
+  const acc = parsed.value;
   if (acc.lastLimitChangeAt !== undefined && acc.lastLimitChangeAt > asOf) {
     return fail([issue("in_future", ["lastLimitChangeAt"], "after asOf")]);
   }

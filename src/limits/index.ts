@@ -5,6 +5,14 @@
 export type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
 export { type Account, adjustLimit, type LimitAction, type LimitChange, warningThresholds } from "./adjust-limit";
 export { type Offer, type OfferInput, type OfferResult, makeOffer } from "./offer";
-export { type BandPricing, loadPolicy, parsePolicy, type Policy, policyToJSON, RED_LINE_APR } from "./policy";
+export {
+  type BandPricing,
+  loadPolicy,
+  parsePolicy,
+  type Policy,
+  POLICY_LIMITS,
+  policyToJSON,
+  RED_LINE_APR,
+} from "./policy";
 export { type PolicySpec, policySchema } from "./policy-schema";
 export { REASONS } from "./reasons";

@@ -1,9 +1,9 @@
 import { maxRateUnderCap, unitApr } from "../pricing/cap";
 import { annuityFactor } from "../pricing/amortize";
 import { type Band, BANDS, type ReasonCode, type RepaymentMethod } from "../pricing/types";
-import { fromZodIssues } from "../schema/parse";
+import { type JsonLimits, deepFreeze, guardJson } from "../schema/json-guard";
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
-import { deepFreeze, guardJson } from "./json-guard";
+import { validateWith } from "../schema/zod-issues";
 import { type PolicySpec, policySchema } from "./policy-schema";
 import { REASONS } from "./reasons";
 
@@ -39,8 +39,8 @@ type DeepReadonly<T> = T extends (infer U)[]
 /** A loaded policy: the validated JSON plus per-band pricing compiled at load. Deep-frozen. */
 export type Policy = DeepReadonly<PolicySpec> & { readonly compiled: Readonly<Record<Band, BandPricing>> };
 
-const MAX_POLICY_NODES = 2_000;
-const MAX_POLICY_DEPTH = 8;
+/** Size budget of a policy artefact (`guardJson`): 2,000 values and 100,000 characters in strings and keys. */
+export const POLICY_LIMITS: JsonLimits = Object.freeze({ maxNodes: 2_000, maxChars: 100_000 });
 
 function compileBand(spec: PolicySpec, band: Band): BandPricing {
   const b = spec.bands[band];
@@ -155,9 +155,10 @@ function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
 /**
  * Validates a limit and pricing policy artefact and compiles its per-band pricing.
  *
- * Checks: `format` "riskcard.policy" and `version` 1; every field by the zod schema (unknown
- * keys rejected); no `__proto__`/`constructor`/`prototype` keys; at most 8 levels and 2,000
- * values; a cap above 24% only with `pricing.cap.allowAbove24: true`; band rates within the rate
+ * Checks: first the pre-scan every loader shares (`guardJson` with `POLICY_LIMITS`: no
+ * `__proto__`/`constructor`/`prototype` keys, nesting within `MAX_JSON_DEPTH`, at most 2,000
+ * values); `format` "riskcard.policy" and `version` 1; every field by the zod schema (unknown
+ * keys rejected); a cap above 24% only with `pricing.cap.allowAbove24: true`; band rates within the rate
  * range; bands ordered A (best) to E (worst) so that limits never fall as the band improves.
  * Each band is then priced once: when its APR (IRR of the exact cash flows, fees included) is
  * over the cap, it is re-priced to the highest rate meeting the cap (`onCapBreach: "reprice"`,
@@ -167,19 +168,16 @@ function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
  * @example loadPolicy(JSON.parse(readFileSync("models/policy.json", "utf8"))).ok // => true
  */
 export function loadPolicy(json: unknown): Result<Policy> {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    return fail([issue("invalid_type", [], "expected an object")]);
-  }
-  const guard = guardJson(json, MAX_POLICY_DEPTH, MAX_POLICY_NODES);
+  const guard = guardJson(json, POLICY_LIMITS, { root: "object" });
   if (guard.length > 0) return fail(guard);
   const rec = json as Record<string, unknown>;
   if (rec.format !== "riskcard.policy") {
     return fail([issue("unsupported_version", ["format"], 'expected format "riskcard.policy"')]);
   }
   if (rec.version !== 1) return fail([issue("unsupported_version", ["version"], "this build reads version 1")]);
-  const parsed = policySchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
-  const spec = parsed.data;
+  const parsed = validateWith(policySchema, json);
+  if (!parsed.ok) return parsed;
+  const spec = parsed.value;
   const issues = checkConsistency(spec);
   if (issues.length > 0) return fail(issues);
   const compiled = {} as Record<Band, BandPricing>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromZodIssues } from "../schema/parse";
+import { validateWith } from "../schema/zod-issues";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { type DelinquencyBucket, delinquencyBucket } from "./buckets";
 
@@ -55,11 +55,11 @@ export interface Delinquency {
 export function daysPastDue(history: unknown, options: DaysPastDueOptions): Result<Delinquency> {
   const optIssues = checkOptions(options);
   if (optIssues.length > 0) return fail(optIssues);
-  const parsed = historySchema.safeParse(history, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
+  const parsed = validateWith(historySchema, history);
+  if (!parsed.ok) return parsed;
   const { asOf } = options;
   const tolerance = options.toleranceFen ?? 0;
-  const { dues, repayments } = parsed.data;
+  const { dues, repayments } = parsed.value;
   const future: Issue[] = [];
   let paid = 0;
   for (let i = 0; i < repayments.length; i++) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromZodIssues } from "../schema/parse";
+import { validateWith } from "../schema/zod-issues";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 
 const DAY_MS = 86_400_000;
@@ -101,9 +101,9 @@ export function earlyWarnings(
   if (options === null || typeof options !== "object" || !Number.isSafeInteger(options.asOf) || options.asOf < 0) {
     return fail([issue("invalid_value", ["asOf"], "must be a non-negative integer (epoch ms)")]);
   }
-  const parsed = signalsSchema.safeParse(signals, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
-  return warningsOf(parsed.data, options.asOf, options.thresholds);
+  const parsed = validateWith(signalsSchema, signals);
+  if (!parsed.ok) return parsed;
+  return warningsOf(parsed.value, options.asOf, options.thresholds);
 }
 
 /**

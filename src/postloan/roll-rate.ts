@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { fromZodIssues } from "../schema/parse";
+import { prefixIssues } from "../schema/json-guard";
+import { validateWith } from "../schema/zod-issues";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { BUCKETS, type DelinquencyBucket, bucketIndex, delinquencyBucket } from "./buckets";
 
@@ -59,24 +60,22 @@ function duplicates(rows: readonly SnapshotAccount[], name: string): Issue[] {
  * @example rollRates([{ id: "a", daysPastDue: 10, balanceFen: 100 }], [{ id: "a", daysPastDue: 40, balanceFen: 100 }]).value.counts[1][2] // => 1
  */
 export function rollRates(before: unknown, after: unknown): Result<RollRateMatrix> {
-  const b = snapshotSchema.safeParse(before, { reportInput: true });
-  const a = snapshotSchema.safeParse(after, { reportInput: true });
+  const b = validateWith(snapshotSchema, before);
+  const a = validateWith(snapshotSchema, after);
   const issues: Issue[] = [];
-  if (!b.success)
-    issues.push(...fromZodIssues(b.error.issues).map((x) => issue(x.code, ["before", ...x.path], x.message)));
-  if (!a.success)
-    issues.push(...fromZodIssues(a.error.issues).map((x) => issue(x.code, ["after", ...x.path], x.message)));
-  if (!b.success || !a.success) return fail(issues);
-  issues.push(...duplicates(b.data, "before"), ...duplicates(a.data, "after"));
+  if (!b.ok) issues.push(...prefixIssues(b.issues, ["before"]));
+  if (!a.ok) issues.push(...prefixIssues(a.issues, ["after"]));
+  if (!b.ok || !a.ok) return fail(issues);
+  issues.push(...duplicates(b.value, "before"), ...duplicates(a.value, "after"));
   if (issues.length > 0) return fail(issues);
   const later = new Map<string, number>();
-  for (const acc of a.data) later.set(acc.id, bucketIndex(delinquencyBucket(acc.daysPastDue)));
+  for (const acc of a.value) later.set(acc.id, bucketIndex(delinquencyBucket(acc.daysPastDue)));
   const nRows = BUCKETS.length;
   const nCols = nRows + 1;
   const counts = Array.from({ length: nRows }, () => new Array<number>(nCols).fill(0));
   const balances = Array.from({ length: nRows }, () => new Array<number>(nCols).fill(0));
   let matched = 0;
-  for (const acc of b.data) {
+  for (const acc of b.value) {
     const i = bucketIndex(delinquencyBucket(acc.daysPastDue));
     const to = later.get(acc.id);
     const j = to === undefined ? nRows : to;
@@ -96,7 +95,7 @@ export function rollRates(before: unknown, after: unknown): Result<RollRateMatri
       counts,
       rates: norm(counts),
       balanceRates: norm(balances),
-      newAccounts: a.data.length - matched,
+      newAccounts: a.value.length - matched,
     }),
   );
 }

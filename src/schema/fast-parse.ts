@@ -2,6 +2,7 @@ import type { Applicant } from "./applicant";
 import { checkToken, PSEUDONYM_CHARS } from "./fast-parse/checks";
 import { type Ctx, isObject, reportType, unknownKeys } from "./fast-parse/context";
 import { application, bureau, consent, devices, identity, loans, payments, social } from "./fast-parse/sections";
+import { capIssues } from "./json-guard";
 import { type Result, fail, ok } from "./result";
 
 const APPLICANT_KEYS: ReadonlySet<string> = new Set([
@@ -20,7 +21,8 @@ const ROOT: readonly (string | number)[] = [];
 /**
  * Validates an applicant against the `applicantSchema` contract without zod: hand-written checks
  * that accept and reject exactly the inputs zod does, with the same issue codes, paths, messages
- * and order (proven by a differential fast-check test against `parseApplicantWithZod`).
+ * and order (proven by a differential fast-check test against `parseApplicantWithZod`), capped
+ * the same way (`capIssues`: the first 100 and a `too_many_issues` summary).
  *
  * Unlike zod, the accepted input is returned as is, not copied: the applicant in the result is
  * the object passed in (zod's copy has the same keys and values, since unknown keys are rejected,
@@ -45,5 +47,5 @@ export function parseApplicantFast(input: unknown): Result<Applicant> {
   devices(ctx, input.devices, ROOT);
   loans(ctx, input.loans, ROOT);
   unknownKeys(ctx, input, APPLICANT_KEYS, ROOT, -1);
-  return ctx.issues.length === 0 ? ok(input as unknown as Applicant) : fail(ctx.issues);
+  return ctx.issues.length === 0 ? ok(input as unknown as Applicant) : fail(capIssues(ctx.issues));
 }

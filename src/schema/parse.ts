@@ -1,74 +1,7 @@
-import type { z } from "zod";
 import { type Applicant, applicantSchema } from "./applicant";
 import { parseApplicantFast } from "./fast-parse";
-import { type Issue, type IssueCode, type Result, RiskcardError, fail, issue, ok } from "./result";
-
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-/**
- * Converts zod issues into riskcard issues: closed codes, the same paths, and messages that
- * never contain the input value. An unknown key becomes one `unrecognized_key` issue per key with
- * the key appended to the path (`forbidden_key` for `__proto__`, `constructor`, `prototype`).
- * @param issues zod issues, produced with `reportInput: true` so the kind of input can be told apart
- * @returns riskcard issues in zod's order
- * @example fromZodIssues(applicantSchema.safeParse({}, { reportInput: true }).error!.issues)[0].code // => "missing"
- */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  const out: Issue[] = [];
-  for (const zi of issues) {
-    const path = zi.path.filter((p): p is string | number => typeof p !== "symbol");
-    switch (zi.code) {
-      case "invalid_type": {
-        const input = (zi as { input?: unknown }).input;
-        if (input === undefined) out.push(issue("missing", path, "required"));
-        else if (typeof input === "number" && !Number.isFinite(input))
-          out.push(issue("not_finite", path, "must be a finite number"));
-        else if (zi.expected === "int" && typeof input === "number")
-          out.push(issue("not_integer", path, "must be an integer"));
-        else out.push(issue("invalid_type", path, `expected ${zi.expected === "int" ? "integer" : zi.expected}`));
-        break;
-      }
-      case "too_small":
-        out.push(issue("too_small", path, boundMessage(zi.origin, ">=", zi.minimum)));
-        break;
-      case "too_big":
-        out.push(issue("too_big", path, boundMessage(zi.origin, "<=", zi.maximum)));
-        break;
-      case "invalid_value":
-        out.push(issue("invalid_enum", path, "not one of the allowed values"));
-        break;
-      case "invalid_format":
-        out.push(
-          issue(
-            "invalid_format",
-            path,
-            zi.format === "regex" ? "does not match the expected pattern" : `not a valid ${zi.format}`,
-          ),
-        );
-        break;
-      case "unrecognized_keys":
-        for (const k of zi.keys) {
-          if (FORBIDDEN_KEYS.has(k)) out.push(issue("forbidden_key", [...path, k], "forbidden key"));
-          else out.push(issue("unrecognized_key", [...path, k], "unknown key"));
-        }
-        break;
-      case "custom": {
-        const code = (zi.params as { code?: IssueCode } | undefined)?.code ?? "invalid_value";
-        out.push(issue(code, path, zi.message));
-        break;
-      }
-      default:
-        out.push(issue("invalid_value", path, "invalid value"));
-    }
-  }
-  return out;
-}
-
-function boundMessage(origin: string, op: string, bound: number | bigint): string {
-  if (origin === "array") return `must have ${op === ">=" ? "at least" : "at most"} ${bound} items`;
-  if (origin === "string") return `must have ${op === ">=" ? "at least" : "at most"} ${bound} characters`;
-  return `must be ${op} ${bound}`;
-}
+import { type Result, RiskcardError } from "./result";
+import { validateWith } from "./zod-issues";
 
 /**
  * Validates an applicant against `applicantSchema` (the zod contract). Unknown keys are rejected.
@@ -77,8 +10,7 @@ function boundMessage(origin: string, op: string, bound: number | bigint): strin
  * @example parseApplicant({ id: "a1" }).ok // => false (identity and consent are missing)
  */
 export function parseApplicantWithZod(input: unknown): Result<Applicant> {
-  const r = applicantSchema.safeParse(input, { reportInput: true });
-  return r.success ? ok(r.data) : fail(fromZodIssues(r.error.issues));
+  return validateWith(applicantSchema, input);
 }
 
 /**

@@ -41,7 +41,32 @@ export type IssueCode =
   /** Two fields that must agree do not (lower above upper, duplicate ids, ...). */
   | "inconsistent"
   /** Any other value the contract rejects; the message says which rule. */
-  | "invalid_value";
+  | "invalid_value"
+  /**
+   * The summary that ends a capped issue list: only the first `MAX_ISSUES` issues are returned,
+   * and this last one says how many more were found (path `[]`, relative to the input).
+   */
+  | "too_many_issues";
+
+/**
+ * Stands in an issue path for an object key that is not a plain identifier (`safeKey`): such a key
+ * may itself be personal data (`{"张三 13800138000": 1}`), so it is never echoed.
+ */
+export const KEY_PLACEHOLDER = "<key>";
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * A key as it may appear in an issue path: itself when it is a plain identifier of at most 64
+ * characters (`/^[A-Za-z_][A-Za-z0-9_]{0,63}$/`, as every key of riskcard's contracts is), else
+ * `KEY_PLACEHOLDER`. `issue` applies it to every string segment of a path.
+ * @param key an object key from the input
+ * @returns the key, or `"<key>"`
+ * @example safeKey("张三 13800138000") // => "<key>"
+ */
+export function safeKey(key: string): string {
+  return PLAIN_KEY.test(key) ? key : KEY_PLACEHOLDER;
+}
 
 /** Path to the offending value: object keys and array indices from the root. */
 export type IssuePath = readonly (string | number)[];
@@ -79,15 +104,22 @@ export function fail<T = never>(issues: readonly Issue[]): Result<T> {
 }
 
 /**
- * Builds an issue.
+ * Builds an issue. Every string segment of the path goes through `safeKey`, so a key that is not
+ * a plain identifier (it may be personal data) is replaced by `KEY_PLACEHOLDER`.
  * @param code the issue code
  * @param path where the problem is
  * @param message what was wrong, without the value itself
  * @returns a frozen issue
- * @example issue("too_small", ["payments", 0, "amountFen"], "must be >= 0")
+ * @example issue("too_small", ["payments", 0, "amountFen"], "must be >= 0").path // => ["payments", 0, "amountFen"]
+ * @example issue("unrecognized_key", ["张三 13800138000"], "unknown key").path // => ["<key>"]
  */
 export function issue(code: IssueCode, path: IssuePath, message: string): Issue {
-  return Object.freeze({ code, path: Object.freeze([...path]), message });
+  const p: (string | number)[] = new Array(path.length);
+  for (let i = 0; i < path.length; i++) {
+    const s = path[i]!;
+    p[i] = typeof s === "string" ? safeKey(s) : s;
+  }
+  return Object.freeze({ code, path: Object.freeze(p), message });
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Binning } from "../binning/types";
 import type { LogisticModel } from "../logistic/types";
 import { ArtefactError } from "../schema/result";
+import { validateWith } from "../schema/zod-issues";
 import { cardFromPoints } from "./card";
-import { fromZodIssues } from "./guard";
 import { pdoScaling } from "./pdo-scaling";
 import { roundPoints } from "./round-points";
 import { scorecardSchema } from "./schema";
@@ -132,7 +132,7 @@ export function buildScorecard(options: BuildScorecardOptions): Scorecard {
     ...(options.reasons === undefined ? {} : { reasons: options.reasons }),
     ...(options.training === undefined ? {} : { training: options.training }),
   };
-  const r = scorecardSchema.safeParse(artefact);
-  if (!r.success) throw new ArtefactError(fromZodIssues(r.error.issues, artefact), "scorecard");
-  return cardFromPoints(r.data as unknown as ScorecardJSON);
+  const r = validateWith(scorecardSchema, artefact);
+  if (!r.ok) throw new ArtefactError(r.issues, "scorecard");
+  return cardFromPoints(r.value as unknown as ScorecardJSON);
 }

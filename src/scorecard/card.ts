@@ -4,7 +4,7 @@
  * Internal: the public entry points are loadScorecard, loadExpertCard and buildScorecard.
  */
 import { attach, compile } from "./compile";
-import { deepFreeze } from "./deep-freeze";
+import { deepFreeze } from "../schema/json-guard";
 import { roundPoints } from "./round-points";
 import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
 

@@ -30,7 +30,14 @@ export { pdoScaling } from "./pdo-scaling";
 export { roundPoints } from "./round-points";
 export { probabilityOfDefault } from "./probability-of-default";
 export { buildScorecard, type BuildScorecardOptions } from "./build-scorecard";
-export { loadScorecard, loadExpertCard, parseScorecard, parseExpertCard, scorecardToJSON } from "./load";
+export {
+  SCORECARD_LIMITS,
+  loadScorecard,
+  loadExpertCard,
+  parseScorecard,
+  parseExpertCard,
+  scorecardToJSON,
+} from "./load";
 export { score, scoreValue, scoreBatch } from "./score";
 export { scoreRecord, vectorFromRecord } from "./score-record";
 export { reasonCodes, type ReasonCodeOptions } from "./reason-codes";

@@ -1,11 +1,16 @@
+import { type JsonLimits, guardJson, parseJsonText } from "../schema/json-guard";
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { validateWith } from "../schema/zod-issues";
 import { cardFromExpert, cardFromPoints } from "./card";
-import { fromZodIssues, scanJson } from "./guard";
 import { expertCardSchema, scorecardSchema } from "./schema";
 import type { ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
 
-/** Largest artefact text accepted, in characters. */
-const MAX_TEXT = 5_000_000;
+/**
+ * Size budget of a scorecard or expert card artefact (`guardJson`): 200,000 values and 5,000,000
+ * characters in strings and keys (a card of 100 characteristics with 20 attributes each has about
+ * 20,000 values).
+ */
+export const SCORECARD_LIMITS: JsonLimits = Object.freeze({ maxNodes: 200_000, maxChars: 5_000_000 });
 
 const FORMATS = { "riskcard.scorecard": [1], "riskcard.expert-card": [1] } as const;
 type Format = keyof typeof FORMATS;
@@ -13,17 +18,12 @@ type Format = keyof typeof FORMATS;
 function prepare(json: unknown, accept: readonly Format[]): Result<{ format: Format; value: unknown }> {
   let value = json;
   if (typeof json === "string") {
-    if (json.length > MAX_TEXT) return fail([issue("too_big", [], `artefact text longer than ${MAX_TEXT} characters`)]);
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return fail([issue("invalid_format", [], "artefact text is not valid JSON")]);
-    }
+    const text = parseJsonText(json, SCORECARD_LIMITS);
+    if (!text.ok) return text;
+    value = text.value;
   }
-  const scan = scanJson(value);
+  const scan = guardJson(value, SCORECARD_LIMITS, { root: "object" });
   if (scan.length > 0) return fail(scan);
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return fail([issue("invalid_type", [], "expected a JSON object")]);
   const o = value as Record<string, unknown>;
   if (o.format === undefined) return fail([issue("missing", ["format"], "required field is missing")]);
   if (typeof o.format !== "string" || !(accept as readonly string[]).includes(o.format))
@@ -41,20 +41,20 @@ function prepare(json: unknown, accept: readonly Format[]): Result<{ format: For
 
 function build(format: Format, value: unknown): Result<Scorecard> {
   if (format === "riskcard.scorecard") {
-    const r = scorecardSchema.safeParse(value);
-    if (!r.success) return fail(fromZodIssues(r.error.issues, value));
-    return ok(cardFromPoints(r.data as ScorecardJSON));
+    const r = validateWith(scorecardSchema, value);
+    return r.ok ? ok(cardFromPoints(r.value as ScorecardJSON)) : r;
   }
-  const r = expertCardSchema.safeParse(value);
-  if (!r.success) return fail(fromZodIssues(r.error.issues, value));
-  return ok(cardFromExpert(r.data as ExpertCardJSON));
+  const r = validateWith(expertCardSchema, value);
+  return r.ok ? ok(cardFromExpert(r.value as ExpertCardJSON)) : r;
 }
 
 /**
  * Loads a scorecard artefact of either kind (format `riskcard.scorecard` or `riskcard.expert-card`,
- * version 1) from parsed JSON or JSON text: rejects forbidden keys (`__proto__`, `constructor`,
- * `prototype`), nesting over 16 levels, more than 200,000 values, unknown formats and versions,
- * unknown keys and every schema rule; returns a deep-frozen card.
+ * version 1) from parsed JSON or JSON text: first the pre-scan every loader shares (`guardJson`
+ * with `SCORECARD_LIMITS`: forbidden keys `__proto__`, `constructor`, `prototype`, nesting over
+ * `MAX_JSON_DEPTH`, more than 200,000 values or 5,000,000 characters), then unknown formats and
+ * versions, unknown keys and every schema rule (at most `MAX_ISSUES` issues and a summary);
+ * returns a deep-frozen card.
  * @param json the artefact (a parsed JSON value, or its text)
  * @returns `{ ok: true, value: card }` or `{ ok: false, issues }`
  * @example loadScorecard(JSON.parse(readFileSync("models/expert-card.json", "utf8"))).ok // => true

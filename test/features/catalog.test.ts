@@ -115,9 +115,10 @@ describe("catalogs declared as data", () => {
     expect(codes(JSON.parse(`{"format":"riskcard.features","version":1,"features":[{"__proto__":{"x":1}}]}`))).toEqual([
       "forbidden_key",
     ]);
-    expect(codes({ ...base, features: Array.from({ length: 100_001 }, () => [1, 2]) })).toEqual(["too_complex"]);
+    // 100,001 arrays of 2 items: 300,002 values, over CATALOG_LIMITS.maxNodes (200,000)
+    expect(codes({ ...base, features: Array.from({ length: 100_001 }, () => [1, 2]) })).toEqual(["too_big"]);
     let deep: unknown = 1;
-    for (let i = 0; i < 40; i++) deep = [deep];
+    for (let i = 0; i < 100; i++) deep = [deep]; // deeper than MAX_JSON_DEPTH (72)
     expect(codes({ ...base, features: [deep] })).toEqual(["too_complex"]);
     expect(codes(null)).toContain("invalid_type");
     expect(codes({ ...base, features: [{ ...gambling30, where: { in: { merchantCategory: ["casino"] } } }] })).toEqual([

@@ -73,9 +73,10 @@ describe("loadPolicy", () => {
     j.bands.A.constructor = 1;
     expect(codes(j)).toEqual(["forbidden_key@bands.A.constructor"]);
     let deep: unknown = 1;
-    for (let i = 0; i < 20; i++) deep = { d: deep };
+    for (let i = 0; i < 100; i++) deep = { d: deep }; // deeper than MAX_JSON_DEPTH (72)
     expect(codes({ ...defaultPolicyJson(), description: deep })[0]).toMatch(/^too_complex/);
-    expect(codes({ ...defaultPolicyJson(), description: new Array(5000).fill(0) })[0]).toMatch(/^too_complex/);
+    // 5,000 values, over POLICY_LIMITS.maxNodes (2,000)
+    expect(codes({ ...defaultPolicyJson(), description: new Array(5000).fill(0) })).toEqual(["too_big@"]);
   });
 
   it("reports field issues with closed codes and no input values", () => {

@@ -48,7 +48,7 @@ describe("loadScorecard", () => {
 
   it("rejects __proto__, constructor and prototype keys anywhere", () => {
     const text = JSON.stringify(sample()).replace('"name":"ageScore"', '"__proto__":{"x":1},"name":"ageScore"');
-    expect(issuesOf(text)[0]).toMatchObject({ code: "forbidden_key", path: ["characteristics", 1] });
+    expect(issuesOf(text)[0]).toMatchObject({ code: "forbidden_key", path: ["characteristics", 1, "__proto__"] });
     expect(issuesOf(JSON.parse(text))[0]!.code).toBe("forbidden_key");
     const c = sample();
     c.characteristics[0].constructor = 1;
@@ -62,7 +62,7 @@ describe("loadScorecard", () => {
     expect(issuesOf(null)[0]!.code).toBe("invalid_type");
     expect(issuesOf([1, 2])[0]!.code).toBe("invalid_type");
     expect(issuesOf("{not json")[0]!.code).toBe("invalid_format");
-    expect(issuesOf({ ...sample(), extra: 1 })[0]).toMatchObject({ code: "unrecognized_key", path: [] });
+    expect(issuesOf({ ...sample(), extra: 1 })[0]).toMatchObject({ code: "unrecognized_key", path: ["extra"] });
     expect(issuesOf({ ...sample(), basePoints: "0" })[0]).toMatchObject({ code: "invalid_type", path: ["basePoints"] });
     expect(issuesOf({ ...sample(), basePoints: Infinity })[0]).toMatchObject({
       code: "not_finite",
@@ -113,7 +113,7 @@ describe("loadScorecard", () => {
 
   it("rejects deep nesting and oversized input", () => {
     let deep: unknown = 1;
-    for (let i = 0; i < 50; i++) deep = { a: deep };
+    for (let i = 0; i < 100; i++) deep = { a: deep }; // deeper than MAX_JSON_DEPTH (72)
     expect(issuesOf({ ...sample(), description: deep })[0]!.code).toBe("too_complex");
     const huge = sample();
     huge.characteristics[1].attributes[0].reasonCode = "x".repeat(5000);

@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from "../json-guard";
 import { type Issue, type IssueCode, issue } from "../result";
 
 /** A path segment list (object keys and array indices). */
@@ -57,17 +58,16 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
-
 /**
  * Reports every enumerable key (own or inherited, as `for...in` sees them) not in `known`, in
- * `for...in` order, as `unrecognized_key` (or `forbidden_key`).
+ * `for...in` order, as `unrecognized_key` (or `forbidden_key`); `issue` shows a key that is not a
+ * plain identifier as `KEY_PLACEHOLDER`, as zod's path does.
  * @internal
  */
 export function unknownKeys(ctx: Ctx, o: object, known: ReadonlySet<string>, pre: Path, idx: number): void {
   for (const k in o) {
     if (known.has(k)) continue;
-    if (FORBIDDEN.has(k)) report(ctx, "forbidden_key", pre, idx, k, "forbidden key", false);
+    if (FORBIDDEN_KEYS.has(k)) report(ctx, "forbidden_key", pre, idx, k, "forbidden key", false);
     else report(ctx, "unrecognized_key", pre, idx, k, "unknown key", false);
   }
 }
