@@ -43,84 +43,70 @@ const engineIssues = (config: unknown): Issues => {
   return [];
 };
 
-/** One loader: how to put a fragment into a valid artefact of its kind, and the prefix that adds to paths. */
+const BASES = {
+  scorecard: () => model("scorecard.json"),
+  expertCard: () => model("expert-card.json"),
+  rules: () => model("fraud-rules.json"),
+  policy: () => model("policy.json"),
+  catalog: () => catalogToJSON(defaultCatalog) as unknown as Record<string, unknown>,
+  config: () => ({}),
+};
+
+/** One loader: what it reads (an object artefact, or an array of declarations) and what it adds to paths. */
 interface Loader {
   readonly name: string;
-  /** Runs the loader with `fragment` placed at `[...prefix, "x"]` (or `[0]` for an array root). */
-  readonly withFragment: (fragment: unknown) => Issues;
-  /** Runs the loader with `value` as the whole artefact. */
+  /** Runs the loader on a whole input. */
   readonly whole: (value: unknown) => Issues;
-  /** Path of the fragment from the loader's input root. */
-  readonly at: IssuePath;
+  /** A valid input of its kind (object loaders). */
+  readonly base: () => Record<string, unknown>;
+  /** True for loaders of an array of feature declarations. */
+  readonly array: boolean;
   /** What the loader puts before artefact-relative paths (createEngine: the config key). */
   readonly prefix: IssuePath;
 }
 
-const objectLoader = (name: string, load: (j: unknown) => Issues, base: () => Record<string, unknown>): Loader => ({
+const loader = (name: string, whole: (j: unknown) => Issues, base: () => Record<string, unknown>): Loader => ({
   name,
-  withFragment: (f) => load({ ...base(), x: f }),
-  whole: load,
-  at: ["x"],
+  whole,
+  base,
+  array: false,
   prefix: [],
 });
-const engineLoader = (key: string, base: () => Record<string, unknown>, extra: object = {}): Loader => ({
+const arrayLoader = (name: string, whole: (specs: unknown[]) => Issues): Loader => ({
+  name,
+  whole: (v) => whole(v as unknown[]),
+  base: BASES.config,
+  array: true,
+  prefix: [],
+});
+const engineLoader = (key: keyof typeof BASES, extra: object = {}): Loader => ({
   name: `createEngine { ${key} }`,
-  withFragment: (f) => engineIssues({ ...extra, [key]: { ...base(), x: f } }),
   whole: (v) => engineIssues({ ...extra, [key]: v }),
-  at: [key, "x"],
+  base: BASES[key],
+  array: false,
   prefix: [key],
 });
 
+/** Path of the fragment from the loader's input root: `x` of the artefact, or item 0 of an array. */
+const at = (l: Loader): IssuePath => (l.array ? [0] : [...l.prefix, "x"]);
+/** Runs the loader with `fragment` at `at(l)`. */
+const withFragment = (l: Loader, fragment: unknown): Issues =>
+  l.array ? l.whole([fragment]) : l.whole({ ...l.base(), x: fragment });
+
 const LOADERS: readonly Loader[] = [
-  objectLoader(
-    "loadScorecard",
-    (j) => issuesOf(loadScorecard(j)),
-    () => model("scorecard.json"),
-  ),
-  objectLoader(
-    "loadExpertCard",
-    (j) => issuesOf(loadExpertCard(j)),
-    () => model("expert-card.json"),
-  ),
-  objectLoader(
-    "loadRuleSet",
-    (j) => issuesOf(loadRuleSet(j)),
-    () => model("fraud-rules.json"),
-  ),
-  objectLoader(
-    "compileRules",
-    (j) => issuesOf(compileRules(j)),
-    () => model("fraud-rules.json"),
-  ),
-  objectLoader(
-    "loadPolicy",
-    (j) => issuesOf(loadPolicy(j)),
-    () => model("policy.json"),
-  ),
-  objectLoader(
-    "loadCatalog",
-    (j) => issuesOf(loadCatalog(j)),
-    () => catalogToJSON(defaultCatalog),
-  ),
-  {
-    name: "extendCatalog",
-    withFragment: (f) => issuesOf(extendCatalog(defaultCatalog, [f])),
-    whole: (v) => issuesOf(extendCatalog(defaultCatalog, v as unknown[])),
-    at: [0],
-    prefix: [],
-  },
-  {
-    name: "compileCatalog",
-    withFragment: (f) => issuesOf(compileCatalog([f])),
-    whole: (v) => issuesOf(compileCatalog(v as unknown[])),
-    at: [0],
-    prefix: [],
-  },
-  objectLoader("createEngine (config root)", engineIssues, () => ({})),
-  engineLoader("scorecard", () => model("scorecard.json")),
-  engineLoader("expertCard", () => model("expert-card.json"), { card: "expert" }),
-  engineLoader("rules", () => model("fraud-rules.json")),
-  engineLoader("policy", () => model("policy.json")),
+  loader("loadScorecard", (j) => issuesOf(loadScorecard(j)), BASES.scorecard),
+  loader("loadExpertCard", (j) => issuesOf(loadExpertCard(j)), BASES.expertCard),
+  loader("loadRuleSet", (j) => issuesOf(loadRuleSet(j)), BASES.rules),
+  loader("compileRules", (j) => issuesOf(compileRules(j)), BASES.rules),
+  loader("loadPolicy", (j) => issuesOf(loadPolicy(j)), BASES.policy),
+  loader("loadCatalog", (j) => issuesOf(loadCatalog(j)), BASES.catalog),
+  arrayLoader("extendCatalog", (specs) => issuesOf(extendCatalog(defaultCatalog, specs))),
+  arrayLoader("compileCatalog", (specs) => issuesOf(compileCatalog(specs))),
+  loader("createEngine (config root)", engineIssues, BASES.config),
+  engineLoader("scorecard"),
+  engineLoader("expertCard", { card: "expert" }),
+  engineLoader("rules"),
+  engineLoader("policy"),
 ];
 
 const codePath = (issues: Issues): string[] => issues.map((i) => `${i.code} @ ${JSON.stringify(i.path)}`);
@@ -136,20 +122,20 @@ describe("the same bad fragment gives the same issues from every loader", () => 
       // The artefact root is level 1 and the fragment, at a path of length 1 from it, level 2; its
       // k-th nested array (k zeros below it) is level 2 + k. Level 73 is k = 71. createEngine's
       // artefact is one key deeper in the config but scanned from its own root: same path after the key.
-      const lead = l.at.slice(l.prefix.length);
+      const lead = at(l).slice(l.prefix.length);
       const path = [...l.prefix, ...lead, ...new Array<number>(71).fill(0)];
-      expect(codePath(l.withFragment(deep)), l.name).toEqual(expected(["too_complex", path]));
+      expect(codePath(withFragment(l, deep)), l.name).toEqual(expected(["too_complex", path]));
     }
   });
 
   it("forbidden keys at depth: each reported at its own path, and not walked below", () => {
     const f = JSON.parse('{"a":{"b":[{"c":{"__proto__":{"polluted":1}}},{"constructor":{"prototype":1}}]}}');
     for (const l of LOADERS) {
-      const at = l.at;
-      expect(codePath(l.withFragment(f)), l.name).toEqual(
+      const a = at(l);
+      expect(codePath(withFragment(l, f)), l.name).toEqual(
         expected(
-          ["forbidden_key", [...at, "a", "b", 0, "c", "__proto__"]],
-          ["forbidden_key", [...at, "a", "b", 1, "constructor"]],
+          ["forbidden_key", [...a, "a", "b", 0, "c", "__proto__"]],
+          ["forbidden_key", [...a, "a", "b", 1, "constructor"]],
         ),
       );
     }
@@ -159,29 +145,24 @@ describe("the same bad fragment gives the same issues from every loader", () => 
     const huge = new Array(3_000_000); // sparse; over every budget (the largest, rule sets, is 2,000,000 values)
     const dense = Array.from({ length: 2_000_001 }, () => 0);
     for (const l of LOADERS) {
-      expect(codePath(l.withFragment(huge)), l.name).toEqual(expected(["too_big", l.prefix]));
-      expect(codePath(l.withFragment(dense)), l.name).toEqual(expected(["too_big", l.prefix]));
+      expect(codePath(withFragment(l, huge)), l.name).toEqual(expected(["too_big", l.prefix]));
+      expect(codePath(withFragment(l, dense)), l.name).toEqual(expected(["too_big", l.prefix]));
     }
   });
 
   it("values JSON cannot hold: invalid_type at their path", () => {
     const f = { when: new Date(0), fn: () => 1, list: [1, undefined] };
     for (const l of LOADERS) {
-      const at = l.at;
-      expect(codePath(l.withFragment(f)), l.name).toEqual(
-        expected(
-          ["invalid_type", [...at, "when"]],
-          ["invalid_type", [...at, "fn"]],
-          ["invalid_type", [...at, "list", 1]],
-        ),
+      const a = at(l);
+      expect(codePath(withFragment(l, f)), l.name).toEqual(
+        expected(["invalid_type", [...a, "when"]], ["invalid_type", [...a, "fn"]], ["invalid_type", [...a, "list", 1]]),
       );
     }
   });
 
   it("wrong root type: one invalid_type at the root, never a TypeError", () => {
     for (const l of LOADERS) {
-      const arrayRoot = l.name === "extendCatalog" || l.name === "compileCatalog";
-      const wrong = arrayRoot ? [null, 42, true, {}, "[]"] : [null, 42, true, [], [1, 2]];
+      const wrong = l.array ? [null, 42, true, {}, "[]"] : [null, 42, true, [], [1, 2]];
       for (const w of wrong) {
         if (l.name === "createEngine (config root)" && w === null) continue; // checked below
         expect(codePath(l.whole(w)), `${l.name} ${JSON.stringify(w)}`).toEqual(expected(["invalid_type", l.prefix]));
@@ -207,7 +188,7 @@ describe("work is proportional to what is present", () => {
   it("a sparse array of length 1e7 is rejected after reading its length only, by every loader", () => {
     for (const l of LOADERS) {
       const c = counted(new Array(10_000_000));
-      expect(codePath(l.withFragment(c.proxy)), l.name).toEqual(expected(["too_big", l.prefix]));
+      expect(codePath(withFragment(l, c.proxy)), l.name).toEqual(expected(["too_big", l.prefix]));
       expect(c.reads(), l.name).toBeLessThanOrEqual(2); // `length` (Array.isArray reads nothing)
     }
   });
@@ -286,9 +267,9 @@ describe("issue lists are capped: the first MAX_ISSUES and one summary with the 
     // 300 objects with one key: 601 values, within every budget (the engine configuration's is 1,000)
     const items = Array.from({ length: 300 }, () => JSON.parse('{"__proto__":1}'));
     for (const l of LOADERS) {
-      const issues = l.withFragment(items);
+      const issues = withFragment(l, items);
       expect(issues, l.name).toHaveLength(MAX_ISSUES + 1);
-      expect(issues[MAX_ISSUES - 1]!.path, l.name).toEqual([...l.at, MAX_ISSUES - 1, "__proto__"]);
+      expect(issues[MAX_ISSUES - 1]!.path, l.name).toEqual([...at(l), MAX_ISSUES - 1, "__proto__"]);
       expect(summary(issues), l.name).toMatchObject({ code: "too_many_issues", path: l.prefix });
       expect(summary(issues).message).toBe("at least 1 more issue not listed (only the first 100 are)");
     }
@@ -323,8 +304,8 @@ describe("keys that are not plain identifiers are never echoed", () => {
           `${l.name} ${k}`,
         ).toBe(true);
       }
-      const deep = l.withFragment(JSON.parse('{"张三 13800138000":{"__proto__":1}}'));
-      expect(codePath(deep), l.name).toEqual(expected(["forbidden_key", [...l.at, "<key>", "__proto__"]]));
+      const deep = withFragment(l, JSON.parse('{"张三 13800138000":{"__proto__":1}}'));
+      expect(codePath(deep), l.name).toEqual(expected(["forbidden_key", [...at(l), "<key>", "__proto__"]]));
     }
   });
 
@@ -359,28 +340,8 @@ describe("keys that are not plain identifiers are never echoed", () => {
   });
 });
 
-/** Plants an unknown key where the loader's schema rejects it (the artefact root, or the config root). */
+/** Plants an unknown key where the loader's schema rejects it: the artefact root, or a valid declaration. */
 function plant(l: Loader, key: string): Issues {
-  if (l.name === "extendCatalog" || l.name === "compileCatalog") {
-    const spec = { ...defaultCatalog.specs[0]!, name: "planted_feature", [key]: 1 };
-    return l.whole([spec]);
-  }
-  return l.whole(withKey(l, key));
-}
-
-function withKey(l: Loader, key: string): unknown {
-  const bases: Record<string, () => Record<string, unknown>> = {
-    loadScorecard: () => model("scorecard.json"),
-    loadExpertCard: () => model("expert-card.json"),
-    loadRuleSet: () => model("fraud-rules.json"),
-    compileRules: () => model("fraud-rules.json"),
-    loadPolicy: () => model("policy.json"),
-    loadCatalog: () => catalogToJSON(defaultCatalog),
-    "createEngine (config root)": () => ({}),
-    "createEngine { scorecard }": () => model("scorecard.json"),
-    "createEngine { expertCard }": () => model("expert-card.json"),
-    "createEngine { rules }": () => model("fraud-rules.json"),
-    "createEngine { policy }": () => model("policy.json"),
-  };
-  return { ...bases[l.name]!(), [key]: 1 };
+  if (l.array) return l.whole([{ ...defaultCatalog.specs[0]!, name: "planted_feature", [key]: 1 }]);
+  return l.whole({ ...l.base(), [key]: 1 });
 }
