@@ -194,7 +194,7 @@ export function prefixIssues(issues: readonly Issue[], prefix: IssuePath): Issue
  * @param text the JSON text
  * @param limits the size budget of this kind of artefact
  * @returns the parsed value, or one issue (`too_big`, or `invalid_format` when not JSON)
- * @example parseJsonText("{", { maxNodes: 10, maxChars: 10 }) // => { ok: false, issues: [invalid_format at []] }
+ * @example parseJsonText("{", { maxNodes: 10, maxChars: 10 }).ok // => false
  */
 export function parseJsonText(text: string, limits: JsonLimits): Result<unknown> {
   const max = limits.maxChars + 8 * limits.maxNodes;

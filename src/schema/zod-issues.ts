@@ -86,7 +86,7 @@ function boundMessage(origin: string, op: string, bound: number | bigint): strin
  * @param schema a zod schema
  * @param input the value (pre-scanned with `guardJson` when untrusted)
  * @returns `{ ok: true, value }` with zod's output, or `{ ok: false, issues }`
- * @example validateWith(z.object({ a: z.number() }), {}) // => { ok: false, issues: [missing at a] }
+ * @example validateWith(z.object({ a: z.number() }), {}).ok // => false
  */
 export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   const r = schema.safeParse(input, { reportInput: true });
