@@ -133,7 +133,7 @@ describe("riskcard score", () => {
     const r1 = await cli(["score", input, "--engine", cfg]);
     expect(r1.code).toBe(1);
     expectOneLine(r1.err);
-    expect(r1.err).toContain("engine configuration: invalid_value at reviewPd");
+    expect(r1.err).toContain("engine configuration: too_big at reviewPd"); // the one zod-issue mapper: a number over its maximum is too_big
     writeFileSync(cfg, "{");
     expect((await cli(["score", input, "--engine", cfg])).err).toBe("riskcard score: cfg.json: not valid JSON\n");
     const r3 = await cli(["score", join(dir, "nope.jsonl")]);
