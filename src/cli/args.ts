@@ -44,7 +44,7 @@ export function parseCommand(command: string, argv: readonly string[], options: 
  * @param args parsed arguments
  * @param name option name
  * @returns the value or undefined
- * @example stringOpt(args, "out") // => "model.json"
+ * @example stringOpt(parseCommand("train", ["--out", "model.json"], { out: { type: "string" } }), "out") // => "model.json"
  */
 export function stringOpt(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
@@ -57,7 +57,7 @@ export function stringOpt(args: ParsedArgs, name: string): string | undefined {
  * @param args parsed arguments
  * @param name option name
  * @returns the values, empty when absent
- * @example listOpt(args, "exclude") // => ["a", "b", "c"]
+ * @example listOpt(parseCommand("train", ["--exclude", "a,b", "--exclude", "c"], { exclude: { type: "string", multiple: true } }), "exclude") // => ["a", "b", "c"]
  */
 export function listOpt(args: ParsedArgs, name: string): string[] {
   const v = args.values[name];
@@ -75,7 +75,7 @@ export function listOpt(args: ParsedArgs, name: string): string[] {
  * @param names names of the expected positionals, for messages
  * @returns the positionals
  * @throws {CliError} exit code 2 when there are too few or too many
- * @example positionals("report", args, ["MODEL.json", "DATA.csv"]) // => ["m.json", "d.csv"]
+ * @example positionals("report", parseCommand("report", ["m.json", "d.csv"], {}), ["MODEL.json", "DATA.csv"]) // => ["m.json", "d.csv"]
  */
 export function positionals(command: string, args: ParsedArgs, names: readonly string[]): string[] {
   const p = args.positionals;

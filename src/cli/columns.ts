@@ -13,7 +13,7 @@ export type Column =
  * @param role what the column is for, for the message (e.g. "target column")
  * @returns the index
  * @throws {CliError} exit code 1 when there is no such column
- * @example columnIndex(table, "age_in_years", "column") // => 12
+ * @example columnIndex(germanTable, "age_in_years", "column") // => 12
  */
 export function columnIndex(table: CsvTable, name: string, role = "column"): number {
   const j = table.header.indexOf(name);
@@ -27,7 +27,7 @@ export function columnIndex(table: CsvTable, name: string, role = "column"): num
  * @param name the column name
  * @returns the values
  * @throws {CliError} exit code 1 on an unknown column or a non-numeric cell (row number only, never the value)
- * @example numericColumn(table, "credit_amount")[0] // => 1169
+ * @example numericColumn(germanTable, "credit_amount")[0] // => 1169
  */
 export function numericColumn(table: CsvTable, name: string): (number | null)[] {
   const cells = table.columns[columnIndex(table, name)]!;
@@ -52,7 +52,7 @@ export function numericColumn(table: CsvTable, name: string): (number | null)[] 
  * @param name the column name
  * @returns the values
  * @throws {CliError} exit code 1 on an unknown column
- * @example categoricalColumn(table, "housing")[0] // => "own"
+ * @example categoricalColumn(germanTable, "housing")[0] // => "own"
  */
 export function categoricalColumn(table: CsvTable, name: string): (string | null)[] {
   const cells = table.columns[columnIndex(table, name)]!;
@@ -68,7 +68,7 @@ export function categoricalColumn(table: CsvTable, name: string): (string | null
  * @returns `"numeric"` or `"categorical"`
  * @throws {CliError} exit code 1 on an unknown column, an all-missing column, or a mostly numeric
  *   column with non-numeric cells (the message points to the first such line and to `--categorical`)
- * @example inferKind(table, "housing") // => "categorical"
+ * @example inferKind(germanTable, "housing") // => "categorical"
  */
 export function inferKind(table: CsvTable, name: string): "numeric" | "categorical" {
   const cells = table.columns[columnIndex(table, name)]!;
@@ -99,7 +99,7 @@ export function inferKind(table: CsvTable, name: string): "numeric" | "categoric
  * @param kind the type, or undefined to infer it
  * @returns the typed column
  * @throws {CliError} as `numericColumn` and `inferKind`
- * @example readColumn(table, "age_in_years").kind // => "numeric"
+ * @example readColumn(germanTable, "age_in_years").kind // => "numeric"
  */
 export function readColumn(table: CsvTable, name: string, kind?: "numeric" | "categorical"): Column {
   const k = kind ?? inferKind(table, name);
@@ -117,7 +117,7 @@ export function readColumn(table: CsvTable, name: string, kind?: "numeric" | "ca
  * @returns the labels and the bad value used
  * @throws {CliError} exit code 1 on a missing target column, missing target cells, a target with
  *   other than two values, a bad value that does not occur, or one class only
- * @example targetLabels(table, "creditability").bad // => "bad"
+ * @example targetLabels(germanTable, "creditability").bad // => "bad"
  */
 export function targetLabels(table: CsvTable, target: string, bad?: string): { labels: Uint8Array; bad: string } {
   const cells = table.columns[columnIndex(table, target, "target column")]!;

@@ -20,7 +20,7 @@ export interface CliIo {
 /**
  * The process's own streams.
  * @returns an io over `process.stdout` / `process.stderr`
- * @example nodeIo().stderrIsTTY // => true in a terminal, false when piped
+ * @example typeof nodeIo().stderrIsTTY // => "boolean" (true in a terminal, false when piped)
  */
 export function nodeIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };

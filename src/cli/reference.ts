@@ -24,7 +24,7 @@ export const REF_PREFIX = "ref.";
  * @param rows which rows to count (the training rows)
  * @param bins score bins wanted (default 10: deciles)
  * @returns the reference
- * @example referenceOf(card, scoreTable(card, table), trainRows).scoreCounts.length // => 10
+ * @example referenceOf(germanCard, scoreTable(germanCard, germanTable), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).scoreCounts.length // => 10 (deciles)
  */
 export function referenceOf(card: Scorecard, scored: TableScores, rows: readonly number[], bins = 10): Reference {
   const scores = Float64Array.from(rows, (i) => scored.scores[i]!);
@@ -68,7 +68,7 @@ export function binIndex(breaks: readonly number[], v: number): number {
  * @param artefact the scorecard artefact (with `training`)
  * @param ref the reference
  * @returns a new artefact (the input is not changed)
- * @example withReference(artefact, ref).training.metrics["ref.score.count.1"] // => 70
+ * @example withReference(scorecardToJSON(germanCard), { breaks: [600], scoreCounts: [70, 30], attributeCounts: [] }).training.metrics["ref.score.count.1"] // => 70
  */
 export function withReference(artefact: ScorecardJSON, ref: Reference): ScorecardJSON {
   const metrics: Record<string, number> = {};
@@ -94,7 +94,7 @@ export function withReference(artefact: ScorecardJSON, ref: Reference): Scorecar
  * it does not fit the card.
  * @param card a loaded card
  * @returns the reference or null
- * @example readReference(parseScorecard(modelText))?.breaks.length // => 9
+ * @example readReference(parseScorecard(germanModelText))?.breaks.length // => 9 (deciles of the training scores)
  */
 export function readReference(card: Scorecard): Reference | null {
   const art = card.artefact;

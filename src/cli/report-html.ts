@@ -85,7 +85,7 @@ function characteristicSection(c: CharacteristicReport): string {
  * network. Every number shown comes from `data`, formatted by `fmt`.
  * @param data the output of `computeReport`
  * @returns the HTML text
- * @example renderReport(computeReport(input)).startsWith("<!doctype html>") // => true
+ * @example renderReport(computeReport({ card: germanCard, scored: scoreTable(germanCard, germanTable), labels: germanLabels, source: "german_credit.csv", target: "creditability", reference: null })).startsWith("<!doctype html>") // => true
  */
 export function renderReport(data: ReportData): string {
   const d = data.discrimination;

@@ -36,7 +36,7 @@ a numeric column, one class only); 2 usage error.
  * @param io output streams
  * @returns the exit code (0 when the report was written)
  * @throws {CliError} on usage errors (2) or data errors (1)
- * @example await reportCommand(["model.json", "german_credit.csv", "--out", "report.html"], io) // => 0
+ * @example await reportCommand([germanModelPath, germanCsv, "--out", tmp("report.html")], io) // => 0
  */
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("report", argv, {

@@ -19,7 +19,7 @@ export interface LineOutcome {
  * @param line its 1-based line number in the input
  * @param asOf the decision time for every line (epoch ms), or null to use each `application.appliedAt`
  * @returns the JSON text (no newline) and whether it is a decision
- * @example scoreLine(createEngine(), "{}", 3, 0).text // => '{"line":3,"error":{"issues":[...]}}'
+ * @example JSON.parse(scoreLine(createEngine(), "{}", 3, 0).text).error.issues.length // => 3 (id, identity and consent are missing)
  */
 export function scoreLine(engine: Engine, text: string, line: number, asOf: number | null): LineOutcome {
   if (text.length > MAX_LINE)

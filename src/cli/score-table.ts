@@ -21,7 +21,7 @@ export interface TableScores {
  * @param table the table
  * @returns scores and matched attributes
  * @throws {CliError} exit code 1 when a column the card reads is absent or a numeric column holds text
- * @example scoreTable(card, table).scores.length // => table.rows
+ * @example scoreTable(germanCard, germanTable).scores.length // => 1000
  */
 export function scoreTable(card: Scorecard, table: CsvTable): TableScores {
   const names: string[] = [];

@@ -40,7 +40,7 @@ export interface ScoreChunkResult {
  * @param texts the lines' texts
  * @param asOf the decision time, or null to use each `application.appliedAt`
  * @returns the output text (newline-terminated records) and counts
- * @example scoreTexts(engine, [1], ["{}"], 0).errors // => 1
+ * @example scoreTexts(createEngine(), [1], ["{}"], 0).errors // => 1
  */
 export function scoreTexts(
   engine: Engine,
@@ -81,7 +81,7 @@ const encoder = new TextEncoder();
  * @param chunk the chunk
  * @param asOf the decision time, or null to use each `application.appliedAt`
  * @returns the output as UTF-8 bytes and counts
- * @example scoreChunk(engine, { seq: 0, firstLine: 1, bytes: encode("{}\n"), length: 3 }, 0).errors // => 1
+ * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3 }, 0).errors // => 1
  */
 export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null): ScoreChunkResult {
   const text = decoder.decode(chunk.bytes.subarray(0, chunk.length));
@@ -136,7 +136,7 @@ export function startScoreWorker(): void {
 /**
  * Whether this thread is a scoring worker (the bundled CLI starts workers on its own file).
  * @returns true inside a worker started by `riskcard score`
- * @example isScoreWorker() // => false in the main thread
+ * @example isScoreWorker() // => false (in the main thread)
  */
 export function isScoreWorker(): boolean {
   return parentPort !== null && (workerData as Partial<ScoreWorkerData> | null)?.kind === "riskcard-score";

@@ -56,7 +56,7 @@ interface Totals {
  * @param io output streams
  * @returns the exit code
  * @throws {CliError} on usage errors or unreadable input/configuration
- * @example await scoreCommand(["applicants.jsonl", "--as-of", "2026-06-30", "--out", "out.jsonl"], io) // => 0
+ * @example await scoreCommand(["fixtures/applicants.jsonl", "--as-of", "2026-06-30", "--out", tmp("out.jsonl")], io) // => 0
  */
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("score", argv, {

@@ -175,7 +175,7 @@ function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<stri
  * @param io output streams
  * @returns the exit code (0 when the model was written)
  * @throws {CliError} on usage errors (2) or data errors (1)
- * @example await trainCommand(["german_credit.csv", "--target", "creditability", "--out", "m.json"], io) // => 0
+ * @example await trainCommand([germanCsv, "--target", "creditability", "--out", tmp("m.json"), "--date", "2026-01-02"], io) // => 0
  */
 export async function trainCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const a = trainArgs(argv);

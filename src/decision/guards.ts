@@ -31,7 +31,7 @@ const MESSAGES: Record<GuardCode, readonly [string, string]> = {
  * @param asOf epoch milliseconds
  * @param utcOffsetMinutes the local calendar's offset from UTC (default UTC+8)
  * @returns whole years (negative for a birth date after `asOf`)
- * @example applicantAge({ identity: { ageYears: 30, ... }, ... }, 0) // => 30
+ * @example applicantAge(applicant, asOf) // => 36 (born 1990-03-15, asOf 2026-06-30)
  */
 export function applicantAge(
   applicant: Applicant,
@@ -51,7 +51,7 @@ export function applicantAge(
  * @param asOf epoch milliseconds of the decision
  * @param utcOffsetMinutes the local calendar's offset from UTC for the age (default UTC+8)
  * @returns one `Guard` per code, in a fixed order
- * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true for an adult who consented
+ * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true (an adult who consented)
  */
 export function checkGuards(
   applicant: Applicant,

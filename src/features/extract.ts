@@ -28,7 +28,7 @@ const loanOut: LoanStats = newLoanStats();
  * @param options `asOf` (epoch ms, required) and `catalog` (default `defaultCatalog`)
  * @returns a feature vector: the catalog's frozen names, a `Float64Array` of values and a `Uint8Array` missing mask
  * @throws {TypeError} when `applicant` is not an object or `asOf` is not a safe non-negative integer
- * @example extractFeatures(applicant, { asOf: Date.UTC(2024, 0, 1) }).values[featureIndex(defaultCatalog, "age_years")] // => e.g. 34
+ * @example extractFeatures(applicant, { asOf }).values[featureIndex(defaultCatalog, "age_years")] // => 36 (born 1990-03-15, asOf 2026-06-30)
  */
 export function extractFeatures(applicant: Applicant, options: ExtractOptions): FeatureVector {
   if (applicant === null || typeof applicant !== "object")

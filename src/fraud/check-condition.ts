@@ -42,7 +42,7 @@ function scalarType(x: unknown): "number" | "boolean" | "string" | undefined {
  * @param ctx lists, optional catalog, issues and the node counter
  * @param depth nesting depth of this node (1 for a rule's `when`)
  * @returns the frozen copy, or undefined when invalid
- * @example checkCondition({ fact: "identity.underage", op: "eq", value: true }, ["when"], ctx, 1) // => the same condition, frozen
+ * @example Object.isFrozen(checkCondition({ fact: "identity.underage", op: "eq", value: true }, ["when"], { issues: [], nodes: 0, lists: new Map() }, 1)) // => true
  */
 export function checkCondition(
   node: unknown,

@@ -14,7 +14,7 @@ const SMALL_SET = 8;
  * @param catalog the fact catalog
  * @param lists the rule set's named lists
  * @returns the predicate
- * @example compileCondition({ fact: "device.maxAccounts", op: "gte", value: 5 }, cat, {})(v, m, s) // => true when 5 or more
+ * @example compileCondition({ fact: "identity.underage", op: "eq", value: false }, DEFAULT_FACT_CONFIG.catalog, {})(facts.values, facts.missing, facts.strings) // => true (the adult fixture)
  */
 export function compileCondition(
   c: Condition,

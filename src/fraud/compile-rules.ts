@@ -74,7 +74,7 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
  * @param ruleSet a rule set from `loadRuleSet`, or raw JSON (loaded first)
  * @param options `{ config? }`
  * @returns `{ ok: true, value }` with the compiled rules, or issues with paths
- * @example compileRules(parseRuleSet(json)).ok // => true
+ * @example compileRules(parseRuleSet(ruleSetJson)).ok // => true
  */
 export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Result<CompiledRules> {
   const config = options.config ?? DEFAULT_FACT_CONFIG;
@@ -178,7 +178,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
  * @param options `{ config? }`
  * @returns the compiled rules
  * @throws {ArtefactError} carrying the issues when the rule set is invalid for the catalog
- * @example compileRulesOrThrow(json).evaluate(facts).action // => "none"
+ * @example compileRulesOrThrow(ruleSetJson).evaluate(facts).action // => "none" (the clean adult fixture)
  */
 export function compileRulesOrThrow(ruleSet: unknown, options: CompileOptions = {}): CompiledRules {
   const r = compileRules(ruleSet, options);

@@ -9,7 +9,7 @@ export const EARTH_RADIUS_KM = 6371.0088;
  * @param lat2 latitude of the second point, degrees
  * @param lon2 longitude of the second point, degrees
  * @returns the distance in km
- * @example haversineKm(39.9042, 116.4074, 31.2304, 121.4737) // => 1067.3… (Beijing to Shanghai)
+ * @example haversineKm(39.9042, 116.4074, 31.2304, 121.4737) // => 1067.3 (Beijing to Shanghai)
  */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;

@@ -19,7 +19,7 @@ const loaded = new WeakSet<object>();
  * Whether a value is a rule set returned by `loadRuleSet` (so `compileRules` can skip the shape checks).
  * @param value anything
  * @returns true for a loaded, frozen rule set
- * @example isLoadedRuleSet(parseRuleSet(json)) // => true
+ * @example isLoadedRuleSet(parseRuleSet(ruleSetJson)) // => true
  */
 export function isLoadedRuleSet(value: unknown): value is RuleSet {
   return typeof value === "object" && value !== null && loaded.has(value);

@@ -200,7 +200,8 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
       const B = nb[l]!;
       const head = heads[slot * nl + l]!;
       const base = slot * perKey + offset[l]!;
-      const first = Math.max(Math.floor((asOf - windowMs + 1) / bms[l]!), head - B + 1);
+      // Events are at epoch ms >= 0, so no bucket below 0 holds any (and `x % B` would be negative there).
+      const first = Math.max(Math.floor((asOf - windowMs + 1) / bms[l]!), head - B + 1, 0);
       const last = Math.min(Math.floor(asOf / bms[l]!), head);
       let sum = 0;
       for (let x = first; x <= last; x++) sum += counters[base + (x % B)]!;

@@ -68,7 +68,7 @@ function velocityQueries(applicant: Applicant, options: VelocityOptions): (Veloc
  * @param options `{ asOf, config?, identityKey? }`
  * @returns counts for `computeFacts({ velocity })`; missing where the applicant has no such key
  * @throws {RangeError} when asOf is invalid or a window is longer than the store keeps
- * @example readVelocity(applicant, store, { asOf }).values[0] // => applications from this device in 1h
+ * @example readVelocity(applicant, createMemoryVelocityStore(), { asOf }).values[0] // => 0 (no earlier application from this device)
  */
 export function readVelocity(applicant: Applicant, store: VelocityStore, options: VelocityOptions): VelocityCounts {
   const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalog);
@@ -90,7 +90,7 @@ export function readVelocity(applicant: Applicant, store: VelocityStore, options
  * @param options `{ asOf, config?, identityKey? }`
  * @returns a promise of counts for `computeFacts({ velocity })`
  * @throws {RangeError} (as a rejected promise) when asOf is invalid
- * @example (await gatherFacts(applicant, redisStore, { asOf })).missing[0] // => 0
+ * @example (await gatherFacts(applicant, createMemoryVelocityStore(), { asOf })).missing[0] // => 0
  */
 export async function gatherFacts(
   applicant: Applicant,

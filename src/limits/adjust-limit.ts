@@ -79,7 +79,7 @@ function roundToStep(policy: Policy, limit: number): number {
  * @param account the account (limit, band, dpd, cycles, drawdown times, fraud flag, income, obligations, spending)
  * @param options `asOf` (epoch ms) and the policy
  * @returns `{ ok: true, value: LimitChange }`, or issues (wrong types, timestamps after asOf as `in_future`)
- * @example adjustLimit({ ...account, daysPastDue: 5 }, { asOf, policy }).value.action // => "freeze"
+ * @example adjustLimit({ ...account, daysPastDue: 5 }, { asOf, policy }).value.action // => "freeze" (any days past due freeze drawdowns)
  */
 export function adjustLimit(
   account: unknown,

@@ -28,7 +28,7 @@ export function predictProba(model: LogisticModel, row: ArrayLike<number>): numb
  * @returns the probabilities, one per row
  * @throws {RangeError} when the flat length is not a multiple of p, a row has the wrong length, or `out` is too short
  * @throws {TypeError} when `rows` is neither a Float64Array nor an array
- * @example predictProbaBatch(model, new Float64Array([0, 1]))  // => Float64Array [p(x=0), p(x=1)] for a 1-column model
+ * @example predictProbaBatch(model, new Float64Array([0, 1])) // => Float64Array [0.5, 0.7310585786300049] (1 / (1 + e^-1) for the one-column model)
  */
 export function predictProbaBatch(
   model: LogisticModel,

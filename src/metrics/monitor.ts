@@ -112,7 +112,7 @@ export function monitorPsi(monitor: ScoreMonitor, options: StabilityOptions = {}
  * Clears the live counts (e.g. at the start of a new monitoring window), keeping the bins.
  * @param monitor the monitor (mutated)
  * @returns nothing
- * @example monitorReset(m); m.total // => 0
+ * @example const m = createMonitor({ breaks: [0.5], expectedCounts: [1, 1] }); monitorAdd(m, 0.7); monitorReset(m); m.total // => 0
  */
 export function monitorReset(monitor: ScoreMonitor): void {
   monitor.counts.fill(0);

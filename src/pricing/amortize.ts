@@ -59,7 +59,7 @@ export function checkTerms(terms: LoanTerms, fn: string): void {
  * @param monthlyRate periodic rate r >= 0
  * @param termMonths number of periods n >= 1
  * @returns the payment per unit of principal
- * @example annuityFactor(0.01, 12) // => 0.08884878867834166
+ * @example annuityFactor(0.01, 12) // => 0.0888487886783417 (0.01 / (1 - 1.01^-12))
  */
 export function annuityFactor(monthlyRate: number, termMonths: number): number {
   // 1 - (1 + r)^-n written as -expm1(-n log1p(r)): exact for tiny r, where 1 + r rounds to 1.

@@ -87,7 +87,7 @@ export function unitApr(p: UnitPricing, convention: AprConvention): number {
  * @returns the rate, or `NaN` when even a 0% rate breaks the cap (the fees alone exceed it)
  * @throws {TypeError|RangeError} on invalid pricing or cap
  * @example maxRateUnderCap({ annualRate: 0.24, termMonths: 12, method: "equal-installment", upfrontFeeRate: 0.01, monthlyFeeRate: 0 }, { rate: 0.24, convention: "nominal" })
- * // => 0.2219... (repriced so that fee + interest stay at 24%)
+ * // => 0.2204077 (repriced so that fee + interest stay at 24%; Python bisection over the IRR of the cash flows: 0.22040766586895782)
  */
 export function maxRateUnderCap(p: UnitPricing, cap: RateCap): number {
   checkUnit(p, "maxRateUnderCap");

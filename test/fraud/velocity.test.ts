@@ -23,6 +23,15 @@ describe("createMemoryVelocityStore", () => {
     expect(s.size()).toBe(2);
   });
 
+  it("a window that starts before epoch 0 counts from 0 (was NaN: the ring index went negative)", () => {
+    // Found by the doc example: one event at 1 s, counted at 2 s over 1 h, 24 h and 30 days.
+    const s = createMemoryVelocityStore();
+    s.record("device|apply|d1", 1000);
+    expect(s.count("device|apply|d1", HOUR, 2000)).toBe(1);
+    expect(s.count("device|apply|d1", DAY, 2000)).toBe(1);
+    expect(s.count("device|apply|d1", 30 * DAY, 2000)).toBe(1);
+  });
+
   it("documented accuracy: may include up to one bucket before the window start", () => {
     const s = createMemoryVelocityStore();
     s.record("k", AS_OF - 65 * MIN); // 1 h 5 min ago, in the 10-minute bucket [AS_OF-70m, AS_OF-60m)

@@ -19,7 +19,7 @@ const REASON_TEXT: Readonly<Record<string, string>> = {
  * @param report a `TrainReport` from `trainScorecard`
  * @param options `dropped`: also list dropped variables (default true)
  * @returns the text, lines separated by `\n`, ending with a newline
- * @example formatTrainReport(result.value.report).split("\n")[0] // => "variable  IV  bins  points  coef"
+ * @example formatTrainReport(germanTrained.report).split("\n")[0] // => "variable      IV  bins     points    coef"
  */
 export function formatTrainReport(report: TrainReport, options: { readonly dropped?: boolean } = {}): string {
   const kept = report.variables.filter((v) => v.kept).sort((a, b) => b.iv - a.iv);

@@ -23,7 +23,7 @@ const cell = (s: string): string => s.replace(/\|/g, "\\|");
  * @param trained the result of `trainScorecard`
  * @param options title, intro paragraphs, extra settings rows
  * @returns the Markdown text, ending with a newline
- * @example modelCardMarkdown(trained).startsWith("## Scorecard") // => true
+ * @example modelCardMarkdown(germanTrained).startsWith("## Scorecard") // => true
  */
 export function modelCardMarkdown(trained: TrainedScorecard, options: ModelCardOptions = {}): string {
   const { artefact, report, card } = trained;

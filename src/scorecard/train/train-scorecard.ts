@@ -49,7 +49,7 @@ import type {
  * separation or a singular design
  * @throws {TypeError} when data is not `{ columns, target }` or a column is not an array
  * @throws {RangeError} when columns differ in length
- * @example trainScorecard({ columns: { age, income, default: y }, target: "default" }, { date: "2026-06-30" }).value.report.test.auc // => e.g. 0.74
+ * @example trainScorecard({ columns: { amount: german.num("credit_amount"), duration: german.num("duration_in_month"), bad: german.y }, target: "bad" }, { date: "2026-06-30" }).ok // => true
  */
 export function trainScorecard(data: TrainingData, options: TrainOptions): Result<TrainedScorecard> {
   const co = checkOptions(options);

@@ -7,7 +7,7 @@
  * seeded generator of the training split, also used by tests and benchmarks for seeded data.
  * @param seed any safe integer (its low 32 bits are used)
  * @returns a function drawing the next number
- * @example const r = mulberry32(1); r() // => the same number on every run and platform
+ * @example const r = mulberry32(1); r() // => 0.6270739405881613 (the same on every run and platform)
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
