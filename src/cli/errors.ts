@@ -1,6 +1,9 @@
 import { type Issue, formatPath } from "../schema/result";
 
-/** Exit codes every subcommand uses (documented in `riskcard --help` and the README). */
+/**
+ * Exit codes every subcommand uses (documented in `riskcard --help` and the README).
+ * @example EXIT.usage // => 2 (EXIT.ok 0, EXIT.data 1)
+ */
 export const EXIT = Object.freeze({
   /** Success (for `validate`: the artefact is valid). */
   ok: 0,
@@ -15,6 +18,7 @@ export const EXIT = Object.freeze({
 /**
  * The error a subcommand throws to stop with one clear line on stderr and an exit code. Its
  * message never holds an input value (file paths and column names only).
+ * @example new CliError("model.json: file not found").exitCode // => 1 (EXIT.data, the default)
  */
 export class CliError extends Error {
   readonly exitCode: number;
@@ -29,7 +33,7 @@ export class CliError extends Error {
  * A usage error (exit code 2).
  * @param message what was wrong with the command line
  * @returns the error, to throw
- * @example throw usageError("score: missing INPUT.jsonl")
+ * @example usageError("score: missing INPUT.jsonl").exitCode // => 2 (EXIT.usage)
  */
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT.usage);

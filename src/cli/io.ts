@@ -31,7 +31,7 @@ export function nodeIo(): CliIo {
  * @param sink the sink
  * @param text the text
  * @returns a promise resolved once the sink can take more
- * @example await writeText(io.stdout, "line\n")
+ * @example await writeText(io.stdout, "line\n") // => undefined (resolved once the sink can take more)
  */
 export function writeText(sink: TextSink, text: string): Promise<void> {
   if (sink.write(text)) return Promise.resolve();

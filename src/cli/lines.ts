@@ -14,7 +14,7 @@ export interface NumberedLine {
  * @param chunks the byte chunks (e.g. a `fs.ReadStream`)
  * @param onBytes called with each chunk's byte length (for progress)
  * @returns the lines
- * @example for await (const { line, text } of jsonLines(createReadStream(path))) ...
+ * @example const out = []; for await (const l of jsonLines([Buffer.from('{"a":1}\r\n\n{"b":2}')])) out.push(l); out // => [{ line: 1, text: '{"a":1}' }, { line: 3, text: '{"b":2}' }]
  */
 export async function* jsonLines(
   chunks: AsyncIterable<Buffer | string>,

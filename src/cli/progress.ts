@@ -17,7 +17,7 @@ const WIDTH = 30;
  * @param total the total (bytes of the input file)
  * @param now a monotonic clock in ms (`performance.now`)
  * @returns the progress bar
- * @example createProgress(process.stderr, process.stderr.isTTY, size, () => performance.now())
+ * @example const p = createProgress(io.stderr, false, 100, () => 0); p.update(50, 10); p.end(); io.err() // => "" (nothing drawn when stderr is not a terminal)
  */
 export function createProgress(sink: TextSink, enabled: boolean, total: number, now: () => number): Progress {
   if (!enabled) return { update() {}, end() {} };

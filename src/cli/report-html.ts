@@ -5,7 +5,10 @@ const BLUE = "#3b6fb6";
 const RED = "#c8463d";
 const GREY = "#999999";
 
-/** Fixed-decimal formatting used throughout the report (and by the tests that read it back). */
+/**
+ * Fixed-decimal formatting used throughout the report (and by the tests that read it back).
+ * @example [fmt.stat(0.81449), fmt.pct(0.1234), fmt.points(12.345)] // => ["0.8145", "12.34%", "12.35"]
+ */
 export const fmt = {
   /** AUC, Gini, KS, PSI, WoE, IV: 4 decimals. */
   stat: (v: number): string => v.toFixed(4),

@@ -5,6 +5,10 @@ import { scoreCommand } from "./score";
 import { trainCommand } from "./train";
 import { validateCommand } from "./validate";
 
+/**
+ * The `riskcard` command's top-level help text.
+ * @example MAIN_HELP.startsWith("Usage: riskcard <command>") // => true
+ */
 export const MAIN_HELP = `Usage: riskcard <command> [options]   (riskcard <command> --help for details)
 
 Commands:

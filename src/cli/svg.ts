@@ -134,7 +134,7 @@ export function thin(x: readonly number[], y: readonly number[], max: number, ke
  * @param series the lines
  * @param extra extra SVG drawn over the lines (markers), given the scales
  * @returns the SVG element text
- * @example lineChart({ x: [0, 1], y: [0, 1], xLabel: "FPR", yLabel: "TPR", title: "ROC" }, [roc])
+ * @example lineChart({ x: [0, 1], y: [0, 1], xLabel: "FPR", yLabel: "TPR", title: "ROC" }, [{ name: "card", color: "#4a78b8", x: [0, 0.2, 1], y: [0, 0.7, 1] }]).startsWith("<svg") // => true
  */
 export function lineChart(
   f: Frame,
@@ -166,7 +166,7 @@ export interface BarGroup {
  * @param bars name and color of each bar of a group
  * @param line optional second-axis line: values per category, its domain and format
  * @returns the SVG element text
- * @example barChart(frame, [{ label: "A", values: [0.3] }], [{ name: "share", color: "#4a78b8" }])
+ * @example barChart({ x: [0, 1], y: [0, 1], xLabel: "band", yLabel: "share", title: "Bands" }, [{ label: "A", values: [0.3] }], [{ name: "share", color: "#4a78b8" }]).startsWith("<svg") // => true
  */
 export function barChart(
   f: Frame,

@@ -2,12 +2,16 @@ import type { Band } from "../limits";
 
 export type { Band };
 
-/** The bands from best to worst. */
+/**
+ * The bands from best to worst.
+ * @example BANDS // => ["A", "B", "C", "D", "E"]
+ */
 export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
 
 /**
  * Upper PD bounds of bands A to D (E takes the rest), strictly increasing in (0, 1).
  * The defaults put a 2% PD in band B and a 30% PD in band E.
+ * @example bandOf(0.3, DEFAULT_BAND_PD_BOUNDS) // => "E"
  */
 export const DEFAULT_BAND_PD_BOUNDS: readonly [number, number, number, number] = [0.02, 0.05, 0.1, 0.2];
 

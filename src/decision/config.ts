@@ -3,6 +3,7 @@ import { z } from "zod";
 /**
  * The engine configuration, validated once by `createEngine`. Every field is optional; what is
  * left out comes from the artefacts shipped in `models/`.
+ * @example engineConfigSchema.safeParse({ card: "expert", reviewPd: 0.1 }).success // => true
  */
 export const engineConfigSchema = z.strictObject({
   /** Which card scores: the statistical card (default) or the expert (weighted) cold-start card. */

@@ -25,7 +25,10 @@ import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit } from "./types";
 
-/** The version of the decision pipeline (bumped when the way stages combine changes). */
+/**
+ * The version of the decision pipeline (bumped when the way stages combine changes).
+ * @example ENGINE_VERSION // => "riskcard-engine@1"
+ */
 export const ENGINE_VERSION = "riskcard-engine@1";
 
 /** A compiled engine: configuration validated and compiled once, `decide` synchronous. */

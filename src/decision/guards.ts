@@ -1,7 +1,10 @@
 import { ageInYears } from "../schema/age";
 import type { Applicant } from "../schema/applicant";
 
-/** China Standard Time (UTC+8): the default local calendar for ages. */
+/**
+ * China Standard Time (UTC+8): the default local calendar for ages.
+ * @example DEFAULT_UTC_OFFSET_MINUTES // => 480 (UTC+8)
+ */
 export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
 /** The closed set of compliance guards every decision checks before scoring. */

@@ -9,7 +9,10 @@ import { compileCatalog } from "./compile";
 import type { Catalog } from "./plan";
 import type { FeatureSpec } from "./spec";
 
-/** The declarations of the default catalog, in output order. */
+/**
+ * The declarations of the default catalog, in output order.
+ * @example defaultFeatureSpecs.length // => 101
+ */
 export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
   ...identityFeatures,
   ...paymentFeatures,

@@ -7,7 +7,10 @@ import {
 } from "../schema/applicant";
 import type { Applicant } from "../schema/applicant";
 
-/** The event arrays a declarative feature can aggregate over. */
+/**
+ * The event arrays a declarative feature can aggregate over.
+ * @example SOURCE_NAMES.includes("payments") // => true
+ */
 export const SOURCE_NAMES = [
   "payments",
   "deviceEvents",

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { SOURCE_NAMES } from "./sources";
 
-/** Units a feature can be in; `fen` features scale with money, the rest do not. */
+/**
+ * Units a feature can be in; `fen` features scale with money, the rest do not.
+ * @example FEATURE_UNITS.includes("fen") // => true
+ */
 export const FEATURE_UNITS = ["fen", "count", "days", "months", "years", "ratio", "share", "per_day", "flag"] as const;
 export type FeatureUnit = (typeof FEATURE_UNITS)[number];
 
-/** Aggregates of a declarative feature over the events of one source. */
+/**
+ * Aggregates of a declarative feature over the events of one source.
+ * @example AGGREGATES.slice(0, 2) // => ["count", "sum"]
+ */
 export const AGGREGATES = [
   "count",
   "sum",
@@ -20,7 +26,10 @@ export const AGGREGATES = [
 ] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
-/** Built-in features computed by code (those no aggregate can express). */
+/**
+ * Built-in features computed by code (those no aggregate can express).
+ * @example BUILTINS[0] // => "age_years"
+ */
 export const BUILTINS = [
   "age_years",
   "income_monthly_fen",
@@ -36,7 +45,10 @@ export const BUILTINS = [
 ] as const;
 export type Builtin = (typeof BUILTINS)[number];
 
-/** Scalar fields a `field` feature may read, per section (booleans read as 1/0). */
+/**
+ * Scalar fields a `field` feature may read, per section (booleans read as 1/0).
+ * @example SCALAR_FIELDS.identity.includes("ageYears") // => true
+ */
 export const SCALAR_FIELDS = {
   identity: [
     "ageYears",
@@ -135,7 +147,10 @@ export const builtinSpecSchema = z.strictObject({
   builtin: z.enum(BUILTINS),
 });
 
-/** One feature declaration (JSON). */
+/**
+ * One feature declaration (JSON).
+ * @example featureSpecSchema.safeParse({ name: "n", description: "payments", unit: "count", kind: "aggregate", source: "payments", aggregate: "count" }).success // => true
+ */
 export const featureSpecSchema = z.discriminatedUnion("kind", [
   aggregateSpecSchema,
   fieldSpecSchema,
@@ -146,14 +161,27 @@ export const featureSpecSchema = z.discriminatedUnion("kind", [
 export type FeatureSpec = z.infer<typeof featureSpecSchema>;
 export type AggregateSpec = z.infer<typeof aggregateSpecSchema>;
 
-/** Current catalog artefact version. */
+/**
+ * Current catalog artefact version.
+ * @example CATALOG_FORMAT // => "riskcard.features"
+ */
 export const CATALOG_FORMAT = "riskcard.features";
+/**
+ * The catalog artefact version this build reads.
+ * @example CATALOG_VERSION // => 1
+ */
 export const CATALOG_VERSION = 1;
 
-/** A catalog as a JSON artefact. */
-/** Most feature declarations in one catalog (a catalog artefact, or a base catalog and its extension). */
+/**
+ * Most feature declarations in one catalog (a catalog artefact, or a base catalog and its extension).
+ * @example MAX_CATALOG_FEATURES // => 2000
+ */
 export const MAX_CATALOG_FEATURES = 2_000;
 
+/**
+ * A catalog as a JSON artefact.
+ * @example catalogJsonSchema.safeParse(catalogToJSON(defaultCatalog)).success // => true
+ */
 export const catalogJsonSchema = z.strictObject({
   format: z.literal(CATALOG_FORMAT),
   version: z.literal(CATALOG_VERSION),

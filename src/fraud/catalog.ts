@@ -28,7 +28,10 @@ export interface FactCatalog {
   readonly customBase: number;
 }
 
-/** Built-in facts that do not depend on a window, in slot order. */
+/**
+ * Built-in facts that do not depend on a window, in slot order.
+ * @example FIXED_FACTS[2].name // => "identity.underage"
+ */
 export const FIXED_FACTS: readonly FactDefinition[] = Object.freeze([
   { name: "applicant.id", type: "string", description: "pseudonymous applicant id (for allow/block lists)" },
   { name: "identity.ageYears", type: "number", description: "age in whole years at asOf (birthDate, else ageYears)" },
@@ -81,7 +84,10 @@ export const FIXED_FACTS: readonly FactDefinition[] = Object.freeze([
   },
 ] as const satisfies readonly FactDefinition[]);
 
-/** Slots of the fixed facts. */
+/**
+ * Slots of the fixed facts.
+ * @example FIXED.underage // => 2
+ */
 export const FIXED = Object.freeze({
   applicantId: 0,
   ageYears: 1,
@@ -110,7 +116,10 @@ export const FIXED = Object.freeze({
   flaggedShare: 24,
 });
 
-/** Per-window facts (suffix `.<window label>`), in slot order within a window block. */
+/**
+ * Per-window facts (suffix `.<window label>`), in slot order within a window block.
+ * @example WINDOWED_FACTS[0].stem // => "applicant.apply"
+ */
 export const WINDOWED_FACTS: readonly {
   readonly stem: string;
   readonly type: FactType;
@@ -136,12 +145,21 @@ export const WINDOWED_FACTS: readonly {
   },
 ] as const);
 
-/** Offsets of the windowed facts inside one window block. */
+/**
+ * Offsets of the windowed facts inside one window block.
+ * @example WINDOWED.deviceNew // => 5
+ */
 export const WINDOWED = Object.freeze({ apply: 0, login: 1, devices: 2, ips: 3, nightEvents: 4, deviceNew: 5 });
 
-/** Velocity dimensions (keys of a velocity store). */
+/**
+ * Velocity dimensions (keys of a velocity store).
+ * @example VELOCITY_DIMENSIONS // => ["device", "ip", "identity"]
+ */
 export const VELOCITY_DIMENSIONS = ["device", "ip", "identity"] as const;
-/** Velocity event kinds. */
+/**
+ * Velocity event kinds.
+ * @example VELOCITY_KINDS // => ["apply", "login"]
+ */
 export const VELOCITY_KINDS = ["apply", "login"] as const;
 /** A velocity dimension. */
 export type VelocityDimension = (typeof VELOCITY_DIMENSIONS)[number];

@@ -2,11 +2,20 @@ import { type Issue, type IssuePath, issue } from "../schema/result";
 import type { FactCatalog, FactType } from "./catalog";
 import { COMPARISON_OPERATORS, type ComparisonOperator, type Condition } from "./rule-set-schema";
 
-/** Deepest condition nesting accepted (a comparison under 32 `all`/`any`/`not` nodes is depth 33). */
+/**
+ * Deepest condition nesting accepted (a comparison under 32 `all`/`any`/`not` nodes is depth 33).
+ * @example MAX_CONDITION_DEPTH // => 32
+ */
 export const MAX_CONDITION_DEPTH = 32;
-/** Most condition nodes accepted in one rule set (all rules together). */
+/**
+ * Most condition nodes accepted in one rule set (all rules together).
+ * @example MAX_CONDITION_NODES // => 10000
+ */
 export const MAX_CONDITION_NODES = 10_000;
-/** Most literals in one `in`/`notIn` array (use a named list for more). */
+/**
+ * Most literals in one `in`/`notIn` array (use a named list for more).
+ * @example MAX_INLINE_VALUES // => 10000
+ */
 export const MAX_INLINE_VALUES = 10_000;
 
 /** State shared while checking the conditions of one rule set. */

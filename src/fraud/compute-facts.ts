@@ -48,7 +48,7 @@ export function computeFacts(applicant: Applicant, options: ComputeFactsOptions)
  * @returns nothing
  * @throws {TypeError} when the applicant is not an object with `id` and `identity` (validate it with `parseApplicant` first)
  * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalog
- * @example computeFactsInto(buffer, applicant, { asOf })
+ * @example const buffer = createFacts(DEFAULT_FACT_CONFIG); computeFactsInto(buffer, applicant, { asOf }); readFact(buffer, "identity.ageYears") // => 36 (born 1990-03-15)
  */
 export function computeFactsInto(facts: Facts, applicant: Applicant, options: ComputeFactsOptions): void {
   assertApplicantShape(applicant);

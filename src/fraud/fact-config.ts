@@ -123,5 +123,8 @@ export function createFactConfig(input?: FactConfigInput): FactConfig {
   throw new ConfigError(r.issues, "fact configuration");
 }
 
-/** The default fact configuration (windows 1h, 24h, 30d; 900 km/h; night 00:00-06:00 UTC+8). */
+/**
+ * The default fact configuration (windows 1h, 24h, 30d; 900 km/h; night 00:00-06:00 UTC+8).
+ * @example DEFAULT_FACT_CONFIG.windows.map((w) => w.label) // => ["1h", "24h", "30d"]
+ */
 export const DEFAULT_FACT_CONFIG: FactConfig = createFactConfig();

@@ -35,7 +35,7 @@ export function createFacts(config: FactConfig): Facts {
  * Marks every fact missing (reuse of a buffer between applicants).
  * @param facts facts to clear in place
  * @returns nothing
- * @example clearFacts(facts)
+ * @example const f = createFacts(DEFAULT_FACT_CONFIG); setFact(f, "identity.ageYears", 30); clearFacts(f); readFact(f, "identity.ageYears") // => undefined (missing again)
  */
 export function clearFacts(facts: Facts): void {
   facts.values.fill(0);
@@ -51,7 +51,7 @@ export function clearFacts(facts: Facts): void {
  * @returns nothing
  * @throws {RangeError} when the name is not in the catalog
  * @throws {TypeError} when the value's type does not match the fact's
- * @example setFact(facts, "custom.blacklistScore", 3)
+ * @example const f = createFacts(DEFAULT_FACT_CONFIG); setFact(f, "identity.ageYears", 30); readFact(f, "identity.ageYears") // => 30
  */
 export function setFact(facts: Facts, name: string, value: number | boolean | string | undefined): void {
   const i = facts.catalog.index.get(name);

@@ -1,4 +1,7 @@
-/** Mean Earth radius in km (IUGG), used by `haversineKm`. */
+/**
+ * Mean Earth radius in km (IUGG), used by `haversineKm`.
+ * @example EARTH_RADIUS_KM // => 6371.0088
+ */
 export const EARTH_RADIUS_KM = 6371.0088;
 
 /**

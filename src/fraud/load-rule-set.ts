@@ -4,7 +4,10 @@ import { validateWith } from "../schema/zod-issues";
 import { type ConditionContext, checkCondition } from "./check-condition";
 import { RULE_SET_FORMAT, RULE_SET_VERSION, type Rule, type RuleSet, ruleSetSchema } from "./rule-set-schema";
 
-/** Most JSON values accepted in one rule-set artefact (lists included). */
+/**
+ * Most JSON values accepted in one rule-set artefact (lists included).
+ * @example MAX_RULE_SET_VALUES // => 2000000
+ */
 export const MAX_RULE_SET_VALUES = 2_000_000;
 
 /**

@@ -9,19 +9,32 @@ import { z } from "zod";
  * depth and size, with issue paths.
  */
 
-/** The rule-set format name written in every rule-set artefact. */
+/**
+ * The rule-set format name written in every rule-set artefact.
+ * @example RULE_SET_FORMAT // => "riskcard.rules"
+ */
 export const RULE_SET_FORMAT = "riskcard.rules";
-/** The only rule-set version this build reads. */
+/**
+ * The only rule-set version this build reads.
+ * @example RULE_SET_VERSION // => 1
+ */
 export const RULE_SET_VERSION = 1;
 
-/** Comparison operators of the rule language. */
+/**
+ * Comparison operators of the rule language.
+ * @example COMPARISON_OPERATORS.includes("between") // => true
+ */
 export const COMPARISON_OPERATORS = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "notIn", "between"] as const;
 /**
  * Actions a rule can take. `score` only adds the rule's score: the rule set's thresholds turn the
  * sum of scores into review or decline, so weak signals count only in combination.
+ * @example RULE_ACTIONS // => ["allow", "review", "decline", "score"]
  */
 export const RULE_ACTIONS = ["allow", "review", "decline", "score"] as const;
-/** Rule families: fraud rules add to the fraud score; compliance rules (age under 18, ...) never do. */
+/**
+ * Rule families: fraud rules add to the fraud score; compliance rules (age under 18, ...) never do.
+ * @example RULE_FAMILIES // => ["fraud", "compliance"]
+ */
 export const RULE_FAMILIES = ["fraud", "compliance"] as const;
 
 /** A comparison operator. */
@@ -65,7 +78,10 @@ export type Condition =
  */
 const conditionInput = z.custom<Condition>(() => true);
 
-/** The zod schema of one rule. */
+/**
+ * The zod schema of one rule.
+ * @example ruleSchema.safeParse({ id: "r1", when: { fact: "identity.underage", op: "eq", value: true }, action: "decline", reasonCode: "UNDERAGE", message: "applicant under 18" }).success // => true
+ */
 export const ruleSchema = z.strictObject({
   id: ident,
   description: z.string().max(500).optional(),
@@ -84,7 +100,10 @@ export const ruleSchema = z.strictObject({
   message: z.string().min(1).max(200),
 });
 
-/** The zod schema of a rule-set artefact (shape only; see `compileRules` for semantics). */
+/**
+ * The zod schema of a rule-set artefact (shape only; see `compileRules` for semantics).
+ * @example ruleSetSchema.safeParse(ruleSetJson).success // => true
+ */
 export const ruleSetSchema = z.strictObject({
   format: z.literal(RULE_SET_FORMAT),
   version: z.literal(RULE_SET_VERSION),

@@ -133,7 +133,7 @@ export async function gatherFacts(
  * @param applicant a validated applicant with an `application`
  * @param identityKey the identity key used when reading (the applicant id when omitted)
  * @returns nothing
- * @example recordApplication(store, applicant)
+ * @example const s = createMemoryVelocityStore(); recordApplication(s, applicant); readVelocity(applicant, s, { asOf }).values[0] // => 1 (this application, from this device, within 1 h)
  */
 export function recordApplication(store: VelocityStore, applicant: Applicant, identityKey?: string): void {
   const app = applicant.application;

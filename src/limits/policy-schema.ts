@@ -19,7 +19,10 @@ const bandSchema = z.strictObject({
   unverifiedLimitFen: fen,
 });
 
-/** The zod schema of the limit and pricing policy artefact (`riskcard.policy`, version 1). */
+/**
+ * The zod schema of the limit and pricing policy artefact (`riskcard.policy`, version 1).
+ * @example policySchema.safeParse(JSON.parse(readFileSync("models/policy.json", "utf8"))).success // => true
+ */
 export const policySchema = z.strictObject({
   format: z.literal("riskcard.policy"),
   version: z.literal(1),

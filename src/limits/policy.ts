@@ -7,7 +7,10 @@ import { validateWith } from "../schema/zod-issues";
 import { type PolicySpec, policySchema } from "./policy-schema";
 import { REASONS } from "./reasons";
 
-/** The 24% red line: a cap above it needs `pricing.cap.allowAbove24: true`. */
+/**
+ * The 24% red line: a cap above it needs `pricing.cap.allowAbove24: true`.
+ * @example RED_LINE_APR // => 0.24
+ */
 export const RED_LINE_APR = 0.24;
 
 /** Pricing of one band, compiled once when the policy is loaded. */

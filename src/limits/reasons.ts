@@ -7,6 +7,7 @@ function reason(code: string, message: string): ReasonCode {
 /**
  * Every reason code an offer or a limit change can carry: frozen constants (no allocation on the
  * hot path), plain text, no personal data.
+ * @example REASONS.PD_ABOVE_MAX.code // => "PD_ABOVE_MAX"
  */
 export const REASONS = Object.freeze({
   PD_ABOVE_MAX: reason("PD_ABOVE_MAX", "estimated default risk is above the policy maximum"),

@@ -1,7 +1,10 @@
 /** Delinquency bucket by days past due: current, M1 (1-30), M2 (31-60), M3 (61-90), M3+ (over 90). */
 export type DelinquencyBucket = "current" | "M1" | "M2" | "M3" | "M3+";
 
-/** The buckets in order of severity. */
+/**
+ * The buckets in order of severity.
+ * @example BUCKETS // => ["current", "M1", "M2", "M3", "M3+"]
+ */
 export const BUCKETS: readonly DelinquencyBucket[] = Object.freeze(["current", "M1", "M2", "M3", "M3+"] as const);
 
 /** Collection stage: none, reminder, auto-deduction plus emergency contact, specialist team. */

@@ -7,8 +7,15 @@ const DAY_MS = 86_400_000;
 const fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.int().min(0).max(8.64e15);
 
-/** Caps on the size of one account's history. */
+/**
+ * Caps on the size of one account's history.
+ * @example MAX_INSTALLMENTS // => 600
+ */
 export const MAX_INSTALLMENTS = 600;
+/**
+ * TODO
+ * @example MAX_REPAYMENTS // => 10000
+ */
 export const MAX_REPAYMENTS = 10_000;
 
 const historySchema = z.strictObject({

@@ -6,11 +6,21 @@ const DAY_MS = 86_400_000;
 const fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.int().min(0).max(8.64e15);
 
-/** Most drawdown timestamps and spending months accepted for one account. */
+/**
+ * Most drawdown timestamps and spending months accepted for one account.
+ * @example MAX_DRAWDOWNS // => 10000
+ */
 export const MAX_DRAWDOWNS = 10_000;
+/**
+ * TODO
+ * @example MAX_SPEND_MONTHS // => 120
+ */
 export const MAX_SPEND_MONTHS = 120;
 
-/** The zod schema of the behaviour signals of one account (shared with `adjustLimit`). */
+/**
+ * The zod schema of the behaviour signals of one account (shared with `adjustLimit`).
+ * @example Object.keys(accountSignalsShape).includes("daysPastDue") // => true
+ */
 export const accountSignalsShape = {
   /** Current days past due (from `daysPastDue`). */
   daysPastDue: z.int().min(0).max(100_000),
@@ -56,7 +66,10 @@ function warning(code: WarningCode, message: string): EarlyWarning {
   return Object.freeze({ code, message });
 }
 
-/** The trigger constants. */
+/**
+ * The trigger constants.
+ * @example WARNINGS.PAST_DUE.message // => "a payment is past due"
+ */
 export const WARNINGS = Object.freeze({
   PAST_DUE: warning("PAST_DUE", "a payment is past due"),
   SERIOUS_DELINQUENCY: warning("SERIOUS_DELINQUENCY", "days past due at or above the serious-delinquency threshold"),

@@ -4,7 +4,10 @@ import { validateWith } from "../schema/zod-issues";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { BUCKETS, type DelinquencyBucket, bucketIndex, delinquencyBucket } from "./buckets";
 
-/** Most accounts accepted in one snapshot. */
+/**
+ * Most accounts accepted in one snapshot.
+ * @example MAX_SNAPSHOT_ACCOUNTS // => 1000000
+ */
 export const MAX_SNAPSHOT_ACCOUNTS = 1_000_000;
 
 const snapshotSchema = z

@@ -18,11 +18,20 @@ export interface Schedule {
   readonly rows: readonly ScheduleRow[];
 }
 
-/** Largest principal accepted (1e13 fen = 100 billion CNY): keeps every product a safe integer. */
+/**
+ * Largest principal accepted (1e13 fen = 100 billion CNY): keeps every product a safe integer.
+ * @example Number.isSafeInteger(MAX_PRINCIPAL_FEN * MAX_ANNUAL_RATE) // => true
+ */
 export const MAX_PRINCIPAL_FEN = 1e13;
-/** Largest annual contract rate accepted by the schedule functions (1000%). */
+/**
+ * Largest annual contract rate accepted by the schedule functions (1000%).
+ * @example MAX_ANNUAL_RATE // => 10 (1000%)
+ */
 export const MAX_ANNUAL_RATE = 10;
-/** Longest term accepted, months. */
+/**
+ * Longest term accepted, months.
+ * @example MAX_TERM_MONTHS // => 600
+ */
 export const MAX_TERM_MONTHS = 600;
 
 /**

@@ -12,7 +12,10 @@ export type AprConvention = "nominal" | "effective";
 /** A risk band: `A` best, `E` worst. The engine maps a score to a band. */
 export type Band = "A" | "B" | "C" | "D" | "E";
 
-/** The bands from best to worst. */
+/**
+ * The bands from best to worst.
+ * @example BANDS // => ["A", "B", "C", "D", "E"]
+ */
 export const BANDS: readonly Band[] = Object.freeze(["A", "B", "C", "D", "E"] as const);
 
 /** A machine-readable reason with a plain-text message; never carries personal data. */

@@ -15,24 +15,39 @@ import { LIMITS } from "./limits";
  * - arrays have caps (see `LIMITS`) so one request cannot exhaust memory.
  */
 
-/** Epoch milliseconds: a non-negative safe integer. */
+/**
+ * Epoch milliseconds: a non-negative safe integer.
+ * @example epochMs.safeParse(-1).success // => false
+ */
 export const epochMs = z.int().min(0);
-/** An amount of money in fen (1/100 CNY): a non-negative safe integer. */
+/**
+ * An amount of money in fen (1/100 CNY): a non-negative safe integer.
+ * @example fen.safeParse(1.5).success // => false (fen are whole)
+ */
 export const fen = z.int().min(0);
-/** A pseudonymous identifier (no names, phone or ID numbers): 1-128 characters of [A-Za-z0-9_.:-]. */
+/**
+ * A pseudonymous identifier (no names, phone or ID numbers): 1-128 characters of [A-Za-z0-9_.:-].
+ * @example pseudonym.safeParse("user 1").success // => false (no spaces)
+ */
 export const pseudonym = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/);
-/** A coarse location code (city or district code), 1-32 characters of [A-Za-z0-9_-]. */
+/**
+ * A coarse location code (city or district code), 1-32 characters of [A-Za-z0-9_-].
+ * @example placeCode.safeParse("SH-01").success // => true
+ */
 export const placeCode = z
   .string()
   .min(1)
   .max(32)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-/** Occupations an applicant can declare (closed). */
+/**
+ * Occupations an applicant can declare (closed).
+ * @example OCCUPATIONS[0] // => "employee"
+ */
 export const OCCUPATIONS = [
   "employee",
   "civil_servant",
@@ -44,7 +59,10 @@ export const OCCUPATIONS = [
   "other",
 ] as const;
 
-/** Channels of a wallet payment event (closed). */
+/**
+ * Channels of a wallet payment event (closed).
+ * @example PAYMENT_CHANNELS.includes("salary") // => true
+ */
 export const PAYMENT_CHANNELS = [
   "merchant",
   "transfer",
@@ -56,7 +74,10 @@ export const PAYMENT_CHANNELS = [
   "other",
 ] as const;
 
-/** Merchant categories; `gambling`, `lottery`, `gaming`, `crypto`, `cash_advance` and `pawn` count as risky. */
+/**
+ * Merchant categories; `gambling`, `lottery`, `gaming`, `crypto`, `cash_advance` and `pawn` count as risky.
+ * @example MERCHANT_CATEGORIES.includes("gambling") // => true
+ */
 export const MERCHANT_CATEGORIES = [
   "groceries",
   "dining",
@@ -78,7 +99,10 @@ export const MERCHANT_CATEGORIES = [
   "other",
 ] as const;
 
-/** The merchant categories counted as risky by the features (`pay_risky_merchant_share_90d`, ...). */
+/**
+ * The merchant categories counted as risky by the features (`pay_risky_merchant_share_90d`, ...).
+ * @example RISKY_MERCHANT_CATEGORIES.includes("groceries") // => false
+ */
 export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
   "gaming",
   "lottery",
@@ -88,9 +112,15 @@ export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
   "pawn",
 ];
 
-/** Kinds of device event (closed). */
+/**
+ * Kinds of device event (closed).
+ * @example DEVICE_EVENT_KINDS.includes("login") // => true
+ */
 export const DEVICE_EVENT_KINDS = ["login", "apply", "payment", "password_reset", "profile_change"] as const;
-/** Kinds of account on a credit-bureau report (closed). */
+/**
+ * Kinds of account on a credit-bureau report (closed).
+ * @example BUREAU_ACCOUNT_KINDS.includes("credit_card") // => true
+ */
 export const BUREAU_ACCOUNT_KINDS = [
   "credit_card",
   "consumer_loan",
@@ -99,7 +129,10 @@ export const BUREAU_ACCOUNT_KINDS = [
   "microloan",
   "other",
 ] as const;
-/** Kinds of credit-bureau inquiry (closed). */
+/**
+ * Kinds of credit-bureau inquiry (closed).
+ * @example INQUIRY_KINDS.includes("loan_application") // => true
+ */
 export const INQUIRY_KINDS = ["loan_application", "card_application", "guarantee", "post_loan", "other"] as const;
 
 export type Occupation = (typeof OCCUPATIONS)[number];
@@ -107,7 +140,10 @@ export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 
-/** Identity as verified by the host app: pre-filled real-name data plus what the user declared. */
+/**
+ * Identity as verified by the host app: pre-filled real-name data plus what the user declared.
+ * @example identitySchema.safeParse(applicant.identity).success // => true
+ */
 export const identitySchema = z
   .strictObject({
     /** Date of birth `YYYY-MM-DD`; either this or `ageYears` is required (birth date wins when both). */
@@ -162,14 +198,20 @@ export function isCalendarDate(s: string): boolean {
   return days !== undefined && d >= 1 && d <= days;
 }
 
-/** Consent to query the credit bureau; refusing it means the application cannot proceed. */
+/**
+ * Consent to query the credit bureau; refusing it means the application cannot proceed.
+ * @example consentSchema.safeParse({ creditBureauQuery: "yes" }).success // => false (a boolean is required)
+ */
 export const consentSchema = z.strictObject({
   creditBureauQuery: z.boolean(),
   /** When consent was given (epoch ms). */
   givenAt: epochMs.optional(),
 });
 
-/** The application being decided. */
+/**
+ * The application being decided.
+ * @example applicationSchema.safeParse(applicant.application).success // => true
+ */
 export const applicationSchema = z.strictObject({
   appliedAt: epochMs,
   requestedAmountFen: fen.optional(),
@@ -178,7 +220,10 @@ export const applicationSchema = z.strictObject({
   ipHash: pseudonym.optional(),
 });
 
-/** One payment event in the host app's wallet. */
+/**
+ * One payment event in the host app's wallet.
+ * @example paymentEventSchema.safeParse({ ...applicant.payments[0], amountFen: -1 }).success // => false
+ */
 export const paymentEventSchema = z.strictObject({
   at: epochMs,
   amountFen: fen,
@@ -189,7 +234,10 @@ export const paymentEventSchema = z.strictObject({
   merchantCategory: z.enum(MERCHANT_CATEGORIES).optional(),
 });
 
-/** Social-graph signals computed by the host app. */
+/**
+ * Social-graph signals computed by the host app.
+ * @example socialSchema.safeParse(applicant.social).success // => true
+ */
 export const socialSchema = z.strictObject({
   accountAgeDays: z.int().min(0).max(36_500),
   contactCount: z.int().min(0).max(100_000),
@@ -201,13 +249,19 @@ export const socialSchema = z.strictObject({
   defaultedLinkCount: z.int().min(0).max(100_000).optional(),
 });
 
-/** One inquiry on the credit-bureau report. */
+/**
+ * One inquiry on the credit-bureau report.
+ * @example bureauInquirySchema.safeParse(applicant.bureau.inquiries[0]).success // => true
+ */
 export const bureauInquirySchema = z.strictObject({
   at: epochMs,
   kind: z.enum(INQUIRY_KINDS),
 });
 
-/** One account on the credit-bureau report; balances and limits in fen. */
+/**
+ * One account on the credit-bureau report; balances and limits in fen.
+ * @example bureauAccountSchema.safeParse(applicant.bureau.accounts[0]).success // => true
+ */
 export const bureauAccountSchema = z.strictObject({
   kind: z.enum(BUREAU_ACCOUNT_KINDS),
   openedAt: epochMs,
@@ -219,7 +273,10 @@ export const bureauAccountSchema = z.strictObject({
   worstDaysPastDue: z.int().min(0).max(10_000),
 });
 
-/** One delinquency on the credit-bureau report, by the days past due it reached. */
+/**
+ * One delinquency on the credit-bureau report, by the days past due it reached.
+ * @example bureauDelinquencySchema.safeParse({}).success // => false
+ */
 export const bureauDelinquencySchema = z.strictObject({
   at: epochMs,
   /** Days past due reached (30, 60, 90, 120, ...). */
@@ -227,7 +284,10 @@ export const bureauDelinquencySchema = z.strictObject({
   amountFen: fen.optional(),
 });
 
-/** The credit-bureau report obtained with consent. Absent for a thin-file applicant. */
+/**
+ * The credit-bureau report obtained with consent. Absent for a thin-file applicant.
+ * @example bureauSchema.safeParse(applicant.bureau).success // => true
+ */
 export const bureauSchema = z.strictObject({
   reportedAt: epochMs,
   /** Months since the first account on file. */
@@ -239,7 +299,10 @@ export const bureauSchema = z.strictObject({
   monthlyObligationsFen: fen,
 });
 
-/** A login or other device event. */
+/**
+ * A login or other device event.
+ * @example deviceEventSchema.safeParse(applicant.devices.events[0]).success // => true
+ */
 export const deviceEventSchema = z.strictObject({
   at: epochMs,
   kind: z.enum(DEVICE_EVENT_KINDS),
@@ -251,7 +314,10 @@ export const deviceEventSchema = z.strictObject({
   cityCode: placeCode.optional(),
 });
 
-/** The platform's view of a device the applicant used. */
+/**
+ * The platform's view of a device the applicant used.
+ * @example deviceRecordSchema.safeParse(applicant.devices.records[0]).success // => true
+ */
 export const deviceRecordSchema = z.strictObject({
   deviceId: pseudonym,
   firstSeenAt: epochMs,
@@ -259,25 +325,37 @@ export const deviceRecordSchema = z.strictObject({
   accountCount: z.int().min(1).max(1_000_000),
 });
 
-/** Device events and the platform's device records. */
+/**
+ * Device events and the platform's device records.
+ * @example devicesSchema.safeParse(applicant.devices).success // => true
+ */
 export const devicesSchema = z.strictObject({
   events: z.array(deviceEventSchema).max(LIMITS.deviceEvents),
   records: z.array(deviceRecordSchema).max(LIMITS.deviceRecords).optional(),
 });
 
-/** One scheduled installment of a platform loan. */
+/**
+ * One scheduled installment of a platform loan.
+ * @example installmentSchema.safeParse({ dueAt: asOf, amountFen: 88_848 }).success // => true
+ */
 export const installmentSchema = z.strictObject({
   dueAt: epochMs,
   amountFen: fen,
 });
 
-/** One repayment made on a platform loan. */
+/**
+ * One repayment made on a platform loan.
+ * @example repaymentSchema.safeParse({ at: asOf, amountFen: -1 }).success // => false
+ */
 export const repaymentSchema = z.strictObject({
   at: epochMs,
   amountFen: fen,
 });
 
-/** A loan previously taken on this platform, with its schedule and repayments. */
+/**
+ * A loan previously taken on this platform, with its schedule and repayments.
+ * @example platformLoanSchema.safeParse({ loanId: "l-1", disbursedAt: 0, principalFen: 100_000, installments: [], repayments: [] }).success // => false (at least one installment)
+ */
 export const platformLoanSchema = z.strictObject({
   loanId: pseudonym,
   disbursedAt: epochMs,
@@ -286,7 +364,10 @@ export const platformLoanSchema = z.strictObject({
   repayments: z.array(repaymentSchema).max(LIMITS.repayments),
 });
 
-/** The applicant: the whole input of `decide`. */
+/**
+ * The applicant: the whole input of `decide`.
+ * @example applicantSchema.safeParse(applicant).success // => true
+ */
 export const applicantSchema = z.strictObject({
   /** Pseudonymous applicant id (never a name, phone or ID number). */
   id: pseudonym,

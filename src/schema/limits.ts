@@ -1,6 +1,7 @@
 /**
  * Caps on the size of one applicant, so a single request cannot exhaust memory or time.
  * An array longer than its cap is rejected with a `too_big` issue.
+ * @example LIMITS.payments // => 100000
  */
 export const LIMITS = Object.freeze({
   payments: 100_000,

@@ -126,6 +126,7 @@ export function issue(code: IssueCode, path: IssuePath, message: string): Issue 
  * The base class of errors thrown by riskcard's throwing variants (`parseApplicant.orThrow`,
  * `loadScorecard`, ...). It carries the same issues the `Result` would have held, and its message
  * lists codes and paths only.
+ * @example new RiskcardError([issue("missing", ["id"], "required")]).message // => "invalid input: 1 issue\n  missing at id: required"
  */
 export class RiskcardError extends Error {
   readonly issues: readonly Issue[];
@@ -136,7 +137,10 @@ export class RiskcardError extends Error {
   }
 }
 
-/** Thrown when an artefact (model, rule set, policy) fails validation on load. */
+/**
+ * Thrown when an artefact (model, rule set, policy) fails validation on load.
+ * @example new ArtefactError([]) instanceof RiskcardError // => true
+ */
 export class ArtefactError extends RiskcardError {
   constructor(issues: readonly Issue[], what = "artefact") {
     super(issues, what);
@@ -144,7 +148,10 @@ export class ArtefactError extends RiskcardError {
   }
 }
 
-/** Thrown when a configuration (weights, policies, engine config) is invalid. */
+/**
+ * Thrown when a configuration (weights, policies, engine config) is invalid.
+ * @example new ConfigError([]).name // => "ConfigError"
+ */
 export class ConfigError extends RiskcardError {
   constructor(issues: readonly Issue[], what = "configuration") {
     super(issues, what);

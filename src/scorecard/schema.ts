@@ -172,7 +172,10 @@ function checkNamesAndReasons(
   });
 }
 
-/** Schema of a points scorecard artefact, format `riskcard.scorecard` version 1. */
+/**
+ * Schema of a points scorecard artefact, format `riskcard.scorecard` version 1.
+ * @example scorecardSchema.safeParse(scorecardJson).success // => true
+ */
 export const scorecardSchema = z
   .strictObject({
     format: z.literal("riskcard.scorecard"),
@@ -193,7 +196,10 @@ export const scorecardSchema = z
       bad(ctx, ["basePoints"], "inconsistent", "basePoints must be 0 when the base is spread");
   });
 
-/** Schema of an expert weighted card artefact, format `riskcard.expert-card` version 1. */
+/**
+ * Schema of an expert weighted card artefact, format `riskcard.expert-card` version 1.
+ * @example expertCardSchema.safeParse(expertCardJson).success // => true
+ */
 export const expertCardSchema = z
   .strictObject({
     format: z.literal("riskcard.expert-card"),
