@@ -1,28 +1,19 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogTable, defaultCatalog } from "../../src/features";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const docPath = join(root, "src", "features", "CATALOG.md");
-const BEGIN = "<!-- catalog:begin -->";
-const END = "<!-- catalog:end -->";
+import { CATALOG_DOC, documentedTable, root, withTable } from "./catalog-doc";
 
 describe("the documented catalog", () => {
-  it("CATALOG.md holds exactly the table generated from the code (UPDATE_CATALOG=1 rewrites it)", () => {
-    const table = catalogTable(defaultCatalog);
-    const doc = readFileSync(docPath, "utf8");
-    const start = doc.indexOf(BEGIN);
-    const end = doc.indexOf(END);
-    expect(start).toBeGreaterThanOrEqual(0);
-    expect(end).toBeGreaterThan(start);
-    const current = doc.slice(start + BEGIN.length, end).trim();
-    if (process.env.UPDATE_CATALOG === "1" && current !== table) {
-      writeFileSync(docPath, `${doc.slice(0, start + BEGIN.length)}\n${table}\n${doc.slice(end)}`);
-      return;
-    }
-    expect(current).toBe(table);
+  it("CATALOG.md holds exactly the table generated from the code (`npm run docs:catalog` rewrites it)", () => {
+    expect(documentedTable(readFileSync(CATALOG_DOC, "utf8"))).toBe(catalogTable(defaultCatalog));
+  });
+
+  it("the writer replaces only the text between the markers", () => {
+    const doc = "intro\n<!-- catalog:begin -->\nold\n<!-- catalog:end -->\noutro\n";
+    expect(withTable(doc, "| new |")).toBe("intro\n<!-- catalog:begin -->\n| new |\n<!-- catalog:end -->\noutro\n");
+    expect(documentedTable(withTable(doc, "| new |"))).toBe("| new |");
+    expect(() => documentedTable("no markers")).toThrow(/markers/);
   });
 
   it("documents every feature with a section, unit, window and missing policy", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isLoadedRuleSet, loadRuleSet, parseRuleSet } from "../../src/fraud/load-rule-set";
 import { ArtefactError } from "../../src/schema/result";
 import { rule, ruleSet } from "./helpers";
+import { thrown } from "../thrown";
 
 const ok = rule("r1", { fact: "device.maxAccounts", op: "gte", value: 5 });
 
@@ -192,14 +193,8 @@ describe("loadRuleSet", () => {
 
   it("parseRuleSet throws ArtefactError with the same issues", () => {
     expect(() => parseRuleSet({})).toThrow(ArtefactError);
-    let caught: unknown;
-    try {
-      parseRuleSet({ ...ruleSet([ok]), version: 9 });
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ArtefactError);
-    expect((caught as ArtefactError).issues[0]!.code).toBe("unsupported_version");
-    expect((caught as Error).message).toContain("invalid rule set");
+    const e = thrown(() => parseRuleSet({ ...ruleSet([ok]), version: 9 }), ArtefactError);
+    expect(e.issues[0]!.code).toBe("unsupported_version");
+    expect(e.message).toContain("invalid rule set");
   });
 });

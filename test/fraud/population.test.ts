@@ -1,7 +1,37 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { measurePopulation } from "./population";
+import { type Confusion, measurePopulation } from "./population";
 
-// The figures in models/README.md (section fraud) are these, printed by `npx tsx test/fraud/population.ts`.
+/**
+ * The figures models/README.md (section on the fraud rules) states for the synthetic population,
+ * read from the README itself, so the document and the measurement cannot drift apart. Each
+ * reader throws when its sentence or table row is not found (a renamed row fails the test).
+ */
+const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../models/README.md"), "utf8");
+
+function match(re: RegExp): RegExpExecArray {
+  const m = re.exec(readme);
+  if (m === null) throw new Error(`models/README.md: nothing matches ${re}`);
+  return m;
+}
+
+/** A row of the confusion table: `| review or decline | 24 | 12 | 0 | 964 | 100% (24/24) | 1.23% (12/976) | 66.7% |`. */
+function confusionRow(label: string): { counts: number[]; recall: string; fpr: string; precision: string } {
+  const m = match(new RegExp(`^\\| ${label} \\|([^\\n]*)\\|\\s*$`, "m"));
+  const cells = m[1]!.split("|").map((c) => c.trim());
+  return {
+    counts: cells.slice(0, 4).map(Number),
+    recall: cells[4]!.split(" ")[0]!,
+    fpr: cells[5]!.split(" ")[0]!,
+    precision: cells[6]!,
+  };
+}
+
+const pct = (x: number, digits: number) => `${(100 * x).toFixed(digits)}%`;
+const figures = (c: Confusion) => [c.tp, c.fp, c.fn, c.tn];
+
 describe("default rules on the synthetic population (fixtures/)", () => {
   const r = measurePopulation();
 
@@ -10,14 +40,44 @@ describe("default rules on the synthetic population (fixtures/)", () => {
     expect(r.flagged.fpr).toBeLessThanOrEqual(0.02);
   });
 
-  it("matches the figures recorded in models/README.md", () => {
-    expect([r.n, r.fraud]).toEqual([1000, 24]);
-    expect([r.flagged.tp, r.flagged.fp, r.flagged.fn, r.flagged.tn]).toEqual([24, 12, 0, 964]);
-    expect([r.declined.tp, r.declined.fp, r.declined.fn, r.declined.tn]).toEqual([24, 1, 0, 975]);
-    expect(r.complianceDeclines).toBe(14);
+  it("gives the population size and fraud count models/README.md states", () => {
+    const m = match(/\(`fixtures\/`, ([\d,]+) applicants, (\d+) labelled fraud/);
+    expect([r.n, r.fraud]).toEqual([Number(m[1]!.replace(/,/g, "")), Number(m[2])]);
+  });
+
+  it("gives the confusion tables of models/README.md, counts and rates", () => {
+    for (const [label, c] of [
+      ["review or decline", r.flagged],
+      ["decline only", r.declined],
+    ] as const) {
+      const row = confusionRow(label);
+      expect(figures(c), label).toEqual(row.counts);
+      expect(pct(c.recall, row.recall.includes(".") ? 2 : 0).replace(".00%", "%"), label).toBe(row.recall);
+      expect(pct(c.fpr, 2), label).toBe(row.fpr);
+      expect(pct(c.precision, 1), label).toBe(row.precision);
+    }
+  });
+
+  it("gives the compliance declines and the hits per rule models/README.md states", () => {
+    expect(r.complianceDeclines).toBe(Number(match(/Compliance declines \(under 18\): (\d+)/)[1]));
+    const list = match(/Hits per rule \(fraud \/ non-fraud\): ([^]*?)\.\n/)[1]!;
+    const stated = Object.fromEntries(
+      list.split(",").map((part) => {
+        const m = /([\w.]+) (\d+)\/(\d+)/.exec(part.replace(/\s+/g, " ").trim());
+        if (m === null) throw new Error(`models/README.md: cannot read the rule hits "${part.trim()}"`);
+        return [m[1]!, { fraud: Number(m[2]), other: Number(m[3]) }];
+      }),
+    );
+    expect(Object.keys(stated).length).toBeGreaterThan(5);
+    for (const [rule, hits] of Object.entries(stated)) expect(r.rules[rule], rule).toEqual(hits);
+    // Every fraud rule that fired is in the README's list (the compliance rule is stated separately).
+    const fired = Object.entries(r.rules)
+      .filter(([id, h]) => id !== "compliance.underage" && h.fraud + h.other > 0)
+      .map(([id]) => id);
+    expect(fired.sort()).toEqual(Object.keys(stated).sort());
   });
 
   it("compliance declines (under 18) are not counted as fraud flags", () => {
-    expect(r.rules["compliance.underage"]).toEqual({ fraud: 0, other: 14 });
+    expect(r.rules["compliance.underage"]).toEqual({ fraud: 0, other: r.complianceDeclines });
   });
 });

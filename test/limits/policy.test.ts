@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
 import { loadPolicy, parsePolicy, policyToJSON } from "../../src/limits";
 import { defaultPolicy, defaultPolicyJson } from "./helpers";
+import { thrown } from "../thrown";
 
 const codes = (json: unknown) => {
   const r = loadPolicy(json);
@@ -117,10 +118,8 @@ describe("loadPolicy", () => {
 
   it("parsePolicy throws ArtefactError with the issues", () => {
     expect(() => parsePolicy({})).toThrow(ArtefactError);
-    try {
-      parsePolicy({ format: "riskcard.policy", version: 1 });
-    } catch (e) {
-      expect((e as ArtefactError).issues.length).toBeGreaterThan(0);
-    }
+    expect(
+      thrown(() => parsePolicy({ format: "riskcard.policy", version: 1 }), ArtefactError).issues.length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FitError, fitLogistic, predictProba, predictProbaBatch, safeFitLogistic } from "../../src/logistic";
+import { thrown } from "../thrown";
 
 describe("fitLogistic small cases", () => {
   it("x = 0..3, y = 0,1,0,1 matches statsmodels Logit", () => {
@@ -82,12 +83,9 @@ describe("fitLogistic small cases", () => {
 describe("fitLogistic failures are clear", () => {
   it("perfect separation throws FitError (reason separation), safeFitLogistic returns issues", () => {
     expect(() => fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1])).toThrow(FitError);
-    try {
-      fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1]);
-    } catch (e) {
-      expect((e as FitError).reason).toBe("separation");
-      expect((e as FitError).issues[0]!.code).toBe("invalid_value");
-    }
+    const e = thrown(() => fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1]), FitError);
+    expect(e.reason).toBe("separation");
+    expect(e.issues[0]!.code).toBe("invalid_value");
     const r = safeFitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1]);
     expect(r.ok).toBe(false);
   });
@@ -112,11 +110,7 @@ describe("fitLogistic failures are clear", () => {
     const y = [0, 1, 0, 1, 1];
     expect(() => fitLogistic(X, y)).toThrow(/singular/);
     expect(() => fitLogistic([[1], [1], [1], [1]], [0, 1, 0, 1])).toThrow(FitError);
-    try {
-      fitLogistic([[1], [1], [1], [1]], [0, 1, 0, 1]);
-    } catch (e) {
-      expect((e as FitError).reason).toBe("singular");
-    }
+    expect(thrown(() => fitLogistic([[1], [1], [1], [1]], [0, 1, 0, 1]), FitError).reason).toBe("singular");
   });
   it("rejects bad input with TypeError / RangeError and no values in messages", () => {
     expect(() => fitLogistic("x" as never, [1])).toThrow(TypeError);
