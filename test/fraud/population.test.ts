@@ -60,7 +60,7 @@ describe("default rules on the synthetic population (fixtures/)", () => {
 
   it("gives the compliance declines and the hits per rule models/README.md states", () => {
     expect(r.complianceDeclines).toBe(Number(match(/Compliance declines \(under 18\): (\d+)/)[1]));
-    const list = match(/Hits per rule \(fraud \/ non-fraud\): ([^]*?)\.\n/)[1]!;
+    const list = match(/Hits per rule \(fraud \/ non-fraud\): ([\s\S]*?)\.\n/)[1]!;
     const stated = Object.fromEntries(
       list.split(",").map((part) => {
         const m = /([\w.]+) (\d+)\/(\d+)/.exec(part.replace(/\s+/g, " ").trim());
