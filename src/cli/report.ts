@@ -13,6 +13,10 @@ import { scoreTable } from "./score-table";
 import { recordedTarget } from "./train";
 import { readJsonFile } from "./validate";
 
+/**
+ * Help text of `riskcard report`.
+ * @example REPORT_HELP.startsWith("Usage: riskcard report") // => true
+ */
 export const REPORT_HELP = `Usage: riskcard report MODEL.json DATA.csv --out REPORT.html [--target COL] [--bad VALUE] [--json DATA.json]
 
 Scores DATA.csv (a CSV with the model's columns and the outcome) with a scorecard and writes a

@@ -1,7 +1,10 @@
 import type { Engine } from "../decision/engine";
 import { type Issue, issue } from "../schema/result";
 
-/** Longest JSONL line accepted, in characters. */
+/**
+ * Longest JSONL line accepted, in characters.
+ * @example MAX_LINE // => 4194304 (4 Mi characters)
+ */
 export const MAX_LINE = 4 << 20;
 
 /** One scored line: the JSON text to write and whether it was a decision or an error record. */

@@ -22,6 +22,10 @@ const MAX_LINE_BYTES = 4 * MAX_LINE;
 /** Largest engine configuration file read, in bytes. */
 const MAX_CONFIG = 20 << 20;
 
+/**
+ * Help text of `riskcard score`.
+ * @example SCORE_HELP.startsWith("Usage: riskcard score") // => true
+ */
 export const SCORE_HELP = `Usage: riskcard score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
 
 Decides every application in INPUT.jsonl (one applicant JSON per line) with the decision engine

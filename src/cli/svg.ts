@@ -3,7 +3,10 @@
  * no scripts and no external resources. Every text is escaped.
  */
 
-/** Escapes text for HTML and SVG content and attributes. */
+/**
+ * Escapes text for HTML and SVG content and attributes.
+ * @example esc('<a & "b">') // => "&lt;a &amp; &quot;b&quot;&gt;"
+ */
 export function esc(text: string): string {
   return text
     .replace(/&/g, "&amp;")

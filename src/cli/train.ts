@@ -16,6 +16,10 @@ import type { CliIo } from "./io";
 import { referenceOf, withReference } from "./reference";
 import { scoreTable } from "./score-table";
 
+/**
+ * Help text of `riskcard train`.
+ * @example TRAIN_HELP.startsWith("Usage: riskcard train") // => true
+ */
 export const TRAIN_HELP = `Usage: riskcard train DATA.csv --target COL --out MODEL.json [options]
 
 Screens the variables of DATA.csv, bins them (WoE), fits a logistic regression, scales the points

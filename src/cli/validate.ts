@@ -12,6 +12,10 @@ import type { CliIo } from "./io";
 /** Largest artefact file read, in bytes. */
 const MAX_ARTEFACT = 20 << 20;
 
+/**
+ * Help text of `riskcard validate`.
+ * @example VALIDATE_HELP.startsWith("Usage: riskcard validate") // => true
+ */
 export const VALIDATE_HELP = `Usage: riskcard validate ARTEFACT.json [--json]
 
 Checks a riskcard artefact before it goes live, by its "format" field:

@@ -2,7 +2,10 @@ import type { SourceDef, SourceName } from "./sources";
 import type { StringTable } from "./string-table";
 import type { Builtin, FeatureSpec } from "./spec";
 
-/** Aggregate op codes, in the order of `AGGREGATES`. */
+/**
+ * Aggregate op codes, in the order of `AGGREGATES`.
+ * @example OP.days_since_last // => 6 (its index in AGGREGATES)
+ */
 export const OP = {
   count: 0,
   sum: 1,
@@ -16,7 +19,10 @@ export const OP = {
   active_buckets: 9,
 } as const;
 
-/** State slots per aggregate: count, sum, max, min, latest time, earliest time. */
+/**
+ * State slots per aggregate: count, sum, max, min, latest time, earliest time.
+ * @example SLOTS // => 6 (count, sum, max, min, latest, earliest)
+ */
 export const SLOTS = 6;
 
 /**

@@ -217,7 +217,10 @@ const loans: SourceDef = {
   },
 };
 
-/** Every source by name. */
+/**
+ * Every source by name.
+ * @example Object.keys(SOURCES).length === SOURCE_NAMES.length // => true
+ */
 export const SOURCES: Readonly<Record<SourceName, SourceDef>> = Object.freeze({
   payments,
   deviceEvents,
@@ -228,7 +231,10 @@ export const SOURCES: Readonly<Record<SourceName, SourceDef>> = Object.freeze({
   loans,
 });
 
-/** Sizes of the scratch arrays: the most fields of each kind any source has. */
+/**
+ * Sizes of the scratch arrays: the most fields of each kind any source has.
+ * @example SCRATCH_SIZES // => { e: 3, n: 4, s: 3 }
+ */
 export const SCRATCH_SIZES = Object.freeze({ e: 3, n: 4, s: 3 });
 
 /**

@@ -82,7 +82,10 @@ const base = {
   unit: z.enum(FEATURE_UNITS),
 };
 
-/** Filter of a declarative feature; every condition must hold. */
+/**
+ * Filter of a declarative feature; every condition must hold.
+ * @example whereSchema.safeParse({ in: { direction: ["out"] } }).success // => true
+ */
 export const whereSchema = z.strictObject({
   /** Enumeration field -> allowed values (an absent optional field never matches). */
   in: z.record(fieldName, z.array(z.string().min(1).max(64)).min(1).max(64)).optional(),
@@ -99,7 +102,10 @@ export const whereSchema = z.strictObject({
 });
 export type Where = z.infer<typeof whereSchema>;
 
-/** A feature aggregating the events of one source, filtered and windowed. */
+/**
+ * A feature aggregating the events of one source, filtered and windowed.
+ * @example aggregateSpecSchema.safeParse({ name: "n", description: "payments", unit: "count", kind: "aggregate", source: "payments", aggregate: "median" }).success // => false (no such aggregate)
+ */
 export const aggregateSpecSchema = z.strictObject({
   ...base,
   kind: z.literal("aggregate"),
@@ -116,7 +122,10 @@ export const aggregateSpecSchema = z.strictObject({
   emptyValue: z.number().optional(),
 });
 
-/** A scalar field of a section (missing when the section or the field is absent). */
+/**
+ * A scalar field of a section (missing when the section or the field is absent).
+ * @example fieldSpecSchema.safeParse({ kind: "field" }).success // => false
+ */
 export const fieldSpecSchema = z.strictObject({
   ...base,
   kind: z.literal("field"),
@@ -124,7 +133,10 @@ export const fieldSpecSchema = z.strictObject({
   field: fieldName,
 });
 
-/** numerator / denominator (another feature or a positive constant); missing when either is missing or the denominator is 0. */
+/**
+ * numerator / denominator (another feature or a positive constant); missing when either is missing or the denominator is 0.
+ * @example ratioSpecSchema.safeParse({ kind: "ratio" }).success // => false
+ */
 export const ratioSpecSchema = z.strictObject({
   ...base,
   kind: z.literal("ratio"),
@@ -132,7 +144,10 @@ export const ratioSpecSchema = z.strictObject({
   denominator: z.union([featureName, z.number().positive()]),
 });
 
-/** max, min, sum or difference (first minus the rest) of earlier features; missing when any input is. */
+/**
+ * max, min, sum or difference (first minus the rest) of earlier features; missing when any input is.
+ * @example combineSpecSchema.safeParse({ kind: "combine" }).success // => false
+ */
 export const combineSpecSchema = z.strictObject({
   ...base,
   kind: z.literal("combine"),
@@ -140,7 +155,10 @@ export const combineSpecSchema = z.strictObject({
   of: z.array(featureName).min(2).max(16),
 });
 
-/** A feature computed by built-in code. */
+/**
+ * A feature computed by built-in code.
+ * @example builtinSpecSchema.safeParse({ name: "age", description: "Age", unit: "years", kind: "builtin", builtin: "age_years" }).success // => true
+ */
 export const builtinSpecSchema = z.strictObject({
   ...base,
   kind: z.literal("builtin"),

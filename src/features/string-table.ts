@@ -21,7 +21,10 @@ export interface StringTable {
   lastSlot: number;
 }
 
-/** Slots of a new table, the most a table grows to, and the longest probe before the Map fallback. @internal */
+/**
+ * Slots of a new table, the most a table grows to, and the longest probe before the Map fallback. @internal
+ * @example STRING_TABLE_LIMITS.max // => 32768
+ */
 export const STRING_TABLE_LIMITS = Object.freeze({ initial: 128, max: 1 << 15, probe: 24 });
 const INITIAL_CAPACITY = STRING_TABLE_LIMITS.initial;
 const MAX_CAPACITY = STRING_TABLE_LIMITS.max;
@@ -49,6 +52,7 @@ export function newStringTable(): StringTable {
  * Empties the table (keeps its capacity; drops every stored string).
  * @param t the table
  * @internal
+ * @example const t = newStringTable(); markString(t, "a", 1); clearStringTable(t); markString(t, "a", 1) // => 1 (new again)
  */
 export function clearStringTable(t: StringTable): void {
   const { keys, masks, used } = t;
@@ -85,6 +89,7 @@ export function hashString(s: string): number {
  * @param m the bits to set
  * @returns `m & ~previous`
  * @internal
+ * @example const t = newStringTable(); markString(t, "a", 3); markString(t, "a", 6) // => 4 (only bit 4 was not set)
  */
 export function markString(t: StringTable, s: string, m: number): number {
   if (t.overflow !== null) return markInMap(t.overflow, s, m);

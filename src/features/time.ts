@@ -1,6 +1,12 @@
-/** Milliseconds in one day. */
+/**
+ * Milliseconds in one day.
+ * @example DAY_MS // => 86400000
+ */
 export const DAY_MS = 86_400_000;
-/** Milliseconds in one hour. */
+/**
+ * Milliseconds in one hour.
+ * @example HOUR_MS // => 3600000
+ */
 export const HOUR_MS = 3_600_000;
 
 /**

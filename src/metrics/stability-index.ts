@@ -21,7 +21,10 @@ export interface StabilityBin {
   readonly contribution: number;
 }
 
-/** @internal checks epsilon, default 1e-4. */
+/**
+ * @internal checks epsilon, default 1e-4.
+ * @example epsilonOf({}, "psi") // => 0.0001
+ */
 export function epsilonOf(options: StabilityOptions, fn: string): number {
   const e = options.epsilon ?? 1e-4;
   if (typeof e !== "number" || !(e > 0 && e < 1)) throw new RangeError(`${fn}: epsilon must be in (0, 1)`);
@@ -81,7 +84,10 @@ export function stabilityIndex(
   return { index, bins };
 }
 
-/** @internal one PSI term with the zero-share adjustment. */
+/**
+ * @internal one PSI term with the zero-share adjustment.
+ * @example psiTerm(0.5, 0.25, 1e-4) // => 0.1732868 (by hand: (0.25 - 0.5) ln(0.25 / 0.5))
+ */
 export function psiTerm(expectedShare: number, actualShare: number, eps: number): number {
   const e = expectedShare === 0 ? eps : expectedShare;
   const a = actualShare === 0 ? eps : actualShare;

@@ -8,12 +8,12 @@ const fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.int().min(0).max(8.64e15);
 
 /**
- * Caps on the size of one account's history.
+ * Most installments accepted in one account's history.
  * @example MAX_INSTALLMENTS // => 600
  */
 export const MAX_INSTALLMENTS = 600;
 /**
- * TODO
+ * Most repayments accepted in one account's history.
  * @example MAX_REPAYMENTS // => 10000
  */
 export const MAX_REPAYMENTS = 10_000;

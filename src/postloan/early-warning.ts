@@ -7,12 +7,12 @@ const fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.int().min(0).max(8.64e15);
 
 /**
- * Most drawdown timestamps and spending months accepted for one account.
+ * Most drawdown timestamps accepted for one account.
  * @example MAX_DRAWDOWNS // => 10000
  */
 export const MAX_DRAWDOWNS = 10_000;
 /**
- * TODO
+ * Most months of spending accepted for one account.
  * @example MAX_SPEND_MONTHS // => 120
  */
 export const MAX_SPEND_MONTHS = 120;

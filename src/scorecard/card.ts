@@ -8,7 +8,10 @@ import { deepFreeze } from "../schema/json-guard";
 import { roundPoints } from "./round-points";
 import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
 
-/** Creates the card of a validated points artefact (the artefact is frozen and kept as is). */
+/**
+ * Creates the card of a validated points artefact (the artefact is frozen and kept as is).
+ * @example cardFromPoints(scorecardJson).kind // => "points"
+ */
 export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
   deepFreeze(artefact);
   const card: Scorecard = {
@@ -25,7 +28,10 @@ export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
   return deepFreeze(card);
 }
 
-/** The lowest and highest points a characteristic can give (attributes and fallback). */
+/**
+ * The lowest and highest points a characteristic can give (attributes and fallback).
+ * @example pointsRange(pmmlSampleCard.characteristics[1]) // => { min: -3, max: 18 } (PMML age: -3 below 18, 18 from 39)
+ */
 export function pointsRange(c: Characteristic): { min: number; max: number } {
   let min = c.fallback.points;
   let max = c.fallback.points;
@@ -42,6 +48,7 @@ export function pointsRange(c: Characteristic): { min: number; max: number } {
  * `scale_k = (range.max - range.min) * w_k / 100 / span_k`, and each raw point becomes
  * `round(scale_k * (p - min_j))`; the base is `range.min`. So a category's sub-score runs from 0
  * to its weight's share of the range, and the (unrounded) score from `range.min` to `range.max`.
+ * @example cardFromExpert(expertCardJson).kind // => "expert"
  */
 export function cardFromExpert(artefact: ExpertCardJSON): Scorecard {
   deepFreeze(artefact);

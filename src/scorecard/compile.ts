@@ -61,7 +61,10 @@ function nextUp(x: number): number {
   return f[0]!;
 }
 
-/** The most boundaries a characteristic may have for the padded path (width 32: five search steps). */
+/**
+ * The most boundaries a characteristic may have for the padded path (width 32: five search steps).
+ * @example MAX_PADDED_CUTS // => 31 (width 32: five search steps)
+ */
 export const MAX_PADDED_CUTS = 31;
 
 /**
@@ -135,6 +138,7 @@ function pad(
  * exact values (special values; category codes, the index in `levels`) as the one-point segment
  * `[x, nextUp(x))`, then intervals. Right-closed `(a, b]` becomes `[nextUp(a), nextUp(b))`, since
  * `b < v` iff `nextUp(b) <= v`. A value's segment is the count of boundaries <= value.
+ * @example compile(0, pmmlSampleCard.characteristics).width // => 8 (at most 7 boundaries per characteristic)
  */
 export function compile(basePoints: number, chars: readonly Characteristic[]): Compiled {
   const n = chars.length;
@@ -219,7 +223,10 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
   };
 }
 
-/** Attaches the compiled form to a card created by this module (before the card is frozen). */
+/**
+ * Attaches the compiled form to a card created by this module (before the card is frozen).
+ * @example const o = {}; attach(o, compiledOf(pmmlSampleCard)); compiledOf(o).n // => 3
+ */
 export function attach(card: object, compiled: Compiled): void {
   Object.defineProperty(card, COMPILED, { value: compiled, enumerable: false, writable: false, configurable: false });
 }
@@ -227,6 +234,7 @@ export function attach(card: object, compiled: Compiled): void {
 /**
  * The compiled form of a card.
  * @throws {TypeError} when the card was not created by loadScorecard/loadExpertCard/buildScorecard
+ * @example compiledOf({}) // throws TypeError
  */
 export function compiledOf(card: Scorecard): Compiled {
   const c = card !== null && typeof card === "object" ? (card as { [COMPILED]?: Compiled })[COMPILED] : undefined;
@@ -238,6 +246,7 @@ export function compiledOf(card: Scorecard): Compiled {
 /**
  * The index in `names` of each characteristic's feature, computed once per names array.
  * @throws {RangeError} when a feature the card reads is not in `names`
+ * @example indicesFor(compiledOf(pmmlSampleCard), ["income", "age", "department"]) // => Int32Array [2, 1, 0]
  */
 export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
   if (names === k.lastNames) return k.lastIdx;
@@ -267,6 +276,7 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
  * characteristic's points, in characteristic order (the same order on every path, so sums are
  * bit-identical). Writes per-characteristic points and matched attribute indices when buffers
  * are given. A NaN value (outside the FeatureVector contract) takes the fallback.
+ * @example scoreRowGeneral(compiledOf(pmmlSampleCard), indicesFor(compiledOf(pmmlSampleCard), pmmlVector.names), pmmlVector.values, pmmlVector.missing, 0, null, null) // => 29 (PMML spec sample)
  */
 export function scoreRowGeneral(
   k: Compiled,

@@ -123,10 +123,16 @@ const categoricalCharacteristic = z
       bad(ctx, ["attributes"], "too_small", "a characteristic needs at least one non-missing attribute");
   });
 
-/** Schema of one characteristic (numeric or categorical). */
+/**
+ * Schema of one characteristic (numeric or categorical).
+ * @example characteristicSchema.safeParse(scorecardJson.characteristics[0]).success // => true
+ */
 export const characteristicSchema = z.discriminatedUnion("type", [numericCharacteristic, categoricalCharacteristic]);
 
-/** Schema of a scaling, with factor and offset checked against the parameters. */
+/**
+ * Schema of a scaling, with factor and offset checked against the parameters.
+ * @example scalingSchema.safeParse(scorecardJson.scaling).success // => true
+ */
 export const scalingSchema = z
   .strictObject({
     points0: z.number(),

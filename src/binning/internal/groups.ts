@@ -17,7 +17,10 @@ export function badOf(p: Prepared, starts: readonly number[], k: number): number
   return p.cb[e]! - p.cb[starts[k]!]!;
 }
 
-/** Pearson chi-square of the 2x2 table of two adjacent groups (cells with expected 0 skipped). */
+/**
+ * Pearson chi-square of the 2x2 table of two adjacent groups (cells with expected 0 skipped).
+ * @example chi2(10, 0, 0, 10) // => 20 (by hand: four cells of (10 - 5)^2 / 5)
+ */
 export function chi2(g1: number, b1: number, g2: number, b2: number): number {
   const n1 = g1 + b1;
   const n2 = g2 + b2;
@@ -37,7 +40,10 @@ export function chi2(g1: number, b1: number, g2: number, b2: number): number {
   return c;
 }
 
-/** The IV term of one group given class totals, zero counts replaced by `z`. */
+/**
+ * The IV term of one group given class totals, zero counts replaced by `z`.
+ * @example ivTerm(40, 20, 100, 30, 0.9) // => 0.1362202 (by hand: (20/30 - 40/100) ln((20/30) / (40/100)))
+ */
 export function ivTerm(g: number, b: number, G: number, B: number, z: number): number {
   const bs = (b === 0 ? z : b) / B;
   const gs = (g === 0 ? z : g) / G;

@@ -6,6 +6,7 @@
  * @returns the number of labels equal to 1
  * @throws {TypeError} when not an array of numbers
  * @throws {RangeError} on a length mismatch or a label other than 0/1
+ * @example checkLabels01([0, 1, 1], 3, "binNumeric") // => 2 (the bads)
  */
 export function checkLabels01(labels: unknown, n: number, fn: string): number {
   if (labels === null || typeof labels !== "object" || typeof (labels as { length?: unknown }).length !== "number") {
@@ -25,7 +26,10 @@ export function checkLabels01(labels: unknown, n: number, fn: string): number {
   return bad;
 }
 
-/** @internal checks an integer option in [min, max]. */
+/**
+ * @internal checks an integer option in [min, max].
+ * @example intOption(undefined, 5, 1, 10, "binNumeric", "maxBins") // => 5 (the default)
+ */
 export function intOption(v: unknown, def: number, min: number, max: number, fn: string, name: string): number {
   const x = v === undefined ? def : v;
   if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max) {
@@ -34,7 +38,10 @@ export function intOption(v: unknown, def: number, min: number, max: number, fn:
   return x;
 }
 
-/** @internal checks a number option in [min, max]. */
+/**
+ * @internal checks a number option in [min, max].
+ * @example numOption(1.5, 0.05, 0, 1, "binNumeric", "minBinShare") // throws RangeError
+ */
 export function numOption(v: unknown, def: number, min: number, max: number, fn: string, name: string): number {
   const x = v === undefined ? def : v;
   if (typeof x !== "number" || !(x >= min && x <= max))

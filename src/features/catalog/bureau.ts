@@ -20,7 +20,10 @@ const delq = (dpd: number, name: string): FeatureSpec => ({
 });
 const REVOLVING = { in: { kind: ["credit_card"] }, open: true, present: ["limitFen"] };
 
-/** Credit-bureau features; all missing for a thin-file applicant (no bureau report). */
+/**
+ * Credit-bureau features; all missing for a thin-file applicant (no bureau report).
+ * @example bureauFeatures.every((f) => defaultCatalog.names.includes(f.name)) // => true
+ */
 export const bureauFeatures: readonly FeatureSpec[] = [
   {
     name: "bureau_history_months",

@@ -21,7 +21,10 @@ const kindCount = (kind: string, name: string, what: string): FeatureSpec => ({
   description: `${what} over 30 days`,
 });
 
-/** Device and login features. */
+/**
+ * Device and login features.
+ * @example deviceFeatures.every((f) => defaultCatalog.names.includes(f.name)) // => true
+ */
 export const deviceFeatures: readonly FeatureSpec[] = [
   distinct("deviceId", "devices", 30, "device_distinct_30d"),
   distinct("deviceId", "devices", 90, "device_distinct_90d"),

@@ -1,6 +1,9 @@
 import type { FeatureSpec } from "../spec";
 
-/** Identity and application features. */
+/**
+ * Identity and application features.
+ * @example identityFeatures[0].name // => "age_years"
+ */
 export const identityFeatures: readonly FeatureSpec[] = [
   {
     name: "age_years",

@@ -1,6 +1,9 @@
 import type { FeatureSpec } from "../spec";
 
-/** Repayment behaviour on this platform's own earlier loans. */
+/**
+ * Repayment behaviour on this platform's own earlier loans.
+ * @example loanFeatures.every((f) => defaultCatalog.names.includes(f.name)) // => true
+ */
 export const loanFeatures: readonly FeatureSpec[] = [
   {
     name: "loan_count",

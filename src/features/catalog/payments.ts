@@ -23,7 +23,10 @@ const net = (d: number): FeatureSpec => ({
   description: `Inflow minus outflow over ${d} days (can be negative)`,
 });
 
-/** Payment-behaviour features (wallet events). */
+/**
+ * Payment-behaviour features (wallet events).
+ * @example paymentFeatures.every((f) => defaultCatalog.names.includes(f.name)) // => true
+ */
 export const paymentFeatures: readonly FeatureSpec[] = [
   flow("in", 30),
   flow("in", 90),

@@ -1,6 +1,9 @@
 import type { FeatureSpec } from "../spec";
 
-/** Social-graph features computed by the host app. */
+/**
+ * Social-graph features computed by the host app.
+ * @example socialFeatures.every((f) => defaultCatalog.names.includes(f.name)) // => true
+ */
 export const socialFeatures: readonly FeatureSpec[] = [
   {
     name: "social_account_age_days",

@@ -12,11 +12,13 @@ export interface Design {
 }
 
 /**
+ * Checks X and copies it into a row-major design with a leading intercept column of ones.
  * @param X rows, each an array-like of p finite numbers
  * @param fn the public function name
  * @returns the design
  * @throws {TypeError} when X is not an array of array-likes of numbers
  * @throws {RangeError} on ragged rows, non-finite values or no rows
+ * @example toDesign([[1, 2], [3, 4]], "fitLogistic") // => { n: 2, d: 3, data: Float64Array [1, 1, 2, 1, 3, 4] } (ones first: the intercept)
  */
 export function toDesign(X: unknown, fn: string): Design {
   if (!Array.isArray(X)) throw new TypeError(`${fn}: X must be an array of rows`);
@@ -54,6 +56,7 @@ export function toDesign(X: unknown, fn: string): Design {
  * @param fn the public function name
  * @returns y as a Float64Array
  * @throws {TypeError|RangeError} when not 0/1 of length n
+ * @example toLabels([0, 1], 2, "fitLogistic") // => Float64Array [0, 1]
  */
 export function toLabels(y: unknown, n: number, fn: string): Float64Array {
   if (y === null || typeof y !== "object" || typeof (y as { length?: unknown }).length !== "number") {
@@ -79,6 +82,7 @@ export function toLabels(y: unknown, n: number, fn: string): Float64Array {
  * @param fn the public function name
  * @returns the weights (all ones when undefined)
  * @throws {TypeError|RangeError} when not finite, negative, wrong length, or summing to 0
+ * @example toWeights(undefined, 2, "fitLogistic") // => Float64Array [1, 1] (no weights: every row counts once)
  */
 export function toWeights(w: unknown, n: number, fn: string): Float64Array {
   const out = new Float64Array(n);

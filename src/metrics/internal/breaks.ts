@@ -10,6 +10,7 @@
  * @returns the breaks as a Float64Array
  * @throws {TypeError} when not an array of numbers
  * @throws {RangeError} when not finite or not strictly increasing
+ * @example checkBreaks([1, 1], "psi") // throws RangeError
  */
 export function checkBreaks(breaks: unknown, fn: string): Float64Array {
   if (breaks === null || typeof breaks !== "object" || typeof (breaks as { length?: unknown }).length !== "number") {
@@ -32,6 +33,7 @@ export function checkBreaks(breaks: unknown, fn: string): Float64Array {
  * @param breaks strictly increasing cut points
  * @param x a finite value
  * @returns the bin index
+ * @example binOf(Float64Array.of(1, 2), 1) // => 1 (left-closed: [1, 2))
  */
 export function binOf(breaks: Float64Array, x: number): number {
   let lo = 0;

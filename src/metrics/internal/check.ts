@@ -13,6 +13,7 @@ export type NumericArray = ArrayLike<number>;
  * @param name the argument name, for the message
  * @throws {TypeError} when `xs` is not array-like or holds a non-number
  * @throws {RangeError} when an element is not finite
+ * @example checkFinite([1, Infinity], "auc", "scores") // throws RangeError
  */
 export function checkFinite(xs: unknown, fn: string, name: string): asserts xs is NumericArray {
   if (xs === null || typeof xs !== "object" || typeof (xs as { length?: unknown }).length !== "number") {
@@ -34,6 +35,7 @@ export function checkFinite(xs: unknown, fn: string, name: string): asserts xs i
  * @returns the number of labels equal to 1
  * @throws {TypeError} when `labels` is not array-like or holds a non-number
  * @throws {RangeError} when the length differs from `n` or a label is not 0 or 1
+ * @example checkLabels([0, 1, 1], 3, "auc") // => 2 (the bads)
  */
 export function checkLabels(labels: unknown, n: number, fn: string): number {
   if (labels === null || typeof labels !== "object" || typeof (labels as { length?: unknown }).length !== "number") {
@@ -66,6 +68,7 @@ export interface SplitScores {
  * @param needBoth when true, both classes must be present
  * @returns the sorted scores of each class
  * @throws {TypeError|RangeError} on bad input (see `checkFinite`, `checkLabels`)
+ * @example splitSorted([0.3, 0.1, 0.2], [1, 0, 1], "auc", true) // => { bad: Float64Array [0.2, 0.3], good: Float64Array [0.1] }
  */
 export function splitSorted(scores: unknown, labels: unknown, fn: string, needBoth: boolean): SplitScores {
   checkFinite(scores, fn, "scores");

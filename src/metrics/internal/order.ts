@@ -3,6 +3,7 @@
  * @param scores finite scores
  * @param descending sort descending instead (ties still in input order)
  * @returns the permutation
+ * @example orderOf([3, 1, 2, 1], false) // => Uint32Array [1, 3, 2, 0] (ties keep input order)
  */
 export function orderOf(scores: ArrayLike<number>, descending: boolean): Uint32Array {
   const n = scores.length;
@@ -20,6 +21,7 @@ export function orderOf(scores: ArrayLike<number>, descending: boolean): Uint32A
  * @param n the number of items
  * @param groups the number of groups (<= n)
  * @returns `groups + 1` offsets
+ * @example groupOffsets(10, 3) // => [0, 4, 7, 10] (numpy.array_split: 4, 3, 3)
  */
 export function groupOffsets(n: number, groups: number): number[] {
   const base = Math.floor(n / groups);

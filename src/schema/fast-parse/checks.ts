@@ -186,7 +186,10 @@ function digitAt(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** `^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$` without a regex engine. @internal */
+/**
+ * `^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$` without a regex engine. @internal
+ * @example [isDateShape("2024-02-30"), isDateShape("2024-13-01")] // => [true, false] (shape only; the calendar is checked apart)
+ */
 export function isDateShape(s: string): boolean {
   if (s.length !== 10) return false;
   if (

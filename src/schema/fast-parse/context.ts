@@ -53,7 +53,10 @@ export function reportType(
   else report(ctx, "invalid_type", pre, idx, key, `expected ${expected}`, true);
 }
 
-/** Whether zod treats a value as an object (`typeof "object"`, not null, not an array). @internal */
+/**
+ * Whether zod treats a value as an object (`typeof "object"`, not null, not an array). @internal
+ * @example [isObject({}), isObject([]), isObject(null)] // => [true, false, false]
+ */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -31,6 +31,7 @@ export interface SignedFit {
  * Chebyshev fit of Numerical Recipes (erfcc, fractional error below 1.2e-7).
  * @param z the Wald statistic
  * @returns the p-value in [0, 1]
+ * @example waldPValue(1.959964) // => 0.050000 (normal table: |z| = 1.959964 at 5%, two-sided)
  */
 export function waldPValue(z: number): number {
   if (!Number.isFinite(z)) return Number.isNaN(z) ? 1 : 0;
