@@ -71,7 +71,7 @@ async function runSuite(suite: BenchSuite): Promise<{ rows: Row[]; ratioLines: s
     const ratio = p.meanNs / s.meanNs;
     const ok = ratio >= q.floor;
     ratioLines.push(
-      `| ${q.name} | ${ratio.toFixed(1)}x | ${q.goal === undefined ? "-" : `${q.goal}x`} | ${q.floor}x | ${ok ? "ok" : "BELOW FLOOR"} |`,
+      `| ${q.name} | ${ratio.toFixed(ratio < 10 ? 2 : 1)}x | ${q.goal === undefined ? "-" : `${q.goal}x`} | ${q.floor}x | ${ok ? "ok" : "BELOW FLOOR"} |`,
     );
     if (!ok) failed.push(`${suite.name}: ${q.name} is ${ratio.toFixed(2)}x, floor ${q.floor}x`);
   }

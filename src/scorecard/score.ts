@@ -11,6 +11,17 @@ import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
  * most w - 1, which is what the steps reach). One function per width, with the steps written out
  * so that none depends on the width at run time: `row*` write per-characteristic points and
  * attribute indices to the buffers that are not null, `total*` compute the total only.
+ *
+ * Why six kernels (bench/RESULTS.md, suite scorecard-kernels: `npm run bench -- scorecard-kernels`;
+ * interleaved medians of peer time over kernel time on the same card and vectors in the same run;
+ * range over the runs of 2026-11-29 on a shared 2-core machine, the recorded run in brackets):
+ * each beats the general path (`scoreRowGeneral`) by far more than 10%, so none is folded into it.
+ *   row8 1.25-1.35x [1.35x], row16 1.53-1.74x [1.53x], row32 2.2-3.3x [2.18x] (score, with outputs);
+ *   total8 1.54-1.68x [1.54x], total16 2.07-2.28x [2.28x], total32 2.8-8.0x [5.74x] (scoreValue,
+ *   scoreBatch).
+ * Folding them into one loop over the steps was measured too: the totals are 1.17-1.40x [1.20-1.30x]
+ * faster than that loop, and a folded row kernel was only 1.07-1.10x faster than the general path at
+ * width 8 (the width of the shipped cards), against 1.25-1.35x for row8, so the steps stay written out.
  */
 function row8(
   k: Compiled,
