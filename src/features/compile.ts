@@ -10,6 +10,7 @@ import { DAY_MS } from "./time";
 /**
  * Size budget of feature declarations (`guardJson`): a catalog artefact, or the declarations given
  * to `extendCatalog` or `compileCatalog`: 200,000 values and 5,000,000 characters in strings and keys.
+ * @example CATALOG_LIMITS // => { maxNodes: 200000, maxChars: 5000000 }
  */
 export const CATALOG_LIMITS: JsonLimits = Object.freeze({ maxNodes: 200_000, maxChars: 5_000_000 });
 

@@ -13,6 +13,7 @@ export const MAX_RULE_SET_VALUES = 2_000_000;
 /**
  * Size budget of a rule-set artefact (`guardJson`): `MAX_RULE_SET_VALUES` values and 64 Mi
  * characters in strings and keys (named lists of device or account ids are the bulk of it).
+ * @example RULE_SET_LIMITS.maxChars // => 67108864 (64 Mi)
  */
 export const RULE_SET_LIMITS: JsonLimits = Object.freeze({ maxNodes: MAX_RULE_SET_VALUES, maxChars: 64 * 1024 * 1024 });
 

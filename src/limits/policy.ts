@@ -42,7 +42,10 @@ type DeepReadonly<T> = T extends (infer U)[]
 /** A loaded policy: the validated JSON plus per-band pricing compiled at load. Deep-frozen. */
 export type Policy = DeepReadonly<PolicySpec> & { readonly compiled: Readonly<Record<Band, BandPricing>> };
 
-/** Size budget of a policy artefact (`guardJson`): 2,000 values and 100,000 characters in strings and keys. */
+/**
+ * Size budget of a policy artefact (`guardJson`): 2,000 values and 100,000 characters in strings and keys.
+ * @example POLICY_LIMITS // => { maxNodes: 2000, maxChars: 100000 }
+ */
 export const POLICY_LIMITS: JsonLimits = Object.freeze({ maxNodes: 2_000, maxChars: 100_000 });
 
 function compileBand(spec: PolicySpec, band: Band): BandPricing {

@@ -10,7 +10,10 @@
  */
 import { type Issue, type IssuePath, type Result, fail, issue, ok } from "./result";
 
-/** The keys that could pollute a prototype when an artefact is copied or merged; rejected anywhere. */
+/**
+ * The keys that could pollute a prototype when an artefact is copied or merged; rejected anywhere.
+ * @example FORBIDDEN_KEYS.has("__proto__") // => true
+ */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
@@ -18,10 +21,14 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constr
  * object or array is level 1). One limit for all, so the same too-deep fragment gets the same
  * issue path from every loader: 72 holds a rule set's 32 condition levels (two JSON levels each:
  * `{ "all": [ ... ] }`) under its envelope, and keeps every recursive walk after it shallow.
+ * @example MAX_JSON_DEPTH // => 72 (32 condition levels x 2 JSON levels, plus the envelope)
  */
 export const MAX_JSON_DEPTH = 72;
 
-/** Most issues any loader returns; past it, the first `MAX_ISSUES` and one `too_many_issues` summary. */
+/**
+ * Most issues any loader returns; past it, the first `MAX_ISSUES` and one `too_many_issues` summary.
+ * @example MAX_ISSUES // => 100
+ */
 export const MAX_ISSUES = 100;
 
 /** Size budget of one untrusted JSON value (per kind of artefact). */

@@ -51,6 +51,7 @@ export type IssueCode =
 /**
  * Stands in an issue path for an object key that is not a plain identifier (`safeKey`): such a key
  * may itself be personal data (`{"张三 13800138000": 1}`), so it is never echoed.
+ * @example issue("unrecognized_key", ["张三 13800138000"], "unknown key").path[0] === KEY_PLACEHOLDER // => true
  */
 export const KEY_PLACEHOLDER = "<key>";
 

@@ -9,6 +9,7 @@ import type { ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
  * Size budget of a scorecard or expert card artefact (`guardJson`): 200,000 values and 5,000,000
  * characters in strings and keys (a card of 100 characteristics with 20 attributes each has about
  * 20,000 values).
+ * @example SCORECARD_LIMITS // => { maxNodes: 200000, maxChars: 5000000 }
  */
 export const SCORECARD_LIMITS: JsonLimits = Object.freeze({ maxNodes: 200_000, maxChars: 5_000_000 });
 
