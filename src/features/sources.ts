@@ -70,13 +70,25 @@ function indexer(values: readonly string[]): Readonly<Record<string, number>> {
 }
 
 const DIRECTIONS = ["in", "out"] as const;
-/** @internal */
+/**
+ * @internal
+ * @example dirIx.out // => 2 (index + 1; 0 is "absent")
+ */
 export const dirIx = indexer(DIRECTIONS);
-/** @internal */
+/**
+ * @internal
+ * @example chIx[PAYMENT_CHANNELS[0]] // => 1
+ */
 export const chIx = indexer(PAYMENT_CHANNELS);
-/** @internal */
+/**
+ * @internal
+ * @example catIx[MERCHANT_CATEGORIES[0]] // => 1
+ */
 export const catIx = indexer(MERCHANT_CATEGORIES);
-/** @internal */
+/**
+ * @internal
+ * @example devKindIx[DEVICE_EVENT_KINDS[0]] // => 1
+ */
 export const devKindIx = indexer(DEVICE_EVENT_KINDS);
 const inqIx = indexer(INQUIRY_KINDS);
 const accIx = indexer(BUREAU_ACCOUNT_KINDS);

@@ -13,6 +13,7 @@ import { parsePolicy, warningThresholds } from "../../src/limits";
 import type { LogisticModel } from "../../src/logistic";
 import { parseScorecard, vectorFromRecord } from "../../src/scorecard";
 import { trainScorecard } from "../../src/scorecard/train";
+import { type Prepared, prepareNumeric } from "../../src/binning/internal/prepare";
 import { germanCredit } from "../binning/german-credit";
 import { captureIo } from "../cli/helpers";
 import { adult, POPULATION_AS_OF } from "../decision/helpers";
@@ -115,3 +116,8 @@ const t = trainScorecard(
 );
 if (!t.ok) throw new Error("example fixtures: trainScorecard failed");
 export const germanTrained = t.value;
+
+/** A numeric variable prepared for the binning internals (no special values): `prepareNumeric(values, labels, new Map(), 0, "binNumeric")`. */
+export function preparedVariable(values: readonly (number | null)[], labels: readonly number[]): Prepared {
+  return prepareNumeric(values, labels, new Map(), 0, "binNumeric");
+}

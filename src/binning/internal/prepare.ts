@@ -30,6 +30,7 @@ export interface Prepared {
  * @param fn the public function name, for messages
  * @returns the prepared variable
  * @throws {TypeError|RangeError} on bad values or labels
+ * @example prepareNumeric([3, 1, 3, null], [1, 0, 0, 1], new Map(), 0, "binNumeric").values // => Float64Array [1, 3] (distinct regular values; null is missing)
  */
 export function prepareNumeric(
   values: unknown,

@@ -140,9 +140,15 @@ function charTable(extra: string): Uint8Array {
   for (const ch of extra) t[ch.charCodeAt(0)] = 1;
   return t;
 }
-/** `[A-Za-z0-9_.:-]` (pseudonym). @internal */
+/**
+ * `[A-Za-z0-9_.:-]` (pseudonym). @internal
+ * @example PSEUDONYM_CHARS[":".charCodeAt(0)] // => 1
+ */
 export const PSEUDONYM_CHARS = charTable("_.:-");
-/** `[A-Za-z0-9_-]` (place code). @internal */
+/**
+ * `[A-Za-z0-9_-]` (place code). @internal
+ * @example PLACE_CHARS[":".charCodeAt(0)] // => 0 (not in a place code)
+ */
 export const PLACE_CHARS = charTable("_-");
 
 function allIn(s: string, table: Uint8Array): boolean {

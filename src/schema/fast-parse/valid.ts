@@ -39,7 +39,10 @@ function token(v: unknown, max: number, table: Uint8Array): boolean {
 const INF = Number.POSITIVE_INFINITY;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A valid `paymentEventSchema` object. */
+/**
+ * A valid `paymentEventSchema` object.
+ * @example validPayment({ at: 0, amountFen: 100, direction: "in", channel: "salary" }) // => true
+ */
 export function validPayment(e: unknown): boolean {
   if (!isObj(e)) return false;
   if (!uint(e.at, INF) || !uint(e.amountFen, INF)) return false;
@@ -70,6 +73,7 @@ export function validPayment(e: unknown): boolean {
  * A valid `deviceEventSchema` object. `prev` is the previous event found valid in the same array
  * (or undefined): a string equal to the one it held in the same field passed the same check, so
  * it is not scanned again (events mostly repeat the device, often the IP and city).
+ * @example validDeviceEvent({}) // => false
  */
 export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | undefined): boolean {
   if (!isObj(e)) return false;
@@ -102,7 +106,10 @@ export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | und
   return true;
 }
 
-/** A valid `{ <timeKey>, amountFen }` object (installment with dueAt, repayment with at). */
+/**
+ * A valid `{ <timeKey>, amountFen }` object (installment with dueAt, repayment with at).
+ * @example [validTimedAmount({ dueAt: 0, amountFen: 5 }, "dueAt"), validTimedAmount({ at: 0, amountFen: 5 }, "dueAt")] // => [true, false]
+ */
 export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
   if (!isObj(e)) return false;
   if (!uint(e[timeKey], INF) || !uint(e.amountFen, INF)) return false;
@@ -110,7 +117,10 @@ export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
   return true;
 }
 
-/** A valid `bureauInquirySchema` object. */
+/**
+ * A valid `bureauInquirySchema` object.
+ * @example validInquiry({ ...applicant.bureau.inquiries[0], extra: 1 }) // => false (unknown key)
+ */
 export function validInquiry(e: unknown): boolean {
   if (!isObj(e)) return false;
   if (!uint(e.at, INF) || !INQ_KINDS.has(e.kind)) return false;
@@ -118,7 +128,10 @@ export function validInquiry(e: unknown): boolean {
   return true;
 }
 
-/** A valid `bureauAccountSchema` object. */
+/**
+ * A valid `bureauAccountSchema` object.
+ * @example validAccount(applicant.bureau.accounts[0]) // => true
+ */
 export function validAccount(e: unknown): boolean {
   if (!isObj(e)) return false;
   if (!ACC_KINDS.has(e.kind) || !uint(e.openedAt, INF) || !uint(e.balanceFen, INF) || !uint(e.worstDaysPastDue, 10_000))
@@ -143,7 +156,10 @@ export function validAccount(e: unknown): boolean {
   return true;
 }
 
-/** A valid `bureauDelinquencySchema` object. */
+/**
+ * A valid `bureauDelinquencySchema` object.
+ * @example validDelinquency(null) // => false
+ */
 export function validDelinquency(e: unknown): boolean {
   if (!isObj(e)) return false;
   const d = e.daysPastDue;
@@ -153,7 +169,10 @@ export function validDelinquency(e: unknown): boolean {
   return true;
 }
 
-/** A valid `deviceRecordSchema` object. */
+/**
+ * A valid `deviceRecordSchema` object.
+ * @example validDeviceRecord(applicant.devices.records[0]) // => true
+ */
 export function validDeviceRecord(e: unknown): boolean {
   if (!isObj(e)) return false;
   const n = e.accountCount;
