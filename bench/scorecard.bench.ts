@@ -4,10 +4,10 @@
  * single-row predict on 15 features.
  */
 import { Matrix } from "ml-matrix";
-import type { FeatureVector } from "../src/features/types";
 import { parseScorecard, score, scoreBatch, scoreValue } from "../src/scorecard";
 import { mulberry32 } from "../src/scorecard/train/train-test-split";
 import { defineSuite } from "./harness";
+import { syntheticVectors } from "./synthetic-vectors";
 
 const rng = mulberry32;
 
@@ -52,16 +52,7 @@ export default async function suite() {
     })),
   });
   const N = 1024;
-  const vectors: FeatureVector[] = Array.from({ length: N }, () => {
-    const values = new Float64Array(names.length);
-    const missing = new Uint8Array(names.length);
-    for (let i = 0; i < names.length; i++) {
-      const u = rand();
-      if (u < 0.05) missing[i] = 1;
-      else values[i] = u < 0.08 ? -1 : rand();
-    }
-    return { names, values, missing };
-  });
+  const vectors = syntheticVectors(rand, names, N);
   const batchValues = new Float64Array(N * names.length);
   const batchMissing = new Uint8Array(N * names.length);
   vectors.forEach((v, r) => {
