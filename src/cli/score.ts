@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, readFileSync, statSync } from "nod
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { EngineConfig } from "../decision/config";
 import { type Engine, createEngine } from "../decision/engine";
 import { RiskcardError } from "../schema/result";
 import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
@@ -78,7 +79,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const engineConfig = readEngineConfig(stringOpt(args, "engine"));
   let engine: Engine;
   try {
-    engine = createEngine(engineConfig);
+    engine = createEngine(engineConfig as EngineConfig);
   } catch (e) {
     if (e instanceof RiskcardError) throw new CliError(`engine configuration: ${issuesLine(e.issues)}`);
     throw e;

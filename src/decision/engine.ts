@@ -11,11 +11,18 @@ import {
   featureIndex,
 } from "../features";
 import { fillVector } from "../features/extract";
-import { type ComputeFactsOptions, type Facts, compileRules, computeFactsInto, createFacts } from "../fraud";
+import {
+  type ComputeFactsOptions,
+  type Facts,
+  compileRules,
+  computeFactsInto,
+  createFacts,
+  createVelocityCounts,
+} from "../fraud";
 import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
-import { parseApplicant } from "../schema/parse";
+import { applicantToDecide } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
 import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
@@ -23,6 +30,7 @@ import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
+import { type ReadOptions, readDecideOptions } from "./options";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit } from "./types";
 
 /**
@@ -38,12 +46,14 @@ export interface Engine {
   /** The scorecard in use (statistical or expert). */
   readonly card: Scorecard;
   /**
-   * Decides one application.
-   * @throws {RiskcardError} when the applicant is not valid (the error carries the issues)
-   * @throws {RangeError} when `asOf` is not a non-negative safe integer
+   * Decides one application. An applicant from `parseApplicant` is used as is (it was validated
+   * and frozen there); any other input is validated through a snapshot, so what was validated is
+   * what is used, whatever getters or Proxies the input has.
+   * @throws {RiskcardError} when the options are not valid (issues at `["asOf"]`, `["velocity", ...]`,
+   * or `[]` for the options object; checked first) or the applicant is not valid (the error carries the issues)
    */
   decide(applicant: unknown, options: DecideOptions): Decision;
-  /** Like `decide`, but returns the applicant's issues instead of throwing. */
+  /** Like `decide`, but returns the options' or the applicant's issues instead of throwing; never throws on bad input. */
   safeDecide(applicant: unknown, options: DecideOptions): Result<Decision>;
 }
 
@@ -52,15 +62,16 @@ export interface Engine {
  * limit and pricing policy, defaults from `models/`), precomputes the per-band pricing and the
  * part of the feature catalog the card reads (`catalogSubset`: those features, the income the
  * offer needs, and their inputs; values identical to the full catalog's), and returns `decide`.
- * The pipeline per call: validate the applicant, compliance guards, features as of `asOf`, score
- * and PD, band, fraud rules, then the offer; see `decide`.
- * @param config optional `EngineConfig` (plain JSON)
+ * The pipeline per call: check the options (`asOf` an integer in [0, 8.64e15], the `Date` range),
+ * validate the applicant (unless `parseApplicant` returned it), compliance guards, features as of
+ * `asOf`, score and PD, band, fraud rules, then the offer; see `decide`.
+ * @param config optional `EngineConfig` (plain JSON; still validated at run time, for callers without types)
  * @returns an `Engine`
  * @throws {ConfigError} when the configuration or an artefact in it is invalid: the same pre-scan as
  *   every loader (`guardJson`), then the schema; an artefact's issues have its key before their path
  * @example createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) }).outcome // => "approve"
  */
-export function createEngine(config: unknown = {}): Engine {
+export function createEngine(config: EngineConfig = {}): Engine {
   // The artefacts under their keys are pre-scanned by their own loaders (issues prefixed with the key).
   const pre = guardJson(config, CONFIG_LIMITS, { root: "object", skipRootKeys: ARTEFACT_KEYS });
   if (pre.length > 0) throw new ConfigError(pre, "engine configuration");
@@ -133,15 +144,21 @@ export function createEngine(config: unknown = {}): Engine {
   });
   // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
+  // The options as read by readDecideOptions, and the engine's copy of the caller's velocity counts.
+  const read: ReadOptions = { asOf: 0, velocity: undefined };
+  const velocityBuffer = createVelocityCounts(rules.config.catalog);
 
+  // Options first (copied into `read`), then the applicant (a snapshot, or a parsed value): each
+  // value is read once, and a getter in the applicant runs after the options were copied.
   const safeDecide = (input: unknown, options: DecideOptions): Result<Decision> => {
-    checkAsOf(options);
-    const r = parseApplicant(input);
+    const bad = readDecideOptions(options, rules.config.catalog, velocityBuffer, read);
+    if (bad.length > 0) return fail(bad);
+    const r = applicantToDecide(input);
     if (!r.ok) return fail(r.issues);
-    return ok(decideValid(r.value, options));
+    return ok(decideValid(r.value, read));
   };
 
-  const decideValid = (a: Applicant, options: DecideOptions): Decision => {
+  const decideValid = (a: Applicant, options: ReadOptions): Decision => {
     const asOf = options.asOf;
     const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
     fillVector(a, asOf, catalog, vector.values, vector.missing);
@@ -242,10 +259,11 @@ export function createEngine(config: unknown = {}): Engine {
     card,
     safeDecide,
     decide(input: unknown, options: DecideOptions): Decision {
-      checkAsOf(options);
-      const r = parseApplicant(input);
+      const bad = readDecideOptions(options, rules.config.catalog, velocityBuffer, read);
+      if (bad.length > 0) throw new RiskcardError(bad, "decide options");
+      const r = applicantToDecide(input);
       if (!r.ok) throw new RiskcardError(r.issues, "applicant");
-      return decideValid(r.value, options);
+      return decideValid(r.value, read);
     },
   });
 }
@@ -260,12 +278,6 @@ const minimalApplicant: Applicant = {
   identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
   consent: { creditBureauQuery: true },
 };
-
-function checkAsOf(options: DecideOptions): void {
-  if (typeof options !== "object" || options === null) throw new TypeError("decide: options { asOf } are required");
-  if (!Number.isSafeInteger(options.asOf) || options.asOf < 0)
-    throw new RangeError("decide: asOf must be a non-negative safe integer (epoch ms)");
-}
 
 function collect(out: Issue[], r: Result<unknown>, root: string): void {
   if (!r.ok) out.push(...prefixIssues(r.issues, [root]));

@@ -1,21 +1,21 @@
 import type { Applicant } from "./applicant";
 import { checkToken, PSEUDONYM_CHARS } from "./fast-parse/checks";
 import { type Ctx, isObject, reportType, unknownKeys } from "./fast-parse/context";
-import { application, bureau, consent, devices, identity, loans, payments, social } from "./fast-parse/sections";
+import {
+  APPLICANT_KEYS,
+  application,
+  bureau,
+  consent,
+  devices,
+  identity,
+  loans,
+  payments,
+  social,
+} from "./fast-parse/sections";
+import { snapshotApplicant } from "./fast-parse/snapshot";
 import { capIssues } from "./json-guard";
-import { type Result, fail, ok } from "./result";
+import { type Result, fail, issue, ok } from "./result";
 
-const APPLICANT_KEYS: ReadonlySet<string> = new Set([
-  "id",
-  "identity",
-  "consent",
-  "application",
-  "payments",
-  "social",
-  "bureau",
-  "devices",
-  "loans",
-]);
 const ROOT: readonly (string | number)[] = [];
 
 /**
@@ -24,14 +24,28 @@ const ROOT: readonly (string | number)[] = [];
  * and order (proven by a differential fast-check test against `parseApplicantWithZod`), capped
  * the same way (`capIssues`: the first 100 and a `too_many_issues` summary).
  *
- * Unlike zod, the accepted input is returned as is, not copied: the applicant in the result is
- * the object passed in (zod's copy has the same keys and values, since unknown keys are rejected,
- * never stripped). Copy or freeze it if the caller may mutate it later.
+ * What is validated is a snapshot of the input (fresh plain objects and arrays, every value read
+ * once), and the accepted applicant is that snapshot, deep-frozen: a getter or Proxy in the input
+ * cannot change a value after it was checked, and the caller cannot change it later. A getter or
+ * trap that throws gives one `invalid_value` issue at the root.
  * @param input anything, typically `JSON.parse` of a request body
- * @returns `{ ok: true, value }` with the applicant, or `{ ok: false, issues }` (no input values in them)
+ * @returns `{ ok: true, value }` with the frozen applicant, or `{ ok: false, issues }` (no input values in them)
  * @example parseApplicantFast({ id: "a1" }).ok // => false (identity and consent are missing)
  */
 export function parseApplicantFast(input: unknown): Result<Applicant> {
+  let snap: unknown;
+  try {
+    snap = snapshotApplicant(input);
+  } catch {
+    return fail(UNREADABLE);
+  }
+  return validate(snap);
+}
+
+const UNREADABLE = Object.freeze([issue("invalid_value", ROOT, "could not be read as plain data")]);
+
+/** The checks proper, on a snapshot: each value is read from fresh plain objects only. */
+function validate(input: unknown): Result<Applicant> {
   const ctx: Ctx = { issues: [], aborting: 0 };
   if (!isObject(input)) {
     reportType(ctx, input, "object", ROOT, -1, undefined);

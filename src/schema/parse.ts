@@ -1,6 +1,6 @@
 import { type Applicant, applicantSchema } from "./applicant";
 import { parseApplicantFast } from "./fast-parse";
-import { type Result, RiskcardError } from "./result";
+import { type Result, RiskcardError, fail, ok } from "./result";
 import { validateWith } from "./zod-issues";
 
 /**
@@ -13,27 +13,69 @@ export function parseApplicantWithZod(input: unknown): Result<Applicant> {
   return validateWith(applicantSchema, input);
 }
 
+declare const parsedBrand: unique symbol;
+
+/**
+ * An applicant returned by `parseApplicant`: validated, deep-frozen, and recognised by
+ * `createEngine().decide`, which then does not validate it again. The brand is a type only; the
+ * proof is a module-private registry of the values `parseApplicant` returned, so a look-alike
+ * object (a copy, a spread, JSON round trip) is validated like any other input.
+ */
+export type ParsedApplicant = Applicant & { readonly [parsedBrand]: true };
+
+/** Every applicant `parseApplicant` has returned (frozen, so what was validated cannot change). */
+const parsed = new WeakSet<object>();
+
 /**
  * Validates an applicant; see `parseApplicantWithZod` for the contract. Runs the hand-written
  * fast path (`parseApplicantFast`), proven equal to the zod schema (same accepted inputs, issue
- * codes, paths, messages and order) by a differential property test; the accepted applicant is
- * the input object itself, not a copy.
+ * codes, paths, messages and order) by a differential property test. The accepted applicant is a
+ * deep-frozen snapshot of the input (every value read once), not the input itself; passing it to
+ * `decide` skips a second validation. Passing a value this function returned gives it back as is.
  * @param input anything
- * @returns a result with the applicant or the issues
+ * @returns a result with the frozen `ParsedApplicant` or the issues
  * @example parseApplicant({ id: "a1" }).ok // => false
  */
-export function parseApplicant(input: unknown): Result<Applicant> {
+export function parseApplicant(input: unknown): Result<ParsedApplicant> {
+  if (isParsedApplicant(input)) return ok(input);
+  const r = parseApplicantFast(input);
+  if (!r.ok) return fail(r.issues);
+  parsed.add(r.value);
+  return ok(r.value as ParsedApplicant);
+}
+
+/**
+ * Whether a value was returned by `parseApplicant` (and is therefore valid and frozen).
+ * @param value anything
+ * @returns true only for values `parseApplicant` returned in this process
+ * @example isParsedApplicant(parseApplicantOrThrow(json)) // => true
+ */
+export function isParsedApplicant(value: unknown): value is ParsedApplicant {
+  return typeof value === "object" && value !== null && parsed.has(value);
+}
+
+/**
+ * The applicant `decide` works on: a value from `parseApplicant` as is (validated once already),
+ * anything else validated through a frozen snapshot (`parseApplicantFast`) that is not registered,
+ * so it is never mistaken for a value the caller received from `parseApplicant`.
+ * @param input anything
+ * @returns the applicant to use, or the issues
+ * @example applicantToDecide(parseApplicantOrThrow(json)).ok // => true, without validating again
+ * @internal
+ */
+export function applicantToDecide(input: unknown): Result<Applicant> {
+  if (isParsedApplicant(input)) return ok(input);
   return parseApplicantFast(input);
 }
 
 /**
  * Validates an applicant and returns it, or throws.
  * @param input anything
- * @returns the applicant
+ * @returns the frozen `ParsedApplicant`
  * @throws {RiskcardError} carrying the issues when the input is not a valid applicant
  * @example parseApplicantOrThrow({}) // throws RiskcardError: invalid applicant: 3 issues
  */
-export function parseApplicantOrThrow(input: unknown): Applicant {
+export function parseApplicantOrThrow(input: unknown): ParsedApplicant {
   const r = parseApplicant(input);
   if (r.ok) return r.value;
   throw new RiskcardError(r.issues, "applicant");

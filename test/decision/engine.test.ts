@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import expertCard from "../../models/expert-card.json";
-import { ConfigError, RiskcardError, createEngine } from "../../src/index";
+import { ConfigError, type EngineConfig, RiskcardError, createEngine } from "../../src/index";
 import type { Applicant } from "../../src/schema/applicant";
 import { POPULATION_AS_OF, adult, clone, nonFinitePaths, population } from "./helpers";
 
@@ -19,7 +19,7 @@ describe("createEngine", () => {
   });
 
   it("rejects unknown config keys, bad PD cutoffs and malformed artefacts with ConfigError", () => {
-    expect(() => createEngine({ cutof: 1 })).toThrow(ConfigError);
+    expect(() => createEngine({ cutof: 1 } as unknown as EngineConfig)).toThrow(ConfigError);
     expect(() => createEngine({ reviewPd: 0.3, declinePd: 0.2 })).toThrow(ConfigError);
     expect(() => createEngine({ bandPdBounds: [0.1, 0.05, 0.2, 0.3] })).toThrow(ConfigError);
     expect(() => createEngine({ rules: { format: "riskcard.rules", version: 99 } })).toThrow(ConfigError);
@@ -128,10 +128,10 @@ describe("decide: thin files and time", () => {
     }
   });
 
-  it("rejects a missing or invalid asOf as a programmer error", () => {
-    expect(() => engine.decide(adult(), { asOf: Number.NaN })).toThrow(RangeError);
-    expect(() => engine.decide(adult(), { asOf: -1 })).toThrow(RangeError);
-    expect(() => engine.decide(adult(), undefined as unknown as { asOf: number })).toThrow(TypeError);
+  it("rejects a missing or invalid asOf with a RiskcardError (test/decision/options.test.ts has the details)", () => {
+    expect(() => engine.decide(adult(), { asOf: Number.NaN })).toThrow(RiskcardError);
+    expect(() => engine.decide(adult(), { asOf: -1 })).toThrow(RiskcardError);
+    expect(() => engine.decide(adult(), undefined as unknown as { asOf: number })).toThrow(RiskcardError);
   });
 });
 

@@ -32,6 +32,18 @@ import {
 
 const INF = Number.POSITIVE_INFINITY;
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
+/** The keys of the applicant object (the sections), in schema order. @internal */
+export const APPLICANT_KEYS = keys(
+  "id",
+  "identity",
+  "consent",
+  "application",
+  "payments",
+  "social",
+  "bureau",
+  "devices",
+  "loans",
+);
 // Section paths (never mutated: report() copies them).
 const IDENTITY_PATH: Path = ["identity"];
 const CONSENT_PATH: Path = ["consent"];
@@ -92,7 +104,8 @@ function arrayAt(
   return undefined;
 }
 
-const IDENTITY_KEYS = keys(
+/** @internal */
+export const IDENTITY_KEYS = keys(
   "birthDate",
   "ageYears",
   "realNameVerified",
@@ -132,7 +145,8 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
     report(ctx, "invalid_format", P, -1, "birthDate", "not a calendar date", false);
 }
 
-const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
+/** @internal */
+export const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
 /** `consentSchema`. */
 export function consent(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, false, pre, -1, "consent");
@@ -143,7 +157,8 @@ export function consent(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, CONSENT_KEYS, P, -1);
 }
 
-const APPLICATION_KEYS = keys("appliedAt", "requestedAmountFen", "requestedTermMonths", "deviceId", "ipHash");
+/** @internal */
+export const APPLICATION_KEYS = keys("appliedAt", "requestedAmountFen", "requestedTermMonths", "deviceId", "ipHash");
 /** `applicationSchema` (optional). */
 export function application(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "application");
@@ -157,7 +172,8 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, APPLICATION_KEYS, P, -1);
 }
 
-const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
+/** @internal */
+export const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
 const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
@@ -180,7 +196,14 @@ export function payments(ctx: Ctx, v: unknown, pre: Path): void {
   }
 }
 
-const SOCIAL_KEYS = keys("accountAgeDays", "contactCount", "activeDays30", "flaggedContactCount", "defaultedLinkCount");
+/** @internal */
+export const SOCIAL_KEYS = keys(
+  "accountAgeDays",
+  "contactCount",
+  "activeDays30",
+  "flaggedContactCount",
+  "defaultedLinkCount",
+);
 /** `socialSchema` (optional). */
 export function social(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "social");
@@ -194,7 +217,8 @@ export function social(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, SOCIAL_KEYS, P, -1);
 }
 
-const BUREAU_KEYS = keys(
+/** @internal */
+export const BUREAU_KEYS = keys(
   "reportedAt",
   "historyMonths",
   "inquiries",
@@ -202,8 +226,10 @@ const BUREAU_KEYS = keys(
   "delinquencies",
   "monthlyObligationsFen",
 );
-const INQ_KEYS = keys("at", "kind");
-const ACC_KEYS = keys(
+/** @internal */
+export const INQ_KEYS = keys("at", "kind");
+/** @internal */
+export const ACC_KEYS = keys(
   "kind",
   "openedAt",
   "closedAt",
@@ -212,7 +238,8 @@ const ACC_KEYS = keys(
   "monthlyPaymentFen",
   "worstDaysPastDue",
 );
-const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
+/** @internal */
+export const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
 const INQ_PRE: Path = ["bureau", "inquiries"];
 const ACC_PRE: Path = ["bureau", "accounts"];
 const DEL_PRE: Path = ["bureau", "delinquencies"];
@@ -273,9 +300,12 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, BUREAU_KEYS, P, -1);
 }
 
-const DEVICES_KEYS = keys("events", "records");
-const EVENT_KEYS = keys("at", "kind", "deviceId", "ipHash", "lat", "lon", "cityCode");
-const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
+/** @internal */
+export const DEVICES_KEYS = keys("events", "records");
+/** @internal */
+export const EVENT_KEYS = keys("at", "kind", "deviceId", "ipHash", "lat", "lon", "cityCode");
+/** @internal */
+export const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
 const EV_PRE: Path = ["devices", "events"];
 const REC_PRE: Path = ["devices", "records"];
 
@@ -324,9 +354,12 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   unknownKeys(ctx, o, DEVICES_KEYS, P, -1);
 }
 
-const LOAN_KEYS = keys("loanId", "disbursedAt", "principalFen", "installments", "repayments");
-const INST_KEYS = keys("dueAt", "amountFen");
-const REP_KEYS = keys("at", "amountFen");
+/** @internal */
+export const LOAN_KEYS = keys("loanId", "disbursedAt", "principalFen", "installments", "repayments");
+/** @internal */
+export const INST_KEYS = keys("dueAt", "amountFen");
+/** @internal */
+export const REP_KEYS = keys("at", "amountFen");
 const LOAN_PRE: Path = ["loans"];
 
 /** `loans` (optional array of `platformLoanSchema`). */
