@@ -1,8 +1,8 @@
 import { capIssues } from "../schema/json-guard";
-import { ArtefactError, type Issue, type Result, fail, ok } from "../schema/result";
+import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
 import type { FactCatalog } from "./catalog";
 import { type ConditionContext, checkCondition } from "./check-condition";
-import { type Predicate, compileCondition } from "./compile-condition";
+import { ListCache, type Predicate, compileCondition } from "./compile-condition";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import type { Facts } from "./facts";
 import { isLoadedRuleSet, loadRuleSet } from "./load-rule-set";
@@ -43,6 +43,11 @@ export interface CompiledRules {
   /** Condition nodes compiled. */
   readonly nodeCount: number;
   /**
+   * Items held by the compiled named lists: each list referenced by a rule is compiled once and
+   * shared, so this is the sum of their lengths however many rules name them.
+   */
+  readonly listItemCount: number;
+  /**
    * Evaluates every rule on the facts (all matches, no short-circuit between rules).
    * @throws {TypeError} when `facts` is not an object
    * @throws {RangeError} when the facts belong to another fact configuration
@@ -58,10 +63,15 @@ export interface CompileOptions {
 
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
+/** Most items in all the named lists of one rule set together (each list alone holds at most 1,000,000). */
+export const MAX_LIST_ITEMS = 1_000_000;
+
 /**
  * Compiles a rule set into closures after validating it once against the fact catalog:
  * unknown facts or lists, operators that do not apply to a fact's type, values of the wrong
- * type, nesting over 32 and more than 10,000 condition nodes are rejected with issue paths.
+ * type, nesting over 32, more than 10,000 condition nodes and named lists holding more than
+ * `MAX_LIST_ITEMS` items in total are rejected with issue paths. Each named list is compiled once
+ * (a `Set` for more than 8 items) and shared by every rule that names it.
  *
  * Semantics: every rule is evaluated (all matches are reported, in rule-set order). A comparison
  * on a missing fact is false. The action follows this precedence:
@@ -88,8 +98,13 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
   const catalog = config.catalog;
   const issues: Issue[] = [];
   const listTypes = new Map<string, "string" | "number">();
-  for (const [name, items] of Object.entries(set.lists))
+  let listItems = 0;
+  for (const [name, items] of Object.entries(set.lists)) {
     listTypes.set(name, typeof items[0] === "number" ? "number" : "string");
+    listItems += items.length;
+  }
+  if (listItems > MAX_LIST_ITEMS)
+    return fail([issue("too_big", ["lists"], `the lists hold more than ${MAX_LIST_ITEMS} items in total`)]);
   const ctx: ConditionContext = { issues, nodes: 0, lists: listTypes, catalog };
   set.rules.forEach((rule, i) => {
     checkCondition(rule.when, ["rules", i, "when"], ctx, 1);
@@ -97,7 +112,8 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
   if (issues.length > 0) return fail(capIssues(issues));
 
   const n = set.rules.length;
-  const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalog, set.lists));
+  const lists = new ListCache(set.lists);
+  const preds: Predicate[] = set.rules.map((r) => compileCondition(r.when, catalog, lists));
   const hitObjects: RuleHit[] = set.rules.map((r) =>
     Object.freeze({
       ruleId: r.id,
@@ -169,7 +185,9 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
     return { action: fraudAction, fraudAction, decidedBy: "fraud", score, hits: out };
   };
 
-  return ok(Object.freeze({ ruleSet: set, config, catalog, nodeCount: ctx.nodes, evaluate }));
+  return ok(
+    Object.freeze({ ruleSet: set, config, catalog, nodeCount: ctx.nodes, listItemCount: lists.itemCount, evaluate }),
+  );
 }
 
 /**
