@@ -5,6 +5,7 @@
  * external store (Redis sorted sets or bucketed counters) implements. `decide` never awaits:
  * counts are read before it, by `readVelocity` (sync) or `gatherFacts` (async).
  */
+import { createHash } from "node:crypto";
 
 /** One count request: events of `key` with `asOf - windowMs < at <= asOf`. */
 export interface VelocityQuery {
@@ -39,6 +40,12 @@ export interface MemoryVelocityStoreOptions {
   readonly maxKeys?: number;
   /** Bucket levels, finest first (default 10 min x 7, 1 h x 25, 1 day x 31). */
   readonly levels?: readonly BucketLevel[];
+  /**
+   * Longest key stored as is, in UTF-16 code units (default 256, at least 64): a longer key is
+   * stored as its SHA-256 digest (see `createMemoryVelocityStore`), so memory stays bounded by the
+   * options whatever the keys.
+   */
+  readonly maxKeyLength?: number;
 }
 
 /** The in-memory store, with its size for monitoring. */
@@ -47,6 +54,11 @@ export interface MemoryVelocityStore extends VelocityStore {
   readonly size: () => number;
   /** Bytes held by the counter arrays (the key map comes on top). */
   readonly counterBytes: () => number;
+  /**
+   * Bytes of the keys held, counted at 2 bytes per UTF-16 code unit (an upper bound on their
+   * character data): at most `maxKeys x 2 x maxKeyLength`.
+   */
+  readonly keyBytes: () => number;
 }
 
 const DEFAULT_LEVELS: readonly BucketLevel[] = [
@@ -55,6 +67,19 @@ const DEFAULT_LEVELS: readonly BucketLevel[] = [
   { bucketMs: 86_400_000, buckets: 31 },
 ];
 const MAX_COUNT = 65_535;
+const DIGEST_MARK = "\u0000";
+
+/**
+ * The key the store holds for `key`: the key itself when it has at most `maxKeyLength` code units
+ * and does not start with U+0000; otherwise U+0000 followed by the base64 SHA-256 digest of its
+ * UTF-16 code units (45 characters). Distinct keys share counters only if SHA-256 collides (no
+ * collision is known); a key held as is never equals a digest key, which starts with U+0000.
+ */
+function storedKey(key: string, maxKeyLength: number): string {
+  if (key.length <= maxKeyLength && key.charCodeAt(0) !== 0) return key;
+  // utf16le keeps every code unit, lone surrogates included (UTF-8 would map them all to U+FFFD).
+  return DIGEST_MARK + createHash("sha256").update(Buffer.from(key, "utf16le")).digest("base64");
+}
 
 /**
  * Creates a synchronous in-memory velocity store with bounded memory.
@@ -67,17 +92,26 @@ const MAX_COUNT = 65_535;
  * further in the past than a level's ring reaches falls back to the next coarser level (up to one
  * of its buckets extra), and to whatever the coarsest ring still holds. Beyond `maxKeys` a key is
  * evicted by the second-chance (CLOCK) rule, an approximation of least-recently-written: keys
- * written since the hand last passed are skipped once. An evicted key's counts read 0. Default memory: 63 counters x 2 bytes +
- * 3 heads x 8 bytes + 1 = 151 bytes per key, plus the key map (about 90 bytes per key measured).
- * @param options `{ maxKeys?, levels? }`
+ * written since the hand last passed are skipped once. An evicted key's counts read 0.
+ *
+ * Memory is bounded by the options whatever the keys: a key longer than `maxKeyLength` (default
+ * 256 code units), or starting with U+0000, is held as U+0000 + its base64 SHA-256 digest (45
+ * characters); two distinct keys then share counters only if SHA-256 collides. Default memory:
+ * 63 counters x 2 bytes + 3 heads x 8 bytes + 1 = 151 bytes per key, plus the key map (about 90
+ * bytes per key measured) and the key text (at most 2 x `maxKeyLength` bytes, see `keyBytes`).
+ * @param options `{ maxKeys?, levels?, maxKeyLength? }`
  * @returns the store
- * @throws {RangeError} when maxKeys or a level is not a positive integer, or levels are not increasing
+ * @throws {RangeError} when maxKeys or a level is not a positive integer, levels are not increasing,
+ * or maxKeyLength is not an integer in [64, 65536]
  * @example const s = createMemoryVelocityStore(); s.record("device|apply|d1", 1000); s.count("device|apply|d1", 3_600_000, 2000) // => 1
  */
 export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = {}): MemoryVelocityStore {
   const maxKeys = options.maxKeys ?? 100_000;
   const levels = options.levels ?? DEFAULT_LEVELS;
+  const maxKeyLength = options.maxKeyLength ?? 256;
   if (!Number.isSafeInteger(maxKeys) || maxKeys < 1) throw new RangeError("maxKeys must be a positive integer");
+  if (!Number.isSafeInteger(maxKeyLength) || maxKeyLength < 64 || maxKeyLength > 65_536)
+    throw new RangeError("maxKeyLength must be an integer in [64, 65536]");
   if (levels.length < 1 || levels.length > 8) throw new RangeError("levels must hold 1 to 8 levels");
   for (let l = 0; l < levels.length; l++) {
     const lv = levels[l]!;
@@ -123,6 +157,7 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
   let keyOf: (string | undefined)[] = new Array<string | undefined>(capacity);
   let written = new Uint8Array(capacity);
   let hand = 0;
+  let keyUnits = 0; // code units of the keys held
   const growKeys = (): void => {
     const k = new Array<string | undefined>(capacity);
     for (let i = 0; i < keyOf.length; i++) k[i] = keyOf[i];
@@ -152,12 +187,15 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
       }
       slot = hand;
       hand = (hand + 1) % maxKeys;
-      slots.delete(keyOf[slot]!);
+      const old = keyOf[slot]!;
+      slots.delete(old);
+      keyUnits -= old.length;
     }
     counters.fill(0, slot * perKey, (slot + 1) * perKey);
     heads.fill(-1, slot * nl, (slot + 1) * nl);
     slots.set(key, slot);
     keyOf[slot] = key;
+    keyUnits += key.length;
     written[slot] = 1;
     return slot;
   };
@@ -168,7 +206,7 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
       if (!Number.isSafeInteger(at) || at < 0)
         throw new RangeError("at must be a non-negative safe integer (epoch ms)");
       if (!Number.isSafeInteger(count) || count < 1) throw new RangeError("count must be a positive integer");
-      const slot = slotFor(key);
+      const slot = slotFor(storedKey(key, maxKeyLength));
       for (let l = 0; l < nl; l++) {
         const b = Math.floor(at / bms[l]!);
         const B = nb[l]!;
@@ -193,7 +231,8 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
       let l = 0;
       while (l < nl && (nb[l]! - 1) * bms[l]! < windowMs) l++;
       if (l === nl) throw new RangeError("window longer than the store keeps");
-      const slot = slots.get(key);
+      if (typeof key !== "string") throw new TypeError("key must be a string");
+      const slot = slots.get(storedKey(key, maxKeyLength));
       if (slot === undefined) return 0;
       // Past queries: when a level's ring has already moved past the window start, use a coarser one.
       while (l < nl - 1 && Math.floor((asOf - windowMs + 1) / bms[l]!) < heads[slot * nl + l]! - nb[l]! + 1) l++;
@@ -209,5 +248,6 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
     },
     size: () => slots.size,
     counterBytes: () => counters.byteLength + heads.byteLength,
+    keyBytes: () => 2 * keyUnits,
   };
 }
