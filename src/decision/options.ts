@@ -34,7 +34,7 @@ const VELOCITY = ["velocity"] as const;
  * @param buffer velocity counts of that catalog, owned by the engine
  * @param out filled with what was read when there are no issues
  * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, or `[]` for the options object), empty when valid
- * @example readDecideOptions({ asOf: NaN }, catalog, buffer, out)[0].code // => "not_finite"
+ * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined })[0].code // => "not_finite"
  * @internal
  */
 export function readDecideOptions(

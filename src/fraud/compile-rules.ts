@@ -63,7 +63,10 @@ export interface CompileOptions {
 
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
-/** Most items in all the named lists of one rule set together (each list alone holds at most 1,000,000). */
+/**
+ * Most items in all the named lists of one rule set together (each list alone holds at most 1,000,000).
+ * @example MAX_LIST_ITEMS // => 1000000
+ */
 export const MAX_LIST_ITEMS = 1_000_000;
 
 /**

@@ -48,7 +48,7 @@ export function parseApplicant(input: unknown): Result<ParsedApplicant> {
  * Whether a value was returned by `parseApplicant` (and is therefore valid and frozen).
  * @param value anything
  * @returns true only for values `parseApplicant` returned in this process
- * @example isParsedApplicant(parseApplicantOrThrow(json)) // => true
+ * @example isParsedApplicant(parseApplicantOrThrow(applicant)) // => true
  */
 export function isParsedApplicant(value: unknown): value is ParsedApplicant {
   return typeof value === "object" && value !== null && parsed.has(value);
@@ -60,7 +60,7 @@ export function isParsedApplicant(value: unknown): value is ParsedApplicant {
  * so it is never mistaken for a value the caller received from `parseApplicant`.
  * @param input anything
  * @returns the applicant to use, or the issues
- * @example applicantToDecide(parseApplicantOrThrow(json)).ok // => true, without validating again
+ * @example applicantToDecide(parseApplicantOrThrow(applicant)).ok // => true (without validating again)
  * @internal
  */
 export function applicantToDecide(input: unknown): Result<Applicant> {
