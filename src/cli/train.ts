@@ -173,13 +173,15 @@ function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<stri
   for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special)]) columnIndex(table, nm, "column");
   const notes: string[] = [];
   const columns: Record<string, TrainingColumn> = {};
+  const exclude = new Set(a.exclude);
+  const categorical = new Set(a.categorical);
   for (const nm of table.header) {
-    if (nm === a.target || a.exclude.includes(nm)) continue;
+    if (nm === a.target || exclude.has(nm)) continue;
     if (nm === "") {
       notes.push("ignored the column with an empty header name (a row index)");
       continue;
     }
-    const col = readColumn(table, nm, a.categorical.includes(nm) ? "categorical" : undefined);
+    const col = readColumn(table, nm, categorical.has(nm) ? "categorical" : undefined);
     if (col.kind === "categorical" && Object.hasOwn(a.special, nm))
       throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
     columns[nm] = col.values;
