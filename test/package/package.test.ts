@@ -50,9 +50,14 @@ describe("npm pack ships the code", () => {
 
   it("ships every file the manifest points at (main, module, types, exports, bin)", () => {
     const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin), ...exportTargets(pkg.exports)];
-    // npm always packs package.json itself
-    for (const t of targets.filter((t) => t !== "./package.json"))
-      expect(pkg.files, t).toContain(t.replace(/^\.\//, "").split("/")[0]!);
+    // npm always packs package.json itself; a files entry covers itself and what is under it
+    for (const t of targets.filter((t) => t !== "./package.json")) {
+      const path = t.replace(/^\.\//, "");
+      expect(
+        pkg.files.some((f) => path === f || path.startsWith(`${f}/`)),
+        t,
+      ).toBe(true);
+    }
   });
 
   it("builds every dist file the exports map names (one tsup entry per subpath)", () => {
@@ -85,13 +90,14 @@ describe("npx riskcard in a checkout", () => {
 /** Bare package names imported by the files of `src/` (type-only imports excluded). */
 function importedPackages(): Set<string> {
   const out = new Set<string>();
-  for (const f of walk(join(root, "src")).filter((f) => /\.(ts|mts|mjs)$/.test(f))) {
+  for (const f of walk(join(root, "src")).filter((f) => /\.(ts|mts|mjs|js)$/.test(f))) {
     const text = readFileSync(f, "utf8");
     for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"|import\("([^"]+)"\)/gm)) {
       const spec = m[1] ?? m[2]!;
       if (spec.startsWith(".") || spec.startsWith("node:") || builtinModules.includes(spec)) continue;
-      // the dev bootstrap of score --workers runs from sources only (tsx is a dev tool; dist never uses it)
-      if (relative(root, f) === "src/cli/score-worker-dev.mjs") continue;
+      // tsx is a dev tool: the dev bootstrap of score --workers and the bin's from-sources path use it
+      // only in a checkout (the bin falls back to dist/ when tsx is absent)
+      if (["src/cli/score-worker-dev.mjs", "src/cli/bin.js"].includes(relative(root, f))) continue;
       out.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
   }

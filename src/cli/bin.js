@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `riskcard` command (package.json "bin"). In a checkout of the repository (src/ present and tsx
-// installed, as after `npm ci`) it runs the TypeScript sources through tsx, so the command always runs
-// the code in front of you and needs no build; in the published package (no src/) it runs the build
-// in dist/, which `npm pack` / `npm publish` make first (the "prepack" script).
+// The `riskcard` command (package.json "bin"; the one file of src/ that is published). In a checkout of
+// the repository (src/cli/main.ts present and tsx installed, as after `npm ci`) it runs the TypeScript
+// sources through tsx, so the command always runs the code in front of you and needs no build; in the
+// published package (no sources) it runs the build in dist/, which `npm pack` / `npm publish` make
+// first (the "prepack" script).
 import { existsSync } from "node:fs";
 
-const source = new URL("../src/cli/main.ts", import.meta.url);
-const built = new URL("../dist/cli/main.js", import.meta.url);
+const source = new URL("./main.ts", import.meta.url);
+const built = new URL("../../dist/cli/main.js", import.meta.url);
 
 async function fromSource() {
   if (!existsSync(source)) return false;
