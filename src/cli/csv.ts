@@ -51,7 +51,7 @@ export function parseDelimiter(text: string): string {
  * @param args parsed arguments
  * @returns the delimiter, or undefined when absent
  * @throws {CliError} exit code 2 when it is not one character or tab
- * @example delimiterOpt(args) // => ";"
+ * @example delimiterOpt({ values: { delimiter: "tab" }, positionals: [] }) // => "\t"
  */
 export function delimiterOpt(args: ParsedArgs): string | undefined {
   const d = stringOpt(args, "delimiter");
