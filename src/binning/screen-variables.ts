@@ -15,7 +15,11 @@ export interface ScreenOptions {
   readonly maxMissingRate?: number;
   /** Drop variables whose most frequent value (missing counted as a value) exceeds this share (default 0.95). */
   readonly maxIdenticalRate?: number;
-  /** Of two kept variables whose WoE encodings correlate (|Pearson r|) above this, drop the one with lower IV (default 0.7). */
+  /**
+   * Of two kept variables whose WoE encodings correlate (|Pearson r|) above this, drop the one with
+   * lower IV (default 0.7; 1 turns the filter off). The filter compares each kept variable with those
+   * kept before it: time grows with kept^2 x rows.
+   */
   readonly maxCorrelation?: number;
   /** Binning options for numeric variables (default: `binNumeric` defaults). */
   readonly numeric?: NumericBinningOptions;
@@ -117,10 +121,12 @@ export function screenVariables(
     else if (iv < minIv) rows.push({ ...base, iv, kept: false, reason: "low_iv" });
     else {
       rows.push({ ...base, iv, kept: true });
-      woe.set(name, applyBins(binning, col));
+      if (maxCorr < 1) woe.set(name, applyBins(binning, col));
     }
   }
-  // correlation filter, strongest IV first
+  // correlation filter, strongest IV first; |r| never exceeds 1, so maxCorrelation 1 turns it off
+  // (and spares the kept^2 x rows pairs: riskcard train screens with 1 and filters afterwards)
+  if (maxCorr >= 1) return { rows, binnings };
   const order = rows
     .map((_, i) => i)
     .filter((i) => rows[i]!.kept)

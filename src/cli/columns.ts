@@ -16,10 +16,18 @@ export type Column =
  * @example columnIndex(germanTable, "age_in_years", "column") // => 12
  */
 export function columnIndex(table: CsvTable, name: string, role = "column"): number {
-  const j = table.header.indexOf(name);
-  if (j < 0) throw new CliError(`${table.source}: ${role} "${name}" is not in the header`);
+  let index = headerIndex.get(table);
+  if (index === undefined) {
+    // built once per table: a lookup per column by indexOf made wide files quadratic in columns
+    index = new Map(table.header.map((h, j) => [h, j] as const));
+    headerIndex.set(table, index);
+  }
+  const j = index.get(name);
+  if (j === undefined) throw new CliError(`${table.source}: ${role} "${name}" is not in the header`);
   return j;
 }
+
+const headerIndex = new WeakMap<CsvTable, ReadonlyMap<string, number>>();
 
 /**
  * A column as numbers: missing cells (`""`, `NA`) become null; any other non-number is an error.

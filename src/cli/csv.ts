@@ -1,7 +1,8 @@
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse";
-import { CliError } from "./errors";
+import { type ParsedArgs, stringOpt } from "./args";
+import { CliError, usageError } from "./errors";
 
 /** A CSV file read column by column: raw cell text (trimmed), header names in file order. */
 export interface CsvTable {
@@ -15,22 +16,71 @@ export interface CsvTable {
 
 /** Longest record accepted, in characters (guards against a file with no line ends). */
 const MAX_RECORD = 1 << 20;
+/** Bytes looked at before parsing, to tell a binary or non-UTF-8 file and a different delimiter. */
+const SNIFF = 64 << 10;
+/** Delimiters recognised when a header does not hold the one in use. */
+const CANDIDATES: readonly (readonly [string, string])[] = [
+  [",", "comma"],
+  [";", "semicolon"],
+  ["\t", "tab"],
+  ["|", "pipe"],
+];
+
+/** Options of `readCsv`. */
+export interface CsvOptions {
+  /** The field delimiter, one character (default `,`). */
+  readonly delimiter?: string;
+}
+
+/**
+ * Reads a `--delimiter` value: one character other than a quote or a line end; `tab` or `\t` for a tab.
+ * @param text the option value
+ * @returns the delimiter
+ * @throws {CliError} exit code 2 on anything else
+ * @example parseDelimiter("tab") // => "\t"
+ */
+export function parseDelimiter(text: string): string {
+  const d = text === "tab" || text === "\\t" ? "\t" : text;
+  if ([...d].length !== 1 || d === '"' || d === "\n" || d === "\r")
+    throw usageError("--delimiter must be one character (not a quote or a line end), or tab");
+  return d;
+}
+
+/**
+ * The `--delimiter` option, checked.
+ * @param args parsed arguments
+ * @returns the delimiter, or undefined when absent
+ * @throws {CliError} exit code 2 when it is not one character or tab
+ * @example delimiterOpt({ values: { delimiter: "tab" }, positionals: [] }) // => "\t"
+ */
+export function delimiterOpt(args: ParsedArgs): string | undefined {
+  const d = stringOpt(args, "delimiter");
+  return d === undefined ? undefined : parseDelimiter(d);
+}
 
 /**
  * Reads a CSV file with a header row through csv-parse, streaming: quoted fields (with commas,
  * quotes and line breaks inside), LF, CRLF and bare CR line endings, a UTF-8 byte-order mark,
  * blank lines skipped, cells trimmed. Cells stay text; `columnValues` and friends type them.
+ * Before parsing, the first 64 KiB are checked: a file with NUL bytes is reported as binary, one
+ * that is not UTF-8 as such, and a header without the delimiter in use but with another common one
+ * (`;`, tab, `|`, `,`) names that one and `--delimiter`.
  * @param path the file
+ * @param options `delimiter` (default `,`)
  * @returns the table
- * @throws {CliError} exit code 1 when the file cannot be read, has no header, repeats a column
- *   name, or a row is malformed (the message gives the line number, never the cell text)
+ * @throws {CliError} exit code 1 when the file cannot be read, is binary or not UTF-8, seems to use
+ *   another delimiter, has no header, repeats a column name, or a row is malformed (the message
+ *   gives the line number, never the cell text)
  * @example (await readCsv("fixtures/german-credit/german_credit.csv")).rows // => 1000
  */
-export async function readCsv(path: string): Promise<CsvTable> {
+export async function readCsv(path: string, options: CsvOptions = {}): Promise<CsvTable> {
   const source = basename(path);
+  const delimiter = options.delimiter ?? ",";
+  sniff(path, source, delimiter);
   const src = createReadStream(path);
   const parser = src.pipe(
     parse({
+      delimiter,
       bom: true,
       trim: true,
       skip_empty_lines: true,
@@ -69,6 +119,59 @@ export async function readCsv(path: string): Promise<CsvTable> {
   if (header === null) throw new CliError(`${source}: the file is empty (a header row is required)`);
   if (rows === 0) throw new CliError(`${source}: no data rows after the header`);
   return { source, header, columns, rows };
+}
+
+/**
+ * Looks at the start of the file before parsing, so that a binary file, a file in another encoding
+ * or one with another delimiter gets a message that says so (instead of a missing column or a quote
+ * error further on).
+ */
+function sniff(path: string, source: string, delimiter: string): void {
+  const head = new Uint8Array(SNIFF);
+  let n: number;
+  try {
+    const fd = openSync(path, "r");
+    try {
+      n = readSync(fd, head, 0, SNIFF, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw csvError(source, e, 0);
+  }
+  const bytes = head.subarray(0, n);
+  if (bytes.includes(0)) throw new CliError(`${source}: not a text CSV file (it holds binary data)`);
+  try {
+    // stream: a multi-byte character cut at the end of the sample is not an error
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: n === SNIFF });
+  } catch {
+    throw new CliError(`${source}: not UTF-8 text (save the CSV as UTF-8, e.g. from GBK or Latin-1)`);
+  }
+  const text = new TextDecoder().decode(bytes);
+  const end = text.search(/[\r\n]/);
+  const header = end < 0 ? text : text.slice(0, end);
+  const count = (d: string): number => {
+    let c = 0;
+    let quoted = false;
+    for (const ch of header) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) c++;
+    }
+    return c;
+  };
+  if (header.trim() === "" || count(delimiter) > 0) return;
+  let best: { d: string; name: string; n: number } | undefined;
+  for (const [d, name] of CANDIDATES) {
+    if (d === delimiter) continue;
+    const k = count(d);
+    if (k > 0 && (best === undefined || k > best.n)) best = { d, name, n: k };
+  }
+  if (best !== undefined) {
+    const arg = best.d === "\t" ? "tab" : `'${best.d}'`;
+    throw new CliError(
+      `${source}: the header has no ${JSON.stringify(delimiter)} but ${best.n} ${best.name}${best.n > 1 ? "s" : ""}: it looks ${best.name}-separated; pass --delimiter ${arg}`,
+    );
+  }
 }
 
 function checkHeader(source: string, header: readonly string[]): void {

@@ -27,13 +27,13 @@ export function nodeIo(): CliIo {
 }
 
 /**
- * Writes text and waits for the sink to drain when its buffer is full (backpressure).
+ * Writes text (or UTF-8 bytes) and waits for the sink to drain when its buffer is full (backpressure).
  * @param sink the sink
- * @param text the text
+ * @param text the text or bytes
  * @returns a promise resolved once the sink can take more
  * @example await writeText(io.stdout, "line\n") // => undefined (resolved once the sink can take more)
  */
-export function writeText(sink: TextSink, text: string): Promise<void> {
+export function writeText(sink: TextSink, text: string | Uint8Array): Promise<void> {
   if (sink.write(text)) return Promise.resolve();
   return new Promise((resolve) => sink.once("drain", resolve));
 }

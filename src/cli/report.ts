@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { type Scorecard, loadScorecard } from "../scorecard";
 import { parseCommand, positionals, stringOpt } from "./args";
 import { targetLabels } from "./columns";
-import { readCsv } from "./csv";
+import { delimiterOpt, readCsv } from "./csv";
 import { CliError, issuesLine, usageError } from "./errors";
 import type { CliIo } from "./io";
 import { readReference } from "./reference";
@@ -17,7 +17,7 @@ import { readJsonFile } from "./validate";
  * Help text of `riskcard report`.
  * @example REPORT_HELP.startsWith("Usage: riskcard report") // => true
  */
-export const REPORT_HELP = `Usage: riskcard report MODEL.json DATA.csv --out REPORT.html [--target COL] [--bad VALUE] [--json DATA.json]
+export const REPORT_HELP = `Usage: riskcard report MODEL.json DATA.csv --out REPORT.html [--target COL] [--bad VALUE] [--json DATA.json] [--delimiter D]
 
 Scores DATA.csv (a CSV with the model's columns and the outcome) with a scorecard and writes a
 self-contained HTML validation report (inline SVG, no scripts, no network): ROC and KS curves,
@@ -29,6 +29,7 @@ distribution recorded in the model by riskcard train.
   --target COL        the outcome column (default: the one recorded by riskcard train)
   --bad VALUE         the target value that means bad (default: as recorded, or 1 / "bad")
   --json DATA.json    also write every number of the report as JSON
+  --delimiter D       the CSV field delimiter: one character, or tab (default ,)
 
 Exit codes: 0 report written; 1 data error (invalid model, missing column, non-numeric value in
 a numeric column, one class only); 2 usage error.
@@ -48,6 +49,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     target: { type: "string", short: "t" },
     bad: { type: "string" },
     json: { type: "string" },
+    delimiter: { type: "string" },
   });
   if (args.values.help === true) {
     io.stdout.write(REPORT_HELP);
@@ -62,7 +64,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const target = stringOpt(args, "target") ?? recorded?.target;
   if (target === undefined) throw usageError("--target COL is required (the model does not record its target)");
   const badArg = stringOpt(args, "bad") ?? (recorded !== null && recorded.target === target ? recorded.bad : undefined);
-  const table = await readCsv(dataPath);
+  const delimiter = delimiterOpt(args);
+  const table = await readCsv(dataPath, delimiter === undefined ? {} : { delimiter });
   const { labels } = targetLabels(table, target, badArg);
   const scored = scoreTable(card, table);
   const data = computeReport({ card, scored, labels, source: table.source, target, reference: readReference(card) });

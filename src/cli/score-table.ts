@@ -30,7 +30,9 @@ export function scoreTable(card: Scorecard, table: CsvTable): TableScores {
     if (!kinds.has(c.feature)) {
       names.push(c.feature);
       kinds.set(c.feature, c.type === "categorical" ? c.levels : null);
-      if (!table.header.includes(c.feature)) {
+      try {
+        columnIndex(table, c.feature);
+      } catch {
         throw new CliError(
           `${table.source}: column "${c.feature}" (read by characteristic "${c.name}") is not in the header`,
         );

@@ -12,13 +12,15 @@ export interface ScoreWorkerData {
 
 /**
  * A chunk of the input sent to a worker: whole lines as UTF-8 bytes in the first `length` bytes of
- * `bytes` (transferred, not copied), starting at 1-based line `firstLine`.
+ * `bytes` (transferred, not copied), starting at 1-based line `firstLine`; or, with `oversize`, the
+ * one line `firstLine` that was too long to keep (`bytes` is then empty).
  */
 export interface ScoreChunk {
   readonly seq: number;
   readonly firstLine: number;
   readonly bytes: Uint8Array;
   readonly length: number;
+  readonly oversize: boolean;
 }
 
 /**
@@ -72,21 +74,24 @@ function tooLong(line: number): { text: string; ok: false } {
   };
 }
 
-const decoder = new TextDecoder();
+// ignoreBOM: a byte order mark is dropped at the start of the file only (by the reader), never at the
+// start of a chunk, so the chunking cannot change what a line holds.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /**
- * Scores a chunk of whole lines (LF or CRLF; blank lines skipped but counted).
+ * Scores a chunk of whole lines (LF or CRLF; blank lines skipped but counted; a line of more than
+ * `MAX_LINE` characters, without its line end, gets a "too long" error record).
  * @param engine the engine
  * @param chunk the chunk
  * @param asOf the decision time, or null to use each `application.appliedAt`
  * @returns the output as UTF-8 bytes and counts
- * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3 }, 0).errors // => 1
+ * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3, oversize: false }, 0).errors // => 1
  */
 export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null): ScoreChunkResult {
-  const text = decoder.decode(chunk.bytes.subarray(0, chunk.length));
-  const lines: number[] = [];
-  const texts: (string | null)[] = [];
+  const text = chunk.oversize ? "" : decoder.decode(chunk.bytes.subarray(0, chunk.length));
+  const lines: number[] = chunk.oversize ? [chunk.firstLine] : [];
+  const texts: (string | null)[] = chunk.oversize ? [null] : [];
   let start = 0;
   let line = chunk.firstLine;
   while (start < text.length) {

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, readFileSync, statSync } from "node:fs";
+import { type WriteStream, createWriteStream, openSync, readFileSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -9,17 +9,19 @@ import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
 import { CliError, issuesLine, usageError } from "./errors";
 import type { CliIo, TextSink } from "./io";
 import { writeText } from "./io";
-import { jsonLines } from "./lines";
 import { createProgress } from "./progress";
 import { MAX_LINE, parseAsOf } from "./score-line";
-import { type ScoreChunk, type ScoreChunkResult, type ScoreWorkerData, scoreTexts } from "./score-worker";
+import { type ScoreChunk, type ScoreChunkResult, type ScoreWorkerData, scoreChunk } from "./score-worker";
 
-/** Lines per write in the single-thread path. */
-const BATCH = 256;
-/** Bytes read at a time; in the worker path each read becomes one chunk of whole lines for a worker. */
+/** Bytes read at a time; each read becomes one chunk of whole lines (for a worker, or scored in-thread). */
 const CHUNK = 1 << 20;
-/** Longest line the worker path reads, in bytes (a longer one stops the run: memory stays bounded). */
-const MAX_LINE_BYTES = 4 * MAX_LINE;
+/**
+ * Longest line kept in memory, in bytes. A UTF-8 sequence of up to 3 bytes is one UTF-16 unit and a
+ * 4-byte one two, so every line of at most `MAX_LINE` characters fits (with its CR); a longer line is skipped up to
+ * its line feed (memory stays bounded) and gets the same "too long" error record as one of
+ * `MAX_LINE` + 1 characters.
+ */
+const MAX_LINE_BYTES = 3 * MAX_LINE + 1;
 /** Largest engine configuration file read, in bytes. */
 const MAX_CONFIG = 20 << 20;
 
@@ -94,32 +96,19 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     throw new CliError(`${basename(input)}: file not found`);
   }
   const outPath = stringOpt(args, "out");
-  const file = outPath === undefined ? null : createWriteStream(outPath);
+  const file = outPath === undefined ? null : openOutput(outPath);
   const sink: TextSink = file ?? io.stdout;
   const progress = createProgress(io.stderr, io.stderrIsTTY, size, () => performance.now());
   let bytes = 0;
   const t0 = performance.now();
   const totals: Totals = { decisions: 0, errors: 0 };
   const onProgress = (): void => progress.update(bytes, totals.decisions + totals.errors);
+  const onBytes = (k: number): void => {
+    bytes += k;
+  };
   try {
-    if (workers <= 1) {
-      const lines = jsonLines(createReadStream(input, { highWaterMark: CHUNK }), (k) => {
-        bytes += k;
-      });
-      await scoreInThread(engine, lines, asOf, sink, totals, onProgress);
-    } else
-      await scoreInWorkers(
-        engineConfig,
-        workers,
-        input,
-        (k) => {
-          bytes += k;
-        },
-        asOf,
-        sink,
-        totals,
-        onProgress,
-      );
+    if (workers <= 1) await scoreInThread(engine, input, onBytes, asOf, sink, totals, onProgress);
+    else await scoreInWorkers(engineConfig, workers, input, onBytes, asOf, sink, totals, onProgress);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR")
@@ -127,8 +116,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     throw e;
   } finally {
     progress.end();
-    if (file !== null)
-      await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (file !== null) await closeOutput(file, outPath!);
   }
   const seconds = (performance.now() - t0) / 1000;
   const n = totals.decisions + totals.errors;
@@ -170,31 +158,63 @@ function readEngineConfig(path: string | undefined): unknown {
   }
 }
 
+/**
+ * Opens the output file now, so that a directory, a missing folder or a read-only path is one clear
+ * error before any work (a write stream would report it later, as an unhandled error event).
+ */
+function openOutput(path: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why =
+      code === "EISDIR" ? "is a directory" : code === "ENOENT" ? "its folder does not exist" : `${code ?? "error"}`;
+    throw new CliError(`${basename(path)}: cannot write the output file (${why})`);
+  }
+  const stream = createWriteStream("", { fd });
+  // A write error (disk full) is reported when the stream is closed; keep it from being unhandled.
+  stream.on("error", () => {});
+  return stream;
+}
+
+async function closeOutput(file: WriteStream, path: string): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    file.end((err?: Error | null) =>
+      err
+        ? reject(
+            new CliError(
+              `${basename(path)}: cannot write the output file (${(err as { code?: string }).code ?? err.name})`,
+            ),
+          )
+        : resolve(),
+    ),
+  );
+}
+
+/**
+ * Scores the file in this thread, chunk by chunk, with the same reader and the same per-chunk
+ * function as the workers (`lineChunks`, `scoreChunk`), so both paths write the same bytes.
+ */
 async function scoreInThread(
   engine: Engine,
-  lines: AsyncIterable<{ line: number; text: string | null }>,
+  input: string,
+  onBytes: (n: number) => void,
   asOf: number | null,
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
 ): Promise<void> {
-  let numbers: number[] = [];
-  let texts: (string | null)[] = [];
-  const flush = async (): Promise<void> => {
-    const r = scoreTexts(engine, numbers, texts, asOf);
+  const pool: Uint8Array[] = [];
+  let seq = 0;
+  for await (const c of lineChunks(input, pool, onBytes)) {
+    const r = scoreChunk(engine, { seq: seq++, ...c }, asOf);
+    pool.push(c.bytes);
     totals.decisions += r.decisions;
     totals.errors += r.errors;
-    await writeText(sink, r.text);
+    await writeText(sink, r.bytes);
     onProgress();
-    numbers = [];
-    texts = [];
-  };
-  for await (const l of lines) {
-    numbers.push(l.line);
-    texts.push(l.text);
-    if (numbers.length === BATCH) await flush();
   }
-  if (numbers.length > 0) await flush();
 }
 
 /**
@@ -209,20 +229,28 @@ function startWorker(data: ScoreWorkerData): Worker {
   return new Worker(new URL("./score-worker-dev.mjs", here), { workerData: data });
 }
 
-/** Whole lines of the input in a buffer that is handed to a worker (transferred) and handed back. */
+/**
+ * Whole lines of the input in a buffer that is handed to a worker (transferred) and handed back; or,
+ * with `oversize`, one line longer than `MAX_LINE_BYTES` that was skipped (its bytes are not kept).
+ */
 interface LineChunk {
   readonly firstLine: number;
   readonly bytes: Uint8Array;
   readonly length: number;
+  readonly oversize: boolean;
 }
+
+const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
  * Reads a file into chunks of whole lines: each chunk is a buffer whose first `length` bytes end at
- * a line feed (the last chunk may not), with the 1-based number of its first line. The file is read
- * straight into buffers taken from `pool` (workers hand each buffer back with its answer), so the
- * main thread neither allocates, zero-fills nor copies a chunk, apart from the partial line at its
- * end; a buffer grows (doubling) only for a line longer than itself. Lines are not split here:
- * workers decode them.
+ * a line feed (the last chunk may not), with the 1-based number of its first line. A UTF-8 byte order
+ * mark at the start of the file is dropped (anywhere else it stays, and that line is not JSON). The
+ * file is read straight into buffers taken from `pool` (the caller hands each buffer back once
+ * scored), so the main thread neither allocates, zero-fills nor copies a chunk, apart from the
+ * partial line at its end; a buffer grows (doubling) only for a line longer than itself. A line
+ * longer than `MAX_LINE_BYTES` is read past without being kept and comes out as an `oversize` chunk,
+ * and the run goes on. Lines are not split here: `scoreChunk` decodes them.
  */
 async function* lineChunks(input: string, pool: Uint8Array[], onBytes: (n: number) => void): AsyncGenerator<LineChunk> {
   const take = (atLeast: number): Uint8Array => {
@@ -234,35 +262,66 @@ async function* lineChunks(input: string, pool: Uint8Array[], onBytes: (n: numbe
     let buf = take(0);
     let filled = 0;
     let line = 1;
-    for (;;) {
+    let bomChecked = false;
+    /** True while reading past a line longer than MAX_LINE_BYTES, up to its line feed. */
+    let skipping = false;
+    let eof = false;
+    while (!eof) {
       if (filled === buf.length) {
-        // No line feed in a full buffer: grow it, up to one byte past the longest line accepted.
+        // No line feed in a full buffer: grow it, up to one byte past the longest line kept.
         const bigger = new Uint8Array(Math.min(2 * filled, MAX_LINE_BYTES + 1));
         bigger.set(buf);
         buf = bigger;
       }
       const { bytesRead } = await fh.read(buf, filled, buf.length - filled, null);
-      if (bytesRead === 0) break;
-      onBytes(bytesRead);
-      filled += bytesRead;
+      if (bytesRead === 0) {
+        eof = true;
+      } else {
+        onBytes(bytesRead);
+        filled += bytesRead;
+      }
+      if (!bomChecked && (filled >= BOM.length || eof)) {
+        bomChecked = true;
+        if (filled >= BOM.length && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+          buf.copyWithin(0, BOM.length, filled);
+          filled -= BOM.length;
+        }
+      }
       // A Buffer view for Node's memchr-based search (TypedArray#indexOf is about 10x slower).
-      const view = Buffer.from(buf.buffer, buf.byteOffset, filled);
+      let view = Buffer.from(buf.buffer, buf.byteOffset, filled);
+      if (skipping) {
+        const nl = view.indexOf(10);
+        if (nl < 0 && !eof) {
+          filled = 0;
+          continue;
+        }
+        yield { firstLine: line, bytes: new Uint8Array(0), length: 0, oversize: true };
+        skipping = false;
+        line++;
+        if (nl < 0) break;
+        buf.copyWithin(0, nl + 1, filled);
+        filled -= nl + 1;
+        view = Buffer.from(buf.buffer, buf.byteOffset, filled);
+      }
       const last = view.lastIndexOf(10);
       if (last < 0) {
-        if (filled > MAX_LINE_BYTES)
-          throw new CliError(`line ${line} is longer than ${MAX_LINE_BYTES} bytes: is this a JSONL file?`);
+        if (filled > MAX_LINE_BYTES) {
+          skipping = true;
+          filled = 0;
+        }
         continue;
       }
       let lines = 0;
       for (let p = view.indexOf(10); p >= 0 && p <= last; p = view.indexOf(10, p + 1)) lines++;
       const next = take(filled - last - 1);
       next.set(buf.subarray(last + 1, filled));
-      yield { firstLine: line, bytes: buf, length: last + 1 };
+      yield { firstLine: line, bytes: buf, length: last + 1, oversize: false };
       line += lines;
       filled -= last + 1;
       buf = next;
     }
-    if (filled > 0) yield { firstLine: line, bytes: buf, length: filled };
+    if (skipping) yield { firstLine: line, bytes: new Uint8Array(0), length: 0, oversize: true };
+    else if (filled > 0) yield { firstLine: line, bytes: buf, length: filled, oversize: false };
   } finally {
     await fh.close();
   }
@@ -329,7 +388,7 @@ async function scoreInWorkers(
     for await (const c of lineChunks(input, pool, onBytes)) {
       await waitUntil(() => inFlight < 2 * n);
       await drained;
-      const chunk: ScoreChunk = { seq, firstLine: c.firstLine, bytes: c.bytes, length: c.length };
+      const chunk: ScoreChunk = { seq, ...c };
       workers[seq % n]!.postMessage(chunk, [c.bytes.buffer as ArrayBuffer]);
       inFlight++;
       seq++;

@@ -10,7 +10,7 @@ import {
 } from "../scorecard/train";
 import { type ParsedArgs, listOpt, parseCommand, positionals, stringOpt } from "./args";
 import { columnIndex, readColumn, targetLabels } from "./columns";
-import { type CsvTable, readCsv } from "./csv";
+import { type CsvTable, delimiterOpt, readCsv } from "./csv";
 import { CliError, issuesLine, usageError } from "./errors";
 import type { CliIo } from "./io";
 import { referenceOf, withReference } from "./reference";
@@ -39,11 +39,16 @@ riskcard report can measure stability later from the model file alone.
   --seed N              seed of the stratified train/test split (default 1)
   --min-iv V            drop variables with IV below V (default 0.02)
   --max-bins N          most bins per numeric variable (default 8)
+  --max-correlation R   of two variables whose WoE columns correlate above R, keep the one with
+                        the higher IV (default 0.7; lower it when the fit reports collinear columns)
+  --l2 LAMBDA           L2 (ridge) penalty of the logistic fit, >= 0 (default 0); a small value
+                        such as 1 gives a finite fit when the data are separated
+  --delimiter D         the CSV field delimiter: one character, or tab (default ,)
   --name NAME           model name (default: the data file's name)
   --date YYYY-MM-DD     training date written to the model (default: $SOURCE_DATE_EPOCH if set,
                         else the data file's modification date; riskcard never reads the clock)
 
-CSV: a header row; comma-separated; quoted fields; LF, CRLF or CR line ends; empty cells and NA
+CSV: a header row; comma-separated (or --delimiter); quoted fields; LF, CRLF or CR line ends; empty cells and NA
 are missing. A column is numeric when every non-missing cell is a number. A column with an empty
 header name (a row index, as in Give Me Some Credit) is ignored.
 
@@ -65,6 +70,9 @@ interface TrainArgs {
   readonly seed: number;
   readonly minIv: number | undefined;
   readonly maxBins: number | undefined;
+  readonly maxCorrelation: number | undefined;
+  readonly l2: number | undefined;
+  readonly delimiter: string | undefined;
   readonly name: string | undefined;
   readonly date: string | undefined;
 }
@@ -92,6 +100,9 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     seed: { type: "string" },
     "min-iv": { type: "string" },
     "max-bins": { type: "string" },
+    "max-correlation": { type: "string" },
+    l2: { type: "string" },
+    delimiter: { type: "string" },
     name: { type: "string" },
     date: { type: "string" },
   });
@@ -134,6 +145,9 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     seed: numberOpt(args, "seed", 0, 2 ** 31 - 1, true) ?? 1,
     minIv: numberOpt(args, "min-iv", 0, 10),
     maxBins: numberOpt(args, "max-bins", 2, 50, true),
+    maxCorrelation: numberOpt(args, "max-correlation", 0, 1),
+    l2: numberOpt(args, "l2", 0, 1e6),
+    delimiter: delimiterOpt(args),
     name: stringOpt(args, "name"),
     date,
   };
@@ -159,13 +173,15 @@ function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<stri
   for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special)]) columnIndex(table, nm, "column");
   const notes: string[] = [];
   const columns: Record<string, TrainingColumn> = {};
+  const exclude = new Set(a.exclude);
+  const categorical = new Set(a.categorical);
   for (const nm of table.header) {
-    if (nm === a.target || a.exclude.includes(nm)) continue;
+    if (nm === a.target || exclude.has(nm)) continue;
     if (nm === "") {
       notes.push("ignored the column with an empty header name (a row index)");
       continue;
     }
-    const col = readColumn(table, nm, a.categorical.includes(nm) ? "categorical" : undefined);
+    const col = readColumn(table, nm, categorical.has(nm) ? "categorical" : undefined);
     if (col.kind === "categorical" && Object.hasOwn(a.special, nm))
       throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
     columns[nm] = col.values;
@@ -187,7 +203,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout.write(TRAIN_HELP);
     return 0;
   }
-  const table = await readCsv(a.data);
+  const table = await readCsv(a.data, a.delimiter === undefined ? {} : { delimiter: a.delimiter });
   const { labels, bad } = targetLabels(table, a.target, a.bad);
   const { columns, notes } = candidateColumns(table, a);
   columns[a.target] = Array.from(labels);
@@ -201,6 +217,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     ...(Object.keys(a.special).length > 0 ? { specialValues: a.special } : {}),
     ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
     ...(a.maxBins !== undefined ? { maxBins: a.maxBins } : {}),
+    ...(a.maxCorrelation !== undefined ? { maxCorrelation: a.maxCorrelation } : {}),
+    ...(a.l2 !== undefined ? { l2: a.l2 } : {}),
   };
   const r = trainScorecard({ columns, target: a.target }, options);
   if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);

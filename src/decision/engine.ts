@@ -25,7 +25,11 @@ import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
-import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
+// Not the "../scorecard" barrel: it re-exports training (ml-matrix), which the core must not load.
+import { loadExpertCard, loadScorecard } from "../scorecard/load";
+import { probabilityOfDefault } from "../scorecard/probability-of-default";
+import { score } from "../scorecard/score";
+import type { Scorecard } from "../scorecard/types";
 import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";

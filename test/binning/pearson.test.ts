@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { sampleCorrelation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { pearson } from "../../src/binning";
 
@@ -10,5 +12,23 @@ describe("pearson", () => {
   it("is 0 for a constant series and rejects unequal lengths", () => {
     expect(pearson([1, 1, 1], [1, 2, 3])).toBe(0);
     expect(() => pearson([1, 2], [1])).toThrow(RangeError);
+  });
+  it("equals simple-statistics 7.12.1 sampleCorrelation (a reference implementation) on non-constant series", () => {
+    const pair = fc.integer({ min: 3, max: 40 }).chain((n) =>
+      fc.tuple(
+        fc.array(
+          fc.integer({ min: -1e6, max: 1e6 }).map((v) => v / 8),
+          { minLength: n, maxLength: n },
+        ),
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([x, y]) => {
+        fc.pre(new Set(x).size > 1 && new Set(y).size > 1);
+        expect(pearson(x, y)).toBeCloseTo(sampleCorrelation(x, y), 9);
+      }),
+      { seed: 7 },
+    );
   });
 });

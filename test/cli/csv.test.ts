@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { inferKind, numericColumn, targetLabels } from "../../src/cli/columns";
 import { isMissingCell, parseNumberCell, readCsv } from "../../src/cli/csv";
 import { CliError } from "../../src/cli/errors";
-import { GERMAN, readRecords, sharedData, tempDir } from "./helpers";
+import { GERMAN, readRecords, tempDir } from "./helpers";
+import { itWithData } from "../real-data";
 
 const dir = tempDir();
 function file(name: string, text: string | Buffer): string {
@@ -51,18 +52,20 @@ describe("readCsv", () => {
     });
   });
 
-  it("reads Give Me Some Credit: unnamed index column, hyphenated names, NA", async () => {
-    const p = sharedData("give_me_some_credit.csv");
-    expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
-    const t = await readCsv(p!);
-    expect(t.rows).toBe(150000);
-    expect(t.header[0]).toBe("");
-    expect(t.header).toContain("NumberOfTime30-59DaysPastDueNotWorse");
-    // shared/datasets/README.md: MonthlyIncome is NA in 29,731 rows, NumberOfDependents in 3,924
-    expect(numericColumn(t, "MonthlyIncome").filter((v) => v === null).length).toBe(29731);
-    expect(numericColumn(t, "NumberOfDependents").filter((v) => v === null).length).toBe(3924);
-    expect(targetLabels(t, "SeriousDlqin2yrs").labels.reduce((a, b) => a + b, 0)).toBe(10026);
-  });
+  itWithData(
+    "reads Give Me Some Credit: unnamed index column, hyphenated names, NA",
+    ["give_me_some_credit.csv"],
+    async (p) => {
+      const t = await readCsv(p);
+      expect(t.rows).toBe(150000);
+      expect(t.header[0]).toBe("");
+      expect(t.header).toContain("NumberOfTime30-59DaysPastDueNotWorse");
+      // shared/datasets/README.md: MonthlyIncome is NA in 29,731 rows, NumberOfDependents in 3,924
+      expect(numericColumn(t, "MonthlyIncome").filter((v) => v === null).length).toBe(29731);
+      expect(numericColumn(t, "NumberOfDependents").filter((v) => v === null).length).toBe(3924);
+      expect(targetLabels(t, "SeriousDlqin2yrs").labels.reduce((a, b) => a + b, 0)).toBe(10026);
+    },
+  );
 
   it("reports malformed files with the file and line, never a cell value", async () => {
     const e1 = await dataError(readCsv(file("ragged.csv", "a,b\n1,2\n3,SECRET,4\n")));

@@ -2,7 +2,7 @@
  * Test helpers for the command line: an in-memory io, a temp directory, the data files, and an
  * independent CSV reader (csv-parse's sync API, not the CLI's streaming reader).
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,14 +14,6 @@ import { run } from "../../src/cli/run";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const GERMAN = join(repoRoot, "fixtures/german-credit/german_credit.csv");
 export const APPLICANTS = join(repoRoot, "fixtures/applicants.jsonl");
-
-/** The shared data directory file, or undefined (RISKCARD_DATA_DIR, else ../shared/datasets). */
-export function sharedData(file: string): string | undefined {
-  const env = process.env.RISKCARD_DATA_DIR;
-  const dir = env !== undefined && env !== "" ? resolve(process.cwd(), env) : resolve(repoRoot, "../shared/datasets");
-  const p = join(dir, file);
-  return existsSync(p) ? p : undefined;
-}
 
 /** An io that records what a command writes. */
 export interface Captured extends CliIo {

@@ -12,7 +12,8 @@ import { fmt } from "../../src/cli/report-html";
 import { auc, gainsTable, gini, ks, psiTable, quantileBreaks } from "../../src/metrics";
 import { type Scorecard, loadScorecard } from "../../src/scorecard";
 import { trainTestSplit } from "../../src/scorecard/train";
-import { GERMAN, attributesOf, cli, expectOneLine, readRecords, scoresOf, sharedData, tempDir } from "./helpers";
+import { GERMAN, attributesOf, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import { itWithData } from "../real-data";
 
 const dir = tempDir();
 const model = join(dir, "german.json");
@@ -246,15 +247,13 @@ describe("riskcard report: malformed input", () => {
     expect((await cli(["report", model, "--out", out])).code).toBe(2);
   });
 
-  it("works on Give Me Some Credit (150,000 rows)", async () => {
-    const p = sharedData("give_me_some_credit.csv");
-    expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
+  itWithData("works on Give Me Some Credit (150,000 rows)", ["give_me_some_credit.csv"], async (p) => {
     const g = join(dir, "g.json");
     expect(
       (
         await cli([
           "train",
-          p!,
+          p,
           "--target",
           "SeriousDlqin2yrs",
           "--out",
@@ -267,7 +266,7 @@ describe("riskcard report: malformed input", () => {
       ).code,
     ).toBe(0);
     const gj = join(dir, "g.report.json");
-    const r = await cli(["report", g, p!, "--out", join(dir, "g.html"), "--json", gj]);
+    const r = await cli(["report", g, p, "--out", join(dir, "g.html"), "--json", gj]);
     expect(r.code).toBe(0);
     const d = JSON.parse(readFileSync(gj, "utf8")) as ReportData;
     expect(d.data.rows).toBe(150000);

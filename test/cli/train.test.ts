@@ -11,7 +11,8 @@ import { readReference } from "../../src/cli/reference";
 import { auc, ks, quantileBreaks } from "../../src/metrics";
 import { type Scorecard, loadScorecard } from "../../src/scorecard";
 import { trainTestSplit } from "../../src/scorecard/train";
-import { GERMAN, cli, expectOneLine, readRecords, scoresOf, sharedData, tempDir } from "./helpers";
+import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import { itWithData } from "../real-data";
 
 const dir = tempDir();
 const modelPath = join(dir, "german.json");
@@ -182,37 +183,41 @@ describe("riskcard train: malformed input gives one clear line and a non-zero ex
 });
 
 describe("riskcard train on Give Me Some Credit", () => {
-  it("trains with NA, the unnamed index column and special codes 96/98", async () => {
-    const p = sharedData("give_me_some_credit.csv");
-    expect(p, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
-    const model = join(dir, "gmsc.json");
-    const specials = [
-      "NumberOfTime30-59DaysPastDueNotWorse",
-      "NumberOfTimes90DaysLate",
-      "NumberOfTime60-89DaysPastDueNotWorse",
-    ].flatMap((c) => ["--special", `${c}=96,98`]);
-    const r = await cli([
-      "train",
-      p!,
-      "--target",
-      "SeriousDlqin2yrs",
-      "--out",
-      model,
-      "--date",
-      "2026-01-02",
-      ...specials,
-    ]);
-    expect(r.code).toBe(0);
-    expect(r.err).toContain("ignored the column with an empty header name");
-    const c = loadScorecard(readFileSync(model, "utf8"));
-    expect(c.ok).toBe(true);
-    if (!c.ok) return;
-    const m = c.value.artefact.format === "riskcard.scorecard" ? c.value.artefact.training!.metrics! : {};
-    expect(m.testAuc).toBeGreaterThan(0.84);
-    const late = c.value.characteristics.find((x) => x.feature === "NumberOfTimes90DaysLate");
-    expect(late?.attributes.some((a) => a.kind === "special")).toBe(true);
-    expect(
-      c.value.characteristics.find((x) => x.feature === "MonthlyIncome")?.attributes.some((a) => a.kind === "missing"),
-    ).toBe(true);
-  });
+  itWithData(
+    "trains with NA, the unnamed index column and special codes 96/98",
+    ["give_me_some_credit.csv"],
+    async (p) => {
+      const model = join(dir, "gmsc.json");
+      const specials = [
+        "NumberOfTime30-59DaysPastDueNotWorse",
+        "NumberOfTimes90DaysLate",
+        "NumberOfTime60-89DaysPastDueNotWorse",
+      ].flatMap((c) => ["--special", `${c}=96,98`]);
+      const r = await cli([
+        "train",
+        p,
+        "--target",
+        "SeriousDlqin2yrs",
+        "--out",
+        model,
+        "--date",
+        "2026-01-02",
+        ...specials,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain("ignored the column with an empty header name");
+      const c = loadScorecard(readFileSync(model, "utf8"));
+      expect(c.ok).toBe(true);
+      if (!c.ok) return;
+      const m = c.value.artefact.format === "riskcard.scorecard" ? c.value.artefact.training!.metrics! : {};
+      expect(m.testAuc).toBeGreaterThan(0.84);
+      const late = c.value.characteristics.find((x) => x.feature === "NumberOfTimes90DaysLate");
+      expect(late?.attributes.some((a) => a.kind === "special")).toBe(true);
+      expect(
+        c.value.characteristics
+          .find((x) => x.feature === "MonthlyIncome")
+          ?.attributes.some((a) => a.kind === "missing"),
+      ).toBe(true);
+    },
+  );
 });

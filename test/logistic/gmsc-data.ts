@@ -3,12 +3,10 @@
  * ../shared/datasets/README.md) from `RISKCARD_DATA_DIR` (resolved from the working directory), or
  * from `../shared/datasets` next to the repository when the variable is unset.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { mulberry32 } from "../../src/scorecard/train/train-test-split";
+import { dataFile } from "../real-data";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const GMSC_FILE = "give_me_some_credit.csv";
 
 /** The 10 features, in file order. */
@@ -39,12 +37,9 @@ export interface Gmsc {
   readonly columns: Record<string, (number | null)[]>;
 }
 
-/** The data directory, or undefined when neither RISKCARD_DATA_DIR nor ../shared/datasets holds the file. */
+/** The dataset's path (RISKCARD_DATA_DIR, else ../shared/datasets), or undefined when it is not there. */
 export function gmscPath(): string | undefined {
-  const env = process.env.RISKCARD_DATA_DIR;
-  const dir = env !== undefined && env !== "" ? resolve(process.cwd(), env) : resolve(repoRoot, "../shared/datasets");
-  const file = join(dir, GMSC_FILE);
-  return existsSync(file) ? file : undefined;
+  return dataFile(GMSC_FILE);
 }
 
 export function loadGmsc(file: string): Gmsc {

@@ -3,21 +3,17 @@
  * RISKCARD_DATA_DIR (CI sets it to ../shared/datasets). Bin on a fixed 70% training split, fit a
  * WoE logistic model, and check the holdout AUC.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { applyBins, binNumeric } from "../../src/binning";
 import type { NumericBinning } from "../../src/binning";
 import { fitLogistic, predictProbaBatch } from "../../src/logistic";
 import { auc, ks } from "../../src/metrics";
-import { GMSC_FEATURES, GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, split7030 } from "./gmsc-data";
-
-const file = gmscPath();
+import { itWithData } from "../real-data";
+import { GMSC_FEATURES, GMSC_FILE, GMSC_SPECIAL_COLUMNS, loadGmsc, split7030 } from "./gmsc-data";
 
 describe("Give Me Some Credit: bin, fit WoE logistic, holdout AUC", () => {
-  it("finds the dataset (set RISKCARD_DATA_DIR to the shared datasets directory)", () => {
-    expect(file, "give_me_some_credit.csv not found: set RISKCARD_DATA_DIR").toBeDefined();
-  });
-  it("holdout AUC >= 0.85 on a fixed 70/30 split", () => {
-    const data = loadGmsc(file!);
+  itWithData("holdout AUC >= 0.85 on a fixed 70/30 split", [GMSC_FILE], (file) => {
+    const data = loadGmsc(file);
     const n = data.y.length;
     expect(n).toBe(150000);
     const [train, test] = split7030(n);
