@@ -1,7 +1,7 @@
 import { annualize } from "./apr";
 import { annuityFactor } from "./amortize";
 import { irrUnchecked } from "./irr";
-import type { AprConvention, RepaymentMethod } from "./types";
+import { type AprConvention, isRepaymentMethod, type RepaymentMethod } from "./types";
 
 /** A product priced per unit of principal: rate, term, method and fees proportional to principal. */
 export interface UnitPricing {
@@ -35,8 +35,8 @@ function checkUnit(p: UnitPricing, fn: string): void {
   if (!(p.upfrontFeeRate >= 0 && p.upfrontFeeRate < 1)) throw new RangeError(`${fn}: upfrontFeeRate must be in [0, 1)`);
   if (!(p.monthlyFeeRate >= 0 && p.monthlyFeeRate <= 1))
     throw new RangeError(`${fn}: monthlyFeeRate must be in [0, 1]`);
-  if (p.method !== "equal-installment" && p.method !== "equal-principal") {
-    throw new RangeError(`${fn}: method must be "equal-installment" or "equal-principal"`);
+  if (!isRepaymentMethod(p.method)) {
+    throw new RangeError(`${fn}: method must be "equal-installment", "equal-principal", "interest-only" or "bullet"`);
   }
 }
 
@@ -55,10 +55,22 @@ export function unitCashFlows(p: UnitPricing): number[] {
   const flows: number[] = new Array(n + 1);
   flows[0] = -(1 - p.upfrontFeeRate);
   const a = annuityFactor(r, n);
-  for (let t = 1; t <= n; t++) {
-    flows[t] = (p.method === "equal-installment" ? a : 1 / n + (1 - (t - 1) / n) * r) + p.monthlyFeeRate;
-  }
+  for (let t = 1; t <= n; t++) flows[t] = unitInstallment(p.method, r, n, a, t) + p.monthlyFeeRate;
   return flows;
+}
+
+/** Installment t of a loan of 1 at monthly rate r over n months (exact, unrounded); a = annuity factor. */
+function unitInstallment(method: RepaymentMethod, r: number, n: number, a: number, t: number): number {
+  switch (method) {
+    case "equal-installment":
+      return a;
+    case "equal-principal":
+      return 1 / n + (1 - (t - 1) / n) * r;
+    case "interest-only":
+      return t === n ? 1 + r : r;
+    case "bullet":
+      return t === n ? 1 + r * n : 0;
+  }
 }
 
 /**

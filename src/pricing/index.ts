@@ -17,4 +17,13 @@ export { type LoanWithFees, loanCashFlows } from "./cash-flows";
 export { maxRateUnderCap, type RateCap, type UnitPricing, unitApr, unitCashFlows } from "./cap";
 export { irr, npv } from "./irr";
 export { floorFen } from "./round";
-export { type AprConvention, type Band, BANDS, type ReasonCode, type RepaymentMethod, type ScheduleRow } from "./types";
+export {
+  type AprConvention,
+  type Band,
+  BANDS,
+  isRepaymentMethod,
+  type ReasonCode,
+  REPAYMENT_METHODS,
+  type RepaymentMethod,
+  type ScheduleRow,
+} from "./types";
