@@ -1,4 +1,4 @@
-import { maxRateUnderCap, unitApr } from "../pricing/cap";
+import { DEFAULT_RATE_CAP, maxRateUnderCap, unitApr } from "../pricing/cap";
 import { annuityFactor } from "../pricing/amortize";
 import { type Band, BANDS, type ReasonCode, type RepaymentMethod } from "../pricing/types";
 import { type JsonLimits, deepFreeze, guardJson } from "../schema/json-guard";
@@ -11,7 +11,7 @@ import { REASONS } from "./reasons";
  * The 24% red line: a cap above it needs `pricing.cap.allowAbove24: true`.
  * @example RED_LINE_APR // => 0.24
  */
-export const RED_LINE_APR = 0.24;
+export const RED_LINE_APR = DEFAULT_RATE_CAP.rate;
 
 /** Pricing of one band, compiled once when the policy is loaded. */
 export interface BandPricing {

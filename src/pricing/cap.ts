@@ -22,6 +22,25 @@ export interface RateCap {
   readonly convention: AprConvention;
 }
 
+/** The 24% red line as a cap: 24% nominal (12 x monthly IRR of the cash flows, fees included). */
+export const DEFAULT_RATE_CAP: RateCap = Object.freeze({ rate: 0.24, convention: "nominal" });
+
+/**
+ * Checks a rate cap; throws on a programmer error. Messages never echo values.
+ * @param cap the cap
+ * @param fn the calling function, for the message
+ * @throws {RangeError} when cap.rate is not in (0, 10] or the convention is unknown
+ * @example checkCap({ rate: 0.24, convention: "nominal" }, "f") // => undefined
+ */
+export function checkCap(cap: RateCap, fn: string): void {
+  if (cap === null || typeof cap !== "object" || typeof cap.rate !== "number" || !(cap.rate > 0 && cap.rate <= 10)) {
+    throw new RangeError(`${fn}: cap.rate must be in (0, 10]`);
+  }
+  if (cap.convention !== "nominal" && cap.convention !== "effective") {
+    throw new RangeError(`${fn}: cap.convention must be "nominal" or "effective"`);
+  }
+}
+
 function checkUnit(p: UnitPricing, fn: string): void {
   if (p === null || typeof p !== "object") throw new TypeError(`${fn}: pricing must be an object`);
   const nums = [p.annualRate, p.termMonths, p.upfrontFeeRate, p.monthlyFeeRate];
@@ -103,12 +122,7 @@ export function unitApr(p: UnitPricing, convention: AprConvention): number {
  */
 export function maxRateUnderCap(p: UnitPricing, cap: RateCap): number {
   checkUnit(p, "maxRateUnderCap");
-  if (cap === null || typeof cap !== "object" || typeof cap.rate !== "number" || !(cap.rate > 0 && cap.rate <= 10)) {
-    throw new RangeError("maxRateUnderCap: cap.rate must be in (0, 10]");
-  }
-  if (cap.convention !== "nominal" && cap.convention !== "effective") {
-    throw new RangeError('maxRateUnderCap: cap.convention must be "nominal" or "effective"');
-  }
+  checkCap(cap, "maxRateUnderCap");
   const at = (rate: number): number => unitApr({ ...p, annualRate: rate }, cap.convention);
   if (at(p.annualRate) <= cap.rate) return p.annualRate;
   if (!(at(0) <= cap.rate)) return Number.NaN;

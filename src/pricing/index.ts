@@ -14,7 +14,22 @@ export {
   type Schedule,
 } from "./amortize";
 export { type LoanWithFees, loanCashFlows } from "./cash-flows";
-export { maxRateUnderCap, type RateCap, type UnitPricing, unitApr, unitCashFlows } from "./cap";
+export {
+  checkCap,
+  DEFAULT_RATE_CAP,
+  maxRateUnderCap,
+  type RateCap,
+  type UnitPricing,
+  unitApr,
+  unitCashFlows,
+} from "./cap";
+export { floorRateProduct, scaleRate } from "./decimal";
+export {
+  dailyRateDisclosure,
+  type DisclosureFees,
+  type DisclosureOptions,
+  type RateDisclosure,
+} from "./disclosure";
 export { irr, npv } from "./irr";
 export { floorFen } from "./round";
 export {
