@@ -56,9 +56,24 @@ export function floorRateProduct(a: number, b: number, rate: number, divisor: nu
   if (!Number.isSafeInteger(divisor) || divisor < 1) {
     throw new RangeError("floorRateProduct: divisor must be a positive integer");
   }
+  return floorRateOf(BigInt(a) * BigInt(b), rate, divisor, "floorRateProduct");
+}
+
+/**
+ * floor(product x rate / divisor) for a product already formed in BigInt (e.g. a sum of principal x
+ * days that may pass 2^53); no checks on rate and divisor beyond the result's range.
+ * @param product a non-negative BigInt
+ * @param rate a finite rate >= 0
+ * @param divisor a positive safe integer
+ * @param fn the calling function, for the message
+ * @returns the floor as a number
+ * @throws {RangeError} when the result is not a safe integer
+ * @example floorRateOf(30_000_000n, 0.1825, 365, "f") // => 15000
+ */
+export function floorRateOf(product: bigint, rate: number, divisor: number, fn: string): number {
   const r = decimalOf(rate);
-  const out = (BigInt(a) * BigInt(b) * r.n) / (BigInt(divisor) * 10n ** BigInt(r.scale));
-  if (out > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError("floorRateProduct: result is not a safe integer");
+  const out = (product * r.n) / (BigInt(divisor) * 10n ** BigInt(r.scale));
+  if (out > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${fn}: result is not a safe integer`);
   return Number(out);
 }
 

@@ -30,7 +30,10 @@ export {
   type DisclosureOptions,
   type RateDisclosure,
 } from "./disclosure";
-export { irr, npv } from "./irr";
+export { irr, irrTimed, npv } from "./irr";
+export { addMonths, localDay, monthTime } from "./calendar";
+export { type Prepayment, type PrepayOptions, prepay } from "./prepay";
+export { dueDates, maxPaymentUnderCap, type ServicedLoan, type ServicingOptions } from "./servicing";
 export { floorFen } from "./round";
 export {
   type AprConvention,

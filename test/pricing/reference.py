@@ -26,11 +26,16 @@ def schedule(p, annual, n, method):
     r = D(annual) / 12
     if method == "equal-installment":
         level = floor(D(p) * r / (1 - (1 + r) ** -n)) if r != 0 else p // n
-    else:
+    elif method == "equal-principal":
         level = p // n
+    else:  # interest-only and bullet repay no principal before maturity
+        level = 0
     rows, bal = [], p
     for t in range(1, n + 1):
-        i = floor(D(bal) * r)
+        if method == "bullet":
+            i = floor(D(p) * D(annual) * n / 12) if t == n else 0
+        else:
+            i = floor(D(bal) * r)
         if t == n:
             pr = bal
         elif method == "equal-installment":
