@@ -1,7 +1,7 @@
-import { checkTerms, scheduleRows } from "./amortize";
+import { scheduleRows } from "./amortize";
 import { addMonths, localDay } from "./calendar";
 import { DEFAULT_RATE_CAP, type RateCap, checkCap } from "./cap";
-import type { LoanWithFees } from "./cash-flows";
+import { checkLoanWithFees, type LoanWithFees } from "./cash-flows";
 import { irrTimed } from "./irr";
 import type { ScheduleRow } from "./types";
 
@@ -50,19 +50,9 @@ const MAX_EPOCH_MS = 8.64e15;
  * @example servicingPlan({ principalFen: 1000, annualRate: 0.12, termMonths: 2, method: "bullet", disbursedAt: 0 }, {}, "f").dueDays // => [0, 31, 59]
  */
 export function servicingPlan(loan: ServicedLoan, options: ServicingOptions, fn: string): ServicingPlan {
-  checkTerms(loan, fn);
-  const upfront = loan.upfrontFeeFen ?? 0;
-  const monthly = loan.monthlyFeeFen ?? 0;
+  const { upfront, monthly } = checkLoanWithFees(loan, fn);
   const prepaymentFeeRate = loan.prepaymentFeeRate ?? 0;
-  if (typeof upfront !== "number" || typeof monthly !== "number" || typeof prepaymentFeeRate !== "number") {
-    throw new TypeError(`${fn}: fees must be numbers`);
-  }
-  if (!Number.isSafeInteger(upfront) || upfront < 0 || upfront >= loan.principalFen) {
-    throw new RangeError(`${fn}: upfrontFeeFen must be an integer in [0, principalFen)`);
-  }
-  if (!Number.isSafeInteger(monthly) || monthly < 0) {
-    throw new RangeError(`${fn}: monthlyFeeFen must be a non-negative integer`);
-  }
+  if (typeof prepaymentFeeRate !== "number") throw new TypeError(`${fn}: prepaymentFeeRate must be a number`);
   if (!(prepaymentFeeRate >= 0 && prepaymentFeeRate < 1)) {
     throw new RangeError(`${fn}: prepaymentFeeRate must be in [0, 1)`);
   }
