@@ -22,7 +22,10 @@ export interface RateCap {
   readonly convention: AprConvention;
 }
 
-/** The 24% red line as a cap: 24% nominal (12 x monthly IRR of the cash flows, fees included). */
+/**
+ * The 24% red line as a cap: 24% nominal (12 x monthly IRR of the cash flows, fees included).
+ * @example DEFAULT_RATE_CAP // => { rate: 0.24, convention: "nominal" }
+ */
 export const DEFAULT_RATE_CAP: RateCap = Object.freeze({ rate: 0.24, convention: "nominal" });
 
 /**

@@ -80,7 +80,7 @@ function feeRate(v: number | undefined, name: string, max: number, maxOpen: bool
  * @returns the disclosure (frozen)
  * @throws {TypeError} when an argument has the wrong type
  * @throws {RangeError} when a value is out of range, a fee is given both as a rate and in fen, or a fee in fen has no principal
- * @example dailyRateDisclosure(0.0005, { termMonths: 12, method: "equal-installment" }).aprEffective // => 0.19856... (0.05% a day)
+ * @example dailyRateDisclosure(0.0005, { termMonths: 12, method: "equal-installment" }).aprEffective // => 0.19856637054653015 (0.05% a day: (1 + 0.1825 / 12)^12 - 1)
  */
 export function dailyRateDisclosure(dailyRate: number, options: DisclosureOptions): RateDisclosure {
   if (typeof dailyRate !== "number") throw new TypeError("dailyRateDisclosure: dailyRate must be a number");

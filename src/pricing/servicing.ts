@@ -159,7 +159,7 @@ export function breaches(apr: { readonly aprNominal: number; readonly aprEffecti
  * @returns one instant per installment, period 1 first
  * @throws {TypeError|RangeError} on an invalid loan or options
  * @example dueDates({ principalFen: 1000, annualRate: 0.1, termMonths: 2, method: "bullet", disbursedAt: Date.UTC(2026, 0, 30, 16) }, {})
- * // => [Date.UTC(2026, 1, 27, 16), Date.UTC(2026, 2, 30, 16)] (disbursed 31 January in Beijing: due 28 February and 31 March, Beijing midnight)
+ * // => [1772208000000, 1774886400000] (disbursed 31 January in Beijing: due 28 February and 31 March, Beijing midnight)
  */
 export function dueDates(loan: ServicedLoan, options: ServicingOptions = {}): number[] {
   const plan = servicingPlan(loan, options, "dueDates");

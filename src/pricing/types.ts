@@ -11,7 +11,10 @@
  */
 export type RepaymentMethod = "equal-installment" | "equal-principal" | "interest-only" | "bullet";
 
-/** Every repayment method, in the order of `RepaymentMethod`. */
+/**
+ * Every repayment method, in the order of `RepaymentMethod`.
+ * @example REPAYMENT_METHODS // => ["equal-installment", "equal-principal", "interest-only", "bullet"]
+ */
 export const REPAYMENT_METHODS: readonly RepaymentMethod[] = Object.freeze([
   "equal-installment",
   "equal-principal",
