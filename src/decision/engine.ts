@@ -19,7 +19,7 @@ import {
   createFacts,
   createVelocityCounts,
 } from "../fraud";
-import { type Band, type Offer, loadPolicy, makeOffer } from "../limits";
+import { type Band, type Offer, type OfferInput, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/parse";
@@ -31,7 +31,7 @@ import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { score } from "../scorecard/score";
 import type { Scorecard } from "../scorecard/types";
 import { selectReasonCodes } from "../scorecard/reason-codes";
-import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
+import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
 import { type ReadOptions, readDecideOptions } from "./options";
@@ -72,7 +72,9 @@ export interface Engine {
  * @param config optional `EngineConfig` (plain JSON; still validated at run time, for callers without types)
  * @returns an `Engine`
  * @throws {ConfigError} when the configuration or an artefact in it is invalid: the same pre-scan as
- *   every loader (`guardJson`), then the schema; an artefact's issues have its key before their path
+ *   every loader (`guardJson`), then the schema; an artefact's issues have its key before their path;
+ *   or when a band can never be offered (its lower PD bound at or above `declinePd`, or above the
+ *   policy's `maxPd`; the issue names the band)
  * @example createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) }).outcome // => "approve"
  */
 export function createEngine(config: EngineConfig = {}): Engine {
@@ -119,6 +121,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
   if (reviewPd > declinePd)
     throw new ConfigError([issue("inconsistent", ["reviewPd"], "must not exceed declinePd")], "engine configuration");
   const bounds = cfg.bandPdBounds ?? DEFAULT_BAND_PD_BOUNDS;
+  const unreachable = unreachableBands(bounds, declinePd, policy.pricing.maxPd);
+  if (unreachable.length > 0) throw new ConfigError(unreachable, "engine configuration");
   const maxReasons = cfg.maxReasons ?? 4;
   // decide computes only the features its card reads (and the income the offer needs), with their
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
@@ -226,14 +230,13 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const bureau = a.bureau;
     const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
     const offerInput: {
-      band: Band;
-      pd: number;
-      incomeVerified: boolean;
-      monthlyIncomeFen?: number;
-      monthlyObligationsFen?: number;
+      -readonly [K in keyof OfferInput]: OfferInput[K];
     } = { band, pd, incomeVerified };
     if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
     if (bureau !== undefined) offerInput.monthlyObligationsFen = bureau.monthlyObligationsFen;
+    const app = a.application;
+    if (app?.requestedAmountFen !== undefined) offerInput.requestedAmountFen = app.requestedAmountFen;
+    if (app?.requestedTermMonths !== undefined) offerInput.requestedTermMonths = app.requestedTermMonths;
     const offered = makeOffer(policy, offerInput);
     if (!offered.ok) {
       const reasons: DecisionReason[] = [];

@@ -13,6 +13,7 @@ export {
   POLICY_LIMITS,
   policyToJSON,
   RED_LINE_APR,
+  type TermPricing,
 } from "./policy";
 export { type PolicySpec, policySchema } from "./policy-schema";
 export { REASONS } from "./reasons";

@@ -1,7 +1,7 @@
 import { scheduleRows } from "../pricing/amortize";
 import { floorFen } from "../pricing/round";
 import type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
-import type { Policy } from "./policy";
+import type { BandPricing, Policy, TermPricing } from "./policy";
 import { REASONS } from "./reasons";
 
 /** What `makeOffer` needs about one application (already validated by the engine). */
@@ -16,6 +16,10 @@ export interface OfferInput {
   readonly incomeVerified: boolean;
   /** Monthly payments on existing debts from the bureau report, fen. */
   readonly monthlyObligationsFen?: number;
+  /** The amount the applicant asked for, fen: the offer is never above it. */
+  readonly requestedAmountFen?: number;
+  /** The term the applicant asked for, months: used when the band allows it, else the nearest allowed term. */
+  readonly requestedTermMonths?: number;
 }
 
 /** A credit offer: limit, price and the start of the schedule. All money in fen. */
@@ -48,6 +52,10 @@ export type OfferResult =
 
 const DECLINE_PD = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.PD_ABOVE_MAX]) });
 const DECLINE_DTI = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.DTI_NO_HEADROOM]) });
+const DECLINE_REQUEST_MIN = Object.freeze({
+  ok: false as const,
+  reasons: Object.freeze([REASONS.REQUEST_BELOW_MINIMUM]),
+});
 const PREVIEW_ROWS = 3;
 
 function optionalFen(v: number | undefined, name: string): void {
@@ -70,25 +78,60 @@ function checkInput(policy: Policy, input: OfferInput): void {
   if (typeof incomeVerified !== "boolean") throw new TypeError("makeOffer: incomeVerified must be a boolean");
   optionalFen(input.monthlyIncomeFen, "monthlyIncomeFen");
   optionalFen(input.monthlyObligationsFen, "monthlyObligationsFen");
+  optionalFen(input.requestedAmountFen, "requestedAmountFen");
+  const term = input.requestedTermMonths;
+  if (term !== undefined) {
+    if (typeof term !== "number") throw new TypeError("makeOffer: requestedTermMonths must be a number");
+    if (!Number.isInteger(term) || term < 1 || term > 600) {
+      throw new RangeError("makeOffer: requestedTermMonths must be an integer in [1, 600]");
+    }
+  }
+}
+
+/**
+ * The term pricing to offer: the requested term when the band allows it and it is available, else
+ * the available allowed term nearest to it (the shorter on a tie); the default term without a
+ * request. Undefined when nothing is available.
+ */
+function chooseTerm(bp: BandPricing, requested: number | undefined): TermPricing | undefined {
+  if (requested === undefined) return bp.available ? bp : undefined;
+  let best: TermPricing | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const t of bp.terms) {
+    if (!t.available) continue;
+    const d = Math.abs(t.termMonths - requested);
+    if (d < bestDistance) {
+      best = t;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /**
  * Makes the credit offer for one application: a first limit from band and income under every
- * cap, and the band's price under the rate cap. Synchronous; the price comes from the per-band
- * pricing compiled by `loadPolicy` (no IRR solved per call).
+ * cap, never more than the amount requested, on the term requested when the band allows it, and
+ * the band's price for that term under the rate cap. Synchronous; the price comes from the per-band,
+ * per-term pricing compiled by `loadPolicy` (no IRR solved per call).
+ *
+ * Term: the requested term when it is among the band's `allowedTermsMonths` and not withdrawn by
+ * the rate cap; otherwise the nearest such term (the shorter on a tie), with reason
+ * `TERM_ADJUSTED_TO_NEAREST`; without a request, the band's `termMonths`.
  *
  * Limit: verified income x band multiple (or the band's starter limit when income is not
  * verified), then the lowest of: the band's first-limit maximum, the product maximum, the
  * regulatory cap min(maxUnsecuredFen, share x 12 x monthly income), and the ability-to-pay cap
  * floor((maxDti x income - obligations) / first payment per fen); rounded down to the product
- * step. Declined when pd > maxPd, the band is withdrawn by the rate cap, there is no DTI headroom,
- * or the limit is below the product minimum. APR: the band's APR of exact cash flows (fees
+ * step. Then, when an amount was requested below that limit, the offer is the requested amount (not
+ * rounded to the step), with the single reason `LIMIT_SET_TO_REQUEST` (the caps did not bind).
+ * Declined when pd > maxPd, every allowed term is withdrawn by the rate cap, there is no DTI
+ * headroom, the limit is below the product minimum, or the requested amount is (`REQUEST_BELOW_MINIMUM`). APR: the band's APR of exact cash flows (fees
  * included), never above the cap; rounded real flows of any drawn amount are at or below it.
  * @param policy a policy from `loadPolicy`
- * @param input band, pd, income and obligations
+ * @param input band, pd, income, obligations and the optional request
  * @returns `{ ok: true, offer }` or `{ ok: false, reasons }`
  * @throws {TypeError} when policy or input has the wrong shape or types
- * @throws {RangeError} when band is unknown, pd is outside [0, 1] or an amount is not a non-negative safe integer
+ * @throws {RangeError} when band is unknown, pd is outside [0, 1], an amount is not a non-negative safe integer or the requested term is not an integer in [1, 600]
  * @example makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true }).ok // => true
  */
 export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
@@ -96,7 +139,9 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   const pricing = policy.pricing;
   if (input.pd > pricing.maxPd) return DECLINE_PD;
   const bp = policy.compiled[input.band];
-  if (!bp.available) return { ok: false, reasons: bp.reasons };
+  const requestedTerm = input.requestedTermMonths;
+  const tp = chooseTerm(bp, requestedTerm);
+  if (tp === undefined) return { ok: false, reasons: bp.reasons }; // only when the default term is withdrawn too
   const spec = policy.bands[input.band];
   const product = policy.product;
   const income = input.monthlyIncomeFen;
@@ -128,7 +173,7 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   if (income !== undefined) {
     const headroom = floorFen(income * policy.affordability.maxDti) - (input.monthlyObligationsFen ?? 0);
     if (headroom <= 0) return DECLINE_DTI;
-    const dtiCap = Math.floor(headroom / bp.firstPaymentPerFen);
+    const dtiCap = Math.floor(headroom / tp.firstPaymentPerFen);
     if (limit > dtiCap) {
       limit = dtiCap;
       reasons.push(REASONS.LIMIT_CAPPED_BY_DTI);
@@ -139,8 +184,18 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
     reasons.push(REASONS.LIMIT_BELOW_MINIMUM);
     return { ok: false, reasons };
   }
-  for (const r of bp.reasons) reasons.push(r);
-  const preview = scheduleRows(limit, bp.annualRate, bp.termMonths, bp.method, PREVIEW_ROWS);
+  const requested = input.requestedAmountFen;
+  if (requested !== undefined) {
+    if (requested < product.minLimitFen) return DECLINE_REQUEST_MIN;
+    if (requested < limit) {
+      limit = requested;
+      reasons.length = 0;
+      reasons.push(REASONS.LIMIT_SET_TO_REQUEST);
+    }
+  }
+  if (requestedTerm !== undefined && requestedTerm !== tp.termMonths) reasons.unshift(REASONS.TERM_ADJUSTED_TO_NEAREST);
+  for (const r of tp.reasons) reasons.push(r);
+  const preview = scheduleRows(limit, tp.annualRate, tp.termMonths, tp.method, PREVIEW_ROWS);
   const upfrontFeeFen = floorFen(limit * pricing.upfrontFeeRate);
   const monthlyFeeFen = floorFen(limit * pricing.monthlyFeeRate);
   return {
@@ -148,11 +203,11 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
     offer: {
       band: input.band,
       limitFen: limit,
-      termMonths: bp.termMonths,
-      method: bp.method,
-      annualRate: bp.annualRate,
-      aprNominal: bp.aprNominal,
-      aprEffective: bp.aprEffective,
+      termMonths: tp.termMonths,
+      method: tp.method,
+      annualRate: tp.annualRate,
+      aprNominal: tp.aprNominal,
+      aprEffective: tp.aprEffective,
       upfrontFeeFen,
       monthlyFeeFen,
       monthlyPaymentFen: (preview[0] as ScheduleRow).paymentFen + monthlyFeeFen,

@@ -8,8 +8,13 @@ const share = z.number().min(0).max(1);
 const bandSchema = z.strictObject({
   /** Nominal annual contract rate for this band, within `pricing.rateRange`. */
   annualRate: z.number().min(0).max(10),
-  /** Term offered, months. */
+  /** Term offered when the application asks for none, months. */
   termMonths: z.int().min(1).max(60),
+  /**
+   * Terms this band may be offered on, months, strictly increasing and including `termMonths`
+   * (default: `termMonths` alone). A requested term outside the list gets the nearest listed one.
+   */
+  allowedTermsMonths: z.array(z.int().min(1).max(60)).min(1).max(60).optional(),
   method: z.enum(["equal-installment", "equal-principal"]),
   /** First limit = multiple x verified monthly income. */
   incomeMultiple: z.number().min(0).max(100),

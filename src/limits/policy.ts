@@ -1,4 +1,4 @@
-import { maxRateUnderCap, unitApr } from "../pricing/cap";
+import { DEFAULT_RATE_CAP, maxRateUnderCap, unitApr } from "../pricing/cap";
 import { annuityFactor } from "../pricing/amortize";
 import { type Band, BANDS, type ReasonCode, type RepaymentMethod } from "../pricing/types";
 import { type JsonLimits, deepFreeze, guardJson } from "../schema/json-guard";
@@ -11,11 +11,10 @@ import { REASONS } from "./reasons";
  * The 24% red line: a cap above it needs `pricing.cap.allowAbove24: true`.
  * @example RED_LINE_APR // => 0.24
  */
-export const RED_LINE_APR = 0.24;
+export const RED_LINE_APR = DEFAULT_RATE_CAP.rate;
 
-/** Pricing of one band, compiled once when the policy is loaded. */
-export interface BandPricing {
-  readonly band: Band;
+/** Pricing of one band on one term, compiled once when the policy is loaded. */
+export interface TermPricing {
   /** False when no rate keeps the APR under the cap (or within the rate range), or the policy withdraws it. */
   readonly available: boolean;
   /** Contract rate after cap enforcement. */
@@ -29,8 +28,18 @@ export interface BandPricing {
   readonly method: RepaymentMethod;
   /** First monthly payment (installment + monthly fee) per fen of principal, for the DTI cap. */
   readonly firstPaymentPerFen: number;
-  /** Reasons that travel with every offer of this band (repricing) or the withdrawal. */
+  /** Reasons that travel with every offer on this term (repricing) or the withdrawal. */
   readonly reasons: readonly ReasonCode[];
+}
+
+/**
+ * Pricing of one band, compiled once when the policy is loaded: its default term's pricing (the
+ * fields of `TermPricing`) and every allowed term's, shortest first.
+ */
+export interface BandPricing extends TermPricing {
+  readonly band: Band;
+  /** One entry per allowed term (`allowedTermsMonths`, else the default term alone), ascending. */
+  readonly terms: readonly TermPricing[];
 }
 
 type DeepReadonly<T> = T extends (infer U)[]
@@ -48,12 +57,12 @@ export type Policy = DeepReadonly<PolicySpec> & { readonly compiled: Readonly<Re
  */
 export const POLICY_LIMITS: JsonLimits = Object.freeze({ maxNodes: 2_000, maxChars: 100_000 });
 
-function compileBand(spec: PolicySpec, band: Band): BandPricing {
+function compileTerm(spec: PolicySpec, band: Band, termMonths: number): TermPricing {
   const b = spec.bands[band];
   const p = spec.pricing;
   const unit = {
     annualRate: b.annualRate,
-    termMonths: b.termMonths,
+    termMonths,
     method: b.method,
     upfrontFeeRate: p.upfrontFeeRate,
     monthlyFeeRate: p.monthlyFeeRate,
@@ -72,21 +81,27 @@ function compileBand(spec: PolicySpec, band: Band): BandPricing {
   }
   const priced = { ...unit, annualRate: rate };
   const r = rate / 12;
-  const first = b.method === "equal-installment" ? annuityFactor(r, b.termMonths) : 1 / b.termMonths + r;
+  const first = b.method === "equal-installment" ? annuityFactor(r, termMonths) : 1 / termMonths + r;
   return Object.freeze({
-    band,
     available,
     annualRate: rate,
     repriced,
     aprNominal: unitApr(priced, "nominal"),
     aprEffective: unitApr(priced, "effective"),
-    termMonths: b.termMonths,
+    termMonths,
     method: b.method,
     firstPaymentPerFen: first + p.monthlyFeeRate,
     reasons: Object.freeze(
       !available ? [REASONS.OFFER_WITHDRAWN_RATE_CAP] : repriced ? [REASONS.PRICE_REPRICED_TO_CAP] : [],
     ),
   });
+}
+
+function compileBand(spec: PolicySpec, band: Band): BandPricing {
+  const b = spec.bands[band];
+  const terms = (b.allowedTermsMonths ?? [b.termMonths]).map((t) => compileTerm(spec, band, t));
+  const main = terms.find((t) => t.termMonths === b.termMonths) as TermPricing;
+  return Object.freeze({ band, ...main, terms: Object.freeze(terms) });
 }
 
 /** Cross-field rules zod cannot express per field; each issue says which rule. */
@@ -111,7 +126,21 @@ function checkConsistency(spec: PolicySpec): Issue[] {
     if (b.maxFirstLimitFen > product.maxLimitFen) {
       out.push(issue("inconsistent", ["bands", name, "maxFirstLimitFen"], "must not exceed product.maxLimitFen"));
     }
-    if (b.method === "equal-principal" && ((b.termMonths - 1) * b.annualRate) / 12 > 1) {
+    const terms = b.allowedTermsMonths;
+    if (terms !== undefined) {
+      for (let k = 1; k < terms.length; k++) {
+        if ((terms[k] as number) <= (terms[k - 1] as number)) {
+          out.push(
+            issue("inconsistent", ["bands", name, "allowedTermsMonths", k], "terms must be strictly increasing"),
+          );
+        }
+      }
+      if (!terms.includes(b.termMonths)) {
+        out.push(issue("inconsistent", ["bands", name, "allowedTermsMonths"], "must include the band's termMonths"));
+      }
+    }
+    const longest = terms === undefined ? b.termMonths : Math.max(b.termMonths, ...terms);
+    if (b.method === "equal-principal" && ((longest - 1) * b.annualRate) / 12 > 1) {
       out.push(
         issue(
           "inconsistent",
@@ -134,25 +163,41 @@ function checkConsistency(spec: PolicySpec): Issue[] {
   return out;
 }
 
-/** Checks that a better band never gets less than a worse one after compilation. */
+/**
+ * Checks that a better band never gets less than a worse one after compilation: on their default
+ * terms, and on every other term both bands allow.
+ */
 function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
   const out: Issue[] = [];
   for (let i = 1; i < BANDS.length; i++) {
-    const worse = compiled[BANDS[i] as Band];
-    const better = compiled[BANDS[i - 1] as Band];
-    if (worse.available && !better.available) {
-      out.push(
-        issue("inconsistent", ["bands", worse.band], "available while a better band is withdrawn by the rate cap"),
-      );
+    const worseBand = compiled[BANDS[i] as Band];
+    const betterBand = compiled[BANDS[i - 1] as Band];
+    const pairs: [TermPricing, TermPricing, string][] = [[worseBand, betterBand, ""]];
+    for (const w of worseBand.terms) {
+      const b = betterBand.terms.find((t) => t.termMonths === w.termMonths);
+      if (b === undefined || (w.termMonths === worseBand.termMonths && b.termMonths === betterBand.termMonths))
+        continue;
+      pairs.push([w, b, ` (${w.termMonths}-month term)`]);
     }
-    if (worse.available && better.available && worse.firstPaymentPerFen < better.firstPaymentPerFen - 1e-15) {
-      out.push(
-        issue(
-          "inconsistent",
-          ["bands", worse.band],
-          "payment per unit lent is below the better band's (limits would not rise with the band)",
-        ),
-      );
+    for (const [worse, better, at] of pairs) {
+      if (worse.available && !better.available) {
+        out.push(
+          issue(
+            "inconsistent",
+            ["bands", worseBand.band],
+            `available while a better band is withdrawn by the rate cap${at}`,
+          ),
+        );
+      }
+      if (worse.available && better.available && worse.firstPaymentPerFen < better.firstPaymentPerFen - 1e-15) {
+        out.push(
+          issue(
+            "inconsistent",
+            ["bands", worseBand.band],
+            `payment per unit lent is below the better band's (limits would not rise with the band)${at}`,
+          ),
+        );
+      }
     }
   }
   return out;
@@ -165,8 +210,9 @@ function checkCompiled(compiled: Record<Band, BandPricing>): Issue[] {
  * `__proto__`/`constructor`/`prototype` keys, nesting within `MAX_JSON_DEPTH`, at most 2,000
  * values); `format` "riskcard.policy" and `version` 1; every field by the zod schema (unknown
  * keys rejected); a cap above 24% only with `pricing.cap.allowAbove24: true`; band rates within the rate
- * range; bands ordered A (best) to E (worst) so that limits never fall as the band improves.
- * Each band is then priced once: when its APR (IRR of the exact cash flows, fees included) is
+ * range; bands ordered A (best) to E (worst) so that limits never fall as the band improves;
+ * `allowedTermsMonths` strictly increasing and including the band's `termMonths`.
+ * Each band is then priced once per allowed term: when its APR (IRR of the exact cash flows, fees included) is
  * over the cap, it is re-priced to the highest rate meeting the cap (`onCapBreach: "reprice"`,
  * and not below `rateRange.min`) or withdrawn.
  * @param json the parsed JSON (e.g. `JSON.parse` of models/policy.json)

@@ -31,6 +31,15 @@ export const REASONS = Object.freeze({
     "limit capped so that debt payments stay within the income share allowed",
   ),
   DTI_NO_HEADROOM: reason("DTI_NO_HEADROOM", "existing debt payments already use the income share allowed"),
+  LIMIT_SET_TO_REQUEST: reason(
+    "LIMIT_SET_TO_REQUEST",
+    "the amount offered is the amount requested, within the limit the policy allows",
+  ),
+  REQUEST_BELOW_MINIMUM: reason("REQUEST_BELOW_MINIMUM", "the amount requested is below the product minimum"),
+  TERM_ADJUSTED_TO_NEAREST: reason(
+    "TERM_ADJUSTED_TO_NEAREST",
+    "the term requested is not offered for this risk band; the nearest term offered is used",
+  ),
   LIMIT_BELOW_MINIMUM: reason("LIMIT_BELOW_MINIMUM", "the limit that can be offered is below the product minimum"),
   RAISED_ON_TIME: reason("RAISED_ON_TIME", "limit raised after on-time repayment cycles"),
   RAISE_BLOCKED_BY_AFFORDABILITY: reason(

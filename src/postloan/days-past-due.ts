@@ -18,11 +18,14 @@ export const MAX_INSTALLMENTS = 600;
  */
 export const MAX_REPAYMENTS = 10_000;
 
+/** Repayments received on an account: `[{ at, amountFen }]`, at most `MAX_REPAYMENTS`. */
+export const repaymentsSchema = z.array(z.strictObject({ at: epochMs, amountFen: fen })).max(MAX_REPAYMENTS);
+
 const historySchema = z.strictObject({
   /** Amounts due and their deadlines (the instant after which a payment is late). */
   dues: z.array(z.strictObject({ dueAt: epochMs, amountFen: fen })).max(MAX_INSTALLMENTS),
   /** Repayments received. */
-  repayments: z.array(z.strictObject({ at: epochMs, amountFen: fen })).max(MAX_REPAYMENTS),
+  repayments: repaymentsSchema,
 });
 
 /** An account's dues and repayments. */

@@ -31,4 +31,10 @@ export {
   WARNINGS,
   warningsOf,
 } from "./early-warning";
+export {
+  type InstallmentPenalty,
+  type PenaltyInterest,
+  type PenaltyOptions,
+  penaltyInterest,
+} from "./penalty-interest";
 export { MAX_SNAPSHOT_ACCOUNTS, type RollRateMatrix, rollRates, type SnapshotAccount } from "./roll-rate";

@@ -1,5 +1,5 @@
 import { floorFen } from "./round";
-import type { RepaymentMethod, ScheduleRow } from "./types";
+import { isRepaymentMethod, type RepaymentMethod, type ScheduleRow } from "./types";
 
 /** The terms of a loan to amortize. */
 export interface LoanTerms {
@@ -9,7 +9,7 @@ export interface LoanTerms {
   readonly annualRate: number;
   /** Number of monthly periods, 1..600. */
   readonly termMonths: number;
-  /** `equal-installment` (annuity) or `equal-principal`. */
+  /** `equal-installment` (annuity), `equal-principal`, `interest-only` (balloon) or `bullet`. */
   readonly method: RepaymentMethod;
 }
 
@@ -57,8 +57,8 @@ export function checkTerms(terms: LoanTerms, fn: string): void {
   if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
     throw new RangeError(`${fn}: termMonths must be an integer in [1, ${MAX_TERM_MONTHS}]`);
   }
-  if (method !== "equal-installment" && method !== "equal-principal") {
-    throw new RangeError(`${fn}: method must be "equal-installment" or "equal-principal"`);
+  if (!isRepaymentMethod(method)) {
+    throw new RangeError(`${fn}: method must be "equal-installment", "equal-principal", "interest-only" or "bullet"`);
   }
 }
 
@@ -103,8 +103,8 @@ function levelInstallment(principalFen: number, monthlyRate: number, termMonths:
  * Writes the first `count` rows of a schedule (no argument checks: callers have checked); the
  * rows are identical to the first rows of `amortize`. Used for the schedule preview of an offer.
  * Rounding rule (every rounding favours the borrower): interest = floor(balance x rate / 12); the level
- * installment is floor(P x annuity factor); equal principal is floor(P / n); the last period
- * repays the whole remaining balance.
+ * installment is floor(P x annuity factor); equal principal is floor(P / n); a bullet's interest is
+ * floor(P x rate x n / 12), charged at maturity; the last period repays the whole remaining balance.
  * @param principalFen principal, fen
  * @param annualRate nominal annual rate
  * @param termMonths number of periods
@@ -124,15 +124,19 @@ export function scheduleRows(
   const level =
     method === "equal-installment"
       ? levelInstallment(principalFen, r, termMonths)
-      : Math.floor(principalFen / termMonths);
+      : method === "equal-principal"
+        ? Math.floor(principalFen / termMonths)
+        : 0;
   const rows: ScheduleRow[] = new Array(Math.min(count, termMonths));
   let balance = principalFen;
   for (let t = 1; t <= rows.length; t++) {
-    const interestFen = floorFen((balance * annualRate) / 12);
+    let interestFen: number;
+    if (method !== "bullet") interestFen = floorFen((balance * annualRate) / 12);
+    else interestFen = t === termMonths ? floorFen((principalFen * annualRate * termMonths) / 12) : 0;
     let principal: number;
     if (t === termMonths) principal = balance;
     else if (method === "equal-installment") principal = Math.min(balance, Math.max(0, level - interestFen));
-    else principal = Math.min(balance, level);
+    else principal = Math.min(balance, level); // level is 0 for interest-only and bullet: no principal before maturity
     balance -= principal;
     rows[t - 1] = {
       period: t,
@@ -150,14 +154,17 @@ export function scheduleRows(
  *
  * Monthly rate r = annualRate / 12 (nominal). Rounding rule, each in the borrower's favour:
  * interest each period is floor(balance x r); `equal-installment` pays a level installment
- * floor(P x r / (1 - (1 + r)^-n)) and `equal-principal` repays floor(P / n) of principal plus
- * interest; in both the last period repays all the remaining balance, so principal sums exactly
- * to P. Rounding down interest and installments keeps the IRR of the rounded flows at or below the
- * IRR of the exact (unrounded) flows, which is what makes the APR cap provable.
+ * floor(P x r / (1 - (1 + r)^-n)); `equal-principal` repays floor(P / n) of principal plus
+ * interest; `interest-only` pays floor(P x r) each month and the whole principal (the balloon) with
+ * the last installment; `bullet` pays nothing until maturity, then P plus simple interest
+ * floor(P x r x n) (no interest on interest). In every method the last period repays all the
+ * remaining balance, so principal sums exactly to P. Rounding down interest and installments keeps
+ * the IRR of the rounded flows at or below the IRR of the exact (unrounded) flows, which is what
+ * makes the APR cap provable.
  * @param terms principal (fen), annual rate, term in months and method
- * @returns `{ rows }`, one row per month
+ * @returns `{ rows }`, one row per month (a bullet's rows before maturity are all zero but the balance)
  * @throws {TypeError} when terms or a field has the wrong type
- * @throws {RangeError} when a field is out of range (principal not a safe integer in [1, 1e13], rate outside [0, 10], term outside 1..600)
+ * @throws {RangeError} when a field is out of range (principal not a safe integer in [1, 1e13], rate outside [0, 10], term outside 1..600, unknown method)
  * @example amortize({ principalFen: 1_000_000, annualRate: 0.12, termMonths: 12, method: "equal-installment" }).rows[0]
  * // => { period: 1, paymentFen: 88848, principalFen: 78848, interestFen: 10000, balanceFen: 921152 }
  */

@@ -1,7 +1,7 @@
 import { annualize } from "./apr";
 import { annuityFactor } from "./amortize";
 import { irrUnchecked } from "./irr";
-import type { AprConvention, RepaymentMethod } from "./types";
+import { type AprConvention, isRepaymentMethod, type RepaymentMethod } from "./types";
 
 /** A product priced per unit of principal: rate, term, method and fees proportional to principal. */
 export interface UnitPricing {
@@ -22,6 +22,28 @@ export interface RateCap {
   readonly convention: AprConvention;
 }
 
+/**
+ * The 24% red line as a cap: 24% nominal (12 x monthly IRR of the cash flows, fees included).
+ * @example DEFAULT_RATE_CAP // => { rate: 0.24, convention: "nominal" }
+ */
+export const DEFAULT_RATE_CAP: RateCap = Object.freeze({ rate: 0.24, convention: "nominal" });
+
+/**
+ * Checks a rate cap; throws on a programmer error. Messages never echo values.
+ * @param cap the cap
+ * @param fn the calling function, for the message
+ * @throws {RangeError} when cap.rate is not in (0, 10] or the convention is unknown
+ * @example checkCap({ rate: 0.24, convention: "nominal" }, "f") // => undefined
+ */
+export function checkCap(cap: RateCap, fn: string): void {
+  if (cap === null || typeof cap !== "object" || typeof cap.rate !== "number" || !(cap.rate > 0 && cap.rate <= 10)) {
+    throw new RangeError(`${fn}: cap.rate must be in (0, 10]`);
+  }
+  if (cap.convention !== "nominal" && cap.convention !== "effective") {
+    throw new RangeError(`${fn}: cap.convention must be "nominal" or "effective"`);
+  }
+}
+
 function checkUnit(p: UnitPricing, fn: string): void {
   if (p === null || typeof p !== "object") throw new TypeError(`${fn}: pricing must be an object`);
   const nums = [p.annualRate, p.termMonths, p.upfrontFeeRate, p.monthlyFeeRate];
@@ -35,8 +57,8 @@ function checkUnit(p: UnitPricing, fn: string): void {
   if (!(p.upfrontFeeRate >= 0 && p.upfrontFeeRate < 1)) throw new RangeError(`${fn}: upfrontFeeRate must be in [0, 1)`);
   if (!(p.monthlyFeeRate >= 0 && p.monthlyFeeRate <= 1))
     throw new RangeError(`${fn}: monthlyFeeRate must be in [0, 1]`);
-  if (p.method !== "equal-installment" && p.method !== "equal-principal") {
-    throw new RangeError(`${fn}: method must be "equal-installment" or "equal-principal"`);
+  if (!isRepaymentMethod(p.method)) {
+    throw new RangeError(`${fn}: method must be "equal-installment", "equal-principal", "interest-only" or "bullet"`);
   }
 }
 
@@ -55,10 +77,22 @@ export function unitCashFlows(p: UnitPricing): number[] {
   const flows: number[] = new Array(n + 1);
   flows[0] = -(1 - p.upfrontFeeRate);
   const a = annuityFactor(r, n);
-  for (let t = 1; t <= n; t++) {
-    flows[t] = (p.method === "equal-installment" ? a : 1 / n + (1 - (t - 1) / n) * r) + p.monthlyFeeRate;
-  }
+  for (let t = 1; t <= n; t++) flows[t] = unitInstallment(p.method, r, n, a, t) + p.monthlyFeeRate;
   return flows;
+}
+
+/** Installment t of a loan of 1 at monthly rate r over n months (exact, unrounded); a = annuity factor. */
+function unitInstallment(method: RepaymentMethod, r: number, n: number, a: number, t: number): number {
+  switch (method) {
+    case "equal-installment":
+      return a;
+    case "equal-principal":
+      return 1 / n + (1 - (t - 1) / n) * r;
+    case "interest-only":
+      return t === n ? 1 + r : r;
+    case "bullet":
+      return t === n ? 1 + r * n : 0;
+  }
 }
 
 /**
@@ -91,12 +125,7 @@ export function unitApr(p: UnitPricing, convention: AprConvention): number {
  */
 export function maxRateUnderCap(p: UnitPricing, cap: RateCap): number {
   checkUnit(p, "maxRateUnderCap");
-  if (cap === null || typeof cap !== "object" || typeof cap.rate !== "number" || !(cap.rate > 0 && cap.rate <= 10)) {
-    throw new RangeError("maxRateUnderCap: cap.rate must be in (0, 10]");
-  }
-  if (cap.convention !== "nominal" && cap.convention !== "effective") {
-    throw new RangeError('maxRateUnderCap: cap.convention must be "nominal" or "effective"');
-  }
+  checkCap(cap, "maxRateUnderCap");
   const at = (rate: number): number => unitApr({ ...p, annualRate: rate }, cap.convention);
   if (at(p.annualRate) <= cap.rate) return p.annualRate;
   if (!(at(0) <= cap.rate)) return Number.NaN;

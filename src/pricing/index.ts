@@ -14,7 +14,34 @@ export {
   type Schedule,
 } from "./amortize";
 export { type LoanWithFees, loanCashFlows } from "./cash-flows";
-export { maxRateUnderCap, type RateCap, type UnitPricing, unitApr, unitCashFlows } from "./cap";
-export { irr, npv } from "./irr";
+export {
+  checkCap,
+  DEFAULT_RATE_CAP,
+  maxRateUnderCap,
+  type RateCap,
+  type UnitPricing,
+  unitApr,
+  unitCashFlows,
+} from "./cap";
+export { floorRateProduct, scaleRate } from "./decimal";
+export {
+  dailyRateDisclosure,
+  type DisclosureFees,
+  type DisclosureOptions,
+  type RateDisclosure,
+} from "./disclosure";
+export { irr, irrTimed, npv } from "./irr";
+export { addMonths, localDay, monthTime } from "./calendar";
+export { type Prepayment, type PrepayOptions, prepay } from "./prepay";
+export { dueDates, maxPaymentUnderCap, type ServicedLoan, type ServicingOptions } from "./servicing";
 export { floorFen } from "./round";
-export { type AprConvention, type Band, BANDS, type ReasonCode, type RepaymentMethod, type ScheduleRow } from "./types";
+export {
+  type AprConvention,
+  type Band,
+  BANDS,
+  isRepaymentMethod,
+  type ReasonCode,
+  REPAYMENT_METHODS,
+  type RepaymentMethod,
+  type ScheduleRow,
+} from "./types";

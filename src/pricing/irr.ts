@@ -94,6 +94,59 @@ export function irr(cashflows: ArrayLike<number>): number {
  * @example irrUnchecked([-100, 110]) // => 0.1 (approximately)
  */
 export function irrUnchecked(cashflows: ArrayLike<number>): number {
+  return solveIrr(cashflows, undefined);
+}
+
+/**
+ * Internal rate of return per period of flows at arbitrary (fractional) times: the rate r with
+ * sum_k c_k (1 + r)^-t_k = 0. Same bracketing and safeguarded Newton as `irr`, which it equals when
+ * the times are 0, 1, 2, ... (Excel's XIRR is this with times in years).
+ * @param cashflows the flows
+ * @param times their times in periods (e.g. months since disbursement), finite and >= 0, same length
+ * @returns the periodic IRR, or `NaN` when no rate in (-1, 1e6) zeroes the NPV
+ * @throws {TypeError} when cashflows or times is not an array of numbers
+ * @throws {RangeError} when a flow or time is not finite, a time is negative, or the lengths differ
+ * @example irrTimed([-100, 105], [0, 0.5]) // => 0.1025 (approximately: 1.05^2 - 1)
+ */
+export function irrTimed(cashflows: ArrayLike<number>, times: ArrayLike<number>): number {
+  checkFlows(cashflows, "irrTimed");
+  checkFlows(times, "irrTimed");
+  if (times.length !== cashflows.length)
+    throw new RangeError("irrTimed: times and cashflows must have the same length");
+  for (let i = 0; i < times.length; i++) {
+    if ((times[i] as number) < 0) throw new RangeError(`irrTimed: times[${i}] must be >= 0`);
+  }
+  return solveIrr(cashflows, times);
+}
+
+/** NPV at fractional times: sum_k c_k (1 + r)^-t_k. */
+function npvTimed(rate: number, cf: ArrayLike<number>, times: ArrayLike<number>): number {
+  const l = Math.log1p(rate);
+  let acc = 0;
+  for (let k = 0; k < cf.length; k++) acc += (cf[k] as number) * Math.exp(-(times[k] as number) * l);
+  return acc;
+}
+
+/** d NPV / d rate at fractional times: -sum_k t_k c_k (1 + r)^-(t_k + 1). */
+function dnpvTimed(rate: number, cf: ArrayLike<number>, times: ArrayLike<number>): number {
+  const l = Math.log1p(rate);
+  let acc = 0;
+  for (let k = 0; k < cf.length; k++) {
+    const t = times[k] as number;
+    acc -= t * (cf[k] as number) * Math.exp(-(t + 1) * l);
+  }
+  return acc;
+}
+
+function value(rate: number, cf: ArrayLike<number>, times: ArrayLike<number> | undefined): number {
+  return times === undefined ? npvUnchecked(rate, cf) : npvTimed(rate, cf, times);
+}
+
+function slope(rate: number, cf: ArrayLike<number>, times: ArrayLike<number> | undefined): number {
+  return times === undefined ? dnpv(rate, cf) : dnpvTimed(rate, cf, times);
+}
+
+function solveIrr(cashflows: ArrayLike<number>, times: ArrayLike<number> | undefined): number {
   if (cashflows.length < 2) return Number.NaN;
   let hasPos = false;
   let hasNeg = false;
@@ -108,11 +161,11 @@ export function irrUnchecked(cashflows: ArrayLike<number>): number {
   let bestHi = Number.NaN;
   let bestDist = Number.POSITIVE_INFINITY;
   let prevR = GRID[0] as number;
-  let prevF = npvUnchecked(prevR, cashflows);
+  let prevF = value(prevR, cashflows, times);
   if (prevF === 0) return prevR;
   for (let i = 1; i < GRID.length; i++) {
     const r = GRID[i] as number;
-    const f = npvUnchecked(r, cashflows);
+    const f = value(r, cashflows, times);
     if (f === 0) {
       const d = Math.abs(r);
       if (d < bestDist) {
@@ -133,19 +186,19 @@ export function irrUnchecked(cashflows: ArrayLike<number>): number {
   }
   if (Number.isNaN(bestLo)) return Number.NaN;
   if (bestLo === bestHi) return bestLo;
-  return rtsafe(cashflows, bestLo, bestHi);
+  return rtsafe(cashflows, bestLo, bestHi, times);
 }
 
-function rtsafe(cf: ArrayLike<number>, a: number, b: number): number {
-  const fa = npvUnchecked(a, cf);
+function rtsafe(cf: ArrayLike<number>, a: number, b: number, times: ArrayLike<number> | undefined): number {
+  const fa = value(a, cf, times);
   // Orient so that f(lo) < 0 < f(hi).
   let lo = fa < 0 ? a : b;
   let hi = fa < 0 ? b : a;
   let x = 0.5 * (a + b);
   let dxOld = Math.abs(b - a);
   let dx = dxOld;
-  let f = npvUnchecked(x, cf);
-  let df = dnpv(x, cf);
+  let f = value(x, cf, times);
+  let df = slope(x, cf, times);
   for (let i = 0; i < MAX_ITER; i++) {
     const outside = ((x - hi) * df - f) * ((x - lo) * df - f) > 0;
     if (outside || df === 0 || Math.abs(2 * f) > Math.abs(dxOld * df)) {
@@ -160,9 +213,9 @@ function rtsafe(cf: ArrayLike<number>, a: number, b: number): number {
       if (x === prev) return x;
     }
     if (Math.abs(dx) <= 1e-15 * Math.max(1, Math.abs(x))) return x;
-    f = npvUnchecked(x, cf);
+    f = value(x, cf, times);
     if (f === 0) return x;
-    df = dnpv(x, cf);
+    df = slope(x, cf, times);
     if (f < 0) lo = x;
     else hi = x;
   }

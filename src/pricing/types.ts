@@ -3,8 +3,34 @@
  * reason codes (the engine-facing vocabulary of offers).
  */
 
-/** How a loan is repaid: a fixed installment (annuity) or a fixed share of principal each period. */
-export type RepaymentMethod = "equal-installment" | "equal-principal";
+/**
+ * How a loan is repaid: `equal-installment` (annuity: a level installment), `equal-principal` (a fixed
+ * share of principal plus interest), `interest-only` (interest every month, the whole principal as a
+ * balloon with the last installment) or `bullet` (nothing until maturity, then principal plus simple
+ * interest for the whole term).
+ */
+export type RepaymentMethod = "equal-installment" | "equal-principal" | "interest-only" | "bullet";
+
+/**
+ * Every repayment method, in the order of `RepaymentMethod`.
+ * @example REPAYMENT_METHODS // => ["equal-installment", "equal-principal", "interest-only", "bullet"]
+ */
+export const REPAYMENT_METHODS: readonly RepaymentMethod[] = Object.freeze([
+  "equal-installment",
+  "equal-principal",
+  "interest-only",
+  "bullet",
+] as const);
+
+/**
+ * Whether a value is one of the repayment methods.
+ * @param m any value
+ * @returns true for `equal-installment`, `equal-principal`, `interest-only` and `bullet`
+ * @example isRepaymentMethod("bullet") // => true
+ */
+export function isRepaymentMethod(m: unknown): m is RepaymentMethod {
+  return m === "equal-installment" || m === "equal-principal" || m === "interest-only" || m === "bullet";
+}
 
 /** How a periodic IRR becomes an annual rate: `nominal` (irr x periods) or `effective` (compounded). */
 export type AprConvention = "nominal" | "effective";

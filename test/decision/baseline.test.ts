@@ -2,7 +2,9 @@
  * Refactors keep decisions byte-identical: every one of the 1,000 SYNTHETIC fixture applicants is decided by the
  * default engine and compared, as JSON text, with the copy recorded before the hardening and one-house refactors
  * (fixtures/decisions-baseline.jsonl, written by `createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) })`
- * on commit d582803). An issue that changes decisions on purpose re-records the file and says so in its commit.
+ * on commit d582803; re-recorded the same way for issue 16, in the commit "fixtures: re-record the 1,000
+ * default-engine decisions for issue 16": the request honoured and band E reachable).
+ * An issue that changes decisions on purpose re-records the file and says so in its commit.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import expertCard from "../../models/expert-card.json";
+import defaultPolicy from "../../models/policy.json";
 import { ConfigError, type EngineConfig, RiskcardError, createEngine } from "../../src/index";
 import type { Applicant } from "../../src/schema/applicant";
 import { POPULATION_AS_OF, adult, clone, nonFinitePaths, population } from "./helpers";
@@ -26,6 +27,33 @@ describe("createEngine", () => {
     expect(() => createEngine({ policy: { format: "riskcard.policy", version: 1 } })).toThrow(ConfigError);
   });
 
+  it("rejects a configuration in which a band can never be offered, naming the band (issue 16)", () => {
+    // The bounds used before issue 16: band E started at 20%, exactly the default decline cutoff.
+    const names = (config: object) => {
+      try {
+        createEngine(config);
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      }
+    };
+    expect(names({ bandPdBounds: [0.02, 0.05, 0.1, 0.2] })).toEqual([
+      "bandPdBounds.3: band E can never be offered: its lower PD bound is at or above declinePd",
+    ]);
+    expect(names({ declinePd: 0.1, reviewPd: 0.05 })).toEqual([
+      "bandPdBounds.2: band D can never be offered: its lower PD bound is at or above declinePd",
+      "bandPdBounds.3: band E can never be offered: its lower PD bound is at or above declinePd",
+    ]);
+    const policy = clone(defaultPolicy) as { pricing: { maxPd: number } };
+    policy.pricing.maxPd = 0.12;
+    expect(names({ policy })).toEqual([
+      "bandPdBounds.3: band E can never be offered: its lower PD bound is above the policy's pricing.maxPd",
+    ]);
+    expect(names({})).toEqual([]);
+    expect(names({ bandPdBounds: [0.02, 0.05, 0.1, 0.2], declinePd: 0.25 })).toEqual([]);
+  });
+
   it("scores with the shipped statistical card by default and the expert card when configured", () => {
     expect(engine.card.kind).toBe("points");
     const expert = createEngine({ card: "expert" });
@@ -39,6 +67,34 @@ describe("createEngine", () => {
   it("reports the versions of everything it uses, with content digests", () => {
     expect(engine.versions.engine).toBe("riskcard-engine@1");
     for (const k of ["scorecard", "rules", "policy"] as const) expect(engine.versions[k]).toMatch(/#[0-9a-f]{8}$/);
+  });
+});
+
+describe("decide: the request honoured", () => {
+  it("a request for 1,000 CNY over 3 months gets at most 1,000 CNY over 3 months (issue 16)", () => {
+    const a = adult();
+    a.application = { ...a.application!, requestedAmountFen: 100_000, requestedTermMonths: 3 };
+    const d = engine.decide(a, { asOf });
+    expect(d.outcome).toBe("approve");
+    expect(d.offer!.limitFen).toBeLessThanOrEqual(100_000);
+    expect(d.offer!.termMonths).toBe(3);
+    // The same applicant asking nothing gets the band's limit over 12 months.
+    const b = adult();
+    delete b.application!.requestedAmountFen;
+    delete b.application!.requestedTermMonths;
+    const plain = engine.decide(b, { asOf });
+    expect(plain.offer!.termMonths).toBe(12);
+    expect(plain.offer!.limitFen).toBeGreaterThan(100_000);
+  });
+
+  it("never offers more than asked over the synthetic population", () => {
+    for (const a of population()) {
+      const d = engine.decide(a, { asOf });
+      const asked = a.application?.requestedAmountFen;
+      if (d.offer !== null && asked !== undefined) expect(d.offer.limitFen).toBeLessThanOrEqual(asked);
+      const term = a.application?.requestedTermMonths;
+      if (d.offer !== null && term !== undefined && [3, 6, 12].includes(term)) expect(d.offer.termMonths).toBe(term);
+    }
   });
 });
 

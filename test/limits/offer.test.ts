@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeOffer, type OfferResult, parsePolicy } from "../../src/limits";
 import { amortize } from "../../src/pricing";
@@ -113,5 +114,103 @@ describe("makeOffer", () => {
     expect(() => makeOffer(policy, { ...ok, monthlyIncomeFen: 1.5 })).toThrow(RangeError);
     expect(() => makeOffer(policy, { ...ok, monthlyObligationsFen: "x" as never })).toThrow(TypeError);
     expect(() => makeOffer(policy, { ...ok, incomeVerified: "yes" as never })).toThrow(TypeError);
+  });
+});
+
+describe("makeOffer: the request honoured", () => {
+  const a = { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true } as const;
+
+  it("1,000 CNY over 3 months gets 1,000 CNY over 3 months when the band allows a 3-month term (issue 16)", () => {
+    const r = makeOffer(policy, { ...a, requestedAmountFen: 100_000, requestedTermMonths: 3 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.offer.limitFen).toBe(100_000);
+    expect(r.offer.termMonths).toBe(3);
+    expect(reasonCodes(r)).toEqual(["LIMIT_SET_TO_REQUEST"]);
+    // Band A at 12% on 3 months: PMT(1%, 3, 1000) = 1000 x 0.01 / (1 - 1.01^-3) = 340.0221 CNY -> 34002 fen.
+    expect(r.offer.monthlyPaymentFen).toBe(34_002);
+    expect(r.offer.upfrontFeeFen).toBe(1_000); // 1% of 1,000 CNY
+    expect(r.offer.annualRate).toBe(0.12);
+    // Without the request: 10,000 CNY over 12 months, as before issue 16.
+    const plain = makeOffer(policy, a);
+    expect(plain.ok && [plain.offer.limitFen, plain.offer.termMonths]).toEqual([1_000_000, 12]);
+  });
+
+  it("offers the limit the policy allows, with its reasons, when more is asked for", () => {
+    const r = makeOffer(policy, { ...a, requestedAmountFen: 5_000_000, requestedTermMonths: 12 });
+    expect(r.ok && r.offer.limitFen).toBe(1_000_000);
+    expect(reasonCodes(r)).toEqual(["LIMIT_CAPPED_BY_BAND"]);
+    // An amount off the 50 CNY step is offered as asked.
+    const odd = makeOffer(policy, { ...a, requestedAmountFen: 123_456 });
+    expect(odd.ok && [odd.offer.limitFen, odd.offer.termMonths]).toEqual([123_456, 12]);
+  });
+
+  it("uses the nearest allowed term, the shorter on a tie, with a reason", () => {
+    // The shipped policy allows 3, 6 and 12 months in every band.
+    const term = (t: number) => {
+      const r = makeOffer(policy, { ...a, requestedTermMonths: t });
+      return r.ok ? [r.offer.termMonths, reasonCodes(r)[0]] : null;
+    };
+    expect(term(24)).toEqual([12, "TERM_ADJUSTED_TO_NEAREST"]);
+    expect(term(1)).toEqual([3, "TERM_ADJUSTED_TO_NEAREST"]);
+    expect(term(9)).toEqual([6, "TERM_ADJUSTED_TO_NEAREST"]); // 6 and 12 are both 3 months away
+    expect(term(10)).toEqual([12, "TERM_ADJUSTED_TO_NEAREST"]);
+    expect(term(6)).toEqual([6, "LIMIT_CAPPED_BY_BAND"]);
+  });
+
+  it("skips a term the rate cap withdraws", () => {
+    // With onCapBreach "withdraw", band C's 18% plus the 1% fee is over 24% on 3 months (APR 24.2%).
+    const j = defaultPolicyJson();
+    j.pricing.onCapBreach = "withdraw";
+    for (const b of ["C", "D", "E"]) j.bands[b].annualRate = 0.18;
+    const p = parsePolicy(j);
+    expect(p.compiled.C.terms.map((t) => t.available)).toEqual([false, true, true]);
+    const r = makeOffer(p, { band: "C", pd: 0.08, incomeVerified: false, requestedTermMonths: 3 });
+    expect(r.ok && r.offer.termMonths).toBe(6);
+    expect(reasonCodes(r)[0]).toBe("TERM_ADJUSTED_TO_NEAREST");
+  });
+
+  it("declines a request below the product minimum", () => {
+    const r = makeOffer(policy, { ...a, requestedAmountFen: 4_999 });
+    expect(reasonCodes(r)).toEqual(["REQUEST_BELOW_MINIMUM"]);
+    expect(makeOffer(policy, { ...a, requestedAmountFen: 5_000 }).ok).toBe(true);
+  });
+
+  it("never offers more than asked, and the asked term whenever the band allows it (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("A" as const, "B" as const, "C" as const, "D" as const, "E" as const),
+        fc.integer({ min: 0, max: 3_000_000 }),
+        fc.option(fc.integer({ min: 0, max: 30_000_000 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+        fc.boolean(),
+        (band, income, amount, term, verified) => {
+          const input = { band, pd: 0.05, monthlyIncomeFen: income, incomeVerified: verified };
+          const r = makeOffer(policy, {
+            ...input,
+            ...(amount === undefined ? {} : { requestedAmountFen: amount }),
+            ...(term === undefined ? {} : { requestedTermMonths: term }),
+          });
+          if (!r.ok) return;
+          if (amount !== undefined) expect(r.offer.limitFen).toBeLessThanOrEqual(amount);
+          const allowed = policy.bands[band].allowedTermsMonths ?? [policy.bands[band].termMonths];
+          expect(allowed).toContain(r.offer.termMonths);
+          if (term !== undefined && allowed.includes(term)) expect(r.offer.termMonths).toBe(term);
+          if (term !== undefined) {
+            const best = Math.min(...allowed.map((t) => Math.abs(t - term)));
+            expect(Math.abs(r.offer.termMonths - term)).toBe(best);
+          }
+          expect(r.offer.aprNominal).toBeLessThanOrEqual(0.24 + 1e-12);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rejects a requested term that is not an integer in [1, 600]", () => {
+    expect(() => makeOffer(policy, { ...a, requestedTermMonths: 0 })).toThrow(RangeError);
+    expect(() => makeOffer(policy, { ...a, requestedTermMonths: 2.5 })).toThrow(RangeError);
+    expect(() => makeOffer(policy, { ...a, requestedTermMonths: "3" as never })).toThrow(TypeError);
+    expect(() => makeOffer(policy, { ...a, requestedAmountFen: -1 })).toThrow(RangeError);
   });
 });

@@ -116,6 +116,22 @@ describe("loadPolicy", () => {
     expect(codes(n)).toEqual(["inconsistent@bands.B"]);
   });
 
+  it("checks allowedTermsMonths: strictly increasing and including the band's term", () => {
+    const j = defaultPolicyJson();
+    j.bands.B.allowedTermsMonths = [3, 12, 6];
+    expect(codes(j)).toEqual(["inconsistent@bands.B.allowedTermsMonths.2"]);
+    const k = defaultPolicyJson();
+    k.bands.C.allowedTermsMonths = [3, 6];
+    expect(codes(k)).toEqual(["inconsistent@bands.C.allowedTermsMonths"]);
+    const m = defaultPolicyJson();
+    m.bands.D.allowedTermsMonths = [];
+    expect(codes(m)).toEqual(["too_small@bands.D.allowedTermsMonths"]);
+    // Without the field a band is offered on its termMonths alone.
+    const n = defaultPolicyJson();
+    delete n.bands.A.allowedTermsMonths;
+    expect(parsePolicy(n).compiled.A.terms.map((t) => t.termMonths)).toEqual([12]);
+  });
+
   it("parsePolicy throws ArtefactError with the issues", () => {
     expect(() => parsePolicy({})).toThrow(ArtefactError);
     expect(

@@ -75,6 +75,35 @@ describe("amortize", () => {
     expect(rows.map((r) => r.interestFen)).toEqual([8, 5, 2]);
   });
 
+  it("interest-only with a balloon: 10,000 CNY at 18% over 6 months, by hand", () => {
+    // Monthly interest 1,000,000 x 0.18 / 12 = 15000 fen every month; the balloon of 1,000,000 with the sixth.
+    const { rows } = amortize({ principalFen: 1_000_000, annualRate: 0.18, termMonths: 6, method: "interest-only" });
+    expect(rows.map((r) => [r.paymentFen, r.principalFen, r.interestFen, r.balanceFen])).toEqual([
+      [15_000, 0, 15_000, 1_000_000],
+      [15_000, 0, 15_000, 1_000_000],
+      [15_000, 0, 15_000, 1_000_000],
+      [15_000, 0, 15_000, 1_000_000],
+      [15_000, 0, 15_000, 1_000_000],
+      [1_015_000, 1_000_000, 15_000, 0],
+    ]);
+    // Uneven interest is rounded down: floor(3333 x 0.1 / 12) = floor(27.775) = 27.
+    const odd = amortize({ principalFen: 3333, annualRate: 0.1, termMonths: 2, method: "interest-only" });
+    expect(odd.rows.map((r) => r.paymentFen)).toEqual([27, 3360]);
+  });
+
+  it("bullet: principal plus simple interest for the whole term at maturity, nothing before", () => {
+    // 10,000 CNY at 18.25% (0.05% a day x 365) for 3 months: floor(1,000,000 x 0.1825 x 3 / 12) = 45625 fen.
+    const { rows } = amortize({ principalFen: 1_000_000, annualRate: 0.1825, termMonths: 3, method: "bullet" });
+    expect(rows).toEqual([
+      { period: 1, paymentFen: 0, principalFen: 0, interestFen: 0, balanceFen: 1_000_000 },
+      { period: 2, paymentFen: 0, principalFen: 0, interestFen: 0, balanceFen: 1_000_000 },
+      { period: 3, paymentFen: 1_045_625, principalFen: 1_000_000, interestFen: 45_625, balanceFen: 0 },
+    ]);
+    // floor(777 x 0.07 x 5 / 12) = floor(22.6625) = 22.
+    const odd = amortize({ principalFen: 777, annualRate: 0.07, termMonths: 5, method: "bullet" });
+    expect(odd.rows[4]).toEqual({ period: 5, paymentFen: 799, principalFen: 777, interestFen: 22, balanceFen: 0 });
+  });
+
   it("handles a zero rate and a single period", () => {
     const zero = amortize({ principalFen: 1_200_000, annualRate: 0, termMonths: 12, method: "equal-installment" });
     expect(zero.rows.every((r) => r.paymentFen === 100_000 && r.interestFen === 0)).toBe(true);

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { irr, npv } from "../../src/pricing";
+import { irr, irrTimed, npv } from "../../src/pricing";
 
 describe("irr", () => {
   it("matches the published test of the npm `financial` package", () => {
@@ -58,5 +59,47 @@ describe("npv", () => {
   it("rejects a rate at or below -100%", () => {
     expect(() => npv(-1, [1, 2])).toThrow(RangeError);
     expect(() => npv(Number.NaN, [1, 2])).toThrow(RangeError);
+  });
+});
+
+describe("irrTimed", () => {
+  it("solves fractional times by hand: 100 now, 105 in half a period is 1.05^2 - 1 a period", () => {
+    expect(irrTimed([-100, 105], [0, 0.5])).toBeCloseTo(1.05 ** 2 - 1, 12);
+    // Excel XIRR's documentation example, times in years (days / 365):
+    // -10000 on 2008-01-01, 2750 on 03-01, 4250 on 10-30, 3250 on 2009-02-15, 2750 on 04-01 -> 0.373362535
+    const days = [0, 60, 303, 411, 456];
+    expect(
+      irrTimed(
+        [-10000, 2750, 4250, 3250, 2750],
+        days.map((d) => d / 365),
+      ),
+    ).toBeCloseTo(0.373362535, 8);
+  });
+
+  it("equals irr (the fast Horner path) when the times are 0, 1, 2, ... (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 36 }),
+        (out, back) => {
+          const flows = [-out, ...back];
+          const a = irr(flows);
+          const b = irrTimed(
+            flows,
+            flows.map((_, i) => i),
+          );
+          if (Number.isNaN(a)) expect(b).toBeNaN();
+          else expect(b).toBeCloseTo(a, 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("rejects mismatched lengths and negative or non-finite times", () => {
+    expect(() => irrTimed([-1, 2], [0])).toThrow(RangeError);
+    expect(() => irrTimed([-1, 2], [0, -1])).toThrow(RangeError);
+    expect(() => irrTimed([-1, 2], [0, Number.NaN])).toThrow(RangeError);
+    expect(() => irrTimed([-1, 2], null as never)).toThrow(TypeError);
   });
 });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amortize, apr, loanCashFlows, unitApr } from "../../src/pricing";
+import { amortize, apr, loanCashFlows, REPAYMENT_METHODS, unitApr } from "../../src/pricing";
 
-const method = fc.constantFrom("equal-installment" as const, "equal-principal" as const);
+const method = fc.constantFrom(...REPAYMENT_METHODS);
 
 describe("schedule properties", () => {
   it("principal sums exactly to the loan; every amount is a safe integer; balances fall to 0", () => {
@@ -24,8 +24,13 @@ describe("schedule properties", () => {
             }
             expect(r.paymentFen).toBe(r.principalFen + r.interestFen);
             expect(r.balanceFen).toBe(prev - r.principalFen);
-            // Interest never exceeds balance x monthly rate (rounded down, borrower's favour).
-            expect(r.interestFen).toBeLessThanOrEqual(((prev * annualRate) / 12) * (1 + 1e-14) + 1e-9);
+            // Interest never exceeds balance x monthly rate (rounded down, borrower's favour); a bullet
+            // charges simple interest on the principal for the whole term at maturity, nothing before.
+            const due = m === "bullet" ? (r.period === termMonths ? principalFen * termMonths : 0) : prev;
+            expect(r.interestFen).toBeLessThanOrEqual(((due * annualRate) / 12) * (1 + 1e-14) + 1e-9);
+            if (m === "interest-only" || m === "bullet") {
+              expect(r.principalFen).toBe(r.period === termMonths ? principalFen : 0);
+            }
             prev = r.balanceFen;
             sum += r.principalFen;
           }

@@ -26,11 +26,16 @@ def schedule(p, annual, n, method):
     r = D(annual) / 12
     if method == "equal-installment":
         level = floor(D(p) * r / (1 - (1 + r) ** -n)) if r != 0 else p // n
-    else:
+    elif method == "equal-principal":
         level = p // n
+    else:  # interest-only and bullet repay no principal before maturity
+        level = 0
     rows, bal = [], p
     for t in range(1, n + 1):
-        i = floor(D(bal) * r)
+        if method == "bullet":
+            i = floor(D(p) * D(annual) * n / 12) if t == n else 0
+        else:
+            i = floor(D(bal) * r)
         if t == n:
             pr = bal
         elif method == "equal-installment":
@@ -61,3 +66,14 @@ if __name__ == "__main__":
     cfa = [D(-1_000_000)] + [D(1_000_000 // 12 + 5_000)] * 11 + [D(1_000_000 - 11 * (1_000_000 // 12) + 5_000)]
     ia = irr(cfa)
     print("add-on 6% flat nominal", ia * 12, "effective", (1 + ia) ** 12 - 1)
+    # Daily-rate disclosure (issue 16): 0.05% a day = 18.25% contract, 12 equal installments.
+    r = D("0.0005") * 365 / 12
+    print("disclosure 0.05%/day exact effective", (1 + r) ** 12 - 1)
+    rows = schedule(1_000_000, str(D("0.0005") * 365), 12, "equal-installment")
+    cfd = [D(-1_000_000)] + [D(x[1]) for x in rows]
+    i = irr(cfd)
+    print("disclosure 10,000 CNY no fee nominal", i * 12, "effective", (1 + i) ** 12 - 1)
+    cfd1 = [D(-(1_000_000 - 10_000))] + [D(x[1]) for x in rows]
+    i = irr(cfd1)
+    print("disclosure 10,000 CNY 1% upfront nominal", i * 12, "effective", (1 + i) ** 12 - 1)
+    print("disclosure 10,000 CNY totals", sum(x[3] for x in rows), sum(x[1] for x in rows))
