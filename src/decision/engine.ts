@@ -23,6 +23,7 @@ import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
+import { applyVelocityPolicy } from "./velocity-policy";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit } from "./types";
 
 /**
@@ -105,6 +106,7 @@ export function createEngine(config: unknown = {}): Engine {
     throw new ConfigError([issue("inconsistent", ["reviewPd"], "must not exceed declinePd")], "engine configuration");
   const bounds = cfg.bandPdBounds ?? DEFAULT_BAND_PD_BOUNDS;
   const maxReasons = cfg.maxReasons ?? 4;
+  const velocityPolicy = cfg.velocityUnavailable ?? "review";
   // decide computes only the features its card reads (and the income the offer needs), with their
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
   const catalog = catalogSubset(defaultCatalog, [
@@ -138,7 +140,7 @@ export function createEngine(config: unknown = {}): Engine {
     checkAsOf(options);
     const r = parseApplicant(input);
     if (!r.ok) return fail(r.issues);
-    return ok(decideValid(r.value, options));
+    return ok(applyVelocityPolicy(decideValid(r.value, options), options.velocity, velocityPolicy));
   };
 
   const decideValid = (a: Applicant, options: DecideOptions): Decision => {
@@ -245,7 +247,7 @@ export function createEngine(config: unknown = {}): Engine {
       checkAsOf(options);
       const r = parseApplicant(input);
       if (!r.ok) throw new RiskcardError(r.issues, "applicant");
-      return decideValid(r.value, options);
+      return applyVelocityPolicy(decideValid(r.value, options), options.velocity, velocityPolicy);
     },
   });
 }
