@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:redis [-- --quick]`: what a shared Redis velocity store costs a decision, on
+ * loopback, beside the in-process memory store measured in the same run.
+ *
+ * 1. Added latency per decision: `gatherFacts` + `recordApplicationAsync`, one decision at a time,
+ *    p50/p99 for the memory store, Redis standalone and the 3-node Redis Cluster.
+ * 2. Throughput: 100 decisions in flight (gather + decide + record), fixed duration.
+ * 3. The reference server (examples/loan-server) under a bounded loopback load (32 connections,
+ *    fixed duration): 1 instance on the memory store, 1 and 2 instances sharing one Redis.
+ *
+ * Needs the servers of `.ci/redis.sh start` (RISKCARD_REDIS_URL, RISKCARD_REDIS_CLUSTER_URLS);
+ * without them it says so and exits 0 (or 1 with CI=true). A full run rewrites the `redis` section of
+ * bench/RESULTS.md. Inputs are SYNTHETIC (test/redis/helpers.ts `syntheticApplications`).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { Agent, request } from "node:http";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type AsyncVelocityStore, type VelocityStore, createMemoryVelocityStore } from "../../src/fraud";
+import { gatherFacts, recordApplicationAsync } from "../../src/fraud/velocity";
+import { createEngine } from "../../src/index";
+import { createRedisVelocityStore } from "../../src/redis";
+import type { Applicant } from "../../src/schema/applicant";
+import {
+  CLUSTER_URLS,
+  REDIS_URL,
+  T0,
+  connectCluster,
+  connectStandalone,
+  syntheticApplications,
+} from "../../test/redis/helpers";
+import { machineLine, writeResults } from "../harness";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes("--quick");
+const LATENCY_N = quick ? 300 : 3000;
+const THROUGHPUT_MS = quick ? 1000 : 5000;
+const SERVER_MS = quick ? 1500 : 8000;
+const SERVER_CONNECTIONS = 32;
+
+if (!REDIS_URL || !CLUSTER_URLS?.length) {
+  console.log('bench:redis: no Redis configured (eval "$(bash .ci/redis.sh start)"); nothing measured');
+  process.exit(process.env.CI === "true" ? 1 : 0);
+}
+
+const engine = createEngine();
+const apps = syntheticApplications(20_000, 7, "b");
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const us = (ms: number) => `${(ms * 1000).toFixed(0)} us`;
+
+/** Sequential gather + record latencies (ms), after a warm-up. */
+async function latency(store: AsyncVelocityStore | VelocityStore): Promise<{ p50: number; p99: number; mean: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < LATENCY_N + 100; i++) {
+    const a = apps[i % apps.length]!;
+    const t = performance.now();
+    await gatherFacts(a, store, { asOf: T0 });
+    await recordApplicationAsync(store, a);
+    if (i >= 100) times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return { p50: pct(times, 50), p99: pct(times, 99), mean: times.reduce((s, x) => s + x, 0) / times.length };
+}
+
+/** Decisions per second with 100 in flight (gather + decide + record), and how many were unavailable. */
+async function throughput(store: AsyncVelocityStore | VelocityStore): Promise<{ perSec: number; unavailable: number }> {
+  let n = 0;
+  let unavailable = 0;
+  let next = 0;
+  const end = performance.now() + THROUGHPUT_MS;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: 100 }, async () => {
+      while (performance.now() < end) {
+        const a = apps[next++ % apps.length]!;
+        const velocity = await gatherFacts(a, store, { asOf: T0 });
+        if (velocity.unavailable) unavailable++;
+        engine.decide(a, { asOf: T0, velocity });
+        await recordApplicationAsync(store, a);
+        n++;
+      }
+    }),
+  );
+  return { perSec: n / ((performance.now() - start) / 1000), unavailable };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts one reference server process on loopback; resolves when it listens. */
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", join(here, "../../examples/loan-server/main.ts")], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", RISKCARD_REDIS_TIMEOUT_MS: "200" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      if (String(d).includes("loan server on")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { child, port };
+}
+
+/** A bounded load: 32 keep-alive connections round-robin over the ports for a fixed time. */
+async function load(ports: number[]): Promise<{ perSec: number; p50: number; p99: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: SERVER_CONNECTIONS });
+  const bodies = apps.slice(0, 5000).map((a: Applicant) => JSON.stringify(a));
+  const times: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const end = performance.now() + SERVER_MS;
+  const start = performance.now();
+  const one = (port: number, body: string) =>
+    new Promise<number>((resolve) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/loan-applications",
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", () => resolve(0));
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: SERVER_CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const i = next++;
+        const t = performance.now();
+        const status = await one(ports[i % ports.length]!, bodies[i % bodies.length]!);
+        times.push(performance.now() - t);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  times.sort((x, y) => x - y);
+  return { perSec: times.length / elapsed, p50: pct(times, 50), p99: pct(times, 99), errors };
+}
+
+async function main(): Promise<void> {
+  const machine = machineLine();
+  console.log(`riskcard bench:redis (${quick ? "quick" : "full"}): ${machine}`);
+  const single = await connectStandalone();
+  const cluster = await connectCluster();
+  const prefix = `rc-bench:${Date.now()}:`;
+  const stores: [string, AsyncVelocityStore | VelocityStore][] = [
+    ["memory store (peer)", createMemoryVelocityStore()],
+    ["Redis standalone", createRedisVelocityStore({ client: single, prefix, timeoutMs: 1000 })],
+    ["Redis Cluster, 3 nodes", createRedisVelocityStore({ client: cluster, prefix, timeoutMs: 1000 })],
+  ];
+  const lat: string[] = [];
+  const thr: string[] = [];
+  let memoryP50 = 0;
+  for (const [name, store] of stores) {
+    const l = await latency(store);
+    if (name.startsWith("memory")) memoryP50 = l.p50;
+    lat.push(`| ${name} | ${us(l.p50)} | ${us(l.p99)} | ${us(l.mean)} | ${us(l.p50 - memoryP50)} |`);
+    console.log(lat.at(-1));
+  }
+  for (const [name, store] of stores) {
+    const t = await throughput(store);
+    thr.push(`| ${name} | ${Math.round(t.perSec).toLocaleString("en-US")} | ${t.unavailable} |`);
+    console.log(thr.at(-1));
+  }
+  // memory per key, as Redis reports it (MEMORY USAGE, default levels, a busy device key)
+  const bytes = await single.memoryUsage(`${prefix}{device|${apps[0]!.application!.deviceId}}apply`);
+
+  const srv: string[] = [];
+  const configs: [string, Record<string, string>, number][] = [
+    ["1 instance, memory store (peer)", { RISKCARD_REDIS_URL: "", RISKCARD_REDIS_CLUSTER_URLS: "" }, 1],
+    ["1 instance, Redis", { RISKCARD_REDIS_URL: REDIS_URL!, RISKCARD_REDIS_CLUSTER_URLS: "" }, 1],
+    ["2 instances, one Redis", { RISKCARD_REDIS_URL: REDIS_URL!, RISKCARD_REDIS_CLUSTER_URLS: "" }, 2],
+  ];
+  for (const [name, env, n] of configs) {
+    const started = await Promise.all(Array.from({ length: n }, () => startServer(env)));
+    try {
+      await load(started.map((s) => s.port)); // short warm-up pass is the first second of a quick run
+      const r = await load(started.map((s) => s.port));
+      srv.push(
+        `| ${name} | ${Math.round(r.perSec).toLocaleString("en-US")} | ${(r.p50).toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.errors} |`,
+      );
+      console.log(srv.at(-1));
+    } finally {
+      for (const s of started) s.child.kill("SIGTERM");
+    }
+  }
+  await single.close();
+  await cluster.close();
+
+  const section = [
+    "<!-- suite:redis -->",
+    "### redis",
+    "",
+    "`npm run bench:redis` (not part of `npm run bench`: it needs the Redis servers of `.ci/redis.sh start`). " +
+      "Loopback only; SYNTHETIC applications (test/redis/helpers.ts, seed 7). The machine has 2 cores shared " +
+      "with other jobs during the run (load average above 10), so absolute figures are pessimistic and noisy; " +
+      "compare rows of the same table.",
+    "",
+    `Added latency per decision: \`gatherFacts\` + \`recordApplicationAsync\`, one decision at a time, ${LATENCY_N} decisions after 100 warm-up.`,
+    "",
+    "| store | p50 | p99 | mean | p50 added vs memory |",
+    "|---|---:|---:|---:|---:|",
+    ...lat,
+    "",
+    `Throughput: gather + decide + record with 100 decisions in flight for ${THROUGHPUT_MS / 1000} s.`,
+    "",
+    "| store | decisions/s | unavailable |",
+    "|---|---:|---:|",
+    ...thr,
+    "",
+    `Reference server (examples/loan-server, one process per instance) under ${SERVER_CONNECTIONS} keep-alive ` +
+      `connections for ${SERVER_MS / 1000} s after a warm-up pass of the same length; requests round-robin over the instances.`,
+    "",
+    "| setup | requests/s | p50 | p99 | non-200 |",
+    "|---|---:|---:|---:|---:|",
+    ...srv,
+    "",
+    `- Redis memory per key (\`MEMORY USAGE\` of one device's apply hash, default levels): ${bytes} bytes.`,
+    "<!-- /suite:redis -->",
+  ].join("\n");
+  console.log(`\n${section}`);
+  if (!quick) writeResults(join(here, "../RESULTS.md"), new Map([["redis", section]]), machine);
+}
+
+await main();
