@@ -164,7 +164,10 @@ export function createRedisVelocityStore(options: RedisVelocityStoreOptions): Re
   /** Settles within timeoutMs; reports the failure; the late settlement of `work` is handled and dropped. */
   const bounded = <T>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      let settled = false;
       const fail = (e: unknown): void => {
+        if (settled) return; // a late failure after the timeout was already reported
+        settled = true;
         const err = e instanceof Error ? e : new Error("the Redis velocity store failed");
         try {
           onError?.(err);
@@ -178,6 +181,7 @@ export function createRedisVelocityStore(options: RedisVelocityStoreOptions): Re
       work.then(
         (v) => {
           clearTimeout(timer);
+          settled = true;
           resolve(v);
         },
         (e: unknown) => {

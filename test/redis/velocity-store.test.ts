@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryVelocityStore } from "../../src/fraud/velocity-store";
-import { createRedisVelocityStore, redisKey } from "../../src/redis";
+import { VelocityStoreTimeoutError, createRedisVelocityStore, redisKey } from "../../src/redis";
 import { T0, connectStandalone, skipWithout } from "./helpers";
 
 const MIN = 60_000;
@@ -43,6 +43,27 @@ describe("redisKey and options (no Redis needed)", () => {
     await expect(s.recordMany([{ key: "k", at: 1.5 }])).rejects.toThrow(RangeError);
     await expect(s.recordMany([{ key: "k", at: T0, count: 0 }])).rejects.toThrow(RangeError);
     expect(calls).toBe(0);
+  });
+
+  it("a call past timeoutMs rejects with VelocityStoreTimeoutError; the late failure is dropped, reported once", async () => {
+    const seen: string[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (r: unknown) => unhandled.push(r);
+    process.on("unhandledRejection", onUnhandled);
+    const late = () => new Promise((_, reject) => setTimeout(() => reject(new Error("connection reset")), 100));
+    const s = createRedisVelocityStore({
+      client: { evalSha: late, eval: late },
+      timeoutMs: 20,
+      onError: (e) => seen.push(e.name),
+    });
+    await expect(s.countMany([{ key: "k", windowMs: HOUR, asOf: T0 }])).rejects.toBeInstanceOf(
+      VelocityStoreTimeoutError,
+    );
+    await expect(s.recordMany([{ key: "k", at: T0 }])).rejects.toBeInstanceOf(VelocityStoreTimeoutError);
+    await new Promise((r) => setTimeout(r, 200)); // the late rejections arrive
+    process.off("unhandledRejection", onUnhandled);
+    expect(seen).toEqual(["VelocityStoreTimeoutError", "VelocityStoreTimeoutError"]);
+    expect(unhandled).toEqual([]);
   });
 
   it("a malformed reply rejects (and is reported to onError)", async () => {
