@@ -15,6 +15,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type AsyncVelocityStore, type VelocityStore, createMemoryVelocityStore } from "../../src/fraud";
@@ -116,11 +117,14 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 /** A bounded load: 32 keep-alive connections round-robin over the ports for a fixed time. */
-async function load(ports: number[]): Promise<{ perSec: number; p50: number; p99: number; errors: number }> {
+async function load(
+  ports: number[],
+): Promise<{ perSec: number; p50: number; p99: number; errors: number; unavailable: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: SERVER_CONNECTIONS });
   const bodies = apps.slice(0, 5000).map((a: Applicant) => JSON.stringify(a));
   const times: number[] = [];
   let errors = 0;
+  let unavailable = 0;
   let next = 0;
   const end = performance.now() + SERVER_MS;
   const start = performance.now();
@@ -136,8 +140,15 @@ async function load(ports: number[]): Promise<{ perSec: number; p50: number; p99
           headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
         },
         (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d: string) => {
+            text += d;
+          });
+          res.on("end", () => {
+            if (text.includes("VELOCITY_UNAVAILABLE")) unavailable++;
+            resolve(res.statusCode ?? 0);
+          });
         },
       );
       req.on("error", () => resolve(0));
@@ -157,11 +168,12 @@ async function load(ports: number[]): Promise<{ perSec: number; p50: number; p99
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   times.sort((x, y) => x - y);
-  return { perSec: times.length / elapsed, p50: pct(times, 50), p99: pct(times, 99), errors };
+  return { perSec: times.length / elapsed, p50: pct(times, 50), p99: pct(times, 99), errors, unavailable };
 }
 
 async function main(): Promise<void> {
   const machine = machineLine();
+  const loadBefore = loadavg()[0]!.toFixed(1);
   console.log(`riskcard bench:redis (${quick ? "quick" : "full"}): ${machine}`);
   const single = await connectStandalone();
   const cluster = await connectCluster();
@@ -179,6 +191,24 @@ async function main(): Promise<void> {
     if (name.startsWith("memory")) memoryP50 = l.p50;
     lat.push(`| ${name} | ${us(l.p50)} | ${us(l.p99)} | ${us(l.mean)} | ${us(l.p50 - memoryP50)} |`);
     console.log(lat.at(-1));
+  }
+  // calibration peer: the client's own round trip (PING, 100 in flight) on this machine, this run
+  {
+    let n = 0;
+    const end = performance.now() + THROUGHPUT_MS;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: 100 }, async () => {
+        while (performance.now() < end) {
+          await single.ping();
+          n++;
+        }
+      }),
+    );
+    thr.push(
+      `| (peer) node-redis PING alone, ops/s | ${Math.round(n / ((performance.now() - start) / 1000)).toLocaleString("en-US")} | - |`,
+    );
+    console.log(thr.at(-1));
   }
   for (const [name, store] of stores) {
     const t = await throughput(store);
@@ -200,7 +230,7 @@ async function main(): Promise<void> {
       await load(started.map((s) => s.port)); // short warm-up pass is the first second of a quick run
       const r = await load(started.map((s) => s.port));
       srv.push(
-        `| ${name} | ${Math.round(r.perSec).toLocaleString("en-US")} | ${(r.p50).toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.errors} |`,
+        `| ${name} | ${Math.round(r.perSec).toLocaleString("en-US")} | ${(r.p50).toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.errors} | ${r.unavailable} |`,
       );
       console.log(srv.at(-1));
     } finally {
@@ -216,8 +246,8 @@ async function main(): Promise<void> {
     "",
     "`npm run bench:redis` (not part of `npm run bench`: it needs the Redis servers of `.ci/redis.sh start`). " +
       "Loopback only; SYNTHETIC applications (test/redis/helpers.ts, seed 7). The machine has 2 cores shared " +
-      "with other jobs during the run (load average above 10), so absolute figures are pessimistic and noisy; " +
-      "compare rows of the same table.",
+      "with other jobs during the run (load averages below), so absolute figures are pessimistic and noisy; " +
+      "compare rows of the same table, and the PING row, which calibrates what one client round trip costs here.",
     "",
     `Added latency per decision: \`gatherFacts\` + \`recordApplicationAsync\`, one decision at a time, ${LATENCY_N} decisions after 100 warm-up.`,
     "",
@@ -232,12 +262,14 @@ async function main(): Promise<void> {
     ...thr,
     "",
     `Reference server (examples/loan-server, one process per instance) under ${SERVER_CONNECTIONS} keep-alive ` +
-      `connections for ${SERVER_MS / 1000} s after a warm-up pass of the same length; requests round-robin over the instances.`,
+      `connections for ${SERVER_MS / 1000} s after a warm-up pass of the same length; requests round-robin over the instances; ` +
+      "the servers' Redis timeout is 200 ms.",
     "",
-    "| setup | requests/s | p50 | p99 | non-200 |",
-    "|---|---:|---:|---:|---:|",
+    "| setup | requests/s | p50 | p99 | non-200 | VELOCITY_UNAVAILABLE |",
+    "|---|---:|---:|---:|---:|---:|",
     ...srv,
     "",
+    `- 1-minute load average of the machine: ${loadBefore} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores).`,
     `- Redis memory per key (\`MEMORY USAGE\` of one device's apply hash, default levels): ${bytes} bytes.`,
     "<!-- /suite:redis -->",
   ].join("\n");
