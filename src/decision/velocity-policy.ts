@@ -1,7 +1,10 @@
 import type { VelocityCounts } from "../fraud/velocity-counts";
 import type { Decision, DecisionReason } from "./types";
 
-/** The reason code a decision carries when the velocity store did not answer (`gatherFacts` marked it unavailable). */
+/**
+ * The reason code a decision carries when the velocity store did not answer (`gatherFacts` marked it unavailable).
+ * @example VELOCITY_UNAVAILABLE // => "VELOCITY_UNAVAILABLE"
+ */
 export const VELOCITY_UNAVAILABLE = "VELOCITY_UNAVAILABLE";
 
 /**
@@ -25,7 +28,7 @@ const REASON: DecisionReason = Object.freeze({
  * @param velocity the counts passed to `decide` (`unavailable: true` from `gatherFacts` when the store failed)
  * @param policy `review` or `ignore`
  * @returns the same decision, or a new frozen one
- * @example applyVelocityPolicy(approved, { ...counts, unavailable: true }, "review").outcome // => "review"
+ * @example const d = createEngine().decide(applicant, { asOf }); applyVelocityPolicy(d, { ...createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), unavailable: true }, "review").outcome // => "review"
  */
 export function applyVelocityPolicy(
   d: Decision,

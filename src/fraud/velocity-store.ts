@@ -58,13 +58,19 @@ export interface MemoryVelocityStore extends VelocityStore {
   readonly counterBytes: () => number;
 }
 
-/** The default bucket levels: 10 min x 7, 1 h x 25, 1 day x 31 (windows up to 30 days). */
+/**
+ * The default bucket levels: 10 min x 7, 1 h x 25, 1 day x 31 (windows up to 30 days).
+ * @example DEFAULT_BUCKET_LEVELS[0] // => { bucketMs: 600000, buckets: 7 }
+ */
 export const DEFAULT_BUCKET_LEVELS: readonly BucketLevel[] = Object.freeze([
   Object.freeze({ bucketMs: 600_000, buckets: 7 }),
   Object.freeze({ bucketMs: 3_600_000, buckets: 25 }),
   Object.freeze({ bucketMs: 86_400_000, buckets: 31 }),
 ]);
-/** A bucket counter saturates here (16 bits), in every store. */
+/**
+ * A bucket counter saturates here (16 bits), in every store.
+ * @example MAX_BUCKET_COUNT // => 65535
+ */
 export const MAX_BUCKET_COUNT = 65_535;
 
 /**

@@ -134,7 +134,7 @@ export async function gatherFacts(
  * @param applicant a validated applicant
  * @param identityKey the identity key used when reading (the applicant id when omitted)
  * @returns the events, in dimension order (device, ip, identity; absent values left out)
- * @example applicationEvents(applicant).map((e) => e.key) // => ["device|apply|dev-1", "ip|apply|ip-1", "identity|apply|app-1"]
+ * @example applicationEvents(applicant).map((e) => e.key) // => ["device|apply|d-1", "identity|apply|t-1"] (no IP hash)
  */
 export function applicationEvents(applicant: Applicant, identityKey?: string): VelocityEvent[] {
   const app = applicant.application;
@@ -169,7 +169,7 @@ export function recordApplication(store: VelocityStore, applicant: Applicant, id
  * @param identityKey the identity key used when reading (the applicant id when omitted)
  * @returns a promise of true when recorded (or nothing to record), false when the store failed
  * @throws {TypeError} (as a rejected promise) when an async store has no `recordMany`
- * @example await recordApplicationAsync(redisStore, applicant) // => true
+ * @example await recordApplicationAsync(store, applicant) // => true
  */
 export async function recordApplicationAsync(
   store: AsyncVelocityStore | VelocityStore,

@@ -55,7 +55,10 @@ export interface RedisVelocityStore extends AsyncVelocityStore {
   redisKey(key: string): string;
 }
 
-/** Rejection of a store call that did not finish within `timeoutMs`. */
+/**
+ * Rejection of a store call that did not finish within `timeoutMs`.
+ * @example new VelocityStoreTimeoutError(50).name // => "VelocityStoreTimeoutError"
+ */
 export class VelocityStoreTimeoutError extends Error {
   override readonly name = "VelocityStoreTimeoutError";
   constructor(timeoutMs: number) {
@@ -129,7 +132,7 @@ export function redisKey(prefix: string, key: string): { key: string; tag: strin
  * @returns the store
  * @throws {TypeError} when the client lacks `evalSha`/`eval`
  * @throws {RangeError} when the prefix, levels, ttlMs or timeoutMs are invalid
- * @example const store = createRedisVelocityStore({ client: await createClient({ url }).connect() }); await gatherFacts(applicant, store, { asOf }) // => counts
+ * @example createRedisVelocityStore({ client: { evalSha: async () => [], eval: async () => [] } }).ttlMs // => 2678400000 (31 days; pass a connected createClient() or createCluster() in use)
  */
 export function createRedisVelocityStore(options: RedisVelocityStoreOptions): RedisVelocityStore {
   const client = options?.client;
