@@ -13,6 +13,7 @@ export const domains = [
   "pricing",
   "postloan",
   "decision",
+  "redis",
 ] as const;
 
 export default defineConfig({

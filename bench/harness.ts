@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+
 /**
  * The benchmark harness shared by every `bench/*.bench.ts` file.
  *
@@ -55,3 +58,31 @@ export function defineSuite(suite: BenchSuite): BenchSuite {
 
 /** A bench file's default export: a suite, or a (possibly async) factory that does its setup. */
 export type SuiteModule = BenchSuite | (() => BenchSuite | Promise<BenchSuite>);
+
+/**
+ * Replaces (or appends) each suite's section of RESULTS.md, stamped with the machine.
+ * @param path the RESULTS.md path
+ * @param sections suite name -> section text (between `<!-- suite:NAME -->` and `<!-- /suite:NAME -->`)
+ * @param machine CPU, cores, memory and Node version
+ */
+export function writeResults(path: string, sections: Map<string, string>, machine: string): void {
+  let text = existsSync(path)
+    ? readFileSync(path, "utf8")
+    : "# Benchmark results\n\nWritten by `npm run bench` (full mode). Each section is replaced when its suite runs; ratios are peer time over subject time measured in the same run.\n";
+  for (const [name, body] of sections) {
+    const stamped = body.replace(`### ${name}\n`, `### ${name}\n\nMachine: ${machine}.\n`);
+    const re = new RegExp(
+      `<!-- suite:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -->[\\s\\S]*?<!-- /suite:[^>]+ -->`,
+    );
+    text = re.test(text) ? text.replace(re, () => stamped) : `${text.trimEnd()}\n\n${stamped}\n`;
+  }
+  writeFileSync(path, text);
+}
+
+/**
+ * The machine a run measured on, for RESULTS.md.
+ * @returns CPU model, cores, memory and Node version
+ */
+export function machineLine(): string {
+  return `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}

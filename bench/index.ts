@@ -4,12 +4,11 @@
  * that suite's section of bench/RESULTS.md; sections of suites not run are kept. Exits 1 when a
  * ratio is below its floor.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
-import type { BenchSuite, SuiteModule } from "./harness";
+import { type BenchSuite, type SuiteModule, machineLine, writeResults } from "./harness";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -110,7 +109,7 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
-  const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = machineLine();
   console.log(`riskcard bench (${quick ? "quick" : "full"}): ${machine}`);
   const allFailed: string[] = [];
   const sections = new Map<string, string>();
@@ -124,26 +123,11 @@ async function main(): Promise<void> {
     sections.set(suite.name, text);
     allFailed.push(...failed);
   }
-  if (!quick) writeResults(sections, machine);
+  if (!quick) writeResults(join(here, "RESULTS.md"), sections, machine);
   if (allFailed.length > 0) {
     console.error(`\nratios below floor:\n${allFailed.join("\n")}`);
     process.exit(1);
   }
-}
-
-function writeResults(sections: Map<string, string>, machine: string): void {
-  const path = join(here, "RESULTS.md");
-  let text = existsSync(path)
-    ? readFileSync(path, "utf8")
-    : "# Benchmark results\n\nWritten by `npm run bench` (full mode). Each section is replaced when its suite runs; ratios are peer time over subject time measured in the same run.\n";
-  for (const [name, body] of sections) {
-    const stamped = body.replace(`### ${name}\n`, `### ${name}\n\nMachine: ${machine}.\n`);
-    const re = new RegExp(
-      `<!-- suite:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -->[\\s\\S]*?<!-- /suite:[^>]+ -->`,
-    );
-    text = re.test(text) ? text.replace(re, () => stamped) : `${text.trimEnd()}\n\n${stamped}\n`;
-  }
-  writeFileSync(path, text);
 }
 
 await main();

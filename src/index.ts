@@ -14,6 +14,7 @@ export type {
   ReasonSource,
 } from "./decision/types";
 export type { Guard, GuardCode } from "./decision/guards";
+export { VELOCITY_UNAVAILABLE, type VelocityUnavailablePolicy } from "./decision/velocity-policy";
 export { type Band, bandOf } from "./decision/bands";
 export { applicantSchema, type Applicant } from "./schema/applicant";
 export { applicantJsonSchema } from "./schema/json-schema";

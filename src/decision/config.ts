@@ -29,6 +29,12 @@ export const engineConfigSchema = z.strictObject({
   declinePd: z.number().gt(0).max(1).optional(),
   /** How many adverse score reasons a decision carries (default 4). */
   maxReasons: z.int().min(1).max(20).optional(),
+  /**
+   * What a decision means when `gatherFacts` could not read the velocity store (`velocity.unavailable`):
+   * `review` (default) sends an approval to manual review, `ignore` keeps the outcome; both add the
+   * `VELOCITY_UNAVAILABLE` reason.
+   */
+  velocityUnavailable: z.enum(["review", "ignore"]).optional(),
 });
 
 export type EngineConfig = z.input<typeof engineConfigSchema>;

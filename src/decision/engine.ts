@@ -35,6 +35,7 @@ import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards } from "./guards";
 import { type ReadOptions, readDecideOptions } from "./options";
+import { applyVelocityPolicy } from "./velocity-policy";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit } from "./types";
 
 /**
@@ -124,6 +125,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const unreachable = unreachableBands(bounds, declinePd, policy.pricing.maxPd);
   if (unreachable.length > 0) throw new ConfigError(unreachable, "engine configuration");
   const maxReasons = cfg.maxReasons ?? 4;
+  const velocityPolicy = cfg.velocityUnavailable ?? "review";
   // decide computes only the features its card reads (and the income the offer needs), with their
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
   const catalog = catalogSubset(defaultCatalog, [
@@ -153,7 +155,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
   // The options as read by readDecideOptions, and the engine's copy of the caller's velocity counts.
-  const read: ReadOptions = { asOf: 0, velocity: undefined };
+  const read: ReadOptions = { asOf: 0, velocity: undefined, velocityUnavailable: false };
   const velocityBuffer = createVelocityCounts(rules.config.catalog);
 
   // Options first (copied into `read`), then the applicant (a snapshot, or a parsed value): each
@@ -163,7 +165,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     if (bad.length > 0) return fail(bad);
     const r = applicantToDecide(input);
     if (!r.ok) return fail(r.issues);
-    return ok(decideValid(r.value, read));
+    return ok(applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy));
   };
 
   const decideValid = (a: Applicant, options: ReadOptions): Decision => {
@@ -270,7 +272,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       if (bad.length > 0) throw new RiskcardError(bad, "decide options");
       const r = applicantToDecide(input);
       if (!r.ok) throw new RiskcardError(r.issues, "applicant");
-      return decideValid(r.value, read);
+      return applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy);
     },
   });
 }

@@ -3,3 +3,4 @@ export * from "./config";
 export * from "./engine";
 export * from "./guards";
 export * from "./types";
+export * from "./velocity-policy";

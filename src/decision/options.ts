@@ -18,6 +18,8 @@ export interface ReadOptions {
   asOf: number;
   /** The engine's own copy of the caller's counts, or undefined when none were given. */
   velocity: VelocityCounts | undefined;
+  /** True when the caller's counts were marked `unavailable` (the velocity store failed: `gatherFacts`). */
+  velocityUnavailable: boolean;
 }
 
 const ROOT: readonly (string | number)[] = [];
@@ -34,7 +36,7 @@ const VELOCITY = ["velocity"] as const;
  * @param buffer velocity counts of that catalog, owned by the engine
  * @param out filled with what was read when there are no issues
  * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, or `[]` for the options object), empty when valid
- * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined })[0].code // => "not_finite"
+ * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false })[0].code // => "not_finite"
  * @internal
  */
 export function readDecideOptions(
@@ -48,9 +50,12 @@ export function readDecideOptions(
     return [issue("invalid_type", ROOT, "expected an options object { asOf }")];
   let asOf: unknown;
   let velocity: unknown;
+  let unavailable = false;
   try {
     asOf = (options as { asOf?: unknown }).asOf;
     velocity = (options as { velocity?: unknown }).velocity;
+    if (typeof velocity === "object" && velocity !== null)
+      unavailable = (velocity as { unavailable?: unknown }).unavailable === true;
   } catch {
     return [issue("invalid_value", ROOT, "could not be read as plain data")];
   }
@@ -61,6 +66,7 @@ export function readDecideOptions(
   if (issues.length > 0) return issues;
   out.asOf = asOf as number;
   out.velocity = velocity === undefined ? undefined : buffer;
+  out.velocityUnavailable = unavailable;
   return issues;
 }
 

@@ -10,6 +10,11 @@ export interface VelocityCounts {
   readonly values: Float64Array;
   /** 1 where the count is unknown (no device id, no IP hash, store error). */
   readonly missing: Uint8Array;
+  /**
+   * True when the store did not answer (error, timeout or malformed reply): every count is then
+   * missing, and `decide` adds the `VELOCITY_UNAVAILABLE` reason and applies its `velocityUnavailable` policy.
+   */
+  readonly unavailable?: boolean;
 }
 
 /**

@@ -22,10 +22,19 @@ export interface VelocityStore {
   count(key: string, windowMs: number, asOf: number): number;
 }
 
-/** An external (asynchronous) velocity store, for example backed by Redis. */
+/** One event to record: `count` (default 1) events of `key` at `at` (epoch ms). */
+export interface VelocityEvent {
+  readonly key: string;
+  readonly at: number;
+  readonly count?: number;
+}
+
+/** An external (asynchronous) velocity store, for example backed by Redis (`riskcard/redis`). */
 export interface AsyncVelocityStore {
-  /** Counts for each query, in order; a rejected promise marks every count missing. */
+  /** Counts for each query, in order; a rejected promise marks every count missing and the velocity unavailable. */
   countMany(queries: readonly VelocityQuery[]): Promise<readonly number[]>;
+  /** Adds events (`recordApplicationAsync` calls it once per application); absent on a read-only store. */
+  recordMany?(events: readonly VelocityEvent[]): Promise<void>;
 }
 
 /** One level of buckets: `buckets` counters of `bucketMs` each. */
@@ -61,12 +70,47 @@ export interface MemoryVelocityStore extends VelocityStore {
   readonly keyBytes: () => number;
 }
 
-const DEFAULT_LEVELS: readonly BucketLevel[] = [
-  { bucketMs: 600_000, buckets: 7 },
-  { bucketMs: 3_600_000, buckets: 25 },
-  { bucketMs: 86_400_000, buckets: 31 },
-];
-const MAX_COUNT = 65_535;
+/**
+ * The default bucket levels: 10 min x 7, 1 h x 25, 1 day x 31 (windows up to 30 days).
+ * @example DEFAULT_BUCKET_LEVELS[0] // => { bucketMs: 600000, buckets: 7 }
+ */
+export const DEFAULT_BUCKET_LEVELS: readonly BucketLevel[] = Object.freeze([
+  Object.freeze({ bucketMs: 600_000, buckets: 7 }),
+  Object.freeze({ bucketMs: 3_600_000, buckets: 25 }),
+  Object.freeze({ bucketMs: 86_400_000, buckets: 31 }),
+]);
+/**
+ * A bucket counter saturates here (16 bits), in every store.
+ * @example MAX_BUCKET_COUNT // => 65535
+ */
+export const MAX_BUCKET_COUNT = 65_535;
+
+/**
+ * Checks bucket levels: 1 to 8 levels, each `bucketMs >= 1000` and 2..10,000 buckets (integers),
+ * spans `(buckets - 1) * bucketMs` strictly increasing from finest to coarsest.
+ * @param levels the levels to check
+ * @returns nothing
+ * @throws {RangeError} when a level is invalid or the spans do not increase
+ * @example checkBucketLevels(DEFAULT_BUCKET_LEVELS) // => undefined
+ */
+export function checkBucketLevels(levels: readonly BucketLevel[]): void {
+  if (!Array.isArray(levels) || levels.length < 1 || levels.length > 8)
+    throw new RangeError("levels must hold 1 to 8 levels");
+  for (let l = 0; l < levels.length; l++) {
+    const lv = levels[l]!;
+    if (
+      !Number.isSafeInteger(lv.bucketMs) ||
+      lv.bucketMs < 1000 ||
+      !Number.isSafeInteger(lv.buckets) ||
+      lv.buckets < 2 ||
+      lv.buckets > 10_000
+    )
+      throw new RangeError("each level needs bucketMs >= 1000 and 2..10000 buckets (integers)");
+    if (l > 0 && lv.bucketMs * (lv.buckets - 1) <= levels[l - 1]!.bucketMs * (levels[l - 1]!.buckets - 1))
+      throw new RangeError("levels must cover increasing spans");
+  }
+}
+
 const DIGEST_MARK = "\u0000";
 
 /**
@@ -107,25 +151,12 @@ function storedKey(key: string, maxKeyLength: number): string {
  */
 export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = {}): MemoryVelocityStore {
   const maxKeys = options.maxKeys ?? 100_000;
-  const levels = options.levels ?? DEFAULT_LEVELS;
+  const levels = options.levels ?? DEFAULT_BUCKET_LEVELS;
   const maxKeyLength = options.maxKeyLength ?? 256;
   if (!Number.isSafeInteger(maxKeys) || maxKeys < 1) throw new RangeError("maxKeys must be a positive integer");
   if (!Number.isSafeInteger(maxKeyLength) || maxKeyLength < 64 || maxKeyLength > 65_536)
     throw new RangeError("maxKeyLength must be an integer in [64, 65536]");
-  if (levels.length < 1 || levels.length > 8) throw new RangeError("levels must hold 1 to 8 levels");
-  for (let l = 0; l < levels.length; l++) {
-    const lv = levels[l]!;
-    if (
-      !Number.isSafeInteger(lv.bucketMs) ||
-      lv.bucketMs < 1000 ||
-      !Number.isSafeInteger(lv.buckets) ||
-      lv.buckets < 2 ||
-      lv.buckets > 10_000
-    )
-      throw new RangeError("each level needs bucketMs >= 1000 and 2..10000 buckets (integers)");
-    if (l > 0 && lv.bucketMs * (lv.buckets - 1) <= levels[l - 1]!.bucketMs * (levels[l - 1]!.buckets - 1))
-      throw new RangeError("levels must cover increasing spans");
-  }
+  checkBucketLevels(levels);
   const nl = levels.length;
   const bms = levels.map((l) => l.bucketMs);
   const nb = levels.map((l) => l.buckets);
@@ -221,7 +252,7 @@ export function createMemoryVelocityStore(options: MemoryVelocityStoreOptions = 
           heads[hi] = b;
         } else if (b <= head - B) continue; // older than this level keeps
         const i = base + (b % B);
-        counters[i] = Math.min(MAX_COUNT, counters[i]! + count);
+        counters[i] = Math.min(MAX_BUCKET_COUNT, counters[i]! + count);
       }
     },
     count(key: string, windowMs: number, asOf: number): number {

@@ -2,7 +2,7 @@ import type { Applicant } from "../schema/applicant";
 import { VELOCITY_DIMENSIONS, VELOCITY_KINDS, type VelocityDimension, type VelocityKind } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import { type VelocityCounts, createVelocityCounts } from "./velocity-counts";
-import type { AsyncVelocityStore, VelocityQuery, VelocityStore } from "./velocity-store";
+import type { AsyncVelocityStore, VelocityEvent, VelocityQuery, VelocityStore } from "./velocity-store";
 
 /** Options of `readVelocity` and `gatherFacts`. */
 export interface VelocityOptions {
@@ -83,8 +83,10 @@ export function readVelocity(applicant: Applicant, store: VelocityStore, options
 /**
  * Gathers velocity counts from an external (async) or in-memory store before `decide`, which
  * stays synchronous: `decide(applicant, { asOf, velocity: await gatherFacts(applicant, store, { asOf }) })`.
- * One `countMany` round trip; when it rejects or answers with the wrong length or a count that is
- * not a non-negative finite number, those counts are missing (rules on them do not fire).
+ * One `countMany` round trip; when it rejects (store down, timeout) or answers with the wrong
+ * length, every count is missing and the result is marked `unavailable: true` (`decide` then adds
+ * the `VELOCITY_UNAVAILABLE` reason); a single count that is not a non-negative finite number is
+ * missing on its own (rules on missing counts do not fire).
  * @param applicant a validated applicant
  * @param store an `AsyncVelocityStore` or a synchronous `VelocityStore`
  * @param options `{ asOf, config?, identityKey? }`
@@ -113,9 +115,9 @@ export async function gatherFacts(
   try {
     answer = await store.countMany(queries);
   } catch {
-    return counts;
+    return { ...counts, unavailable: true };
   }
-  if (!Array.isArray(answer) || answer.length !== queries.length) return counts;
+  if (!Array.isArray(answer) || answer.length !== queries.length) return { ...counts, unavailable: true };
   slots.forEach((slot, j) => {
     const n = answer[j];
     if (typeof n === "number" && Number.isFinite(n) && n >= 0) {
@@ -124,6 +126,25 @@ export async function gatherFacts(
     }
   });
   return counts;
+}
+
+/**
+ * The events one application adds to a velocity store: an `apply` event of its device, IP hash and
+ * identity key at `application.appliedAt` (none without an `application`).
+ * @param applicant a validated applicant
+ * @param identityKey the identity key used when reading (the applicant id when omitted)
+ * @returns the events, in dimension order (device, ip, identity; absent values left out)
+ * @example applicationEvents(applicant).map((e) => e.key) // => ["device|apply|d-1", "identity|apply|t-1"] (no IP hash)
+ */
+export function applicationEvents(applicant: Applicant, identityKey?: string): VelocityEvent[] {
+  const app = applicant.application;
+  const out: VelocityEvent[] = [];
+  if (app === undefined) return out;
+  for (const d of VELOCITY_DIMENSIONS) {
+    const value = dimensionValue(applicant, d, identityKey);
+    if (value !== undefined) out.push({ key: velocityKey(d, "apply", value), at: app.appliedAt });
+  }
+  return out;
 }
 
 /**
@@ -136,10 +157,36 @@ export async function gatherFacts(
  * @example const s = createMemoryVelocityStore(); recordApplication(s, applicant); readVelocity(applicant, s, { asOf }).values[0] // => 1 (this application, from this device, within 1 h)
  */
 export function recordApplication(store: VelocityStore, applicant: Applicant, identityKey?: string): void {
-  const app = applicant.application;
-  if (app === undefined) return;
-  for (const d of VELOCITY_DIMENSIONS) {
-    const value = dimensionValue(applicant, d, identityKey);
-    if (value !== undefined) store.record(velocityKey(d, "apply", value), app.appliedAt);
+  for (const e of applicationEvents(applicant, identityKey)) store.record(e.key, e.at);
+}
+
+/**
+ * Records the current application in an external store (one `recordMany` round trip) or a
+ * synchronous one; call after the decision. Never rejects for a store failure: it resolves
+ * `false` when the store rejected (down, timeout), so a request handler can answer anyway.
+ * @param store an `AsyncVelocityStore` with `recordMany`, or a synchronous `VelocityStore`
+ * @param applicant a validated applicant
+ * @param identityKey the identity key used when reading (the applicant id when omitted)
+ * @returns a promise of true when recorded (or nothing to record), false when the store failed
+ * @throws {TypeError} (as a rejected promise) when an async store has no `recordMany`
+ * @example await recordApplicationAsync(store, applicant) // => true
+ */
+export async function recordApplicationAsync(
+  store: AsyncVelocityStore | VelocityStore,
+  applicant: Applicant,
+  identityKey?: string,
+): Promise<boolean> {
+  if (!("countMany" in store)) {
+    recordApplication(store, applicant, identityKey);
+    return true;
+  }
+  if (typeof store.recordMany !== "function") throw new TypeError("the velocity store cannot record (no recordMany)");
+  const events = applicationEvents(applicant, identityKey);
+  if (events.length === 0) return true;
+  try {
+    await store.recordMany(events);
+    return true;
+  } catch {
+    return false;
   }
 }

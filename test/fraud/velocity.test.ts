@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { computeFacts } from "../../src/fraud/compute-facts";
 import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud/fact-config";
 import { readFact } from "../../src/fraud/facts";
-import { gatherFacts, readVelocity, recordApplication, velocityKey } from "../../src/fraud/velocity";
+import {
+  applicationEvents,
+  gatherFacts,
+  readVelocity,
+  recordApplication,
+  recordApplicationAsync,
+  velocityKey,
+} from "../../src/fraud/velocity";
 import { createVelocityCounts } from "../../src/fraud/velocity-counts";
 import { type AsyncVelocityStore, createMemoryVelocityStore } from "../../src/fraud/velocity-store";
 import { AS_OF, DAY, HOUR, MIN, applicant } from "./helpers";
@@ -152,6 +159,36 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
     expect(Array.from(c.values)).toEqual([1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0]);
   });
 
+  it("applicationEvents: one apply event per present dimension at appliedAt", () => {
+    expect(applicationEvents(a, "person-9")).toEqual([
+      { key: "device|apply|dev-1", at: AS_OF - HOUR },
+      { key: "ip|apply|ip-1", at: AS_OF - HOUR },
+      { key: "identity|apply|person-9", at: AS_OF - HOUR },
+    ]);
+    expect(applicationEvents(applicant({ application: { appliedAt: AS_OF } })).map((e) => e.key)).toEqual([
+      "identity|apply|app-1",
+    ]);
+    expect(applicationEvents(applicant({ application: undefined }))).toEqual([]);
+  });
+
+  it("recordApplicationAsync: one recordMany call; false (never a rejection) when the store fails", async () => {
+    const calls: unknown[] = [];
+    const ok: AsyncVelocityStore = {
+      countMany: async (qs) => qs.map(() => 0),
+      recordMany: async (events) => {
+        calls.push(events);
+      },
+    };
+    expect(await recordApplicationAsync(ok, a)).toBe(true);
+    expect(calls).toEqual([applicationEvents(a)]);
+    const down: AsyncVelocityStore = { countMany: async () => [], recordMany: () => Promise.reject(new Error("down")) };
+    expect(await recordApplicationAsync(down, a)).toBe(false);
+    await expect(recordApplicationAsync({ countMany: async () => [] }, a)).rejects.toThrow(TypeError);
+    const mem = createMemoryVelocityStore();
+    expect(await recordApplicationAsync(mem, a)).toBe(true);
+    expect(mem.count("device|apply|dev-1", HOUR, AS_OF)).toBe(1);
+  });
+
   it("gatherFacts: one countMany round trip for an async store", async () => {
     const seen: number[] = [];
     const store: AsyncVelocityStore = {
@@ -171,6 +208,10 @@ describe("readVelocity / gatherFacts / recordApplication", () => {
     const bad: AsyncVelocityStore = { countMany: async (qs) => qs.map(() => Number.NaN) };
     for (const s of [failing, short, bad])
       expect(Array.from((await gatherFacts(a, s, { asOf: AS_OF })).missing).every((x) => x === 1)).toBe(true);
+    // a store that did not answer (rejected, wrong length) is marked unavailable; a bad single count is not
+    expect((await gatherFacts(a, failing, { asOf: AS_OF })).unavailable).toBe(true);
+    expect((await gatherFacts(a, short, { asOf: AS_OF })).unavailable).toBe(true);
+    expect((await gatherFacts(a, bad, { asOf: AS_OF })).unavailable).toBeUndefined();
     const sync = createMemoryVelocityStore();
     expect((await gatherFacts(a, sync, { asOf: AS_OF })).missing[0]).toBe(0);
     await expect(gatherFacts(a, sync, { asOf: -5 })).rejects.toThrow(RangeError);
