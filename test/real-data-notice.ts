@@ -27,8 +27,8 @@ export function realDataNotice(skipped: readonly SkippedRealData[], dir: string)
   return `real-data tests not run: ${skipped.length} in ${files}, ${datasets} not found in ${dir}; set RISKCARD_DATA_DIR to the folder holding the datasets to run them (CI always runs them)`;
 }
 
-/** Prints `realDataNotice` at the end of the run. */
-export class RealDataNotice implements Reporter {
+/** Prints `realDataNotice` at the end of the run (the default export: vitest.config.ts names this file). */
+export default class RealDataNotice implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const skipped: SkippedRealData[] = [];
     for (const m of testModules) {
