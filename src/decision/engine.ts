@@ -18,7 +18,7 @@ import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
-import { type Scorecard, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
+import { type Scorecard, cardFeatures, loadExpertCard, loadScorecard, probabilityOfDefault, score } from "../scorecard";
 import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
@@ -86,7 +86,8 @@ export function createEngine(config: unknown = {}): Engine {
   // Fail at compile time, not per call, when the card reads a feature the catalog lacks.
   const names = extractFeatures(minimalApplicant, { asOf: 0 }).names;
   for (const ch of card.characteristics) {
-    if (!names.includes(ch.feature)) {
+    const reads = ch.type === "rules" ? ch.inputs.map((i) => i.feature) : [ch.feature];
+    if (!reads.every((f) => names.includes(f))) {
       throw new ConfigError(
         [
           issue(
@@ -107,10 +108,7 @@ export function createEngine(config: unknown = {}): Engine {
   const maxReasons = cfg.maxReasons ?? 4;
   // decide computes only the features its card reads (and the income the offer needs), with their
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
-  const catalog = catalogSubset(defaultCatalog, [
-    ...card.characteristics.map((ch) => ch.feature),
-    "income_monthly_fen",
-  ]);
+  const catalog = catalogSubset(defaultCatalog, [...cardFeatures(card), "income_monthly_fen"]);
   const incomeIdx = featureIndex(catalog, "income_monthly_fen");
   const versions: DecisionVersions = Object.freeze({
     engine: ENGINE_VERSION,

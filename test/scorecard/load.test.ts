@@ -34,7 +34,7 @@ describe("loadScorecard", () => {
   });
 
   it("rejects unknown formats and versions", () => {
-    expect(issuesOf({ ...sample(), version: 2 })[0]).toMatchObject({ code: "unsupported_version", path: ["version"] });
+    expect(issuesOf({ ...sample(), version: 3 })[0]).toMatchObject({ code: "unsupported_version", path: ["version"] });
     expect(issuesOf({ ...sample(), format: "riskcard.rules" })[0]).toMatchObject({
       code: "unsupported_version",
       path: ["format"],
