@@ -13,6 +13,8 @@ export const domains = [
   "pricing",
   "postloan",
   "decision",
+  "pmml",
+  "interop",
 ] as const;
 
 export default defineConfig({
