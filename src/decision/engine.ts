@@ -83,6 +83,11 @@ export function createEngine(config: unknown = {}): Engine {
   const rules = rulesResult.value;
   const policy = policyResult.value;
 
+  if (card.scaling === null)
+    throw new ConfigError(
+      [issue("missing", [useExpert ? "expertCard" : "scorecard", "scaling"], "the card needs a scaling for PDs")],
+      "engine configuration",
+    );
   // Fail at compile time, not per call, when the card reads a feature the catalog lacks.
   const names = extractFeatures(minimalApplicant, { asOf: 0 }).names;
   for (const ch of card.characteristics) {

@@ -25,8 +25,10 @@ export interface LoadPmmlOptions {
   /** RegressionModel: the target category that means "bad" (default: the first RegressionTable's). */
   readonly badCategory?: string;
   /**
-   * RegressionModel: the points scale, `score = offset - factor * ln(bad/good)` (default
-   * `{ points0: 0, odds0: 1, pdo: ln 2, odds: "bad:good" }`: the score is the log-odds of good).
+   * The points scale, `score = offset - factor * ln(bad/good)`. For a RegressionModel it sets the
+   * points (default `{ points0: 0, odds0: 1, pdo: ln 2, odds: "bad:good" }`: the score is the
+   * log-odds of good); for a Scorecard it is the calibration the card was built with, needed for
+   * PDs and by `createEngine` (PMML has no place for it; `toPmml` keeps it in an Extension).
    */
   readonly scaling?: ScalingParams;
 }
@@ -309,7 +311,8 @@ function scorecard(model: XmlElement, fields: Map<string, Field>, options: LoadP
     version: v2 ? 2 : 1,
     name: (model.attrs.modelName ?? "pmml-scorecard").slice(0, 200) || "pmml-scorecard",
     description: "Imported from PMML (Scorecard)",
-    scaling: (extra.scaling ?? null) as ScorecardJSON["scaling"],
+    scaling: (extra.scaling ??
+      (options.scaling === undefined ? null : pdoScaling(options.scaling))) as ScorecardJSON["scaling"],
     rounding: "none",
     base: "separate",
     basePoints: initialScore,
