@@ -395,6 +395,23 @@ export const scorecardSchema = z
   })
   .superRefine((card, ctx) => {
     checkNamesAndReasons(card.characteristics, (i) => ["characteristics", i], card.reasons, ctx);
+    // One encoding per feature: a vector holds a category's index in the levels, so every
+    // characteristic reading a feature must agree on whether it is categorical and on its levels.
+    const kinds = new Map<string, string>();
+    const read = (feature: string, levels: readonly string[] | undefined, path: (string | number)[]): void => {
+      const key = levels === undefined ? "numeric" : JSON.stringify(levels);
+      const seen = kinds.get(feature);
+      if (seen === undefined) kinds.set(feature, key);
+      else if (seen !== key)
+        bad(ctx, path, "inconsistent", "characteristics read this feature with different types or levels");
+    };
+    card.characteristics.forEach((c, i) => {
+      if (c.type === "rules")
+        c.inputs.forEach((inp, j) => {
+          read(inp.feature, inp.levels, ["characteristics", i, "inputs", j]);
+        });
+      else read(c.feature, c.type === "categorical" ? c.levels : undefined, ["characteristics", i, "feature"]);
+    });
     if (card.version === 1) {
       card.characteristics.forEach((c, i) => {
         if (c.type === "rules")
