@@ -4,6 +4,9 @@
  */
 import { parse } from "csv-parse/sync";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { loadScorecard } from "../scorecard/load";
+import { pdoScaling } from "../scorecard/pdo-scaling";
+import type { Characteristic, ScalingParams, Scorecard } from "../scorecard/types";
 
 /** One row of a card table: the variable, the bin label and its points. */
 export interface CardTableRow {
@@ -108,4 +111,25 @@ export function tableToCsv(rows: readonly CardTableRow[], header: readonly [stri
   const lines = [header.map(q).join(",")];
   for (const r of rows) lines.push([q(r.variable), q(r.bin), String(r.points)].join(","));
   return `${lines.join("\n")}\n`;
+}
+
+/** Loads the version 1 card of a card table: separate base points, no rounding, the given scaling. */
+export function tableCard(
+  name: string,
+  description: string,
+  basePoints: number,
+  characteristics: readonly Characteristic[],
+  scaling: ScalingParams | undefined,
+): Result<Scorecard> {
+  return loadScorecard({
+    format: "riskcard.scorecard",
+    version: 1,
+    name,
+    description,
+    scaling: scaling === undefined ? null : pdoScaling(scaling),
+    rounding: "none",
+    base: "separate",
+    basePoints,
+    characteristics,
+  });
 }

@@ -1,6 +1,4 @@
 import { type Issue, type Result, fail, issue } from "../schema/result";
-import { loadScorecard } from "../scorecard/load";
-import { pdoScaling } from "../scorecard/pdo-scaling";
 import type {
   CategoricalCharacteristic,
   Characteristic,
@@ -8,7 +6,7 @@ import type {
   ScalingParams,
   Scorecard,
 } from "../scorecard/types";
-import { type CardTableRow, parsePyFloat, readTable } from "./card-table";
+import { type CardTableRow, parsePyFloat, readTable, tableCard } from "./card-table";
 
 /** Options of `fromOptbinningTable`. */
 export interface OptbinningOptions {
@@ -142,15 +140,11 @@ export function fromOptbinningTable(
   }
   if (issues.length > 0) return fail(issues);
   if (characteristics.length === 0) return fail([issue("too_small", [], "the table has no variables")]);
-  return loadScorecard({
-    format: "riskcard.scorecard",
-    version: 1,
-    name: options.name ?? "optbinning-card",
-    description: "Imported from an optbinning Scorecard.table()",
-    scaling: options.scaling === undefined ? null : pdoScaling(options.scaling),
-    rounding: "none",
-    base: "separate",
-    basePoints: options.intercept ?? 0,
+  return tableCard(
+    options.name ?? "optbinning-card",
+    "Imported from an optbinning Scorecard.table()",
+    options.intercept ?? 0,
     characteristics,
-  });
+    options.scaling,
+  );
 }

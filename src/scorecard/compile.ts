@@ -61,7 +61,7 @@ export interface Compiled {
 const COMPILED: unique symbol = Symbol("riskcard.scorecard.compiled");
 
 /** The next double above a finite `x` (so that `b < v` is `nextUp(b) <= v`). */
-function nextUp(x: number): number {
+export function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   const f = new Float64Array([x]);
   const u = new BigInt64Array(f.buffer);

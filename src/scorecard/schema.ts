@@ -137,7 +137,8 @@ const predicate: z.ZodType<Predicate> = z.lazy(() =>
     z.strictObject({ op: z.enum(["and", "or", "xor", "surrogate"]), args: z.array(predicate).min(2).max(1_000) }),
   ]),
 );
-const FUNCTIONS = [
+/** The functions a points expression may apply (PMML built-ins of the same names). */
+export const EXPRESSION_FUNCTIONS = [
   "+",
   "-",
   "*",
@@ -184,7 +185,11 @@ const expression: z.ZodType<Expression> = z.lazy(() =>
   z.discriminatedUnion("op", [
     z.strictObject({ op: z.literal("const"), value: z.number() }),
     z.strictObject({ op: z.literal("field"), feature: name }),
-    z.strictObject({ op: z.literal("apply"), fn: z.enum(FUNCTIONS), args: z.array(expression).min(1).max(1_000) }),
+    z.strictObject({
+      op: z.literal("apply"),
+      fn: z.enum(EXPRESSION_FUNCTIONS),
+      args: z.array(expression).min(1).max(1_000),
+    }),
   ]),
 );
 

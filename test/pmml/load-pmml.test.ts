@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadPmml, parsePmml } from "../../src/pmml";
 import { parseScorecard, reasonCodes, scoreRecord } from "../../src/scorecard";
 import { pmmlSample } from "../scorecard/pmml-sample";
+import { expectSameScoring, grid } from "./same-scoring";
 import {
   basicComplexPartialScore,
   complexPartialScore,
@@ -80,20 +81,12 @@ describe("jpmml-evaluator scorecard tests (expected values from its test classes
     // The hand transcription gives an unlisted department the missing points (-9).
     const imported = parsePmml(sampleScorecard(), { unmatchedPoints: -9 });
     const hand = parseScorecard(pmmlSample());
-    const departments = [null, "marketing", "engineering", "business", "sales"];
-    const ages = [null, 0, 17, 18, 18.5, 29, 29.5, 39, 39.01, 80];
-    const incomes = [null, -5, 999, 1000, 1000.5, 2500, 2501, 1e9];
-    for (const department of departments)
-      for (const age of ages)
-        for (const income of incomes) {
-          const rec = { department, age, income };
-          const a = scoreRecord(imported, rec);
-          const b = scoreRecord(hand, rec);
-          expect(a.score).toBe(b.score);
-          expect(reasonCodes(imported, a.points, { attributes: a.attributes })).toEqual(
-            reasonCodes(hand, b.points, { attributes: b.attributes }),
-          );
-        }
+    const records = grid({
+      department: [null, "marketing", "engineering", "business", "sales"],
+      age: [null, 0, 17, 18, 18.5, 29, 29.5, 39, 39.01, 80],
+      income: [null, -5, 999, 1000, 1000.5, 2500, 2501, 1e9],
+    });
+    for (const rec of records) expectSameScoring(hand, imported, rec);
   });
 });
 

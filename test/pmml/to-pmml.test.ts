@@ -5,7 +5,7 @@ import expertCard from "../../models/expert-card.json";
 import scorecardJson from "../../models/scorecard.json";
 import { createEngine } from "../../src/index";
 import { loadPmml, parsePmml, toPmml } from "../../src/pmml";
-import { type Scorecard, parseExpertCard, parseScorecard, reasonCodes, scoreRecord } from "../../src/scorecard";
+import { type Scorecard, parseExpertCard, parseScorecard } from "../../src/scorecard";
 import { pmmlSample } from "../scorecard/pmml-sample";
 import {
   basicComplexPartialScore,
@@ -14,6 +14,7 @@ import {
   compoundPredicate,
   sampleScorecard,
 } from "./models";
+import { expectSameScoring, grid } from "./same-scoring";
 import { xmllintValidate } from "./xmllint";
 
 /** Every document this file exports, validated against the PMML 4.4 schema at the end. */
@@ -56,18 +57,12 @@ describe("toPmml", () => {
   it("round-trips cards with categories, right-closed intervals and attribute reason codes", () => {
     const card = parseScorecard(pmmlSample(true));
     const back = parsePmml(exportCard("sample", card));
-    const departments = [null, "marketing", "engineering", "business", "sales"];
-    for (const department of departments)
-      for (const age of [null, 0, 18, 18.25, 29, 39, 40])
-        for (const income of [null, 0, 1000, 1000.5, 2500, 2500.5]) {
-          const rec = { department, age, income };
-          const x = scoreRecord(card, rec);
-          const y = scoreRecord(back, rec);
-          expect(y.score).toBe(x.score);
-          expect(reasonCodes(back, y.points, { attributes: y.attributes })).toEqual(
-            reasonCodes(card, x.points, { attributes: x.attributes }),
-          );
-        }
+    const records = grid({
+      department: [null, "marketing", "engineering", "business", "sales"],
+      age: [null, 0, 18, 18.25, 29, 39, 40],
+      income: [null, 0, 1000, 1000.5, 2500, 2500.5],
+    });
+    for (const rec of records) expectSameScoring(card, back, rec);
   });
 
   it("round-trips rules characteristics (compound predicates, complex partial scores, pointsAbove)", () => {
@@ -97,12 +92,7 @@ describe("toPmml", () => {
           age: pick(values, 5),
           income: pick(values, 3),
         };
-        const x = scoreRecord(card, rec);
-        const y = scoreRecord(back, rec);
-        expect(y.score).toBe(x.score);
-        expect(reasonCodes(back, y.points, { attributes: y.attributes })).toEqual(
-          reasonCodes(card, x.points, { attributes: x.attributes }),
-        );
+        expectSameScoring(card, back, rec);
       }
     }
   });
