@@ -76,6 +76,9 @@ export function readTable(
  * JavaScript's), in fixed notation when the decimal exponent is -4 to 15 (`8.0`, `0.0001`,
  * `1000000000000000.0`), else in exponent notation with at least two exponent digits (`1e-05`,
  * `1.5e+16`); `inf`, `-inf`, `nan`.
+ * @param x the number
+ * @returns the text
+ * @example pyFloat(1e-5) // => "1e-05" (python3 -c 'print(repr(1e-5))')
  */
 export function pyFloat(x: number): string {
   if (x === Infinity) return "inf";

@@ -78,7 +78,7 @@ const INFORMATIONAL = new Set([
  * @param options `unmatchedPoints`, and for a RegressionModel `badCategory` and `scaling`
  * @returns `{ ok: true, value: card }` (its `artefact` is a `riskcard.scorecard` JSON artefact,
  * usable as `createEngine({ scorecard })`) or `{ ok: false, issues }`
- * @example loadPmml(sampleScorecardXml).ok // => true
+ * @example loadPmml(toPmml(pmmlSampleCard)).ok // => true
  */
 export function loadPmml(xml: string, options: LoadPmmlOptions = {}): Result<Scorecard> {
   const a = pmmlToArtefact(xml, options);
@@ -91,7 +91,7 @@ export function loadPmml(xml: string, options: LoadPmmlOptions = {}): Result<Sco
  * @param options as `loadPmml`
  * @returns the card
  * @throws {ArtefactError} carrying the issues when the document is refused
- * @example parsePmml(sampleScorecardXml).characteristics.length // => 3
+ * @example parsePmml(toPmml(pmmlSampleCard)).characteristics.length // => 3
  */
 export function parsePmml(xml: string, options: LoadPmmlOptions = {}): Scorecard {
   const r = loadPmml(xml, options);
@@ -104,7 +104,7 @@ export function parsePmml(xml: string, options: LoadPmmlOptions = {}): Scorecard
  * @param xml the PMML document
  * @param options as `loadPmml`
  * @returns the artefact or issues
- * @example pmmlToArtefact(sampleScorecardXml).value.format // => "riskcard.scorecard"
+ * @example pmmlToArtefact(toPmml(pmmlSampleCard)).ok // => true
  */
 export function pmmlToArtefact(xml: string, options: LoadPmmlOptions = {}): Result<ScorecardJSON> {
   if (options.unmatchedPoints !== undefined && !Number.isFinite(options.unmatchedPoints))

@@ -118,7 +118,7 @@ function baselineOf(c: Characteristic, below: boolean): number {
  * @throws {TypeError} when the card was not loaded by riskcard or is an expert card
  * @throws {RangeError} when a feature is read both as numeric and as categorical, or categorical
  * inputs read one feature with different treatments of unknown categories
- * @example toPmml(parseScorecard(json)).startsWith('<?xml version="1.0"') // => true
+ * @example toPmml(pmmlSampleCard).startsWith('<?xml version="1.0"') // => true
  */
 export function toPmml(card: Scorecard): string {
   compiledOf(card);

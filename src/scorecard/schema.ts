@@ -381,6 +381,7 @@ function checkNamesAndReasons(
  * Schema of a points scorecard artefact, format `riskcard.scorecard` version 1 or 2 (version 2
  * adds rules characteristics, `reasonCodeAlgorithm` and `useReasonCodes`; a version 1 artefact
  * using them is rejected).
+ * @example scorecardSchema.safeParse(scorecardJson).success // => true
  */
 export const scorecardSchema = z
   .strictObject({
