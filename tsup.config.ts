@@ -14,6 +14,8 @@ export const domains = [
   "postloan",
   "decision",
   "redis",
+  "pmml",
+  "interop",
 ] as const;
 
 export default defineConfig({

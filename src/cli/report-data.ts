@@ -21,8 +21,8 @@ export interface AttributeRow {
   readonly woe: number | null;
   /** The attribute's IV term (0 when empty). */
   readonly iv: number;
-  /** The points the card gives this attribute. */
-  readonly points: number;
+  /** The points the card gives this attribute (null for an attribute whose points are an expression). */
+  readonly points: number | null;
   /** Share of the training rows in this attribute, when the model carries its reference. */
   readonly expectedShare: number | null;
 }
@@ -31,7 +31,7 @@ export interface AttributeRow {
 export interface CharacteristicReport {
   readonly name: string;
   readonly feature: string;
-  readonly type: "numeric" | "categorical";
+  readonly type: "numeric" | "categorical" | "rules";
   readonly rows: readonly AttributeRow[];
   readonly iv: number;
   /** Characteristic stability index against the training distribution, when known. */
@@ -252,6 +252,8 @@ export function attributeLabel(c: Characteristic, a: number): string {
       const hi = attr.upper === null ? "+inf" : String(attr.upper);
       return c.type === "numeric" && c.closure === "right" ? `(${lo}, ${hi}]` : `[${lo}, ${hi})`;
     }
+    case "rule":
+      return `rule ${a + 1}`;
   }
 }
 
@@ -301,7 +303,7 @@ function characteristicReport(
       badRate: count === 0 ? 0 : b[a]! / count,
       woe: woeOf.get(a)?.woe ?? null,
       iv: woeOf.get(a)?.iv ?? 0,
-      points: a === m ? c.fallback.points : c.attributes[a]!.points,
+      points: a === m ? c.fallback.points : (c.attributes[a]!.points ?? null),
       expectedShare: refCounts === null || refTotal === 0 ? null : refCounts[a]! / refTotal,
     });
   }

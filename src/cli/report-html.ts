@@ -73,7 +73,7 @@ function characteristicSection(c: CharacteristicReport): string {
       fmt.pct(r.badRate),
       r.woe === null ? "-" : fmt.stat(r.woe),
       fmt.stat(r.iv),
-      fmt.points(r.points),
+      r.points === null ? "expression" : fmt.points(r.points),
     ];
     if (withRef) cells.push(r.expectedShare === null ? "-" : fmt.pct(r.expectedShare));
     return cells;

@@ -29,6 +29,7 @@ import { validateWith } from "../schema/zod-issues";
 import { loadExpertCard, loadScorecard } from "../scorecard/load";
 import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { score } from "../scorecard/score";
+import { cardFeatures } from "../scorecard/score-record";
 import type { Scorecard } from "../scorecard/types";
 import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
@@ -101,10 +102,16 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const rules = rulesResult.value;
   const policy = policyResult.value;
 
+  if (card.scaling === null)
+    throw new ConfigError(
+      [issue("missing", [useExpert ? "expertCard" : "scorecard", "scaling"], "the card needs a scaling for PDs")],
+      "engine configuration",
+    );
   // Fail at compile time, not per call, when the card reads a feature the catalog lacks.
   const names = extractFeatures(minimalApplicant, { asOf: 0 }).names;
   for (const ch of card.characteristics) {
-    if (!names.includes(ch.feature)) {
+    const reads = ch.type === "rules" ? ch.inputs.map((i) => i.feature) : [ch.feature];
+    if (!reads.every((f) => names.includes(f))) {
       throw new ConfigError(
         [
           issue(
@@ -128,10 +135,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const velocityPolicy = cfg.velocityUnavailable ?? "review";
   // decide computes only the features its card reads (and the income the offer needs), with their
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
-  const catalog = catalogSubset(defaultCatalog, [
-    ...card.characteristics.map((ch) => ch.feature),
-    "income_monthly_fen",
-  ]);
+  const catalog = catalogSubset(defaultCatalog, [...cardFeatures(card), "income_monthly_fen"]);
   const incomeIdx = featureIndex(catalog, "income_monthly_fen");
   const versions: DecisionVersions = Object.freeze({
     engine: ENGINE_VERSION,

@@ -6,7 +6,7 @@
 import { attach, compile } from "./compile";
 import { deepFreeze } from "../schema/json-guard";
 import { roundPoints } from "./round-points";
-import type { Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
+import type { BinnedCharacteristic, Characteristic, ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
 
 /**
  * Creates the card of a validated points artefact (the artefact is frozen and kept as is).
@@ -32,7 +32,7 @@ export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
  * The lowest and highest points a characteristic can give (attributes and fallback).
  * @example pointsRange(pmmlSampleCard.characteristics[1]) // => { min: -3, max: 18 } (PMML age: -3 below 18, 18 from 39)
  */
-export function pointsRange(c: Characteristic): { min: number; max: number } {
+export function pointsRange(c: BinnedCharacteristic): { min: number; max: number } {
   let min = c.fallback.points;
   let max = c.fallback.points;
   for (const a of c.attributes) {

@@ -4,13 +4,21 @@
  * names array, and the general row-scoring kernel over it (the padded kernels are in score.ts).
  * Internal: not exported from the barrel.
  */
+import { type RuleEval, compileRules, ruleState } from "./compile-rules";
 import type { Characteristic, Scorecard } from "./types";
 
 /** Flat array form of a card. */
 export interface Compiled {
   readonly n: number;
   readonly basePoints: number;
+  /**
+   * The feature each characteristic reads (`n` entries; a rules characteristic's first input),
+   * then every input of the rules characteristics (rules characteristic c reads input j at
+   * `ruleSlot[c] + j`); `indicesFor` resolves them all.
+   */
   readonly features: readonly string[];
+  /** Per characteristic, the compiled rules (version 2 rules characteristics) or null. */
+  readonly rules: readonly (RuleEval | null)[] | null;
   readonly missingPts: Float64Array;
   readonly missingAttr: Int32Array;
   readonly fallbackPts: Float64Array;
@@ -53,7 +61,7 @@ export interface Compiled {
 const COMPILED: unique symbol = Symbol("riskcard.scorecard.compiled");
 
 /** The next double above a finite `x` (so that `b < v` is `nextUp(b) <= v`). */
-function nextUp(x: number): number {
+export function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   const f = new Float64Array([x]);
   const u = new BigInt64Array(f.buffer);
@@ -97,10 +105,11 @@ function pad(
   missingPts: Float64Array,
   missingAttr: Int32Array,
   fallbackPts: Float64Array,
+  none = false,
 ): Padded {
   let most = 0;
   for (let c = 0; c < n; c++) most = Math.max(most, cutStart[c + 1]! - cutStart[c]!);
-  if (most > MAX_PADDED_CUTS)
+  if (none || most > MAX_PADDED_CUTS)
     return { width: 0, pcuts: [], psegPts: [], psegAttr: [], pmissingPts: [], pmissingAttr: [], pfallbackPts: [] };
   // The smallest power of two (at least 8: three search steps) above the boundary count, so that
   // a count of `most` is reachable.
@@ -158,7 +167,9 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     const exact: { lo: number; hi: number; points: number; attr: number }[] = [];
     const ivs: { lo: number; hi: number; points: number; attr: number }[] = [];
     const point = (x: number, points: number, attr: number) => exact.push({ lo: x, hi: nextUp(x), points, attr });
-    if (c.type === "numeric") {
+    if (c.type === "rules") {
+      // Scored by its compiled rules (the general path); no partition.
+    } else if (c.type === "numeric") {
       const right = c.closure === "right";
       const edge = (b: number): number => (right && Number.isFinite(b) ? nextUp(b) : b);
       c.attributes.forEach((a, ai) => {
@@ -195,14 +206,29 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     }
   });
   cutStart[n] = cuts.length;
+  const features = chars.map((c) => c.feature);
+  let rules: (RuleEval | null)[] | null = null;
+  if (chars.some((c) => c.type === "rules")) {
+    rules = chars.map((c) => {
+      if (c.type !== "rules") return null;
+      const slot0 = features.length;
+      for (const inp of c.inputs) features.push(inp.feature);
+      return compileRules(c, slot0);
+    });
+  }
   const cutsArr = Float64Array.from(cuts);
   const segPtsArr = Float64Array.from(segPts);
   const segAttrArr = Int32Array.from(segAttr);
-  const padded = pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts);
+  // A card with rules characteristics scores on the general path (width 0), which evaluates them.
+  const padded =
+    rules === null
+      ? pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts)
+      : pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts, true);
   return {
     n,
     basePoints,
-    features: chars.map((c) => c.feature),
+    features,
+    rules,
     missingPts,
     missingAttr,
     fallbackPts,
@@ -257,8 +283,8 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
     names.forEach((nm, i) => {
       if (!pos.has(nm)) pos.set(nm, i);
     });
-    idx = new Int32Array(k.n);
-    for (let c = 0; c < k.n; c++) {
+    idx = new Int32Array(k.features.length);
+    for (let c = 0; c < k.features.length; c++) {
       const i = pos.get(k.features[c]!);
       if (i === undefined)
         throw new RangeError(`the feature vector has no feature "${k.features[c]}" that the card reads`);
@@ -295,13 +321,18 @@ export function scoreRowGeneral(
   const cuts = k.cuts;
   const segPts = k.segPts;
   const segAttr = k.segAttr;
+  const rules = k.rules;
   let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
     let p: number;
     let a: number;
     const v = values[i]!;
-    if (missing[i] === 1) {
+    const rule = rules === null ? null : rules[c]!;
+    if (rule !== null) {
+      p = rule(values, missing, off, idx);
+      a = ruleState.attr;
+    } else if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
     } else if (Number.isNaN(v)) {

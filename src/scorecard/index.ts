@@ -4,19 +4,26 @@
  * and versioned JSON artefacts.
  */
 export type {
+  BinnedCharacteristic,
   CategoricalCharacteristic,
   CategoriesAttribute,
   Characteristic,
   ExpertCardJSON,
   ExpertCategory,
+  Expression,
+  ExpressionFunction,
   Fallback,
   FeatureBatch,
   IntervalAttribute,
   MissingAttribute,
   NumericCharacteristic,
   OddsConvention,
+  Predicate,
   ReasonCode,
   ReasonMessage,
+  RuleAttribute,
+  RuleInput,
+  RulesCharacteristic,
   Rounding,
   Scaling,
   ScalingParams,
@@ -39,7 +46,7 @@ export {
   scorecardToJSON,
 } from "./load";
 export { score, scoreValue, scoreBatch } from "./score";
-export { scoreRecord, vectorFromRecord } from "./score-record";
+export { cardFeatures, scoreRecord, vectorFromRecord } from "./score-record";
 export { reasonCodes, type ReasonCodeOptions } from "./reason-codes";
 export { expertCardSchema, scorecardSchema } from "./schema";
 export * from "./train";

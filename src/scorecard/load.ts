@@ -13,7 +13,7 @@ import type { ExpertCardJSON, Scorecard, ScorecardJSON } from "./types";
  */
 export const SCORECARD_LIMITS: JsonLimits = Object.freeze({ maxNodes: 200_000, maxChars: 5_000_000 });
 
-const FORMATS = { "riskcard.scorecard": [1], "riskcard.expert-card": [1] } as const;
+const FORMATS = { "riskcard.scorecard": [1, 2], "riskcard.expert-card": [1] } as const;
 type Format = keyof typeof FORMATS;
 
 function prepare(json: unknown, accept: readonly Format[]): Result<{ format: Format; value: unknown }> {
@@ -51,7 +51,7 @@ function build(format: Format, value: unknown): Result<Scorecard> {
 
 /**
  * Loads a scorecard artefact of either kind (format `riskcard.scorecard` or `riskcard.expert-card`,
- * version 1) from parsed JSON or JSON text: first the pre-scan every loader shares (`guardJson`
+ * version 1 or 2; expert cards version 1) from parsed JSON or JSON text: first the pre-scan every loader shares (`guardJson`
  * with `SCORECARD_LIMITS`: forbidden keys `__proto__`, `constructor`, `prototype`, nesting over
  * `MAX_JSON_DEPTH`, more than 200,000 values or 5,000,000 characters), then unknown formats and
  * versions, unknown keys and every schema rule (at most `MAX_ISSUES` issues and a summary);

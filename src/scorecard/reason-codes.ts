@@ -3,7 +3,10 @@ import type { ReasonCode, Scorecard } from "./types";
 
 /** Options of `reasonCodes`. */
 export interface ReasonCodeOptions {
-  /** PMML `reasonCodeAlgorithm`: `"pointsBelow"` (baseline - points, default) or `"pointsAbove"` (points - baseline). */
+  /**
+   * PMML `reasonCodeAlgorithm`: `"pointsBelow"` (baseline - points) or `"pointsAbove"` (points -
+   * baseline). Default: the card's `reasonCodeAlgorithm` (version 2 artefacts), else pointsBelow.
+   */
   readonly algorithm?: "pointsBelow" | "pointsAbove";
   /** How many codes to return at most (default 4, the usual adverse-action count). */
   readonly max?: number;
@@ -40,7 +43,7 @@ export interface ReasonCodeOptions {
 export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options: ReasonCodeOptions = {}): ReasonCode[] {
   compiledOf(card);
   const chars = card.characteristics;
-  const algorithm = options.algorithm ?? "pointsBelow";
+  const algorithm = options.algorithm ?? cardAlgorithm(card);
   if (algorithm !== "pointsBelow" && algorithm !== "pointsAbove")
     throw new RangeError('reasonCodes: algorithm must be "pointsBelow" or "pointsAbove"');
   const method = options.baselineMethod ?? (algorithm === "pointsBelow" ? "max" : "min");
@@ -52,6 +55,7 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
   const attrs = options.attributes;
   if (attrs !== undefined && attrs.length !== chars.length)
     throw new RangeError("reasonCodes: attributes must have one entry per characteristic");
+  if (card.artefact.format === "riskcard.scorecard" && card.artefact.useReasonCodes === false) return [];
   const n = collect(card, points, attrs, method === "max", algorithm === "pointsBelow", options.includeZero === true);
   const k = cacheOf(card);
   const out: ReasonCode[] = [];
@@ -63,9 +67,16 @@ export function reasonCodes(card: Scorecard, points: ArrayLike<number>, options:
   return out;
 }
 
+/** The card's own reason-code algorithm (version 2 artefacts may set it; default pointsBelow). */
+function cardAlgorithm(card: Scorecard): "pointsBelow" | "pointsAbove" {
+  return card.artefact.format === "riskcard.scorecard"
+    ? (card.artefact.reasonCodeAlgorithm ?? "pointsBelow")
+    : "pointsBelow";
+}
+
 /**
- * The engine's reason codes: `reasonCodes(card, points, { max, attributes })` (pointsBelow, max
- * baseline) without the argument checks and intermediate objects, for a card, points and
+ * The engine's reason codes: `reasonCodes(card, points, { max, attributes })` (the card's
+ * algorithm, pointsBelow unless the card says otherwise, with its default baseline) without the argument checks and intermediate objects, for a card, points and
  * attributes that come straight from `score`. The result is a reused buffer: read it before the
  * next call.
  * @param card a loaded card
@@ -83,7 +94,9 @@ export function selectReasonCodes(
   max: number,
 ): SelectedReasons {
   compiledOf(card);
-  const n = collect(card, points, attributes, true, true, false);
+  const below = cardAlgorithm(card) === "pointsBelow";
+  const off = card.artefact.format === "riskcard.scorecard" && card.artefact.useReasonCodes === false;
+  const n = off ? 0 : collect(card, points, attributes, below, below, false);
   const k = cacheOf(card);
   const sel = selected;
   sel.count = Math.min(n, max);
@@ -220,11 +233,12 @@ function buildCache(card: Scorecard): ReasonCache {
     attrCode.push(
       Int32Array.from(attributes, (a) => (a.reasonCode === undefined ? charCode[c]! : codeOf(a.reasonCode))),
     );
-    let hi = ch.attributes[0]!.points;
-    let lo = hi;
+    // (A characteristic with points expressions always has a baselineScore: the schema requires it.)
+    let hi = -Infinity;
+    let lo = Infinity;
     for (const a of ch.attributes) {
-      hi = Math.max(hi, a.points);
-      lo = Math.min(lo, a.points);
+      hi = Math.max(hi, a.points ?? -Infinity);
+      lo = Math.min(lo, a.points ?? Infinity);
     }
     baseMax[c] = ch.baselineScore ?? hi;
     baseMin[c] = ch.baselineScore ?? lo;

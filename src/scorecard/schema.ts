@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { pdoScaling } from "./pdo-scaling";
+import type { Expression, ExpressionFunction, Predicate } from "./types";
 
 const name = z.string().min(1).max(200);
 const code = z.string().min(1).max(64);
@@ -123,11 +124,209 @@ const categoricalCharacteristic = z
       bad(ctx, ["attributes"], "too_small", "a characteristic needs at least one non-missing attribute");
   });
 
+/** Most nodes in one rules characteristic's predicates and expressions, and their deepest nesting. */
+const RULE_LIMITS = { maxNodes: 10_000, maxDepth: 20 } as const;
+
+const scalar = z.union([z.number(), z.string().max(200)]);
+const predicate: z.ZodType<Predicate> = z.lazy(() =>
+  z.discriminatedUnion("op", [
+    z.strictObject({ op: z.enum(["true", "false"]) }),
+    z.strictObject({ op: z.enum(["lt", "le", "gt", "ge", "eq", "ne"]), feature: name, value: scalar }),
+    z.strictObject({ op: z.enum(["isMissing", "isNotMissing"]), feature: name }),
+    z.strictObject({ op: z.enum(["in", "notIn"]), feature: name, values: z.array(scalar).min(1).max(10_000) }),
+    z.strictObject({ op: z.enum(["and", "or", "xor", "surrogate"]), args: z.array(predicate).min(2).max(1_000) }),
+  ]),
+);
+/** The functions a points expression may apply (PMML built-ins of the same names). */
+export const EXPRESSION_FUNCTIONS = [
+  "+",
+  "-",
+  "*",
+  "/",
+  "min",
+  "max",
+  "sum",
+  "avg",
+  "product",
+  "log10",
+  "ln",
+  "sqrt",
+  "abs",
+  "exp",
+  "pow",
+  "threshold",
+  "floor",
+  "ceil",
+  "round",
+] as const satisfies readonly ExpressionFunction[];
+/** Argument count of each function: exact, or [min, max]. */
+const ARITY: Record<ExpressionFunction, readonly [number, number]> = {
+  "+": [2, 2],
+  "-": [2, 2],
+  "*": [2, 2],
+  "/": [2, 2],
+  min: [1, 1_000],
+  max: [1, 1_000],
+  sum: [1, 1_000],
+  avg: [1, 1_000],
+  product: [1, 1_000],
+  log10: [1, 1],
+  ln: [1, 1],
+  sqrt: [1, 1],
+  abs: [1, 1],
+  exp: [1, 1],
+  pow: [2, 2],
+  threshold: [2, 2],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [1, 1],
+};
+const expression: z.ZodType<Expression> = z.lazy(() =>
+  z.discriminatedUnion("op", [
+    z.strictObject({ op: z.literal("const"), value: z.number() }),
+    z.strictObject({ op: z.literal("field"), feature: name }),
+    z.strictObject({
+      op: z.literal("apply"),
+      fn: z.enum(EXPRESSION_FUNCTIONS),
+      args: z.array(expression).min(1).max(1_000),
+    }),
+  ]),
+);
+
+const ruleAttribute = z.strictObject({
+  kind: z.literal("rule"),
+  when: predicate,
+  points: points.optional(),
+  expression: expression.optional(),
+  reasonCode,
+});
+
+const rulesCharacteristic = z
+  .strictObject({
+    name,
+    feature: name,
+    type: z.literal("rules"),
+    reasonCode: code,
+    baselineScore: z.number().optional(),
+    inputs: z
+      .array(
+        z.strictObject({
+          feature: name,
+          levels: z.array(z.string().max(200)).min(1).max(10_000).optional(),
+          unknownLevel: z.enum(["missing", "asIs"]).optional(),
+        }),
+      )
+      .min(1)
+      .max(64),
+    attributes: z.array(ruleAttribute).min(1).max(1_000),
+    fallback,
+  })
+  .superRefine((c, ctx) => {
+    const inputs = new Map<string, readonly string[] | null>();
+    c.inputs.forEach((inp, i) => {
+      if (inputs.has(inp.feature)) bad(ctx, ["inputs", i, "feature"], "inconsistent", "input listed twice");
+      inputs.set(inp.feature, inp.levels ?? null);
+      if (inp.levels !== undefined && new Set(inp.levels).size !== inp.levels.length)
+        bad(ctx, ["inputs", i, "levels"], "inconsistent", "level listed twice");
+      if (inp.levels === undefined && inp.unknownLevel !== undefined)
+        bad(ctx, ["inputs", i, "unknownLevel"], "inconsistent", "unknownLevel applies to categorical inputs only");
+    });
+    if (c.inputs[0]!.feature !== c.feature)
+      bad(ctx, ["feature"], "inconsistent", "feature must be the first input's feature");
+    let nodes = 0;
+    const value = (levels: readonly string[] | null, v: number | string, path: (string | number)[]): void => {
+      if (levels === null && typeof v !== "number")
+        bad(ctx, path, "invalid_type", "a numeric input compares to numbers");
+      else if (levels !== null && (typeof v !== "string" || !levels.includes(v)))
+        bad(ctx, path, "unknown_reference", "a categorical input compares to one of its levels");
+    };
+    const input = (f: string, path: (string | number)[]): readonly string[] | null | undefined => {
+      const lv = inputs.get(f);
+      if (lv === undefined) bad(ctx, path, "unknown_reference", "feature is not one of the characteristic's inputs");
+      return lv;
+    };
+    const walkPredicate = (p: Predicate, path: (string | number)[], depth: number): void => {
+      if (++nodes > RULE_LIMITS.maxNodes || depth > RULE_LIMITS.maxDepth) {
+        if (nodes === RULE_LIMITS.maxNodes + 1 || depth === RULE_LIMITS.maxDepth + 1)
+          bad(ctx, path, "too_complex", "predicates and expressions too large or too deeply nested");
+        return;
+      }
+      switch (p.op) {
+        case "true":
+        case "false":
+          return;
+        case "isMissing":
+        case "isNotMissing":
+          input(p.feature, [...path, "feature"]);
+          return;
+        case "in":
+        case "notIn": {
+          const lv = input(p.feature, [...path, "feature"]);
+          if (lv !== undefined)
+            p.values.forEach((v, i) => {
+              value(lv, v, [...path, "values", i]);
+            });
+          return;
+        }
+        case "and":
+        case "or":
+        case "xor":
+        case "surrogate":
+          p.args.forEach((a, i) => {
+            walkPredicate(a, [...path, "args", i], depth + 1);
+          });
+          return;
+        default: {
+          const lv = input(p.feature, [...path, "feature"]);
+          if (lv === undefined) return;
+          if (lv !== null && p.op !== "eq" && p.op !== "ne")
+            bad(ctx, [...path, "op"], "invalid_value", "a categorical input supports eq, ne, in and notIn only");
+          value(lv, p.value, [...path, "value"]);
+        }
+      }
+    };
+    const walkExpression = (e: Expression, path: (string | number)[], depth: number): void => {
+      if (++nodes > RULE_LIMITS.maxNodes || depth > RULE_LIMITS.maxDepth) {
+        if (nodes === RULE_LIMITS.maxNodes + 1 || depth === RULE_LIMITS.maxDepth + 1)
+          bad(ctx, path, "too_complex", "predicates and expressions too large or too deeply nested");
+        return;
+      }
+      if (e.op === "field") {
+        const lv = input(e.feature, [...path, "feature"]);
+        if (lv !== undefined && lv !== null)
+          bad(ctx, [...path, "feature"], "invalid_type", "an expression reads numeric inputs only");
+      } else if (e.op === "apply") {
+        const [lo, hi] = ARITY[e.fn];
+        if (e.args.length < lo || e.args.length > hi)
+          bad(ctx, [...path, "args"], "invalid_value", "wrong number of arguments for the function");
+        e.args.forEach((a, i) => {
+          walkExpression(a, [...path, "args", i], depth + 1);
+        });
+      }
+    };
+    let expressions = 0;
+    c.attributes.forEach((a, i) => {
+      walkPredicate(a.when, ["attributes", i, "when"], 0);
+      if ((a.points === undefined) === (a.expression === undefined))
+        bad(ctx, ["attributes", i], "inconsistent", "an attribute has either points or an expression");
+      if (a.expression !== undefined) {
+        expressions++;
+        walkExpression(a.expression, ["attributes", i, "expression"], 0);
+      }
+    });
+    if (expressions > 0 && c.baselineScore === undefined)
+      bad(ctx, ["baselineScore"], "missing", "a characteristic with points expressions needs a baselineScore");
+  });
+
 /**
- * Schema of one characteristic (numeric or categorical).
+ * Schema of one characteristic (numeric, categorical, or rules in version 2 artefacts).
  * @example characteristicSchema.safeParse(scorecardJson.characteristics[0]).success // => true
  */
-export const characteristicSchema = z.discriminatedUnion("type", [numericCharacteristic, categoricalCharacteristic]);
+export const characteristicSchema = z.discriminatedUnion("type", [
+  numericCharacteristic,
+  categoricalCharacteristic,
+  rulesCharacteristic,
+]);
 
 /**
  * Schema of a scaling, with factor and offset checked against the parameters.
@@ -179,13 +378,15 @@ function checkNamesAndReasons(
 }
 
 /**
- * Schema of a points scorecard artefact, format `riskcard.scorecard` version 1.
+ * Schema of a points scorecard artefact, format `riskcard.scorecard` version 1 or 2 (version 2
+ * adds rules characteristics, `reasonCodeAlgorithm` and `useReasonCodes`; a version 1 artefact
+ * using them is rejected).
  * @example scorecardSchema.safeParse(scorecardJson).success // => true
  */
 export const scorecardSchema = z
   .strictObject({
     format: z.literal("riskcard.scorecard"),
-    version: z.literal(1),
+    version: z.union([z.literal(1), z.literal(2)]),
     name,
     description: z.string().max(1_000).optional(),
     scaling: scalingSchema.nullable(),
@@ -194,10 +395,37 @@ export const scorecardSchema = z
     basePoints: z.number(),
     characteristics: z.array(characteristicSchema).min(1).max(1_000),
     reasons: reasons.optional(),
+    reasonCodeAlgorithm: z.enum(["pointsBelow", "pointsAbove"]).optional(),
+    useReasonCodes: z.boolean().optional(),
     training: training.optional(),
   })
   .superRefine((card, ctx) => {
     checkNamesAndReasons(card.characteristics, (i) => ["characteristics", i], card.reasons, ctx);
+    // One encoding per feature: a vector holds a category's index in the levels, so every
+    // characteristic reading a feature must agree on whether it is categorical and on its levels.
+    const kinds = new Map<string, string>();
+    const read = (feature: string, levels: readonly string[] | undefined, path: (string | number)[]): void => {
+      const key = levels === undefined ? "numeric" : JSON.stringify(levels);
+      const seen = kinds.get(feature);
+      if (seen === undefined) kinds.set(feature, key);
+      else if (seen !== key)
+        bad(ctx, path, "inconsistent", "characteristics read this feature with different types or levels");
+    };
+    card.characteristics.forEach((c, i) => {
+      if (c.type === "rules")
+        c.inputs.forEach((inp, j) => {
+          read(inp.feature, inp.levels, ["characteristics", i, "inputs", j]);
+        });
+      else read(c.feature, c.type === "categorical" ? c.levels : undefined, ["characteristics", i, "feature"]);
+    });
+    if (card.version === 1) {
+      card.characteristics.forEach((c, i) => {
+        if (c.type === "rules")
+          bad(ctx, ["characteristics", i, "type"], "unsupported_version", "rules characteristics need version 2");
+      });
+      for (const k of ["reasonCodeAlgorithm", "useReasonCodes"] as const)
+        if (card[k] !== undefined) bad(ctx, [k], "unsupported_version", "this field needs version 2");
+    }
     if (card.base === "spread" && card.basePoints !== 0)
       bad(ctx, ["basePoints"], "inconsistent", "basePoints must be 0 when the base is spread");
   });
@@ -220,7 +448,10 @@ export const expertCardSchema = z
         z.strictObject({
           name,
           weight: z.number().min(0).max(100),
-          characteristics: z.array(characteristicSchema).min(1).max(1_000),
+          characteristics: z
+            .array(z.discriminatedUnion("type", [numericCharacteristic, categoricalCharacteristic]))
+            .min(1)
+            .max(1_000),
         }),
       )
       .min(1)

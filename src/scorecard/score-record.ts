@@ -19,9 +19,13 @@ export function vectorFromRecord(
 ): FeatureVector {
   const names: string[] = [];
   const levels = new Map<string, readonly string[] | null>();
+  const add = (feature: string, lv: readonly string[] | null): void => {
+    if (!levels.has(feature)) names.push(feature);
+    levels.set(feature, lv ?? levels.get(feature) ?? null);
+  };
   for (const c of card.characteristics) {
-    if (!levels.has(c.feature)) names.push(c.feature);
-    levels.set(c.feature, c.type === "categorical" ? c.levels : (levels.get(c.feature) ?? null));
+    if (c.type === "rules") for (const inp of c.inputs) add(inp.feature, inp.levels ?? null);
+    else add(c.feature, c.type === "categorical" ? c.levels : null);
   }
   const values = new Float64Array(names.length);
   const missing = new Uint8Array(names.length);
@@ -38,6 +42,22 @@ export function vectorFromRecord(
     } else throw new TypeError(`feature "${nm}": expected a number, a string, null or undefined`);
   });
   return { names: Object.freeze(names), values, missing };
+}
+
+/**
+ * The features a card reads, each once, in order of first use (a rules characteristic reads all
+ * its inputs).
+ * @param card a loaded card
+ * @returns the feature names
+ * @example cardFeatures(pmmlSampleCard) // => ["department", "age", "income"]
+ */
+export function cardFeatures(card: Scorecard): string[] {
+  const out = new Set<string>();
+  for (const c of card.characteristics) {
+    if (c.type === "rules") for (const inp of c.inputs) out.add(inp.feature);
+    else out.add(c.feature);
+  }
+  return [...out];
 }
 
 /**

@@ -101,7 +101,93 @@ export interface CategoricalCharacteristic extends CharacteristicBase {
   readonly attributes: readonly (CategoriesAttribute | MissingAttribute)[];
 }
 
-export type Characteristic = NumericCharacteristic | CategoricalCharacteristic;
+/**
+ * A PMML-style predicate over a rules characteristic's inputs, evaluated in three-valued logic
+ * (true, false, unknown) as in PMML 4.4 "Predicates": a comparison on a missing input is unknown;
+ * `and` is false if any argument is false, else unknown if any is unknown; `or` is true if any
+ * argument is true, else unknown if any is unknown; `xor` is unknown if any argument is unknown;
+ * `surrogate` takes its first argument that is not unknown. Categorical inputs compare by level
+ * (string values), numeric inputs by number.
+ */
+export type Predicate =
+  | { readonly op: "true" }
+  | { readonly op: "false" }
+  | {
+      readonly op: "lt" | "le" | "gt" | "ge" | "eq" | "ne";
+      readonly feature: string;
+      readonly value: number | string;
+    }
+  | { readonly op: "isMissing" | "isNotMissing"; readonly feature: string }
+  | { readonly op: "in" | "notIn"; readonly feature: string; readonly values: readonly (number | string)[] }
+  | { readonly op: "and" | "or" | "xor" | "surrogate"; readonly args: readonly Predicate[] };
+
+/** The arithmetic functions a points expression may apply (PMML 4.4 built-in functions of the same names). */
+export type ExpressionFunction =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "min"
+  | "max"
+  | "sum"
+  | "avg"
+  | "product"
+  | "log10"
+  | "ln"
+  | "sqrt"
+  | "abs"
+  | "exp"
+  | "pow"
+  | "threshold"
+  | "floor"
+  | "ceil"
+  | "round";
+
+/**
+ * A numeric expression (PMML `ComplexPartialScore`): a constant, a numeric input, or a function
+ * applied to sub-expressions. A missing input or a non-finite result makes the expression undefined,
+ * and the characteristic then gives its fallback points.
+ */
+export type Expression =
+  | { readonly op: "const"; readonly value: number }
+  | { readonly op: "field"; readonly feature: string }
+  | { readonly op: "apply"; readonly fn: ExpressionFunction; readonly args: readonly Expression[] };
+
+/** One input of a rules characteristic: a numeric feature, or a categorical one with its levels. */
+export interface RuleInput {
+  readonly feature: string;
+  /** Present for a categorical feature: the vector holds the index of the level. */
+  readonly levels?: readonly string[];
+  /** How a categorical value outside `levels` is read: as missing, or as an unknown category (default). */
+  readonly unknownLevel?: "missing" | "asIs";
+}
+
+/** An attribute of a rules characteristic: a predicate and constant points or a points expression. */
+export interface RuleAttribute {
+  readonly kind: "rule";
+  readonly when: Predicate;
+  /** Constant points (PMML `partialScore`); exactly one of `points` and `expression`. */
+  readonly points?: number;
+  /** Points computed from the inputs (PMML `ComplexPartialScore`). */
+  readonly expression?: Expression;
+  readonly reasonCode?: string;
+}
+
+/**
+ * A characteristic whose attributes are predicates over one or more inputs, checked in order; the
+ * first attribute whose predicate is true gives the points (PMML 4.4 Scorecard semantics), and
+ * when none is true the fallback applies. Version 2 of the artefact. `feature` is `inputs[0].feature`.
+ */
+export interface RulesCharacteristic extends CharacteristicBase {
+  readonly type: "rules";
+  readonly inputs: readonly RuleInput[];
+  readonly attributes: readonly RuleAttribute[];
+}
+
+/** A characteristic over one feature's bins (the version 1 kinds, and the only kinds of an expert card). */
+export type BinnedCharacteristic = NumericCharacteristic | CategoricalCharacteristic;
+
+export type Characteristic = BinnedCharacteristic | RulesCharacteristic;
 
 /** A plain-language message per reason code (no personal data). */
 export interface ReasonMessage {
@@ -117,10 +203,14 @@ export interface TrainingInfo {
   readonly metrics?: Readonly<Record<string, number>>;
 }
 
-/** The JSON artefact of a points scorecard (statistical or hand-made), format `riskcard.scorecard` v1. */
+/**
+ * The JSON artefact of a points scorecard (statistical or hand-made), format `riskcard.scorecard`.
+ * Version 1 has numeric and categorical characteristics; version 2 adds rules characteristics
+ * (predicates over several inputs, points expressions) and the card's reason-code settings.
+ */
 export interface ScorecardJSON {
   readonly format: "riskcard.scorecard";
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly name: string;
   readonly description?: string;
   /** The scaling that maps score to odds; `null` for a card without a probability scale. */
@@ -132,6 +222,10 @@ export interface ScorecardJSON {
   readonly basePoints: number;
   readonly characteristics: readonly Characteristic[];
   readonly reasons?: readonly ReasonMessage[];
+  /** Version 2: PMML `reasonCodeAlgorithm`, the default of `reasonCodes` and the engine's algorithm (pointsBelow). */
+  readonly reasonCodeAlgorithm?: "pointsBelow" | "pointsAbove";
+  /** Version 2: `false` when the card reports no reason codes (PMML `useReasonCodes="false"`). */
+  readonly useReasonCodes?: boolean;
   readonly training?: TrainingInfo;
 }
 
@@ -140,7 +234,7 @@ export interface ExpertCategory {
   readonly name: string;
   /** Weight in percent; the weights of a card sum to 100. */
   readonly weight: number;
-  readonly characteristics: readonly Characteristic[];
+  readonly characteristics: readonly BinnedCharacteristic[];
 }
 
 /** The JSON artefact of an expert weighted scorecard, format `riskcard.expert-card` v1. */

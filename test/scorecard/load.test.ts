@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
-import { loadExpertCard, loadScorecard, parseScorecard, scorecardToJSON } from "../../src/scorecard";
+import { loadExpertCard, loadScorecard, parseScorecard, scoreRecord, scorecardToJSON } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 type J = Record<string, any>;
@@ -34,7 +34,7 @@ describe("loadScorecard", () => {
   });
 
   it("rejects unknown formats and versions", () => {
-    expect(issuesOf({ ...sample(), version: 2 })[0]).toMatchObject({ code: "unsupported_version", path: ["version"] });
+    expect(issuesOf({ ...sample(), version: 3 })[0]).toMatchObject({ code: "unsupported_version", path: ["version"] });
     expect(issuesOf({ ...sample(), format: "riskcard.rules" })[0]).toMatchObject({
       code: "unsupported_version",
       path: ["format"],
@@ -139,5 +139,72 @@ describe("loadScorecard", () => {
       expect((e as ArtefactError).issues.length).toBeGreaterThan(0);
       expect((e as Error).message).not.toContain("ZHANG");
     }
+  });
+});
+
+describe("version 2 artefacts", () => {
+  const rules = (extra: Record<string, unknown> = {}) => ({
+    format: "riskcard.scorecard",
+    version: 2,
+    name: "v2",
+    scaling: null,
+    rounding: "none",
+    base: "separate",
+    basePoints: 0,
+    characteristics: [
+      {
+        name: "r",
+        feature: "a",
+        type: "rules",
+        reasonCode: "R",
+        inputs: [{ feature: "a" }, { feature: "k", levels: ["x", "y"] }],
+        attributes: [
+          {
+            kind: "rule",
+            when: {
+              op: "and",
+              args: [
+                { op: "gt", feature: "a", value: 1 },
+                { op: "eq", feature: "k", value: "x" },
+              ],
+            },
+            points: 5,
+          },
+          { kind: "rule", when: { op: "true" }, points: 1 },
+        ],
+        fallback: { points: 0 },
+      },
+    ],
+    ...extra,
+  });
+
+  it("loads a rules characteristic and scores it", () => {
+    const card = parseScorecard(rules());
+    expect(scoreRecord(card, { a: 2, k: "x" }).score).toBe(5);
+    expect(scoreRecord(card, { a: 2, k: "y" }).score).toBe(1);
+    expect(scoreRecord(card, { a: null, k: "x" }).score).toBe(1);
+  });
+
+  it("rejects rules in version 1, unknown inputs, categorical ordering and mixed encodings", () => {
+    expect(issuesOf({ ...rules(), version: 1 })[0]).toMatchObject({ code: "unsupported_version" });
+    const bad = rules();
+    const ch = (bad.characteristics as Record<string, unknown>[])[0]!;
+    (ch.attributes as Record<string, unknown>[])[0]!.when = { op: "lt", feature: "k", value: "x" };
+    expect(issuesOf(bad)[0]).toMatchObject({
+      code: "invalid_value",
+      path: ["characteristics", 0, "attributes", 0, "when", "op"],
+    });
+    (ch.attributes as Record<string, unknown>[])[0]!.when = { op: "eq", feature: "zz", value: 1 };
+    expect(issuesOf(bad)[0]).toMatchObject({ code: "unknown_reference" });
+    const mixed = rules();
+    (mixed.characteristics as unknown[]).push({
+      name: "n",
+      feature: "k",
+      type: "numeric",
+      reasonCode: "N",
+      attributes: [{ kind: "interval", lower: null, upper: null, points: 1 }],
+      fallback: { points: 0 },
+    });
+    expect(issuesOf(mixed)[0]).toMatchObject({ code: "inconsistent", path: ["characteristics", 1, "feature"] });
   });
 });

@@ -1,4 +1,5 @@
 import { pointsRange } from "../card";
+import type { BinnedCharacteristic } from "../types";
 import type { TrainedScorecard } from "./types";
 
 /** Options of `modelCardMarkdown`. */
@@ -75,7 +76,7 @@ export function modelCardMarkdown(trained: TrainedScorecard, options: ModelCardO
   );
   for (const ch of card.characteristics) {
     const v = report.variables.find((x) => x.name === ch.feature)!;
-    const r = pointsRange(ch);
+    const r = pointsRange(ch as BinnedCharacteristic);
     const miss = ch.attributes.find((a) => a.kind === "missing");
     const missText =
       miss === undefined

@@ -4,7 +4,7 @@ import { type Issue, type Result, RiskcardError, fail, issue, ok } from "../../s
 import { buildScorecard } from "../build-scorecard";
 import { pointsRange } from "../card";
 import { loadScorecard, scorecardToJSON } from "../load";
-import type { ReasonMessage, ScorecardJSON } from "../types";
+import type { BinnedCharacteristic, ReasonMessage, ScorecardJSON } from "../types";
 import { scoreColumns, scorePsi, setMetrics } from "./evaluate";
 import { type FitDrop, fitWithSigns, waldPValue } from "./fit-with-signs";
 import { type CheckedOptions, checkOptions } from "./options";
@@ -307,7 +307,7 @@ function variableReport(
       const b = model.coefficients[f]!;
       const se = model.standardErrors[f + 1]!;
       const ch = card.characteristics[f]!;
-      const range = pointsRange(ch);
+      const range = pointsRange(ch as BinnedCharacteristic);
       out.push({
         ...base,
         kept: true,
