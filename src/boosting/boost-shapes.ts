@@ -94,21 +94,14 @@ export function boostShapes(
   const h = new Float64Array(maxB);
   const cnt = new Float64Array(maxB);
   const delta = new Float64Array(maxB);
+  // histogram of feature 0 before the first step; afterwards each update pass also builds the
+  // next feature's histogram (one pass over the rows per step instead of two)
+  histogram(train.bins[0]!, nBins[0]!, prob, y, g, h, cnt);
   while (round < params.maxRounds) {
     round++;
     for (let j = 0; j < p; j++) {
       const col = train.bins[j]!;
       const b = nBins[j]!;
-      g.fill(0, 0, b);
-      h.fill(0, 0, b);
-      cnt.fill(0, 0, b);
-      for (let i = 0; i < n; i++) {
-        const k = col[i]!;
-        const pi = prob[i]!;
-        g[k] += pi - y[i]!;
-        h[k] += pi * (1 - pi);
-        cnt[k]!++;
-      }
       stepDeltas(g, h, cnt, b, params, delta);
       const shape = shapes[j]!;
       const m = params.monotone[j] ?? 0;
@@ -118,10 +111,21 @@ export function boostShapes(
         projectMonotone(shape, counts[j]!, params.monotoneFrom[j]!, m);
         for (let k = 0; k < b; k++) delta[k] = shape[k]! - before[k]!;
       } else for (let k = 0; k < b; k++) shape[k] += delta[k]!;
+      const jn = j + 1 === p ? 0 : j + 1;
+      const next = train.bins[jn]!;
+      const bn = nBins[jn]!;
+      g.fill(0, 0, bn);
+      h.fill(0, 0, bn);
+      cnt.fill(0, 0, bn);
       for (let i = 0; i < n; i++) {
         const fi = f[i]! + delta[col[i]!]!;
         f[i] = fi;
-        prob[i] = 1 / (1 + Math.exp(-fi));
+        const pi = 1 / (1 + Math.exp(-fi));
+        prob[i] = pi;
+        const k = next[i]!;
+        g[k] += pi - y[i]!;
+        h[k] += pi * (1 - pi);
+        cnt[k]!++;
       }
       if (valid !== undefined) {
         const vc = valid.bins[j]!;
@@ -147,6 +151,28 @@ export function boostShapes(
     bestRound,
     validationLoss: losses,
   };
+}
+
+/** Sums gradients, hessians and rows per bin of one feature. */
+function histogram(
+  col: Uint16Array,
+  b: number,
+  prob: Float64Array,
+  y: Uint8Array,
+  g: Float64Array,
+  h: Float64Array,
+  cnt: Float64Array,
+): void {
+  g.fill(0, 0, b);
+  h.fill(0, 0, b);
+  cnt.fill(0, 0, b);
+  for (let i = 0; i < y.length; i++) {
+    const k = col[i]!;
+    const pi = prob[i]!;
+    g[k] += pi - y[i]!;
+    h[k] += pi * (1 - pi);
+    cnt[k]!++;
+  }
 }
 
 /** Mean logistic loss of log-odds `f` against labels. */
