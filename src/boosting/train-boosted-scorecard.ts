@@ -1,6 +1,7 @@
 import { brier } from "../metrics/brier";
 import { calibrationTable } from "../metrics/calibration-table";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { MAX_PADDED_CUTS } from "../scorecard/compile";
 import { loadScorecard, scorecardToJSON } from "../scorecard/load";
 import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { roundPoints } from "../scorecard/round-points";
@@ -38,6 +39,7 @@ const OWN = new Set([
   "monotone",
   "calibrate",
   "refit",
+  "maxCuts",
 ]);
 
 /**
@@ -206,7 +208,7 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
   }
 
   // 5. the card
-  const draft = cardOf(binnings, shapes, intercept, o.scaling, o.rounding, o.name, o.description);
+  const draft = cardOf(binnings, shapes, counts, own.maxCuts, intercept, o.scaling, o.rounding, o.name, o.description);
   const first = loadScorecard(draft);
   if (!first.ok) return fail(first.issues);
 
@@ -276,6 +278,7 @@ interface OwnOptions {
   readonly monotone: Readonly<Record<string, "increasing" | "decreasing">>;
   readonly calibrate: boolean;
   readonly refit: boolean;
+  readonly maxCuts: number;
 }
 
 function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
@@ -321,6 +324,7 @@ function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
     monotone,
     calibrate: cal !== false,
     refit: o.refit !== false,
+    maxCuts: num("maxCuts", 7, 1, MAX_PADDED_CUTS, true),
   };
 }
 
@@ -364,6 +368,8 @@ function plattFit(z: Float64Array, y: Uint8Array): { a: number; b: number } {
 function cardOf(
   binnings: readonly FineBinning[],
   shapes: readonly Float64Array[],
+  counts: readonly Float64Array[],
+  maxCuts: number,
   intercept: number,
   scaling: Scaling,
   rounding: Rounding,
@@ -408,20 +414,8 @@ function cardOf(
     b.specials.forEach((v, k) => {
       attributes.push({ kind: "special", values: [...v], points: points[k + 1]! });
     });
-    const edges = [null, ...b.cuts, null];
-    let start = 0;
-    const nIv = b.cuts.length + 1;
-    for (let k = 1; k <= nIv; k++) {
-      if (k === nIv || points[b.firstOrdered + k]! !== points[b.firstOrdered + start]!) {
-        attributes.push({
-          kind: "interval",
-          lower: edges[start]!,
-          upper: edges[k]!,
-          points: points[b.firstOrdered + start]!,
-        });
-        start = k;
-      }
-    }
+    const runs = intervalRuns(b, sh, counts[j]!, scaling.factor, rounding, maxCuts);
+    for (const r of runs) attributes.push({ kind: "interval", lower: r.lower, upper: r.upper, points: r.points });
     return {
       ...base,
       type: "numeric",
@@ -441,6 +435,62 @@ function cardOf(
     characteristics,
     reasons: binnings.map((b) => ({ code: reasonCodeOf(b.feature), message: b.feature.replace(/_/g, " ") })),
   };
+}
+
+/**
+ * The interval attributes of a numeric shape: adjacent fine bins with equal points merged, then,
+ * while the characteristic has more than `maxCuts` boundaries (special values counting two each;
+ * the scorer's padded fast path takes up to `MAX_PADDED_CUTS`), the adjacent pair of runs with the
+ * closest log-odds merged into one run at their row-weighted mean log-odds.
+ */
+function intervalRuns(
+  b: FineBinning,
+  shape: Float64Array,
+  counts: Float64Array,
+  factor: number,
+  rounding: Rounding,
+  maxCuts: number,
+): { lower: number | null; upper: number | null; points: number }[] {
+  const pts = (v: number): number => roundPoints(-factor * v, rounding) + 0;
+  const edges: (number | null)[] = [null, ...b.cuts, null];
+  const runs: { lo: number; hi: number; v: number; w: number }[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const bin = b.firstOrdered + k;
+    const v = shape[bin]!;
+    const w = counts[bin]!;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && pts(last.v) === pts(v)) {
+      last.v = last.w + w > 0 ? (last.v * last.w + v * w) / (last.w + w) : last.v;
+      last.w += w;
+      last.hi = k + 1;
+    } else runs.push({ lo: k, hi: k + 1, v, w });
+  }
+  let specials = 0;
+  for (const s of b.specials) specials += s.length;
+  while (runs.length > 1 && runs.length - 1 + 2 * specials > maxCuts) {
+    let at = 0;
+    let gap = Number.POSITIVE_INFINITY;
+    for (let k = 0; k + 1 < runs.length; k++) {
+      const d = Math.abs(runs[k + 1]!.v - runs[k]!.v);
+      if (d < gap) {
+        gap = d;
+        at = k;
+      }
+    }
+    const x = runs[at]!;
+    const y = runs[at + 1]!;
+    const w = x.w + y.w;
+    runs.splice(at, 2, { lo: x.lo, hi: y.hi, v: w > 0 ? (x.v * x.w + y.v * y.w) / w : x.v, w });
+  }
+  // merging by value can leave equal rounded neighbours: fold them too
+  const out: { lower: number | null; upper: number | null; points: number }[] = [];
+  for (const r of runs) {
+    const p = pts(r.v);
+    const last = out[out.length - 1];
+    if (last !== undefined && last.points === p) last.upper = edges[r.hi]!;
+    else out.push({ lower: edges[r.lo]!, upper: edges[r.hi]!, points: p });
+  }
+  return out;
 }
 
 /** A reason code from a column name: characters outside [A-Za-z0-9_.:-] become "_", at most 64. */

@@ -52,6 +52,13 @@ export interface BoostOptions {
    * calibration only).
    */
   readonly refit?: boolean;
+  /**
+   * Most boundaries of a numeric characteristic in the card (special values count two), from 1
+   * to 31 (default 7, the scorer's 8-wide padded path, as a logistic card with 8 bins): closest
+   * adjacent runs are merged until it fits. The padded path searches 8, 16 or 32 boundaries, so
+   * fewer boundaries score faster (bench/RESULTS.md, suite boosting).
+   */
+  readonly maxCuts?: number;
   /** Recalibrate PD on the validation rows (Platt: logit = a + b * card logit); default true. */
   readonly calibrate?: boolean;
   /** Scaling (default 600 points at bad:good odds 1/19, pdo 50) and rounding (default half-up). */
