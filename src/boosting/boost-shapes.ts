@@ -59,7 +59,7 @@ export interface BoostedShapes {
  * @param valid optional validation rows for early stopping
  * @returns the intercept, one shape per feature, rounds and the validation loss curve
  * @throws {RangeError} when the training rows hold one class only
- * @example boostShapes({ bins: [Uint16Array.of(0, 0, 1, 1)], labels: Uint8Array.of(0, 1, 1, 1) }, [2], { learningRate: 1, maxRounds: 1, maxLeaves: 2, minSamplesLeaf: 1, patience: 1, monotone: [0], monotoneFrom: [0] }).intercept // => Math.log(3) (= 1.0986...)
+ * @example boostShapes({ bins: [Uint16Array.of(0, 0, 1, 1)], labels: Uint8Array.of(0, 1, 1, 1) }, [2], { learningRate: 1, maxRounds: 1, maxLeaves: 2, minSamplesLeaf: 1, patience: 1, monotone: [0], monotoneFrom: [0] }).shapes[0][1] // => 1.3333333333333333
  */
 export function boostShapes(
   train: BinnedRows,

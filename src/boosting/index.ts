@@ -4,10 +4,8 @@
  * style) and returns an ordinary `riskcard.scorecard` artefact; `boostShapes` is its boosting core.
  */
 export { trainBoostedScorecard } from "./train-boosted-scorecard";
-export { boostShapes, logLoss, projectMonotone } from "./boost-shapes";
+export { boostShapes } from "./boost-shapes";
 export type { BinnedRows, BoostParams, BoostedShapes } from "./boost-shapes";
-export { fineBins, assignBins } from "./fine-bins";
-export type { FineBinning } from "./fine-bins";
 export type {
   BoostOptions,
   BoostReport,

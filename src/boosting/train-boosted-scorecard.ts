@@ -67,7 +67,7 @@ const OWN = new Set([
  * data, one class only in a part)
  * @throws {TypeError} when data is not `{ columns, target }` or a column is not an array
  * @throws {RangeError} when columns differ in length
- * @example trainBoostedScorecard({ columns: { x, y }, target: "y" }, { date: "2026-06-30" }).value.card.characteristics.length // => 1
+ * @example trainBoostedScorecard({ columns: { x: [1, 2, 3, 4, 5, 6, 7, 8], y: [0, 0, 1, 0, 1, 1, 0, 1] }, target: "y" }, { date: "2026-06-30", split: "none", validationShare: 0, minSamplesLeaf: 1 }).ok // => true
  */
 export function trainBoostedScorecard(data: TrainingData, options: BoostOptions): Result<BoostedScorecard> {
   if (options === null || typeof options !== "object" || Array.isArray(options))

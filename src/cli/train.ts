@@ -276,14 +276,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   return 0;
 }
 
-/**
- * Plain-text summary of a boosted training run: rounds, AUC per part, the PD's Brier score and
- * reliability table, and each feature's points range over its fine bins.
- * @param r the report of `trainBoostedScorecard`
- * @returns the text, ending in a newline
- * @example formatBoostReport(report).startsWith("boosted scorecard:") // => true
- */
-export function formatBoostReport(r: BoostReport): string {
+/** Plain-text summary of a boosted training run: rounds, AUC per part, Brier, reliability table, shapes. */
+function formatBoostReport(r: BoostReport): string {
   const auc = (x: { auc: number } | undefined): string => (x === undefined ? "-" : x.auc.toFixed(4));
   const lines = [
     `boosted scorecard: ${r.rounds} rounds, kept round ${r.bestRound}; Platt calibration a ${r.calibration.a.toFixed(4)}, b ${r.calibration.b.toFixed(4)}`,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type BoostParams, boostShapes, projectMonotone } from "../../src/boosting";
+import { type BoostParams, boostShapes } from "../../src/boosting";
+import { projectMonotone } from "../../src/boosting/boost-shapes";
 import { mulberry32 } from "../../src/scorecard/train/train-test-split";
 
 const base: BoostParams = {
