@@ -8,6 +8,7 @@ export const domains = [
   "logistic",
   "scorecard",
   "metrics",
+  "boosting",
   "fraud",
   "limits",
   "pricing",

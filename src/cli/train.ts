@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { type ScorecardJSON, loadScorecard, scorecardToJSON } from "../scorecard";
+import { type BoostReport, trainBoostedScorecard } from "../boosting";
+import { type Scorecard, type ScorecardJSON, loadScorecard, scorecardToJSON } from "../scorecard";
 import {
   type TrainOptions,
   type TrainingColumn,
@@ -32,7 +33,11 @@ riskcard report can measure stability later from the model file alone.
   --out MODEL.json      where to write the model (required)
   --exclude COLS        columns that are not candidates (comma-separated, repeatable)
   --categorical COLS    treat these columns as categorical even if they hold numbers
-  --method M            binning of numeric columns: tree (default), chimerge or monotonic
+  --method M            binning of numeric columns: tree (default), chimerge or monotonic;
+                        or boosted: an additive boosted scorecard (cyclic gradient boosting over
+                        fine quantile bins, early stopping and PD calibration on 15% of the
+                        training rows; see the README)
+  --monotone COL=DIR    boosted only: risk "increasing" or "decreasing" in COL (repeatable)
   --special COL=V,V     special values of a numeric column, each its own bin (repeatable),
                         e.g. --special NumberOfTimes90DaysLate=96,98
   --test-share S        share of rows held out for testing, 0 to 0.9 (default 0.3; 0 = none)
@@ -64,7 +69,8 @@ interface TrainArgs {
   readonly bad: string | undefined;
   readonly exclude: readonly string[];
   readonly categorical: readonly string[];
-  readonly method: "tree" | "chimerge" | "monotonic";
+  readonly method: "tree" | "chimerge" | "monotonic" | "boosted";
+  readonly monotone: Readonly<Record<string, "increasing" | "decreasing">>;
   readonly special: Readonly<Record<string, number[]>>;
   readonly testShare: number;
   readonly seed: number;
@@ -95,6 +101,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     exclude: { type: "string", multiple: true },
     categorical: { type: "string", multiple: true },
     method: { type: "string" },
+    monotone: { type: "string", multiple: true },
     special: { type: "string", multiple: true },
     "test-share": { type: "string" },
     seed: { type: "string" },
@@ -113,8 +120,18 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
   const out = stringOpt(args, "out");
   if (out === undefined) throw usageError("--out MODEL.json is required");
   const method = stringOpt(args, "method") ?? "tree";
-  if (method !== "tree" && method !== "chimerge" && method !== "monotonic")
-    throw usageError("--method must be tree, chimerge or monotonic");
+  if (method !== "tree" && method !== "chimerge" && method !== "monotonic" && method !== "boosted")
+    throw usageError("--method must be tree, chimerge, monotonic or boosted");
+  const monotone: Record<string, "increasing" | "decreasing"> = {};
+  const mv = args.values.monotone;
+  for (const m of Array.isArray(mv) ? mv.map(String) : []) {
+    const eq = m.lastIndexOf("=");
+    const dir = m.slice(eq + 1);
+    if (eq <= 0 || (dir !== "increasing" && dir !== "decreasing"))
+      throw usageError("--monotone must look like COL=increasing or COL=decreasing");
+    monotone[m.slice(0, eq)] = dir;
+  }
+  if (Object.keys(monotone).length > 0 && method !== "boosted") throw usageError("--monotone needs --method boosted");
   const special: Record<string, number[]> = {};
   const sv = args.values.special;
   for (const s of Array.isArray(sv) ? sv.map(String) : []) {
@@ -140,6 +157,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     exclude: listOpt(args, "exclude"),
     categorical: listOpt(args, "categorical"),
     method,
+    monotone,
     special,
     testShare: numberOpt(args, "test-share", 0, 0.9) ?? 0.3,
     seed: numberOpt(args, "seed", 0, 2 ** 31 - 1, true) ?? 1,
@@ -170,7 +188,8 @@ function trainingDate(a: TrainArgs): string {
  * @throws {CliError} on unknown column names or a non-numeric cell in a numeric column
  */
 function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<string, TrainingColumn>; notes: string[] } {
-  for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special)]) columnIndex(table, nm, "column");
+  for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special), ...Object.keys(a.monotone)])
+    columnIndex(table, nm, "column");
   const notes: string[] = [];
   const columns: Record<string, TrainingColumn> = {};
   const exclude = new Set(a.exclude);
@@ -208,21 +227,36 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const { columns, notes } = candidateColumns(table, a);
   columns[a.target] = Array.from(labels);
   const testMask = a.testShare > 0 ? trainTestSplit(labels, a.testShare, a.seed) : new Uint8Array(labels.length);
-  const options: TrainOptions = {
+  const common = {
     date: trainingDate(a),
     name: a.name ?? basename(a.data).replace(/\.csv$/i, ""),
     dataDescription: `${table.source}: ${table.rows} rows, target ${JSON.stringify(a.target)} with ${JSON.stringify(bad)} = bad`,
-    method: a.method,
     split: { testMask },
     ...(Object.keys(a.special).length > 0 ? { specialValues: a.special } : {}),
-    ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
     ...(a.maxBins !== undefined ? { maxBins: a.maxBins } : {}),
     ...(a.maxCorrelation !== undefined ? { maxCorrelation: a.maxCorrelation } : {}),
     ...(a.l2 !== undefined ? { l2: a.l2 } : {}),
   };
-  const r = trainScorecard({ columns, target: a.target }, options);
-  if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
-  const trained = r.value;
+  let trained: { artefact: ScorecardJSON; card: Scorecard };
+  let reportText: string;
+  if (a.method === "boosted") {
+    if (a.minIv !== undefined) throw usageError("--min-iv does not apply to --method boosted");
+    const monotone = Object.keys(a.monotone).length > 0 ? { monotone: a.monotone } : {};
+    const r = trainBoostedScorecard({ columns, target: a.target }, { ...common, ...monotone });
+    if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
+    trained = r.value;
+    reportText = formatBoostReport(r.value.report);
+  } else {
+    const options: TrainOptions = {
+      ...common,
+      method: a.method,
+      ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
+    };
+    const r = trainScorecard({ columns, target: a.target }, options);
+    if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
+    trained = r.value;
+    reportText = formatTrainReport(r.value.report);
+  }
   const trainRows: number[] = [];
   for (let i = 0; i < labels.length; i++) if (testMask[i] === 0) trainRows.push(i);
   const reference = referenceOf(trained.card, scoreTable(trained.card, table), trainRows);
@@ -235,11 +269,30 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     throw new CliError(`${basename(a.out)}: cannot write the model file`);
   }
   for (const n of notes) io.stderr.write(`riskcard train: ${n}\n`);
-  io.stdout.write(formatTrainReport(trained.report));
+  io.stdout.write(reportText);
   io.stderr.write(
     `riskcard train: wrote ${basename(a.out)} (${trained.card.characteristics.length} characteristics)\n`,
   );
   return 0;
+}
+
+/** Plain-text summary of a boosted training run: rounds, AUC per part, Brier, reliability table, shapes. */
+function formatBoostReport(r: BoostReport): string {
+  const auc = (x: { auc: number } | undefined): string => (x === undefined ? "-" : x.auc.toFixed(4));
+  const lines = [
+    `boosted scorecard: ${r.rounds} rounds, kept round ${r.bestRound}; Platt calibration a ${r.calibration.a.toFixed(4)}, b ${r.calibration.b.toFixed(4)}`,
+    `AUC train ${auc(r.train)}, validation ${auc(r.validation)}, test ${auc(r.test)}`,
+  ];
+  if (r.pdCalibration !== undefined) {
+    lines.push(
+      `PD Brier score ${r.pdCalibration.brier.toFixed(5)}; reliability (group, rows, mean PD, observed bad rate):`,
+    );
+    for (const g of r.pdCalibration.table.rows)
+      lines.push(`  ${g.group}\t${g.count}\t${g.meanPredicted.toFixed(4)}\t${g.observedRate.toFixed(4)}`);
+  }
+  lines.push("feature shapes (points over fine bins, missing first):");
+  for (const s of r.shapes) lines.push(`  ${s.feature}: ${s.points.join(" ")}`);
+  return `${lines.join("\n")}\n`;
 }
 
 /**

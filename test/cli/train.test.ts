@@ -221,3 +221,45 @@ describe("riskcard train on Give Me Some Credit", () => {
     },
   );
 });
+
+describe("riskcard train --method boosted on German credit", () => {
+  it("writes a boosted card that loads, prints rounds, AUC per part, Brier and shapes; rejects --monotone without it", async () => {
+    const out = join(dir, "german-boosted.json");
+    const r = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--method",
+      "boosted",
+      "--monotone",
+      "duration_in_month=increasing",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^boosted scorecard: \d+ rounds, kept round \d+/);
+    expect(r.out).toMatch(/AUC train 0\.\d{4}, validation 0\.\d{4}, test 0\.\d{4}/);
+    expect(r.out).toContain("PD Brier score");
+    const c = loadScorecard(readFileSync(out, "utf8"));
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    const dur = c.value.characteristics.find((x) => x.feature === "duration_in_month")!;
+    const ivs = dur.attributes.filter((a) => a.kind === "interval");
+    for (let k = 1; k < ivs.length; k++) expect(ivs[k]!.points).toBeLessThanOrEqual(ivs[k - 1]!.points);
+    const bad = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--monotone",
+      "age_in_years=increasing",
+    ]);
+    expect(bad.code).toBe(2);
+    expectOneLine(bad.err);
+  });
+});

@@ -1,0 +1,284 @@
+/**
+ * The boosting core of the additive boosted scorecard: cyclic gradient boosting over binned
+ * features, one feature at a time, on the logistic loss (the "explainable boosting machine"
+ * procedure of Lou, Caruana and Gehrke, "Intelligible models for classification and regression",
+ * KDD 2012, and Nori et al., "InterpretML", 2019; written from the papers, not from their code).
+ */
+
+/** Settings of `boostShapes` (every field required; `trainBoostedScorecard` fills the defaults). */
+export interface BoostParams {
+  /** Shrinkage of every step, in (0, 1]. */
+  readonly learningRate: number;
+  /** Most full rounds (one step per feature each). */
+  readonly maxRounds: number;
+  /** Most leaves of the tree grown over one feature's ordered bins in a step (>= 2). */
+  readonly maxLeaves: number;
+  /** Fewest training rows in a leaf. */
+  readonly minSamplesLeaf: number;
+  /** Stop after this many rounds without a better validation loss (needs validation rows). */
+  readonly patience: number;
+  /** Per feature: 1 = log-odds of bad non-decreasing over the ordered bins from `monotoneFrom`, -1 non-increasing, 0 free. */
+  readonly monotone: readonly number[];
+  /** Per feature: the first bin of the ordered (interval) bins that a monotone constraint covers. */
+  readonly monotoneFrom: readonly number[];
+}
+
+/** Binned rows: per feature one bin index per row, and the number of bins of each feature. */
+export interface BinnedRows {
+  readonly bins: readonly Uint16Array[];
+  readonly labels: Uint8Array;
+}
+
+/** What `boostShapes` learned. */
+export interface BoostedShapes {
+  /** Log-odds of bad for a row in which every shape is 0 (starts at ln(bads/goods)). */
+  readonly intercept: number;
+  /** Per feature, the log-odds added by each bin (the best round's). */
+  readonly shapes: readonly Float64Array[];
+  /** Rounds run, and the round (1-based) whose shapes were kept (the last one without validation rows). */
+  readonly rounds: number;
+  readonly bestRound: number;
+  /** Mean validation log loss after each round (empty without validation rows). */
+  readonly validationLoss: readonly number[];
+}
+
+/**
+ * Learns one shape (log-odds per bin) per feature by cyclic boosting: the intercept starts at
+ * ln(B/G); each round visits the features in order and, for feature j, sums the gradients
+ * `g_i = p_i - y_i` and hessians `h_i = p_i (1 - p_i)` of the logistic loss per bin, grows a tree
+ * over the ordered bins greedily (best split by gain `G_L^2/H_L + G_R^2/H_R - G^2/H`, each leaf at
+ * least `minSamplesLeaf` rows, at most `maxLeaves` leaves), adds the shrunk Newton step
+ * `-learningRate * G_leaf / H_leaf` to every bin of each leaf, projects a monotone-constrained
+ * shape back onto monotone shapes (weighted pool-adjacent-violators over its interval bins), and
+ * updates every row's prediction before the next feature. With validation rows it keeps the round
+ * with the lowest validation log loss and stops after `patience` rounds without improvement.
+ * Deterministic: no randomness at all.
+ * @param train training rows (bins per feature, labels 1 = bad)
+ * @param nBins number of bins of each feature
+ * @param params the settings
+ * @param valid optional validation rows for early stopping
+ * @returns the intercept, one shape per feature, rounds and the validation loss curve
+ * @throws {RangeError} when the training rows hold one class only
+ * @example boostShapes({ bins: [Uint16Array.of(0, 0, 1, 1)], labels: Uint8Array.of(0, 1, 1, 1) }, [2], { learningRate: 1, maxRounds: 1, maxLeaves: 2, minSamplesLeaf: 1, patience: 1, monotone: [0], monotoneFrom: [0] }).shapes[0][1] // => 1.3333333333333333
+ */
+export function boostShapes(
+  train: BinnedRows,
+  nBins: readonly number[],
+  params: BoostParams,
+  valid?: BinnedRows,
+): BoostedShapes {
+  const y = train.labels;
+  const n = y.length;
+  const p = train.bins.length;
+  let bads = 0;
+  for (let i = 0; i < n; i++) bads += y[i]!;
+  if (bads === 0 || bads === n) throw new RangeError("boostShapes: the training rows must hold both classes");
+  const intercept = Math.log(bads / (n - bads));
+  const f = new Float64Array(n).fill(intercept);
+  const prob = new Float64Array(n).fill(bads / n);
+  const nv = valid === undefined ? 0 : valid.labels.length;
+  const fv = new Float64Array(nv).fill(intercept);
+  const shapes = nBins.map((b) => new Float64Array(b));
+  const counts = train.bins.map((col, j) => {
+    const c = new Float64Array(nBins[j]!);
+    for (let i = 0; i < n; i++) c[col[i]!]!++;
+    return c;
+  });
+  let best = shapes.map((s) => s.slice());
+  let bestLoss = Number.POSITIVE_INFINITY;
+  let bestRound = 0;
+  const losses: number[] = [];
+  let round = 0;
+  const maxB = Math.max(...nBins);
+  const g = new Float64Array(maxB);
+  const h = new Float64Array(maxB);
+  const cnt = new Float64Array(maxB);
+  const delta = new Float64Array(maxB);
+  // histogram of feature 0 before the first step; afterwards each update pass also builds the
+  // next feature's histogram (one pass over the rows per step instead of two)
+  histogram(train.bins[0]!, nBins[0]!, prob, y, g, h, cnt);
+  while (round < params.maxRounds) {
+    round++;
+    for (let j = 0; j < p; j++) {
+      const col = train.bins[j]!;
+      const b = nBins[j]!;
+      stepDeltas(g, h, cnt, b, params, delta);
+      const shape = shapes[j]!;
+      const m = params.monotone[j] ?? 0;
+      if (m !== 0) {
+        const before = shape.slice();
+        for (let k = 0; k < b; k++) shape[k] += delta[k]!;
+        projectMonotone(shape, counts[j]!, params.monotoneFrom[j]!, m);
+        for (let k = 0; k < b; k++) delta[k] = shape[k]! - before[k]!;
+      } else for (let k = 0; k < b; k++) shape[k] += delta[k]!;
+      const jn = j + 1 === p ? 0 : j + 1;
+      const next = train.bins[jn]!;
+      const bn = nBins[jn]!;
+      g.fill(0, 0, bn);
+      h.fill(0, 0, bn);
+      cnt.fill(0, 0, bn);
+      for (let i = 0; i < n; i++) {
+        const fi = f[i]! + delta[col[i]!]!;
+        f[i] = fi;
+        const pi = 1 / (1 + Math.exp(-fi));
+        prob[i] = pi;
+        const k = next[i]!;
+        g[k] += pi - y[i]!;
+        h[k] += pi * (1 - pi);
+        cnt[k]!++;
+      }
+      if (valid !== undefined) {
+        const vc = valid.bins[j]!;
+        for (let i = 0; i < nv; i++) fv[i] += delta[vc[i]!]!;
+      }
+    }
+    if (valid === undefined || nv === 0) {
+      bestRound = round;
+      continue;
+    }
+    const loss = logLoss(fv, valid.labels);
+    losses.push(loss);
+    if (loss < bestLoss - 1e-9) {
+      bestLoss = loss;
+      bestRound = round;
+      best = shapes.map((s) => s.slice());
+    } else if (round - bestRound >= params.patience) break;
+  }
+  return {
+    intercept,
+    shapes: valid === undefined || nv === 0 ? shapes : best,
+    rounds: round,
+    bestRound,
+    validationLoss: losses,
+  };
+}
+
+/** Sums gradients, hessians and rows per bin of one feature. */
+function histogram(
+  col: Uint16Array,
+  b: number,
+  prob: Float64Array,
+  y: Uint8Array,
+  g: Float64Array,
+  h: Float64Array,
+  cnt: Float64Array,
+): void {
+  g.fill(0, 0, b);
+  h.fill(0, 0, b);
+  cnt.fill(0, 0, b);
+  for (let i = 0; i < y.length; i++) {
+    const k = col[i]!;
+    const pi = prob[i]!;
+    g[k] += pi - y[i]!;
+    h[k] += pi * (1 - pi);
+    cnt[k]!++;
+  }
+}
+
+/** Mean logistic loss of log-odds `f` against labels. */
+export function logLoss(f: Float64Array, y: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i < f.length; i++) {
+    const z = f[i]!;
+    // log(1 + e^z) - y z, computed stably
+    s += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i]! * z;
+  }
+  return s / f.length;
+}
+
+/** The step of one feature: a greedy tree of at most maxLeaves leaves over the ordered bins, written to `out`. */
+function stepDeltas(
+  g: Float64Array,
+  h: Float64Array,
+  cnt: Float64Array,
+  b: number,
+  params: BoostParams,
+  out: Float64Array,
+): void {
+  // segments [start, end) of the ordered bins; split the one with the best gain until maxLeaves
+  const starts = [0];
+  const ends = [b];
+  while (starts.length < params.maxLeaves) {
+    let bestGain = 1e-12;
+    let bestSeg = -1;
+    let bestCut = -1;
+    for (let s = 0; s < starts.length; s++) {
+      const lo = starts[s]!;
+      const hi = ends[s]!;
+      let gt = 0;
+      let ht = 0;
+      let ct = 0;
+      for (let k = lo; k < hi; k++) {
+        gt += g[k]!;
+        ht += h[k]!;
+        ct += cnt[k]!;
+      }
+      let gl = 0;
+      let hl = 0;
+      let cl = 0;
+      for (let k = lo; k < hi - 1; k++) {
+        gl += g[k]!;
+        hl += h[k]!;
+        cl += cnt[k]!;
+        const cr = ct - cl;
+        if (cl < params.minSamplesLeaf || cr < params.minSamplesLeaf) continue;
+        const hr = ht - hl;
+        if (hl <= 0 || hr <= 0 || ht <= 0) continue;
+        const gr = gt - gl;
+        const gain = (gl * gl) / hl + (gr * gr) / hr - (gt * gt) / ht;
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestSeg = s;
+          bestCut = k + 1;
+        }
+      }
+    }
+    if (bestSeg < 0) break;
+    starts.push(bestCut);
+    ends.push(ends[bestSeg]!);
+    ends[bestSeg] = bestCut;
+  }
+  for (let s = 0; s < starts.length; s++) {
+    let gs = 0;
+    let hs = 0;
+    for (let k = starts[s]!; k < ends[s]!; k++) {
+      gs += g[k]!;
+      hs += h[k]!;
+    }
+    const v = hs > 1e-12 ? (-params.learningRate * gs) / hs : 0;
+    for (let k = starts[s]!; k < ends[s]!; k++) out[k] = v;
+  }
+}
+
+/**
+ * Weighted pool-adjacent-violators over `shape[from..]`: the closest (weighted least squares)
+ * non-decreasing (dir 1) or non-increasing (dir -1) sequence; bins without rows weigh 1e-9.
+ * @param shape the shape, projected in place
+ * @param weights rows per bin
+ * @param from first bin of the constrained run
+ * @param dir 1 or -1
+ */
+export function projectMonotone(shape: Float64Array, weights: Float64Array, from: number, dir: number): void {
+  const len = shape.length - from;
+  if (len < 2) return;
+  const val: number[] = [];
+  const wt: number[] = [];
+  const size: number[] = [];
+  for (let k = from; k < shape.length; k++) {
+    let v = dir * shape[k]!;
+    let w = Math.max(weights[k]!, 1e-9);
+    let s = 1;
+    while (val.length > 0 && val[val.length - 1]! > v) {
+      const pw = wt.pop()!;
+      const pv = val.pop()!;
+      v = (pv * pw + v * w) / (pw + w);
+      w += pw;
+      s += size.pop()!;
+    }
+    val.push(v);
+    wt.push(w);
+    size.push(s);
+  }
+  let k = from;
+  for (let q = 0; q < val.length; q++) for (let r = 0; r < size[q]!; r++) shape[k++] = dir * val[q]!;
+}

@@ -1,0 +1,521 @@
+import { brier } from "../metrics/brier";
+import { calibrationTable } from "../metrics/calibration-table";
+import { type Issue, type Result, fail, issue, ok } from "../schema/result";
+import { MAX_PADDED_CUTS } from "../scorecard/compile";
+import { loadScorecard, scorecardToJSON } from "../scorecard/load";
+import { probabilityOfDefault } from "../scorecard/probability-of-default";
+import { roundPoints } from "../scorecard/round-points";
+import { scoreColumns, setMetrics } from "../scorecard/train/evaluate";
+import { checkOptions } from "../scorecard/train/options";
+import { prepareData } from "../scorecard/train/prepare-data";
+import { trainTestSplit } from "../scorecard/train/train-test-split";
+import type { SetMetrics, TrainingData } from "../scorecard/train/types";
+import type { Characteristic, Rounding, Scaling, ScorecardJSON } from "../scorecard/types";
+import { type BoostParams, boostShapes } from "./boost-shapes";
+import { type FineBinning, assignBins, fineBins } from "./fine-bins";
+import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape } from "./types";
+
+const SHARED = [
+  "date",
+  "name",
+  "description",
+  "dataDescription",
+  "bad",
+  "exclude",
+  "split",
+  "specialValues",
+  "scaling",
+  "rounding",
+] as const;
+const OWN = new Set([
+  "maxBins",
+  "validationShare",
+  "seed",
+  "learningRate",
+  "maxRounds",
+  "maxLeaves",
+  "minSamplesLeaf",
+  "patience",
+  "monotone",
+  "calibrate",
+  "refit",
+  "maxCuts",
+]);
+
+/**
+ * Trains an additive boosted scorecard (explainable-boosting-machine style) and returns it as an
+ * ordinary `riskcard.scorecard` v1 artefact:
+ * 1. checks options and data as `trainScorecard` does, splits train/test, and holds out a seeded,
+ *    stratified validation part of the training rows (`validationShare`, default 0.15);
+ * 2. bins every candidate finely (`maxBins` quantile intervals, one bin per special-value entry
+ *    and per categorical level, a missing bin);
+ * 3. learns one shape (log-odds of bad per bin) per feature by cyclic boosting on the logistic
+ *    loss (`boostShapes`), with early stopping on the validation part and optional monotone
+ *    constraints; bins without training rows get the feature's riskiest value;
+ * 4. centres each shape (row-weighted mean 0, moved into the intercept) and, unless
+ *    `calibrate: false`, recalibrates on the validation part with Platt scaling
+ *    (`logit PD = a + b * logit_raw`, maximum likelihood), folded into the shapes;
+ * 5. turns each shape into points `-factor * shape` (`pdoScaling`), base points
+ *    `offset - factor * intercept`, rounds them, and merges adjacent bins with equal points; the
+ *    card's PD (`probabilityOfDefault`) is then the calibrated model's;
+ * 6. scores every row through the public batch scorer and reports AUC / KS per part, and the
+ *    Brier score and reliability table of the PD on the test rows.
+ * Deterministic: the same data, options and seed give the same artefact bytes.
+ * @param data `{ columns, target }` as for `trainScorecard`
+ * @param options `date` (required) and the boosting options (see `BoostOptions`)
+ * @returns `{ ok: true, value: { artefact, card, json, report } }` or issues (bad options, bad
+ * data, one class only in a part)
+ * @throws {TypeError} when data is not `{ columns, target }` or a column is not an array
+ * @throws {RangeError} when columns differ in length
+ * @example trainBoostedScorecard({ columns: { x: [1, 2, 3, 4, 5, 6, 7, 8], y: [0, 0, 1, 0, 1, 1, 0, 1] }, target: "y" }, { date: "2026-06-30", split: "none", validationShare: 0, minSamplesLeaf: 1 }).ok // => true
+ */
+export function trainBoostedScorecard(data: TrainingData, options: BoostOptions): Result<BoostedScorecard> {
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    return fail([issue("invalid_type", ["options"], "options must be an object with at least a date")]);
+  const shared: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const k of Object.keys(options)) {
+    if ((SHARED as readonly string[]).includes(k)) shared[k] = (options as unknown as Record<string, unknown>)[k];
+    else if (!OWN.has(k)) issues.push(issue("unrecognized_key", ["options", k], "unknown option"));
+  }
+  const co = checkOptions(shared);
+  if (!co.ok) issues.push(...co.issues);
+  const own = checkOwn(options, issues);
+  if (!co.ok || issues.length > 0) return fail(issues);
+  const o = co.value;
+  const pd = prepareData(data, o);
+  if (!pd.ok) return fail(pd.issues);
+  const d = pd.value;
+  for (const k of Object.keys(own.monotone)) {
+    const c = d.columns.get(k);
+    if (c === undefined)
+      return fail([issue("unknown_reference", ["options", "monotone", k], "not a candidate column")]);
+    if (c.kind !== "numeric")
+      return fail([issue("inconsistent", ["options", "monotone", k], "monotone constraints apply to numeric columns")]);
+  }
+
+  // 1. test split, then validation split of the training rows
+  let testMask: Uint8Array;
+  const s = o.split;
+  if (s === "none") testMask = new Uint8Array(d.n);
+  else if ("testMask" in s) {
+    if (s.testMask.length !== d.n)
+      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
+    testMask = new Uint8Array(d.n);
+    for (let i = 0; i < d.n; i++) {
+      const m = s.testMask[i];
+      if (m !== 0 && m !== 1)
+        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
+      testMask[i] = m;
+    }
+  } else testMask = trainTestSplit(d.labels, s.testShare, s.seed);
+  const fitIdx: number[] = [];
+  const testIdx: number[] = [];
+  for (let i = 0; i < d.n; i++) (testMask[i] === 1 ? testIdx : fitIdx).push(i);
+  const fitLabels = Uint8Array.from(fitIdx, (i) => d.labels[i]!);
+  const fitBads = fitLabels.reduce((a, b) => a + b, 0);
+  if (fitBads < 2 || fitBads > fitLabels.length - 2)
+    return fail([
+      issue("too_small", ["options", "split"], "the training rows need at least two bad and two good rows"),
+    ]);
+  const validMask =
+    own.validationShare > 0 ? trainTestSplit(fitLabels, own.validationShare, own.seed) : new Uint8Array(fitIdx.length);
+  const trainIdx: number[] = [];
+  const validIdx: number[] = [];
+  fitIdx.forEach((i, k) => {
+    (validMask[k] === 1 ? validIdx : trainIdx).push(i);
+  });
+  const trainLabels = Uint8Array.from(trainIdx, (i) => d.labels[i]!);
+  const validLabels = Uint8Array.from(validIdx, (i) => d.labels[i]!);
+
+  // 2. fine bins
+  const binnings: FineBinning[] = d.names.map((nm) =>
+    fineBins(
+      nm,
+      d.columns.get(nm)!,
+      trainIdx,
+      own.maxBins,
+      Object.hasOwn(o.specialValues, nm) ? o.specialValues[nm]! : [],
+    ),
+  );
+  const trainBins = binnings.map((b, j) => assignBins(b, d.columns.get(d.names[j]!)!, trainIdx));
+  const validBins = binnings.map((b, j) => assignBins(b, d.columns.get(d.names[j]!)!, validIdx));
+
+  // 3. boosting
+  const params: BoostParams = {
+    learningRate: own.learningRate,
+    maxRounds: own.maxRounds,
+    maxLeaves: own.maxLeaves,
+    minSamplesLeaf: own.minSamplesLeaf,
+    patience: own.patience,
+    monotone: d.names.map((nm) => {
+      const m = Object.hasOwn(own.monotone, nm) ? own.monotone[nm] : undefined;
+      return m === "increasing" ? 1 : m === "decreasing" ? -1 : 0;
+    }),
+    monotoneFrom: binnings.map((b) => b.firstOrdered),
+  };
+  const nBins = binnings.map((b) => b.bins);
+  const stopped = boostShapes(
+    { bins: trainBins, labels: trainLabels },
+    nBins,
+    params,
+    validIdx.length > 0 ? { bins: validBins, labels: validLabels } : undefined,
+  );
+  // refit on train + validation rows for the chosen number of rounds
+  const allBins =
+    own.refit && validIdx.length > 0
+      ? binnings.map((b, j) => assignBins(b, d.columns.get(d.names[j]!)!, fitIdx))
+      : trainBins;
+  const boosted =
+    own.refit && validIdx.length > 0
+      ? {
+          ...boostShapes({ bins: allBins, labels: fitLabels }, nBins, { ...params, maxRounds: stopped.bestRound }),
+          rounds: stopped.rounds,
+          validationLoss: stopped.validationLoss,
+        }
+      : stopped;
+
+  // 4. empty bins, centring, calibration
+  const counts = allBins.map((col, j) => {
+    const c = new Float64Array(nBins[j]!);
+    for (const k of col) c[k]!++;
+    return c;
+  });
+  let intercept = boosted.intercept;
+  const shapes = boosted.shapes.map((sh, j) => {
+    const out = sh.slice();
+    const c = counts[j]!;
+    let top = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < out.length; k++) if (c[k]! > 0 && out[k]! > top) top = out[k]!;
+    for (let k = 0; k < out.length; k++) if (c[k] === 0) out[k] = top;
+    let mean = 0;
+    for (let k = 0; k < out.length; k++) mean += c[k]! * out[k]!;
+    mean /= allBins[0]!.length;
+    for (let k = 0; k < out.length; k++) out[k] -= mean;
+    intercept += mean;
+    return out;
+  });
+  let platt = { a: 0, b: 1 };
+  if (own.calibrate && validIdx.length > 0) {
+    const raw = new Float64Array(validIdx.length).fill(intercept);
+    shapes.forEach((sh, j) => {
+      const col = validBins[j]!;
+      for (let i = 0; i < raw.length; i++) raw[i] += sh[col[i]!]!;
+    });
+    platt = plattFit(raw, validLabels);
+    intercept = platt.a + platt.b * intercept;
+    for (const sh of shapes) for (let k = 0; k < sh.length; k++) sh[k] *= platt.b;
+  }
+
+  // 5. the card
+  const draft = cardOf(binnings, shapes, counts, own.maxCuts, intercept, o.scaling, o.rounding, o.name, o.description);
+  const first = loadScorecard(draft);
+  if (!first.ok) return fail(first.issues);
+
+  // 6. metrics
+  const scores = scoreColumns(first.value, d.columns, d.n);
+  const part = (idx: readonly number[]): SetMetrics | undefined => {
+    const lab = Uint8Array.from(idx, (i) => d.labels[i]!);
+    const b = lab.reduce((a, x) => a + x, 0);
+    if (b === 0 || b === lab.length) return undefined;
+    return setMetrics(
+      Float64Array.from(idx, (i) => scores[i]!),
+      lab,
+    );
+  };
+  const trainM = part(trainIdx)!;
+  const validM = part(validIdx);
+  const testM = part(testIdx);
+  const calIdx = testM !== undefined ? testIdx : validM !== undefined ? validIdx : [];
+  let pdCal: CalibrationReport | undefined;
+  if (calIdx.length >= 10) {
+    const probs = Float64Array.from(calIdx, (i) => probabilityOfDefault(first.value, scores[i]!));
+    const lab = Uint8Array.from(calIdx, (i) => d.labels[i]!);
+    pdCal = { brier: brier(probs, lab), table: calibrationTable(probs, lab) };
+  }
+  const metrics: Record<string, number> = {
+    trainRows: trainM.rows,
+    trainBads: trainM.bads,
+    trainAuc: trainM.auc,
+    ...(validM === undefined ? {} : { validationRows: validM.rows, validationAuc: validM.auc }),
+    ...(testM === undefined
+      ? {}
+      : { testRows: testM.rows, testBads: testM.bads, testAuc: testM.auc, testKs: testM.ks }),
+    ...(pdCal === undefined ? {} : { brier: pdCal.brier }),
+    rounds: boosted.rounds,
+    bestRound: boosted.bestRound,
+    variables: binnings.length,
+  };
+  const desc =
+    o.dataDescription ??
+    `${d.n} rows (${d.labels.reduce((a, b) => a + b, 0)} bad), ${d.names.length} candidate variables; ${trainIdx.length} train, ${validIdx.length} validation and ${testIdx.length} test rows`;
+  const final = loadScorecard({ ...draft, training: { data: desc, date: o.date, metrics } });
+  if (!final.ok) return fail(final.issues);
+  const card = final.value;
+  const report: BoostReport = {
+    rounds: boosted.rounds,
+    bestRound: boosted.bestRound,
+    validationLoss: boosted.validationLoss,
+    calibration: platt,
+    train: trainM,
+    ...(validM === undefined ? {} : { validation: validM }),
+    ...(testM === undefined ? {} : { test: testM }),
+    ...(pdCal === undefined ? {} : { pdCalibration: pdCal }),
+    shapes: binnings.map((b, j) => shapeOf(b, shapes[j]!, counts[j]!, o.scaling.factor, o.rounding)),
+  };
+  return ok({ artefact: card.artefact as ScorecardJSON, card, json: scorecardToJSON(card), report });
+}
+
+interface OwnOptions {
+  readonly maxBins: number;
+  readonly validationShare: number;
+  readonly seed: number;
+  readonly learningRate: number;
+  readonly maxRounds: number;
+  readonly maxLeaves: number;
+  readonly minSamplesLeaf: number;
+  readonly patience: number;
+  readonly monotone: Readonly<Record<string, "increasing" | "decreasing">>;
+  readonly calibrate: boolean;
+  readonly refit: boolean;
+  readonly maxCuts: number;
+}
+
+function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
+  const o = options as unknown as Record<string, unknown>;
+  const num = (key: string, def: number, lo: number, hi: number, integer = false, open = false): number => {
+    const v = o[key];
+    if (v === undefined) return def;
+    const at = ["options", key];
+    if (typeof v !== "number") issues.push(issue("invalid_type", at, "must be a number"));
+    else if (!Number.isFinite(v)) issues.push(issue("not_finite", at, "must be finite"));
+    else if (integer && !Number.isInteger(v)) issues.push(issue("not_integer", at, "must be an integer"));
+    else if (v < lo || (open && v === lo)) issues.push(issue("too_small", at, `must be ${open ? ">" : ">="} ${lo}`));
+    else if (v > hi) issues.push(issue("too_big", at, `must be <= ${hi}`));
+    else return v;
+    return def;
+  };
+  const monotone: Record<string, "increasing" | "decreasing"> = {};
+  const m = o.monotone;
+  if (m !== undefined) {
+    if (m === null || typeof m !== "object" || Array.isArray(m))
+      issues.push(issue("invalid_type", ["options", "monotone"], "must be an object of column names"));
+    else
+      for (const [k, v] of Object.entries(m)) {
+        if (v !== "increasing" && v !== "decreasing")
+          issues.push(issue("invalid_enum", ["options", "monotone", k], 'must be "increasing" or "decreasing"'));
+        else monotone[k] = v;
+      }
+  }
+  if (o.refit !== undefined && typeof o.refit !== "boolean")
+    issues.push(issue("invalid_type", ["options", "refit"], "must be true or false"));
+  const cal = o.calibrate;
+  if (cal !== undefined && typeof cal !== "boolean")
+    issues.push(issue("invalid_type", ["options", "calibrate"], "must be true or false"));
+  return {
+    maxBins: num("maxBins", 64, 2, 1000, true),
+    validationShare: num("validationShare", 0.15, 0, 0.5),
+    seed: num("seed", 1, 0, Number.MAX_SAFE_INTEGER, true),
+    learningRate: num("learningRate", 0.05, 0, 1, false, true),
+    maxRounds: num("maxRounds", 2000, 1, 100_000, true),
+    maxLeaves: num("maxLeaves", 3, 2, 64, true),
+    minSamplesLeaf: num("minSamplesLeaf", 20, 1, 1e9, true),
+    patience: num("patience", 50, 1, 100_000, true),
+    monotone,
+    calibrate: cal !== false,
+    refit: o.refit !== false,
+    maxCuts: num("maxCuts", 7, 1, MAX_PADDED_CUTS, true),
+  };
+}
+
+/**
+ * Platt scaling by Newton's method: the maximum-likelihood `a, b` of `P(bad) = 1 / (1 + e^-(a + b z))`.
+ * @param z raw log-odds per row
+ * @param y labels
+ * @returns the intercept a and slope b (a = 0, b = 1 when the fit fails)
+ */
+function plattFit(z: Float64Array, y: Uint8Array): { a: number; b: number } {
+  let a = 0;
+  let b = 1;
+  for (let it = 0; it < 50; it++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (let i = 0; i < z.length; i++) {
+      const p = 1 / (1 + Math.exp(-(a + b * z[i]!)));
+      const r = y[i]! - p;
+      const w = p * (1 - p);
+      ga += r;
+      gb += r * z[i]!;
+      haa += w;
+      hab += w * z[i]!;
+      hbb += w * z[i]! * z[i]!;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 1e-12)) return { a: 0, b: 1 };
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a += da;
+    b += db;
+    if (Math.abs(da) + Math.abs(db) < 1e-12) break;
+  }
+  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? { a, b } : { a: 0, b: 1 };
+}
+
+/** The scorecard artefact (without training metadata) of the learned shapes. */
+function cardOf(
+  binnings: readonly FineBinning[],
+  shapes: readonly Float64Array[],
+  counts: readonly Float64Array[],
+  maxCuts: number,
+  intercept: number,
+  scaling: Scaling,
+  rounding: Rounding,
+  name: string,
+  description: string | undefined,
+): ScorecardJSON {
+  const pts = (v: number): number => roundPoints(-scaling.factor * v, rounding) + 0;
+  const characteristics: Characteristic[] = binnings.map((b, j) => {
+    const sh = shapes[j]!;
+    const points = Array.from(sh, pts);
+    const base = { name: b.feature, feature: b.feature, reasonCode: reasonCodeOf(b.feature) };
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const p of points) if (p < lowest) lowest = p;
+    const fallback = { points: lowest };
+    if (b.type === "categorical") {
+      const groups = new Map<number, string[]>();
+      b.levels.forEach((l, k) => {
+        const p = points[k + 1]!;
+        const g = groups.get(p);
+        if (g === undefined) groups.set(p, [l]);
+        else g.push(l);
+      });
+      return {
+        ...base,
+        type: "categorical",
+        levels: b.levels,
+        attributes: [
+          ...[...groups].map(([p, cats]) => ({ kind: "categories" as const, categories: cats, points: p })),
+          { kind: "missing" as const, points: points[0]! },
+        ],
+        fallback,
+      };
+    }
+    const attributes: (
+      | { kind: "interval"; lower: number | null; upper: number | null; points: number }
+      | {
+          kind: "special";
+          values: number[];
+          points: number;
+        }
+    )[] = [];
+    b.specials.forEach((v, k) => {
+      attributes.push({ kind: "special", values: [...v], points: points[k + 1]! });
+    });
+    const runs = intervalRuns(b, sh, counts[j]!, scaling.factor, rounding, maxCuts);
+    for (const r of runs) attributes.push({ kind: "interval", lower: r.lower, upper: r.upper, points: r.points });
+    return {
+      ...base,
+      type: "numeric",
+      attributes: [...attributes, { kind: "missing" as const, points: points[0]! }],
+      fallback,
+    };
+  });
+  return {
+    format: "riskcard.scorecard",
+    version: 1,
+    name,
+    ...(description === undefined ? {} : { description }),
+    scaling,
+    rounding,
+    base: "separate",
+    basePoints: roundPoints(scaling.offset - scaling.factor * intercept, rounding) + 0,
+    characteristics,
+    reasons: binnings.map((b) => ({ code: reasonCodeOf(b.feature), message: b.feature.replace(/_/g, " ") })),
+  };
+}
+
+/**
+ * The interval attributes of a numeric shape: adjacent fine bins with equal points merged, then,
+ * while the characteristic has more than `maxCuts` boundaries (special values counting two each;
+ * the scorer's padded fast path takes up to `MAX_PADDED_CUTS`), the adjacent pair of runs with the
+ * closest log-odds merged into one run at their row-weighted mean log-odds.
+ */
+function intervalRuns(
+  b: FineBinning,
+  shape: Float64Array,
+  counts: Float64Array,
+  factor: number,
+  rounding: Rounding,
+  maxCuts: number,
+): { lower: number | null; upper: number | null; points: number }[] {
+  const pts = (v: number): number => roundPoints(-factor * v, rounding) + 0;
+  const edges: (number | null)[] = [null, ...b.cuts, null];
+  const runs: { lo: number; hi: number; v: number; w: number }[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const bin = b.firstOrdered + k;
+    const v = shape[bin]!;
+    const w = counts[bin]!;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && pts(last.v) === pts(v)) {
+      last.v = last.w + w > 0 ? (last.v * last.w + v * w) / (last.w + w) : last.v;
+      last.w += w;
+      last.hi = k + 1;
+    } else runs.push({ lo: k, hi: k + 1, v, w });
+  }
+  let specials = 0;
+  for (const s of b.specials) specials += s.length;
+  while (runs.length > 1 && runs.length - 1 + 2 * specials > maxCuts) {
+    let at = 0;
+    let gap = Number.POSITIVE_INFINITY;
+    for (let k = 0; k + 1 < runs.length; k++) {
+      const d = Math.abs(runs[k + 1]!.v - runs[k]!.v);
+      if (d < gap) {
+        gap = d;
+        at = k;
+      }
+    }
+    const x = runs[at]!;
+    const y = runs[at + 1]!;
+    const w = x.w + y.w;
+    runs.splice(at, 2, { lo: x.lo, hi: y.hi, v: w > 0 ? (x.v * x.w + y.v * y.w) / w : x.v, w });
+  }
+  // merging by value can leave equal rounded neighbours: fold them too
+  const out: { lower: number | null; upper: number | null; points: number }[] = [];
+  for (const r of runs) {
+    const p = pts(r.v);
+    const last = out[out.length - 1];
+    if (last !== undefined && last.points === p) last.upper = edges[r.hi]!;
+    else out.push({ lower: edges[r.lo]!, upper: edges[r.hi]!, points: p });
+  }
+  return out;
+}
+
+/** A reason code from a column name: characters outside [A-Za-z0-9_.:-] become "_", at most 64. */
+function reasonCodeOf(feature: string): string {
+  return feature.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 64) || "_";
+}
+
+function shapeOf(
+  b: FineBinning,
+  shape: Float64Array,
+  counts: Float64Array,
+  factor: number,
+  rounding: Rounding,
+): FeatureShape {
+  const labels: string[] = ["missing"];
+  if (b.type === "categorical") labels.push(...b.levels);
+  else {
+    for (const s of b.specials) labels.push(`= ${s.join(", ")}`);
+    const edges = [Number.NEGATIVE_INFINITY, ...b.cuts, Number.POSITIVE_INFINITY];
+    for (let k = 0; k + 1 < edges.length; k++) labels.push(`[${edges[k]}, ${edges[k + 1]})`);
+  }
+  return {
+    feature: b.feature,
+    labels,
+    points: Array.from(shape, (v) => roundPoints(-factor * v, rounding) + 0),
+    counts: Array.from(counts),
+  };
+}

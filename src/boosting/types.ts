@@ -1,0 +1,105 @@
+/**
+ * The data shapes of `trainBoostedScorecard`: its options, and what it returns (the artefact, the
+ * loaded card, and a report with each feature's shape and the calibration figures).
+ */
+import type { CalibrationTable } from "../metrics/calibration-table";
+import type { Rounding, ScalingParams, Scorecard, ScorecardJSON } from "../scorecard/types";
+import type { SetMetrics } from "../scorecard/train/types";
+
+/** Options of `trainBoostedScorecard`. Only `date` is required. */
+export interface BoostOptions {
+  /** Training date written to the artefact, ISO `YYYY-MM-DD` (the library never reads the clock). */
+  readonly date: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly dataDescription?: string;
+  /** The target value that means bad; default: the target holds 1/0. */
+  readonly bad?: number | string;
+  /** Columns that are not candidates. */
+  readonly exclude?: readonly string[];
+  /** Train/test split, as `trainScorecard`'s (default `{ testShare: 0.3, seed: 1 }`). */
+  readonly split?:
+    | { readonly testShare: number; readonly seed: number }
+    | { readonly testMask: ArrayLike<number> }
+    | "none";
+  /** Special values per numeric column, each entry its own bin. */
+  readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+  /** Most quantile intervals per numeric column before boosting (default 64). */
+  readonly maxBins?: number;
+  /** Share of the training rows held out (stratified, seeded) for early stopping and calibration (default 0.15). */
+  readonly validationShare?: number;
+  /** Seed of the validation split (default 1). */
+  readonly seed?: number;
+  /** Shrinkage of each step (default 0.05). */
+  readonly learningRate?: number;
+  /** Most rounds (default 2000). */
+  readonly maxRounds?: number;
+  /** Most leaves per step (default 3). */
+  readonly maxLeaves?: number;
+  /** Fewest rows per leaf (default 20). */
+  readonly minSamplesLeaf?: number;
+  /** Rounds without a better validation loss before stopping (default 50). */
+  readonly patience?: number;
+  /**
+   * Monotone constraints by column, on the risk (log-odds of bad) over the column's intervals:
+   * `"increasing"` = risk never falls as the value grows (points never rise), `"decreasing"` the
+   * reverse. Missing and special bins are free.
+   */
+  readonly monotone?: Readonly<Record<string, "increasing" | "decreasing">>;
+  /**
+   * After early stopping picks the number of rounds, boost again from scratch on the training and
+   * validation rows together for that many rounds (default true; the validation rows then serve
+   * calibration only).
+   */
+  readonly refit?: boolean;
+  /**
+   * Most boundaries of a numeric characteristic in the card (special values count two), from 1
+   * to 31 (default 7, the scorer's 8-wide padded path, as a logistic card with 8 bins): closest
+   * adjacent runs are merged until it fits. The padded path searches 8, 16 or 32 boundaries, so
+   * fewer boundaries score faster (bench/RESULTS.md, suite boosting).
+   */
+  readonly maxCuts?: number;
+  /** Recalibrate PD on the validation rows (Platt: logit = a + b * card logit); default true. */
+  readonly calibrate?: boolean;
+  /** Scaling (default 600 points at bad:good odds 1/19, pdo 50) and rounding (default half-up). */
+  readonly scaling?: ScalingParams;
+  readonly rounding?: Rounding;
+}
+
+/** One feature's learned shape, for reports: points per fine bin, and bin labels. */
+export interface FeatureShape {
+  readonly feature: string;
+  readonly labels: readonly string[];
+  readonly points: readonly number[];
+  readonly counts: readonly number[];
+}
+
+/** Calibration figures of a PD on a set of rows. */
+export interface CalibrationReport {
+  readonly brier: number;
+  readonly table: CalibrationTable;
+}
+
+/** What `trainBoostedScorecard` did and measured. */
+export interface BoostReport {
+  readonly rounds: number;
+  readonly bestRound: number;
+  readonly validationLoss: readonly number[];
+  /** Platt calibration `logit = a + b * logit_raw` fitted on the validation rows (a = 0, b = 1 when off). */
+  readonly calibration: { readonly a: number; readonly b: number };
+  readonly train: SetMetrics;
+  readonly validation?: SetMetrics;
+  readonly test?: SetMetrics;
+  /** Brier score and reliability table of the card's PD on the test rows (on the validation rows without test rows). */
+  readonly pdCalibration?: CalibrationReport;
+  readonly shapes: readonly FeatureShape[];
+}
+
+/** The result of `trainBoostedScorecard`. */
+export interface BoostedScorecard {
+  readonly artefact: ScorecardJSON;
+  readonly card: Scorecard;
+  /** Canonical JSON text of the artefact (`scorecardToJSON`). */
+  readonly json: string;
+  readonly report: BoostReport;
+}
