@@ -253,7 +253,13 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
       ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
     };
     const r = trainScorecard({ columns, target: a.target }, options);
-    if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
+    // The library's advice names its options (l2, maxCorrelation); on the command line they are flags.
+    if (!r.ok) {
+      const advice = issuesLine(r.issues)
+        .replaceAll("use l2", "pass --l2 (e.g. --l2 1)")
+        .replaceAll("lower maxCorrelation", "lower --max-correlation");
+      throw new CliError(`${table.source}: training failed: ${advice}`);
+    }
     trained = r.value;
     reportText = formatTrainReport(r.value.report);
   }

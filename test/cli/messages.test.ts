@@ -105,10 +105,10 @@ describe("riskcard train options named by the fit's errors", () => {
   for (let i = 1; i <= 200; i++) rows.push(`${i},${i > 100 ? "bad" : "good"}`);
   const sep = file("separated.csv", `${rows.join("\n")}\n`);
 
-  it("a separated file fails with advice to use l2, and --l2 1 trains it", async () => {
+  it("a separated file fails with advice to pass --l2, and --l2 1 trains it", async () => {
     const r = await train(sep);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/separated.*use l2/);
+    expect(r.err).toMatch(/separated.*pass --l2 \(e\.g\. --l2 1\)/);
     const ok = await train(sep, "--l2", "1");
     expect(ok.code).toBe(0);
     const m = loadScorecard(readFileSync(join(dir, "m.json"), "utf8"));
