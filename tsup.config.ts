@@ -17,6 +17,7 @@ export const domains = [
   "redis",
   "pmml",
   "interop",
+  "simulate",
 ] as const;
 
 export default defineConfig({

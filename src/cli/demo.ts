@@ -113,3 +113,42 @@ for (const o of ["approve", "review", "decline"] as const) {
 }
 
 console.log(out.join("\n"));
+
+// One traced decision, explained from its trace (decide with { trace: true }; see the README's "Decision records").
+{
+  const i = decisions.findIndex((d) => d.outcome === "approve" && d.reasons.length > 0);
+  const traced = engine.decide(applicants[i], { asOf: AS_OF, trace: true });
+  const t = traced.trace!;
+  const lines: string[] = ["", `Traced decision: ${t.applicantId} (${traced.outcome.toUpperCase()})`];
+  const g = t.guards;
+  lines.push(
+    `  guards: age ${g.ageYears}, consent ${g.consentGiven ? "given" : "missing"}, real name ${g.realNameVerified ? "verified" : "not verified"}, ID ${g.idVerified ? "verified" : "not verified"}`,
+  );
+  const base = (engine.card as { basePoints?: number }).basePoints ?? 0;
+  lines.push(
+    `  score ${t.scorecard.score} = ${base} base points + the points of each characteristic (its reason baseline in brackets):`,
+  );
+  for (const c of t.scorecard.characteristics) {
+    const v = t.features[c.feature];
+    lines.push(
+      `    ${c.name.padEnd(32)} value ${String(v === null ? "missing" : Math.round((v ?? 0) * 1000) / 1000).padStart(12)}  ${pad(c.points, 4)} points (${c.baseline})`,
+    );
+  }
+  lines.push(`  PD ${pct(t.scorecard.pd, 1)} -> band ${t.scorecard.band}`);
+  lines.push(
+    `  fraud rules: ${t.rules.hits.length} hit, action ${t.rules.action}; ${Object.keys(t.facts).length} facts read`,
+  );
+  const o = t.offer;
+  if (o !== null) {
+    lines.push(`  limit: start ${(o.startFen / 100).toFixed(0)} CNY, bounds tried:`);
+    for (const b of o.bounds) lines.push(`    ${b.bound.padEnd(11)} ${(b.capFen / 100).toFixed(0)} CNY`);
+    lines.push(
+      `  bound that set the limit: ${o.binding}; limit ${((o.limitFen ?? 0) / 100).toFixed(0)} CNY over ${o.termMonths} months; rate ${pct(o.annualRateBeforeCap, 1)} before the cap, ${pct(o.annualRate, 1)} after; APR ${pct(o.aprNominal, 1)} (IRR of the cash flows)`,
+    );
+  }
+  const replayed = engine.replay(traced);
+  lines.push(
+    `  replayed from the trace alone: ${replayed.identical ? "identical" : "different"}; trace ${JSON.stringify(t).length} bytes`,
+  );
+  console.log(lines.join("\n"));
+}

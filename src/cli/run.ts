@@ -1,7 +1,9 @@
 import { CliError, EXIT } from "./errors";
 import type { CliIo } from "./io";
+import { replayCommand } from "./replay";
 import { reportCommand } from "./report";
 import { scoreCommand } from "./score";
+import { simulateCommand } from "./simulate";
 import { trainCommand } from "./train";
 import { validateCommand } from "./validate";
 
@@ -17,11 +19,14 @@ Commands:
                                                   decide applications, streaming JSONL
   report MODEL.json DATA.csv --out REPORT.html    HTML validation report (ROC, KS, PSI, bins)
   validate ARTEFACT.json                          check a scorecard, rule set or policy
+  simulate --base A.json --candidate B.json APPLICANTS.jsonl --as-of TIME [--outcomes F] [--html R.html]
+                                                  what-if comparison of two engine configurations
+  replay RECORDS.jsonl [--engine CONFIG.json]     re-run a log of decision records, summarise changes
 
 Exit codes (every command):
   0  success
   1  data or validation error (unreadable or malformed file, missing column, invalid artefact,
-     error records in score output)
+     error records in score output, changed records in replay)
   2  usage error (unknown command or option, missing argument)
   3  internal error (a bug in riskcard: please report it)
 Errors are one line on stderr; they name files, lines and columns, never the values in them.
@@ -32,6 +37,8 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   score: scoreCommand,
   report: reportCommand,
   validate: validateCommand,
+  simulate: simulateCommand,
+  replay: replayCommand,
 };
 
 /**
@@ -54,7 +61,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const fn = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (fn === undefined) {
-    io.stderr.write(`riskcard: unknown command (expected train, score, report or validate; see riskcard --help)\n`);
+    io.stderr.write(
+      `riskcard: unknown command (expected train, score, report, validate, simulate or replay; see riskcard --help)\n`,
+    );
     return EXIT.usage;
   }
   try {

@@ -19,7 +19,15 @@ import {
   createFacts,
   createVelocityCounts,
 } from "../fraud";
-import { type Band, type Offer, type OfferInput, loadPolicy, makeOffer } from "../limits";
+import {
+  type Band,
+  type Offer,
+  type OfferInput,
+  type OfferSteps,
+  createOfferSteps,
+  loadPolicy,
+  makeOffer,
+} from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/parse";
@@ -34,10 +42,20 @@ import type { Scorecard } from "../scorecard/types";
 import { selectReasonCodes } from "../scorecard/reason-codes";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
-import { checkGuards } from "./guards";
+import { checkGuards, guardsOf } from "./guards";
+import {
+  type LastRun,
+  type TraceContext,
+  compareReplay,
+  factsReadBy,
+  fillFromTrace,
+  listSets,
+  readRecord,
+  traceOf,
+} from "./trace";
 import { type ReadOptions, readDecideOptions } from "./options";
 import { applyVelocityPolicy } from "./velocity-policy";
-import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit } from "./types";
+import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit, ReplayResult } from "./types";
 
 /**
  * The version of the decision pipeline (bumped when the way stages combine changes).
@@ -61,6 +79,14 @@ export interface Engine {
   decide(applicant: unknown, options: DecideOptions): Decision;
   /** Like `decide`, but returns the options' or the applicant's issues instead of throwing; never throws on bad input. */
   safeDecide(applicant: unknown, options: DecideOptions): Result<Decision>;
+  /**
+   * Re-runs scoring, rules and the offer from a trace's recorded features, facts and guard inputs
+   * with this engine's artefacts, and compares the result with the recorded decision.
+   * @param record a decision made with `{ trace: true }`, or a decision record (`toDecisionRecord`, parsed)
+   * @returns `{ decision, identical, mismatches }`
+   * @throws {RiskcardError} when the input is not a traced decision or record
+   */
+  replay(record: unknown): ReplayResult;
 }
 
 /**
@@ -159,7 +185,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
   // The options as read by readDecideOptions, and the engine's copy of the caller's velocity counts.
-  const read: ReadOptions = { asOf: 0, velocity: undefined, velocityUnavailable: false };
+  const read: ReadOptions = { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false };
   const velocityBuffer = createVelocityCounts(rules.config.catalog);
 
   // Options first (copied into `read`), then the applicant (a snapshot, or a parsed value): each
@@ -172,11 +198,62 @@ export function createEngine(config: EngineConfig = {}): Engine {
     return ok(applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy));
   };
 
+  // What the last run computed, for the trace path (references only: no allocation on the plain path).
+  const last: LastRun = { scored: undefined, fe: undefined, offered: undefined };
+  const steps = createOfferSteps();
+
   const decideValid = (a: Applicant, options: ReadOptions): Decision => {
     const asOf = options.asOf;
     const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
     fillVector(a, asOf, catalog, vector.values, vector.missing);
+    factOptions.asOf = asOf;
+    factOptions.velocity = options.velocity;
+    computeFactsInto(facts, a, factOptions as ComputeFactsOptions);
+    const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
+    const obligations = a.bureau?.monthlyObligationsFen;
+    const app = a.application;
+    if (options.trace !== true)
+      return run(
+        a.id,
+        asOf,
+        guards,
+        incomeVerified,
+        obligations,
+        app?.requestedAmountFen,
+        app?.requestedTermMonths,
+        undefined,
+      );
+    const d = run(
+      a.id,
+      asOf,
+      guards,
+      incomeVerified,
+      obligations,
+      app?.requestedAmountFen,
+      app?.requestedTermMonths,
+      steps,
+    );
+    const trace = buildTrace(d, a, asOf, incomeVerified, obligations);
+    return Object.freeze({ ...d, trace });
+  };
+
+  /**
+   * Scoring, rules and the offer from the engine's filled buffers (`vector`, `facts`) and the
+   * guards: the one code path that both decide and replay run.
+   */
+  const run = (
+    id: string,
+    asOf: number,
+    guards: Decision["guards"],
+    incomeVerified: boolean,
+    obligations: number | undefined,
+    requestedAmountFen: number | undefined,
+    requestedTermMonths: number | undefined,
+    offerSteps: OfferSteps | undefined,
+  ): Decision => {
     const scored = score(card, vector);
+    last.scored = scored;
+    last.offered = undefined;
     const pd = clamp01(probabilityOfDefault(card, scored.score));
     const band = bandOf(pd, bounds);
     const rcs = selectReasonCodes(card, scored.points, scored.attributes, maxReasons);
@@ -184,10 +261,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
     for (let i = 0; i < rcs.count; i++)
       adverse[i] = { code: rcs.codes[i]!, message: rcs.messages[i]!, source: "credit", points: round2(rcs.points[i]!) };
 
-    factOptions.asOf = asOf;
-    factOptions.velocity = options.velocity;
-    computeFactsInto(facts, a, factOptions as ComputeFactsOptions);
     const fe = rules.evaluate(facts);
+    last.fe = fe;
     const hits: FraudHit[] = new Array(fe.hits.length);
     for (let i = 0; i < hits.length; i++) {
       const h = fe.hits[i]!;
@@ -209,11 +284,11 @@ export function createEngine(config: EngineConfig = {}): Engine {
         const g = guards[i]!;
         if (!g.passed) reasons.push({ code: `guard.${g.code}`, message: g.message, source: "guard" });
       }
-      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
+      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
     }
     if (fe.action === "decline")
       return decision(
-        a.id,
+        id,
         asOf,
         sc,
         band,
@@ -231,27 +306,25 @@ export function createEngine(config: EngineConfig = {}): Engine {
         message: "The credit score is below the approval cutoff",
         source: "credit",
       };
-      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat([cutoff], adverse), null);
+      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat([cutoff], adverse), null);
     }
-    const bureau = a.bureau;
-    const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
     const offerInput: {
       -readonly [K in keyof OfferInput]: OfferInput[K];
     } = { band, pd, incomeVerified };
     if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
-    if (bureau !== undefined) offerInput.monthlyObligationsFen = bureau.monthlyObligationsFen;
-    const app = a.application;
-    if (app?.requestedAmountFen !== undefined) offerInput.requestedAmountFen = app.requestedAmountFen;
-    if (app?.requestedTermMonths !== undefined) offerInput.requestedTermMonths = app.requestedTermMonths;
-    const offered = makeOffer(policy, offerInput);
+    if (obligations !== undefined) offerInput.monthlyObligationsFen = obligations;
+    if (requestedAmountFen !== undefined) offerInput.requestedAmountFen = requestedAmountFen;
+    if (requestedTermMonths !== undefined) offerInput.requestedTermMonths = requestedTermMonths;
+    const offered = makeOffer(policy, offerInput, offerSteps);
+    last.offered = offered;
     if (!offered.ok) {
       const reasons: DecisionReason[] = [];
       for (const r of offered.reasons) reasons.push({ code: r.code, message: r.message, source: "offer" });
-      return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
+      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
     }
     if (fe.action === "review" || pd >= reviewPd) {
       return decision(
-        a.id,
+        id,
         asOf,
         sc,
         band,
@@ -264,13 +337,55 @@ export function createEngine(config: EngineConfig = {}): Engine {
         null,
       );
     }
-    return decision(a.id, asOf, sc, band, pd, guards, fraud, versions, "approve", adverse, offered.offer);
+    return decision(id, asOf, sc, band, pd, guards, fraud, versions, "approve", adverse, offered.offer);
+  };
+
+  const traceCtx: TraceContext = {
+    card,
+    policy,
+    catalog,
+    facts,
+    vector,
+    factSlots: factsReadBy(rules),
+    lists: listSets(rules.ruleSet),
+    artefacts: Object.freeze({
+      ...versions,
+      thresholds: digest({ reviewPd, declinePd, bounds, maxReasons }),
+    }),
+    utcOffsetMinutes: rules.config.utcOffsetMinutes,
+  };
+  const buildTrace = (
+    d: Decision,
+    a: Applicant,
+    asOf: number,
+    incomeVerified: boolean,
+    obligations: number | undefined,
+  ) => traceOf(traceCtx, last, steps, d, a, asOf, incomeVerified, obligations);
+
+  const replay = (input: unknown): ReplayResult => {
+    const { recorded, trace } = readRecord(input);
+    const notRecorded = fillFromTrace(traceCtx, trace);
+    const g = trace.guards;
+    const guards = guardsOf(g.ageYears, g.consentGiven, g.realNameVerified, g.idVerified);
+    const o = trace.offerInputs;
+    const d = run(
+      trace.applicantId,
+      trace.asOf,
+      guards,
+      o.incomeVerified,
+      o.monthlyObligationsFen ?? undefined,
+      o.requestedAmountFen ?? undefined,
+      o.requestedTermMonths ?? undefined,
+      undefined,
+    );
+    return compareReplay(d, recorded, trace, traceCtx.artefacts, notRecorded);
   };
 
   return Object.freeze({
     versions,
     card,
     safeDecide,
+    replay,
     decide(input: unknown, options: DecideOptions): Decision {
       const bad = readDecideOptions(options, rules.config.catalog, velocityBuffer, read);
       if (bad.length > 0) throw new RiskcardError(bad, "decide options");
@@ -340,8 +455,14 @@ function artefactVersion(a: object, name: string): string {
   return `${name} (${String(r.format)}@${String(r.version)}) #${digest(a)}`;
 }
 
-/** FNV-1a 32-bit over the artefact's JSON: identifies the exact content, not just the name. */
-function digest(a: unknown): string {
+/**
+ * FNV-1a 32-bit over a value's JSON: identifies the exact content of an artefact, not just its name.
+ * @param a any JSON value
+ * @returns eight hex digits
+ * @example digest({}) // => "5465b825" (FNV-1a of the two characters "{}")
+ * @internal
+ */
+export function digest(a: unknown): string {
   const s = JSON.stringify(a);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

@@ -61,12 +61,46 @@ export function checkGuards(
   asOf: number,
   utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
 ): readonly Guard[] {
+  return guardsOf(
+    applicantAge(applicant, asOf, utcOffsetMinutes),
+    consentGiven(applicant, asOf),
+    applicant.identity.realNameVerified,
+    applicant.identity.idVerified,
+  );
+}
+
+/**
+ * Whether consent to the bureau query was given at or before `asOf` (a missing time counts as given with the request).
+ * @param applicant a validated applicant
+ * @param asOf epoch milliseconds of the decision
+ * @returns true when the consent guard passes
+ * @example consentGiven(applicant, asOf) // => true (consent given a minute before asOf)
+ */
+export function consentGiven(applicant: Applicant, asOf: number): boolean {
   const c = applicant.consent;
+  return c.creditBureauQuery && (c.givenAt === undefined || c.givenAt <= asOf);
+}
+
+/**
+ * The compliance guards from their derived inputs (what a decision trace records), in the fixed order of `checkGuards`.
+ * @param ageYears age in whole years on the local date of `asOf`
+ * @param consent whether consent was given at or before `asOf` (`consentGiven`)
+ * @param realNameVerified the identity's real-name flag
+ * @param idVerified the identity's ID flag
+ * @returns one `Guard` per code
+ * @example guardsOf(17, true, true, true)[0].passed // => false
+ */
+export function guardsOf(
+  ageYears: number,
+  consent: boolean,
+  realNameVerified: boolean,
+  idVerified: boolean,
+): readonly Guard[] {
   const results: [GuardCode, boolean][] = [
-    ["age_18_or_over", applicantAge(applicant, asOf, utcOffsetMinutes) >= 18],
-    ["consent_given", c.creditBureauQuery && (c.givenAt === undefined || c.givenAt <= asOf)],
-    ["real_name_verified", applicant.identity.realNameVerified],
-    ["id_verified", applicant.identity.idVerified],
+    ["age_18_or_over", ageYears >= 18],
+    ["consent_given", consent],
+    ["real_name_verified", realNameVerified],
+    ["id_verified", idVerified],
   ];
   return results.map(([code, passed]) => ({ code, passed, message: MESSAGES[code][passed ? 0 : 1] }));
 }

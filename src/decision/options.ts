@@ -20,6 +20,8 @@ export interface ReadOptions {
   velocity: VelocityCounts | undefined;
   /** True when the caller's counts were marked `unavailable` (the velocity store failed: `gatherFacts`). */
   velocityUnavailable: boolean;
+  /** Whether the caller asked for a trace (`trace: true`; anything else is no trace). */
+  trace: boolean;
 }
 
 const ROOT: readonly (string | number)[] = [];
@@ -36,7 +38,7 @@ const VELOCITY = ["velocity"] as const;
  * @param buffer velocity counts of that catalog, owned by the engine
  * @param out filled with what was read when there are no issues
  * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, or `[]` for the options object), empty when valid
- * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false })[0].code // => "not_finite"
+ * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false })[0].code // => "not_finite"
  * @internal
  */
 export function readDecideOptions(
@@ -51,9 +53,11 @@ export function readDecideOptions(
   let asOf: unknown;
   let velocity: unknown;
   let unavailable = false;
+  let trace: unknown;
   try {
     asOf = (options as { asOf?: unknown }).asOf;
     velocity = (options as { velocity?: unknown }).velocity;
+    trace = (options as { trace?: unknown }).trace;
     if (typeof velocity === "object" && velocity !== null)
       unavailable = (velocity as { unavailable?: unknown }).unavailable === true;
   } catch {
@@ -67,6 +71,7 @@ export function readDecideOptions(
   out.asOf = asOf as number;
   out.velocity = velocity === undefined ? undefined : buffer;
   out.velocityUnavailable = unavailable;
+  out.trace = trace === true;
   return issues;
 }
 

@@ -56,6 +56,8 @@ export interface Decision {
   readonly offer: Offer | null;
   /** Versions of everything that produced this decision. */
   readonly versions: DecisionVersions;
+  /** Present only when decided with `{ trace: true }`: what the decision read and computed (`DecisionTrace`). */
+  readonly trace?: DecisionTrace;
 }
 
 export interface DecisionVersions {
@@ -72,4 +74,131 @@ export interface DecideOptions {
   readonly asOf: number;
   /** Cross-account velocity counts (from `readVelocity` / `gatherFacts` of `riskcard/fraud`). */
   readonly velocity?: VelocityCounts;
+  /** When true, the decision carries a `DecisionTrace` (`decision.trace`); without it decide does no trace work. */
+  readonly trace?: boolean;
+}
+
+/**
+ * The guards' derived inputs as a trace records them: never the raw identity fields (no birth
+ * date, no consent time: the consent's age relative to `asOf`).
+ */
+export interface TraceGuards {
+  /** Age in whole years on the local date of `asOf`. */
+  readonly ageYears: number;
+  /** Consent to the bureau query given at or before `asOf`. */
+  readonly consentGiven: boolean;
+  /** `asOf - consent.givenAt` in ms (negative when given after `asOf`), or null when no time was given. */
+  readonly consentAgeMs: number | null;
+  readonly realNameVerified: boolean;
+  readonly idVerified: boolean;
+  readonly phoneVerified: boolean;
+}
+
+/** One characteristic as scored: the attribute that matched (-1: the fallback), its points and the reason baseline. */
+export interface TraceCharacteristic {
+  readonly name: string;
+  readonly feature: string;
+  readonly attribute: number;
+  readonly points: number;
+  /** The baseline the reason codes measure the points against (PMML pointsBelow, max baseline). */
+  readonly baseline: number;
+}
+
+/**
+ * A fact as recorded: a number, a boolean, null when missing, or for a string fact only the
+ * names of the rule set's lists that hold it (string facts are device ids, IP hashes and the like:
+ * their values are never recorded).
+ */
+export type TraceFact = number | boolean | null | { readonly lists: readonly string[] };
+
+/** How the offer was computed. */
+export interface TraceOffer {
+  readonly band: Band;
+  /** The term whose pricing applies (months). */
+  readonly termMonths: number;
+  /** The limit before the bounds (income x band multiple, or the starter limit without verified income). */
+  readonly startFen: number;
+  /** Every bound tried, in order, with its cap in fen. */
+  readonly bounds: readonly { readonly bound: string; readonly capFen: number }[];
+  /** The bound that set the limit (`income` when none lowered it). */
+  readonly binding: string;
+  /** The limit offered, or null when the offer was refused. */
+  readonly limitFen: number | null;
+  /** The band's contract rate before the rate cap, and after it. */
+  readonly annualRateBeforeCap: number;
+  readonly annualRate: number;
+  readonly repriced: boolean;
+  /** APR from the IRR of the exact cash flows (fees included): nominal and effective. */
+  readonly aprNominal: number;
+  readonly aprEffective: number;
+  /** Reason codes of a refused offer (empty when made). */
+  readonly refused: readonly string[];
+}
+
+/**
+ * Everything a decision read and computed, enough to re-run scoring, rules and the offer
+ * (`engine.replay`). Never holds the applicant's name, ID number, phone, raw coordinates, free
+ * text or device ids: only derived numbers and flags, list memberships and the pseudonymous id.
+ */
+export interface DecisionTrace {
+  readonly format: "riskcard.trace";
+  readonly version: 1;
+  readonly applicantId: string;
+  readonly asOf: number;
+  /** The versions (with digests) of every artefact in use, and `thresholds`: the digest of the PD cutoffs and bands. */
+  readonly artefacts: DecisionVersions & { readonly thresholds: string };
+  readonly guards: TraceGuards;
+  /** Every feature the card read (and the income the offer reads): its value, or null when missing. */
+  readonly features: Readonly<Record<string, number | null>>;
+  readonly scorecard: {
+    readonly characteristics: readonly TraceCharacteristic[];
+    /** The unrounded score, PD and band. */
+    readonly score: number;
+    readonly pd: number;
+    readonly band: Band;
+  };
+  /** Every fact a rule reads, for all rules (hit or not). */
+  readonly facts: Readonly<Record<string, TraceFact>>;
+  /** The rules that hit and the combined fraud action. */
+  readonly rules: {
+    readonly hits: readonly string[];
+    readonly action: string;
+    readonly fraudAction: string;
+    readonly score: number;
+  };
+  /** What the offer reads besides band, PD and income: verified income, obligations, the requested amount and term. */
+  readonly offerInputs: {
+    readonly incomeVerified: boolean;
+    readonly monthlyObligationsFen: number | null;
+    readonly requestedAmountFen: number | null;
+    readonly requestedTermMonths: number | null;
+  };
+  /** The offer's computation, or null when the decision stopped before the offer. */
+  readonly offer: TraceOffer | null;
+}
+
+/** A decision made with `{ trace: true }`. */
+export type TracedDecision = Decision & { readonly trace: DecisionTrace };
+
+/** An artefact whose version or digest differs between a record and the engine replaying it. */
+export interface ArtefactMismatch {
+  readonly artefact: string;
+  readonly recorded: string;
+  readonly current: string;
+}
+
+/** The result of `engine.replay`. */
+export interface ReplayResult {
+  /** The decision re-created from the trace with the engine's artefacts (no trace). */
+  readonly decision: Decision;
+  /** True when the re-created decision is byte-identical (canonical JSON) to the recorded one. */
+  readonly identical: boolean;
+  readonly mismatches: {
+    /** Artefacts whose version or digest differ. */
+    readonly artefacts: readonly ArtefactMismatch[];
+    /** Decision fields that changed (`outcome`, `offer.limitFen`, ...), in decision order. */
+    readonly fields: readonly string[];
+    /** Features or facts the engine reads that the trace did not record (taken as missing). */
+    readonly notRecorded: readonly string[];
+  };
 }

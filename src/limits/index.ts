@@ -4,7 +4,7 @@
  */
 export type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
 export { type Account, adjustLimit, type LimitAction, type LimitChange, warningThresholds } from "./adjust-limit";
-export { type Offer, type OfferInput, type OfferResult, makeOffer } from "./offer";
+export { createOfferSteps, type Offer, type OfferInput, type OfferResult, type OfferSteps, makeOffer } from "./offer";
 export {
   type BandPricing,
   loadPolicy,

@@ -50,6 +50,30 @@ export type OfferResult =
   | { readonly ok: true; readonly offer: Offer }
   | { readonly ok: false; readonly reasons: readonly ReasonCode[] };
 
+/**
+ * What `makeOffer` records when asked (the decision trace): the starting limit and every bound it
+ * tried, in order, with the one that set the limit. Reused by its owner between calls.
+ */
+export interface OfferSteps {
+  /** The limit before the caps: income x band multiple, or the band's starter limit when income is not verified. */
+  startFen: number;
+  /** Every bound tried, in order: `band` (first-limit maximum), `product`, `regulatory`, `dti` (ability to pay), `request`. */
+  readonly bounds: { readonly bound: "band" | "product" | "regulatory" | "dti" | "request"; readonly capFen: number }[];
+  /** The last bound that lowered the limit, or `"income"` when none did. */
+  binding: "income" | "band" | "product" | "regulatory" | "dti" | "request";
+  /** The term chosen (months), or 0 when the offer stopped before. */
+  termMonths: number;
+}
+
+/**
+ * Fresh, empty offer steps to pass to `makeOffer`.
+ * @returns steps with no bound tried
+ * @example createOfferSteps().bounds // => []
+ */
+export function createOfferSteps(): OfferSteps {
+  return { startFen: 0, bounds: [], binding: "income", termMonths: 0 };
+}
+
 const DECLINE_PD = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.PD_ABOVE_MAX]) });
 const DECLINE_DTI = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.DTI_NO_HEADROOM]) });
 const DECLINE_REQUEST_MIN = Object.freeze({
@@ -129,19 +153,27 @@ function chooseTerm(bp: BandPricing, requested: number | undefined): TermPricing
  * included), never above the cap; rounded real flows of any drawn amount are at or below it.
  * @param policy a policy from `loadPolicy`
  * @param input band, pd, income, obligations and the optional request
+ * @param steps optional: cleared and filled with the starting limit and every bound tried (for a decision trace)
  * @returns `{ ok: true, offer }` or `{ ok: false, reasons }`
  * @throws {TypeError} when policy or input has the wrong shape or types
  * @throws {RangeError} when band is unknown, pd is outside [0, 1], an amount is not a non-negative safe integer or the requested term is not an integer in [1, 600]
  * @example makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true }).ok // => true
  */
-export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
+export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps): OfferResult {
   checkInput(policy, input);
+  if (steps !== undefined) {
+    steps.startFen = 0;
+    steps.bounds.length = 0;
+    steps.binding = "income";
+    steps.termMonths = 0;
+  }
   const pricing = policy.pricing;
   if (input.pd > pricing.maxPd) return DECLINE_PD;
   const bp = policy.compiled[input.band];
   const requestedTerm = input.requestedTermMonths;
   const tp = chooseTerm(bp, requestedTerm);
   if (tp === undefined) return { ok: false, reasons: bp.reasons }; // only when the default term is withdrawn too
+  if (steps !== undefined) steps.termMonths = tp.termMonths;
   const spec = policy.bands[input.band];
   const product = policy.product;
   const income = input.monthlyIncomeFen;
@@ -153,30 +185,43 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
     limit = spec.unverifiedLimitFen;
     reasons.push(REASONS.INCOME_UNVERIFIED);
   }
+  if (steps !== undefined) {
+    steps.startFen = limit;
+    steps.bounds.push(
+      { bound: "band", capFen: spec.maxFirstLimitFen },
+      { bound: "product", capFen: product.maxLimitFen },
+    );
+  }
   if (limit > spec.maxFirstLimitFen) {
     limit = spec.maxFirstLimitFen;
     reasons.push(REASONS.LIMIT_CAPPED_BY_BAND);
+    if (steps !== undefined) steps.binding = "band";
   }
   if (limit > product.maxLimitFen) {
     limit = product.maxLimitFen;
     reasons.push(REASONS.LIMIT_CAPPED_BY_PRODUCT);
+    if (steps !== undefined) steps.binding = "product";
   }
   const reg = policy.regulatory;
   const regCap =
     income === undefined
       ? reg.maxUnsecuredFen
       : Math.min(reg.maxUnsecuredFen, floorFen(income * 12 * reg.maxShareOfAnnualIncome));
+  if (steps !== undefined) steps.bounds.push({ bound: "regulatory", capFen: regCap });
   if (limit > regCap) {
     limit = regCap;
     reasons.push(REASONS.LIMIT_CAPPED_BY_REGULATION);
+    if (steps !== undefined) steps.binding = "regulatory";
   }
   if (income !== undefined) {
     const headroom = floorFen(income * policy.affordability.maxDti) - (input.monthlyObligationsFen ?? 0);
     if (headroom <= 0) return DECLINE_DTI;
     const dtiCap = Math.floor(headroom / tp.firstPaymentPerFen);
+    if (steps !== undefined) steps.bounds.push({ bound: "dti", capFen: dtiCap });
     if (limit > dtiCap) {
       limit = dtiCap;
       reasons.push(REASONS.LIMIT_CAPPED_BY_DTI);
+      if (steps !== undefined) steps.binding = "dti";
     }
   }
   limit -= limit % product.limitStepFen;
@@ -187,8 +232,10 @@ export function makeOffer(policy: Policy, input: OfferInput): OfferResult {
   const requested = input.requestedAmountFen;
   if (requested !== undefined) {
     if (requested < product.minLimitFen) return DECLINE_REQUEST_MIN;
+    if (steps !== undefined) steps.bounds.push({ bound: "request", capFen: requested });
     if (requested < limit) {
       limit = requested;
+      if (steps !== undefined) steps.binding = "request";
       reasons.length = 0;
       reasons.push(REASONS.LIMIT_SET_TO_REQUEST);
     }

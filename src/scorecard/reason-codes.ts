@@ -110,6 +110,20 @@ export function selectReasonCodes(
   return sel;
 }
 
+/**
+ * The baseline of each characteristic that `selectReasonCodes` measures points against: its
+ * `baselineScore`, else its highest attribute points (PMML pointsBelow, max baseline).
+ * @param card a loaded card
+ * @returns one baseline per characteristic (the card's cached array: do not change it)
+ * @throws {TypeError} when the card was not loaded/built by riskcard
+ * @example reasonBaselines(pmmlSampleCard).length // => 3 (one per characteristic of the PMML sample)
+ * @internal
+ */
+export function reasonBaselines(card: Scorecard): Float64Array {
+  compiledOf(card);
+  return cacheOf(card).baseMax;
+}
+
 /** The buffer `selectReasonCodes` fills. @internal */
 export interface SelectedReasons {
   count: number;

@@ -2,12 +2,14 @@
  * Named fixtures that doc examples may use (see test/docs/examples.test.ts). Each is small, built
  * from the shipped models or the SYNTHETIC/hand-written test data, and named for what it is.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCsv } from "../../src/cli/csv";
 import { run } from "../../src/cli/run";
+import { toDecisionRecord } from "../../src/decision";
+import { createEngine } from "../../src/decision/engine";
 import { computeFacts, createMemoryVelocityStore } from "../../src/fraud";
 import { parsePolicy, warningThresholds } from "../../src/limits";
 import type { LogisticModel } from "../../src/logistic";
@@ -57,6 +59,27 @@ export function tmp(name: string): string {
   return join(tmpDir, name);
 }
 let tmpDir: string | undefined;
+
+/** Writes `value` as JSON to `tmp(name)` and returns the path (engine configurations for CLI examples). */
+export function tmpJson(name: string, value: unknown): string {
+  const path = tmp(name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+/** Writes the decision records of the first 5 SYNTHETIC fixture applicants to `tmp(name)` and returns the path. */
+export function tmpRecords(name: string): string {
+  const engine = createEngine();
+  const lines = readFileSync(join(root, "fixtures/applicants.jsonl"), "utf8").split("\n").slice(0, 5);
+  const path = tmp(name);
+  writeFileSync(
+    path,
+    lines
+      .map((l) => `${toDecisionRecord(engine.decide(JSON.parse(l), { asOf: POPULATION_AS_OF, trace: true }))}\n`)
+      .join(""),
+  );
+  return path;
+}
 
 /** The warning thresholds of the default policy (`warningThresholds(policy)`). */
 export const thresholds = warningThresholds(policy);
