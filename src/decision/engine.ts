@@ -54,7 +54,7 @@ import {
   traceOf,
 } from "./trace";
 import { type ReadOptions, readDecideOptions } from "./options";
-import { applyVelocityPolicy } from "./velocity-policy";
+import { VELOCITY_UNAVAILABLE, applyVelocityPolicy } from "./velocity-policy";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit, ReplayResult } from "./types";
 
 /**
@@ -378,7 +378,21 @@ export function createEngine(config: EngineConfig = {}): Engine {
       o.requestedTermMonths ?? undefined,
       undefined,
     );
-    return compareReplay(d, recorded, trace, traceCtx.artefacts, notRecorded);
+    // The velocity store's availability is not a feature or fact: the recorded decision says it, by the
+    // VELOCITY_UNAVAILABLE reason that decide added; replay applies this engine's policy to it as decide did.
+    const reasons = recorded.reasons;
+    const unavailable =
+      Array.isArray(reasons) &&
+      reasons.some(
+        (x) => typeof x === "object" && x !== null && (x as { code?: unknown }).code === VELOCITY_UNAVAILABLE,
+      );
+    return compareReplay(
+      applyVelocityPolicy(d, unavailable, velocityPolicy),
+      recorded,
+      trace,
+      traceCtx.artefacts,
+      notRecorded,
+    );
   };
 
   return Object.freeze({

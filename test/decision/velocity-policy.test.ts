@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AsyncVelocityStore, gatherFacts } from "../../src/fraud";
+import { toDecisionRecord } from "../../src/decision";
 import { type EngineConfig, VELOCITY_UNAVAILABLE, createEngine } from "../../src/index";
 import { POPULATION_AS_OF, adult } from "./helpers";
 
@@ -58,6 +59,20 @@ describe("decide: velocity unavailable (gatherFacts could not read the store)", 
     const d = engine.decide(adult(), { asOf, velocity });
     expect(d.reasons.some((r) => r.code === VELOCITY_UNAVAILABLE)).toBe(false);
     expect(d.outcome).toBe("approve");
+  });
+
+  it("a traced decision made while the store was down replays identical under the same policy, and changed under another", async () => {
+    const velocity = await gatherFacts(adult(), down, { asOf });
+    const d = createEngine().decide(adult(), { asOf, velocity, trace: true });
+    expect(d.outcome).toBe("review");
+    const record = JSON.parse(toDecisionRecord(d));
+    const same = createEngine().replay(record);
+    expect(same.mismatches.fields).toEqual([]);
+    expect(same.identical).toBe(true);
+    // under "ignore" the approval stands: replay sees the outcome and offer change
+    const other = createEngine({ velocityUnavailable: "ignore" }).replay(record);
+    expect(other.identical).toBe(false);
+    expect(other.decision.outcome).toBe("approve");
   });
 
   it("rejects an unknown policy at createEngine", () => {
