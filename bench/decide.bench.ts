@@ -88,7 +88,10 @@ export default function decideSuite() {
         subject: "decide (validation included)",
         peer: "applicantSchema.safeParse (zod)",
         goal: 2.5,
-        floor: 1.5,
+        // 1.5x until issue 11 item 8: decide now validates a deep-frozen snapshot read once (getters and
+        // Proxies cannot change what was validated), which costs about 1.4-1.9x; a CI run on a loaded machine
+        // measured 1.46x. Lowered to 1.0x (decide must still beat zod's parse alone); issue 19 is to win it back.
+        floor: 1.0,
       },
       {
         // decide alone validates once; parse + decide must not validate twice: time(decide) /
