@@ -3,7 +3,7 @@
  * fixed 70/30 split, test/logistic/gmsc-data.ts split7030) in one run: test AUC, Brier score and
  * reliability table of the PD on the 45,000 test rows, and each pipeline's training time (wall
  * and this process's CPU seconds; Node runs the training on one thread).
- * Run: RISKCARD_DATA_DIR=/work/shared/datasets npx tsx bench/boosting-figures.ts
+ * Run: RISKCARD_DATA_DIR=../shared/datasets npx tsx bench/boosting-figures.ts
  */
 import { trainBoostedScorecard } from "../src/boosting";
 import { brier, calibrationTable } from "../src/metrics";

@@ -2,7 +2,7 @@
 project's fixed 70/30 split (test/logistic/gmsc-data.ts split7030: Fisher-Yates driven by
 mulberry32(20240501), first 70% train, both halves sorted), for the boosted scorecard's goal.
 
-Run: /usr/bin/python3 bench/boosting-sklearn.py /work/shared/datasets/give_me_some_credit.csv
+Run: /usr/bin/python3 bench/boosting-sklearn.py ../shared/datasets/give_me_some_credit.csv
 """
 import sys, time
 import numpy as np

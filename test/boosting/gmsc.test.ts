@@ -3,7 +3,7 @@
  * (test/logistic/gmsc-data.ts split7030). The boosted card must reach test AUC 0.862.
  * Reference: scikit-learn 1.2.1 HistGradientBoostingClassifier() with default settings on the same
  * split (bench/boosting-sklearn.py, run with Debian /usr/bin/python3 on 2026-11-29):
- *   /usr/bin/python3 bench/boosting-sklearn.py /work/shared/datasets/give_me_some_credit.csv
+ *   /usr/bin/python3 bench/boosting-sklearn.py ../shared/datasets/give_me_some_credit.csv
  *   train bads 6944 test bads 3082
  *   random_state=0: test AUC 0.8663; random_state=1: 0.8669; random_state=2: 0.8669
  * The issue quotes 0.8637 for sklearn and 0.853 for the logistic card on a fixed 70/30 split.
