@@ -24,6 +24,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     ...Object.fromEntries(domains.map((d) => [`${d}/index`, `src/${d}/index.ts`])),
+    "cli/index": "src/cli/index.ts",
     "cli/main": "src/cli/main.ts",
   },
   format: ["esm", "cjs"],

@@ -1,24 +1,21 @@
 /**
- * The riskcard command line as functions: `run(argv, io)` runs a subcommand in-process (the bin
- * `dist/cli/main.js` calls it with the process's streams); the report computation and rendering
- * are separate so tools and tests can read the numbers.
+ * riskcard/cli: the `riskcard` command line as functions. `run(argv, io)` runs a subcommand
+ * in-process (the bin `dist/cli/main.js` calls it with the process's streams and exits with its
+ * code); `computeReport` gives every number of the validation report and `renderReport` its HTML,
+ * apart, so tools can read the numbers.
+ *
+ * Explicit list: the CSV reader, column inference, argument parsing and the scoring workers stay
+ * internal to the command line.
  */
-export { run, MAIN_HELP } from "./run";
-export { type CliIo, type TextSink, nodeIo } from "./io";
 export { CliError, EXIT } from "./errors";
-export { readCsv, isMissingCell, parseNumberCell, type CsvTable } from "./csv";
-export { readColumn, inferKind, targetLabels, type Column } from "./columns";
-export { scoreTable, type TableScores } from "./score-table";
+export { type CliIo, nodeIo, type TextSink } from "./io";
 export {
+  type AttributeRow,
+  type CharacteristicReport,
   computeReport,
-  attributeLabel,
   type ReportData,
   type ReportInput,
-  type CharacteristicReport,
-  type AttributeRow,
   type StabilityRow,
 } from "./report-data";
-export { renderReport, fmt as reportFormat } from "./report-html";
-export { readReference, referenceOf, withReference, type Reference } from "./reference";
-export { validateArtefact, type Validation } from "./validate";
-export { scoreLine, parseAsOf } from "./score-line";
+export { renderReport } from "./report-html";
+export { MAIN_HELP, run } from "./run";

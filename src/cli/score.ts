@@ -220,13 +220,14 @@ async function scoreInThread(
 /**
  * Starts a scoring worker. In the bundled CLI (`dist/cli/main.js`) the worker runs the bundle itself,
  * whose entry starts a worker when it finds its workerData. From sources (tsx, tests) the worker
- * starts at `score-worker-dev.mjs`, which registers tsx and then imports `score-worker.ts` (Node 20
- * does not apply `--import` hooks to a worker's entry module). No code string is evaluated.
+ * starts at `scripts/score-worker-dev.mjs` (a development file, not shipped), which registers tsx and
+ * then imports `score-worker.ts` (Node 20 does not apply `--import` hooks to a worker's entry module).
+ * No code string is evaluated.
  */
 function startWorker(data: ScoreWorkerData): Worker {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL(here), { workerData: data });
-  return new Worker(new URL("./score-worker-dev.mjs", here), { workerData: data });
+  return new Worker(new URL("../../scripts/score-worker-dev.mjs", here), { workerData: data });
 }
 
 /**

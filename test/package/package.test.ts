@@ -95,9 +95,9 @@ function importedPackages(): Set<string> {
     for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"|import\("([^"]+)"\)/gm)) {
       const spec = m[1] ?? m[2]!;
       if (spec.startsWith(".") || spec.startsWith("node:") || builtinModules.includes(spec)) continue;
-      // tsx is a dev tool: the dev bootstrap of score --workers and the bin's from-sources path use it
+      // tsx is a dev tool: the bin's from-sources path uses it
       // only in a checkout (the bin falls back to dist/ when tsx is absent)
-      if (["src/cli/score-worker-dev.mjs", "src/cli/bin.js"].includes(relative(root, f))) continue;
+      if (relative(root, f) === "src/cli/bin.js") continue;
       out.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
   }

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POPULATION_AS_OF } from "../../fixtures/generate/population";
-import { type DefaultCard, trainDefaultCard, withSection } from "../../src/cli/train-default";
+import { type DefaultCard, trainDefaultCard, withSection } from "../../scripts/train-default";
 import { extractFeatures } from "../../src/features";
 import { auc, ks } from "../../src/metrics";
 import { parseApplicantOrThrow } from "../../src/schema/parse";

@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Decision, createEngine } from "../index";
-import { auc, ks } from "../metrics";
+import { type Decision, createEngine } from "../src/index";
+import { auc, ks } from "../src/metrics";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const AS_OF = Date.UTC(2026, 5, 30); // the synthetic population's decision time (fixtures/README.md)
 
 function readJsonl(path: string): unknown[] {

@@ -11,19 +11,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Outcome, POPULATION_AS_OF, generatePopulation } from "../../fixtures/generate/population";
-import { defaultCatalog, extractFeatures } from "../features";
-import { parseApplicantOrThrow } from "../schema/parse";
-import { unwrap } from "../schema/result";
+import { type Outcome, POPULATION_AS_OF, generatePopulation } from "../fixtures/generate/population";
+import { defaultCatalog, extractFeatures } from "../src/features";
+import { parseApplicantOrThrow, unwrap } from "../src/schema";
 import {
   type ReasonSpec,
   type TrainOptions,
   type TrainedScorecard,
   modelCardMarkdown,
   trainScorecard,
-} from "../scorecard/train";
+} from "../src/scorecard";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The training configuration of the shipped card (recorded in the model card). */
 export const DEFAULT_TRAINING = Object.freeze({
@@ -267,7 +266,7 @@ function defaultModelCard(result: TrainedScorecard): string {
         "see `fixtures/README.md`). No real person or portfolio is behind these numbers: the card shows the pipeline " +
         "working end to end and gives the engine a default. Retrain it on your own outcomes (`trainScorecard`, or " +
         "`riskcard train`) before lending.",
-      "Written by `npm run train:default` (`src/cli/train-default.ts`); do not edit this section by hand. Retraining " +
+      "Written by `npm run train:default` (`scripts/train-default.ts`); do not edit this section by hand. Retraining " +
         "is deterministic (fixed seeds, no clock) and `test/scorecard/train-default.test.ts` checks that the shipped " +
         "file and the figures below are what the code computes.",
       "Missing values are explicit: every characteristic has a missing attribute. Thin-file applicants (no credit " +
