@@ -5,11 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Band, type Policy, makeOffer, type OfferInput, parsePolicy } from "../src/limits";
-import { amortize, apr, loanCashFlows } from "../src/pricing";
+import { type Band, type Policy, makeOffer, type OfferInput, loadPolicyOrThrow } from "../src/limits";
+import { amortize, apr, BANDS, loanCashFlows } from "../src/pricing";
 import { defineSuite } from "./harness";
 
-const policy: Policy = parsePolicy(
+const policy: Policy = loadPolicyOrThrow(
   JSON.parse(readFileSync(fileURLToPath(new URL("../models/policy.json", import.meta.url)), "utf8")),
 );
 
@@ -21,7 +21,6 @@ function lcg(seed: number): () => number {
   };
 }
 
-const BANDS: Band[] = ["A", "B", "C", "D", "E"];
 const N = 1024;
 const rnd = lcg(7);
 const TERMS = [3, 6, 12, 24];
@@ -45,7 +44,7 @@ const inputs: OfferInput[] = Array.from({ length: N }, () => {
 /** The naive peer: same limit and term rules, but the price is found per call from real cash flows. */
 function naiveOffer(p: Policy, input: OfferInput): number {
   const r = makeOffer(p, input);
-  if (!r.ok) return 0;
+  if (!r.offered) return 0;
   const spec = p.bands[input.band];
   const cap = p.pricing.cap;
   const limit = r.offer.limitFen;
@@ -95,7 +94,7 @@ export default defineSuite({
       fn: () => {
         for (let i = 0; i < N; i++) {
           const r = makeOffer(policy, inputs[i] as OfferInput);
-          if (r.ok) sink += r.offer.limitFen;
+          if (r.offered) sink += r.offer.limitFen;
         }
         return sink;
       },
@@ -121,7 +120,7 @@ export default defineSuite({
   ],
   notes: () => {
     let offers = 0;
-    for (const x of inputs) if (makeOffer(policy, x).ok) offers++;
+    for (const x of inputs) if (makeOffer(policy, x).offered) offers++;
     return [`${offers} of ${N} synthetic applications receive an offer under the default policy.`];
   },
 });

@@ -6,7 +6,7 @@
  * jpmml sample card, which imports as ordinary characteristics, on the padded fast path.
  */
 import type { FeatureVector } from "../src/features/types";
-import { parsePmml } from "../src/pmml";
+import { loadPmmlOrThrow } from "../src/pmml";
 import { evalPredicate } from "../src/pmml/predicates";
 import { scoreValue, vectorFromRecord } from "../src/scorecard";
 import type { Scorecard } from "../src/scorecard";
@@ -49,9 +49,9 @@ export default function suite() {
     input3: pick(cats),
     input4: pick(cats),
   }));
-  const rules = parsePmml(compoundPredicate());
+  const rules = loadPmmlOrThrow(compoundPredicate());
   const rulesVectors = vectors(rules, recs);
-  const sample = parsePmml(sampleScorecard(), { unmatchedPoints: -9 });
+  const sample = loadPmmlOrThrow(sampleScorecard(), { unmatchedPoints: -9 });
   const sampleRecs: Rec[] = Array.from({ length: N }, () => ({
     department: pick([null, "marketing", "engineering", "business", "sales"]),
     age: rand() < 0.05 ? null : Math.floor(rand() * 70),

@@ -6,7 +6,7 @@
  * when it beats the general path by about 10% or more; its figure is cited beside it in score.ts.
  */
 import type { FeatureVector } from "../src/features/types";
-import { parseScorecard, type Scorecard, score, scoreValue } from "../src/scorecard";
+import { loadScorecardOrThrow, type Scorecard, score, scoreValue } from "../src/scorecard";
 import { compiledOf, indicesFor, scoreRowGeneral } from "../src/scorecard/compile";
 import { mulberry32 } from "../src/scorecard/train/train-test-split";
 import { defineSuite } from "./harness";
@@ -14,7 +14,7 @@ import { syntheticVectors } from "./synthetic-vectors";
 
 /** A 15-characteristic card whose characteristics have `intervals` intervals each (plus a special value and a missing attribute). */
 function cardWith(intervals: number): Scorecard {
-  return parseScorecard({
+  return loadScorecardOrThrow({
     format: "riskcard.scorecard",
     version: 1,
     name: `kernels-${intervals}`,

@@ -4,7 +4,7 @@
  * single-row predict on 15 features.
  */
 import { Matrix } from "ml-matrix";
-import { parseScorecard, score, scoreBatch, scoreValue } from "../src/scorecard";
+import { loadScorecardOrThrow, score, scoreBatch, scoreValue } from "../src/scorecard";
 import { mulberry32 } from "../src/scorecard/train/train-test-split";
 import { defineSuite } from "./harness";
 import { syntheticVectors } from "./synthetic-vectors";
@@ -26,7 +26,7 @@ export default async function suite() {
   const P = 15;
   // The catalog has more features than the card reads: 40 names, the card reads every other one from 5.
   const names = Object.freeze(Array.from({ length: 40 }, (_, i) => `f${i}`));
-  const card = parseScorecard({
+  const card = loadScorecardOrThrow({
     format: "riskcard.scorecard",
     version: 1,
     name: "bench-15",

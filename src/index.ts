@@ -4,6 +4,7 @@
  * `riskcard/scorecard`, `riskcard/fraud`, `riskcard/limits`, `riskcard/pricing`, ...).
  */
 export { createEngine, ENGINE_VERSION, type Engine } from "./decision/engine";
+export { safeCreateEngine } from "./decision/safe-create-engine";
 export type { EngineConfig } from "./decision/config";
 export type {
   Decision,

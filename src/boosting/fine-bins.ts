@@ -3,7 +3,7 @@
  * per special-value entry and a missing bin), categorical columns into one bin per level (plus a
  * missing bin). Bin order: missing first, then specials, then intervals (or levels).
  */
-import type { PreparedColumn } from "../scorecard/train/prepare-data";
+import type { PreparedColumn } from "../scorecard/train/internal";
 
 /** The fine bins of one feature, learned on the training rows. */
 export interface FineBinning {

@@ -1,13 +1,11 @@
 import { brier } from "../metrics/brier";
 import { calibrationTable } from "../metrics/calibration-table";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
-import { MAX_PADDED_CUTS } from "../scorecard/compile";
+import { MAX_PADDED_CUTS } from "../scorecard/internal";
 import { loadScorecard, scorecardToJSON } from "../scorecard/load";
 import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { roundPoints } from "../scorecard/round-points";
-import { scoreColumns, setMetrics } from "../scorecard/train/evaluate";
-import { checkOptions } from "../scorecard/train/options";
-import { prepareData } from "../scorecard/train/prepare-data";
+import { checkOptions, prepareData, scoreColumns, setMetrics } from "../scorecard/train/internal";
 import { trainTestSplit } from "../scorecard/train/train-test-split";
 import type { SetMetrics, TrainingData } from "../scorecard/train/types";
 import type { Characteristic, Rounding, Scaling, ScorecardJSON } from "../scorecard/types";

@@ -97,7 +97,7 @@ export function withReference(artefact: ScorecardJSON, ref: Reference): Scorecar
  * it does not fit the card.
  * @param card a loaded card
  * @returns the reference or null
- * @example readReference(parseScorecard(germanModelText))?.breaks.length // => 9 (deciles of the training scores)
+ * @example readReference(loadScorecardOrThrow(germanModelText))?.breaks.length // => 9 (deciles of the training scores)
  */
 export function readReference(card: Scorecard): Reference | null {
   const art = card.artefact;

@@ -1,13 +1,7 @@
-import type { Band } from "../limits";
+import { type Band, BANDS } from "../pricing/types";
 import { type Issue, issue } from "../schema/result";
 
 export type { Band };
-
-/**
- * The bands from best to worst.
- * @example BANDS // => ["A", "B", "C", "D", "E"]
- */
-export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
 
 /**
  * Upper PD bounds of bands A to D (E takes the rest), strictly increasing in (0, 1).

@@ -10,7 +10,7 @@ import {
   extractFeatures,
   featureIndex,
 } from "../features";
-import { fillVector } from "../features/extract";
+import { fillVector } from "../features/internal";
 import {
   type ComputeFactsOptions,
   type Facts,
@@ -30,7 +30,7 @@ import {
 } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
-import { applicantToDecide } from "../schema/parse";
+import { applicantToDecide } from "../schema/internal";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
 // Not the "../scorecard" barrel: it re-exports training (ml-matrix), which the core must not load.
@@ -39,7 +39,7 @@ import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { score } from "../scorecard/score";
 import { cardFeatures } from "../scorecard/score-record";
 import type { Scorecard } from "../scorecard/types";
-import { selectReasonCodes } from "../scorecard/reason-codes";
+import { selectReasonCodes } from "../scorecard/internal";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards, guardsOf } from "./guards";
@@ -317,7 +317,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     if (requestedTermMonths !== undefined) offerInput.requestedTermMonths = requestedTermMonths;
     const offered = makeOffer(policy, offerInput, offerSteps);
     last.offered = offered;
-    if (!offered.ok) {
+    if (!offered.offered) {
       const reasons: DecisionReason[] = [];
       for (const r of offered.reasons) reasons.push({ code: r.code, message: r.message, source: "offer" });
       return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);

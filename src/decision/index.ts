@@ -1,7 +1,31 @@
-export * from "./bands";
-export * from "./config";
-export * from "./engine";
-export * from "./guards";
-export * from "./types";
-export * from "./velocity-policy";
+/**
+ * riskcard/decision: `createEngine(config)` compiles the scorecard, fraud rules and policy once;
+ * `engine.decide(applicant, { asOf })` returns the decision (outcome, score, band, PD, reasons,
+ * guards, fraud hits, offer, versions). The root entry `riskcard` re-exports the same engine.
+ *
+ * Explicit list: the guard checks, the content digest and the velocity-policy step stay internal.
+ */
+export { BANDS } from "../pricing/types";
+export { type Band, bandOf, DEFAULT_BAND_PD_BOUNDS } from "./bands";
+export { type EngineConfig, engineConfigSchema } from "./config";
+export { createEngine, ENGINE_VERSION, type Engine } from "./engine";
+export { safeCreateEngine } from "./safe-create-engine";
+export type { Guard, GuardCode } from "./guards";
 export { canonicalJson, RECORD_FORMAT, toDecisionRecord } from "./trace";
+export type {
+  ArtefactMismatch,
+  DecideOptions,
+  Decision,
+  DecisionReason,
+  DecisionTrace,
+  DecisionVersions,
+  FraudHit,
+  ReasonSource,
+  ReplayResult,
+  TraceCharacteristic,
+  TracedDecision,
+  TraceFact,
+  TraceGuards,
+  TraceOffer,
+} from "./types";
+export { VELOCITY_UNAVAILABLE, type VelocityUnavailablePolicy } from "./velocity-policy";

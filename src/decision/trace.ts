@@ -1,11 +1,11 @@
 import type { FeatureVector } from "../features";
 import type { CompiledRules, FraudEvaluation } from "../fraud";
 import type { Facts } from "../fraud";
-import type { OfferResult, OfferSteps, Policy } from "../limits";
+import type { OfferOutcome, OfferSteps, Policy } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { RiskcardError, issue } from "../schema/result";
 import type { ScoreResult, Scorecard } from "../scorecard";
-import { reasonBaselines } from "../scorecard/reason-codes";
+import { reasonBaselines } from "../scorecard/internal";
 import { applicantAge, consentGiven } from "./guards";
 import type {
   ArtefactMismatch,
@@ -22,7 +22,7 @@ import type {
 export interface LastRun {
   scored: ScoreResult | undefined;
   fe: FraudEvaluation | undefined;
-  offered: OfferResult | undefined;
+  offered: OfferOutcome | undefined;
 }
 
 /** What an engine fixes once for its traces and replays. @internal */
@@ -166,7 +166,7 @@ export function traceOf(
 /** The offer's computation from the last run (null when the decision stopped before the offer). */
 function offerTrace(
   policy: Policy,
-  offered: OfferResult | undefined,
+  offered: OfferOutcome | undefined,
   steps: OfferSteps,
   b: Decision["band"],
 ): TraceOffer | null {
@@ -181,13 +181,13 @@ function offerTrace(
     startFen: steps.startFen,
     bounds: steps.bounds.map((x) => ({ bound: x.bound, capFen: x.capFen })),
     binding: steps.binding,
-    limitFen: offered.ok ? offered.offer.limitFen : null,
+    limitFen: offered.offered ? offered.offer.limitFen : null,
     annualRateBeforeCap: policy.bands[b].annualRate,
     annualRate: bp.annualRate,
     repriced: bp.repriced,
     aprNominal: bp.aprNominal,
     aprEffective: bp.aprEffective,
-    refused: offered.ok ? [] : offered.reasons.map((r) => r.code),
+    refused: offered.offered ? [] : offered.reasons.map((r) => r.code),
   };
 }
 

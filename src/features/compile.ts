@@ -18,7 +18,7 @@ const NUMERIC_AGGS = new Set(["sum", "max", "min", "mean", "bucket_cv"]);
 const BUCKET_AGGS = new Set(["bucket_cv", "active_buckets"]);
 
 /** Options of `compileCatalog`. */
-export interface CompileOptions {
+export interface CatalogCompileOptions {
   /** Offset from UTC of local time in minutes, for hour filters (default 480: China Standard Time). */
   readonly utcOffsetMinutes?: number;
 }
@@ -33,7 +33,7 @@ export interface CompileOptions {
  * @returns `{ ok: true, value: catalog }` or `{ ok: false, issues }` with paths into `specs`
  * @example compileCatalog([{ name: "n", description: "payments", unit: "count", kind: "aggregate", source: "payments", aggregate: "count" }]).ok // => true
  */
-export function compileCatalog(specs: readonly unknown[], options: CompileOptions = {}): Result<Catalog> {
+export function compileCatalog(specs: readonly unknown[], options: CatalogCompileOptions = {}): Result<Catalog> {
   const pre = guardJson(specs, CATALOG_LIMITS, { root: "array" });
   return pre.length > 0 ? fail(pre) : compileSpecs(specs, options);
 }
@@ -43,7 +43,7 @@ export function compileCatalog(specs: readonly unknown[], options: CompileOption
  * `extendCatalog`) or trusted (a compiled catalog's own). Issue paths start at the index in `specs`.
  * @internal
  */
-export function compileSpecs(specs: readonly unknown[], options: CompileOptions): Result<Catalog> {
+export function compileSpecs(specs: readonly unknown[], options: CatalogCompileOptions): Result<Catalog> {
   if (specs.length > MAX_CATALOG_FEATURES)
     return fail([issue("too_big", [], `a catalog has at most ${MAX_CATALOG_FEATURES} features`)]);
   const issues: Issue[] = [];

@@ -1,6 +1,6 @@
 export type { FeatureVector } from "./types";
 export type { Catalog } from "./plan";
-export type { CompileOptions } from "./compile";
+export type { CatalogCompileOptions } from "./compile";
 export type { ExtractOptions } from "./extract";
 export type { LoanStats } from "./loans";
 export type { SourceName, Section } from "./sources";

@@ -56,7 +56,7 @@ export interface CompiledRules {
 }
 
 /** Options of `compileRules`. */
-export interface CompileOptions {
+export interface RuleCompileOptions {
   /** The fact configuration whose catalog the rules may name (`DEFAULT_FACT_CONFIG` when omitted). */
   readonly config?: FactConfig;
 }
@@ -87,9 +87,9 @@ export const MAX_LIST_ITEMS = 1_000_000;
  * @param ruleSet a rule set from `loadRuleSet`, or raw JSON (loaded first)
  * @param options `{ config? }`
  * @returns `{ ok: true, value }` with the compiled rules, or issues with paths
- * @example compileRules(parseRuleSet(ruleSetJson)).ok // => true
+ * @example compileRules(loadRuleSetOrThrow(ruleSetJson)).ok // => true
  */
-export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Result<CompiledRules> {
+export function compileRules(ruleSet: unknown, options: RuleCompileOptions = {}): Result<CompiledRules> {
   const config = options.config ?? DEFAULT_FACT_CONFIG;
   let set: RuleSet;
   if (isLoadedRuleSet(ruleSet)) set = ruleSet;
@@ -201,7 +201,7 @@ export function compileRules(ruleSet: unknown, options: CompileOptions = {}): Re
  * @throws {ArtefactError} carrying the issues when the rule set is invalid for the catalog
  * @example compileRulesOrThrow(ruleSetJson).evaluate(facts).action // => "none" (the clean adult fixture)
  */
-export function compileRulesOrThrow(ruleSet: unknown, options: CompileOptions = {}): CompiledRules {
+export function compileRulesOrThrow(ruleSet: unknown, options: RuleCompileOptions = {}): CompiledRules {
   const r = compileRules(ruleSet, options);
   if (r.ok) return r.value;
   throw new ArtefactError(r.issues, "rule set");

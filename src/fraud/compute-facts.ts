@@ -1,11 +1,11 @@
 import type { Applicant, DeviceEvent } from "../schema/applicant";
-import { ageInYearsFast } from "../features/age-fast";
+import { ageInYearsFast } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import { type Facts, clearFacts, createFacts } from "./facts";
 import { haversineKm } from "./geo";
 import type { VelocityCounts } from "./velocity-counts";
-import { type StringTable, clearStringTable, markString, newStringTable } from "../features/string-table";
+import { type StringTable, clearStringTable, markString, newStringTable } from "../features/internal";
 
 const HOUR_MS = 3_600_000;
 

@@ -1,7 +1,7 @@
 import defaultRulesJson from "../../models/fraud-rules.json";
 import { type CompiledRules, compileRulesOrThrow } from "./compile-rules";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
-import { parseRuleSet } from "./load-rule-set";
+import { loadRuleSetOrThrow } from "./load-rule-set";
 import type { RuleSet } from "./rule-set-schema";
 
 let cached: RuleSet | undefined;
@@ -14,7 +14,7 @@ let cached: RuleSet | undefined;
  * @example defaultRuleSet().name // => "riskcard-default"
  */
 export function defaultRuleSet(): RuleSet {
-  cached ??= parseRuleSet(defaultRulesJson);
+  cached ??= loadRuleSetOrThrow(defaultRulesJson);
   return cached;
 }
 

@@ -67,14 +67,15 @@ export interface FactConfig {
 }
 
 /**
- * Validates fact options and builds the catalog (windows 1h/24h/30d, 900 km/h, night 00-06
- * UTC+8 by default).
+ * Reads fact options from untrusted JSON and builds the catalog (windows 1h/24h/30d, 900 km/h,
+ * night 00-06 UTC+8 by default); a reader, so it returns a `Result` (`createFactConfig` is the
+ * throwing builder for typed options).
  * @param input options (all optional); `undefined` gives the defaults
  * @returns `{ ok: true, value }` with a frozen configuration, or issues (`inconsistent` when window
  *   labels repeat or windows are not increasing)
- * @example factConfigFromJSON({ impossibleSpeedKmh: 800 }).ok // => true
+ * @example loadFactConfig({ impossibleSpeedKmh: 800 }).ok // => true
  */
-export function factConfigFromJSON(input: unknown): Result<FactConfig> {
+export function loadFactConfig(input: unknown): Result<FactConfig> {
   const r = validateWith(factConfigSchema, input ?? {});
   if (!r.ok) return r;
   const v = r.value;
@@ -111,14 +112,15 @@ export function factConfigFromJSON(input: unknown): Result<FactConfig> {
 }
 
 /**
- * Throwing variant of `factConfigFromJSON`.
+ * Builds a fact configuration from typed options; a builder, so it throws (`loadFactConfig` is the
+ * `Result` reader for JSON).
  * @param input options (all optional)
  * @returns a frozen configuration
  * @throws {ConfigError} when the options are invalid
  * @example createFactConfig().windows.length // => 3
  */
 export function createFactConfig(input?: FactConfigInput): FactConfig {
-  const r = factConfigFromJSON(input);
+  const r = loadFactConfig(input);
   if (r.ok) return r.value;
   throw new ConfigError(r.issues, "fact configuration");
 }

@@ -85,14 +85,24 @@ export function loadRuleSet(input: unknown): Result<RuleSet> {
 }
 
 /**
- * Throwing variant of `loadRuleSet`.
+ * Throwing twin of `loadRuleSet`: the same checks, the rule set itself or an `ArtefactError`.
+ * @param input anything
+ * @returns the frozen rule set
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example loadRuleSetOrThrow({}) // throws ArtefactError: invalid rule set: 1 issue
+ */
+export function loadRuleSetOrThrow(input: unknown): RuleSet {
+  const r = loadRuleSet(input);
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues, "rule set");
+}
+
+/**
+ * Deprecated name of `loadRuleSetOrThrow` (documented before the Result-or-throw rule).
+ * @deprecated use `loadRuleSetOrThrow`
  * @param input anything
  * @returns the frozen rule set
  * @throws {ArtefactError} carrying the issues when the artefact is invalid
  * @example parseRuleSet({}) // throws ArtefactError: invalid rule set: 1 issue
  */
-export function parseRuleSet(input: unknown): RuleSet {
-  const r = loadRuleSet(input);
-  if (r.ok) return r.value;
-  throw new ArtefactError(r.issues, "rule set");
-}
+export const parseRuleSet: (input: unknown) => RuleSet = loadRuleSetOrThrow;

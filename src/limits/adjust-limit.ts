@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { accountSignalsShape, type EarlyWarning, type WarningThresholds, warningsOf } from "../postloan/early-warning";
 import { floorFen } from "../pricing/round";
-import type { ReasonCode } from "../pricing/types";
+import type { PolicyReason } from "../pricing/types";
 import { validateWith } from "../schema/zod-issues";
 import { type Result, fail, issue, ok } from "../schema/result";
 import type { Policy } from "./policy";
@@ -39,7 +39,7 @@ export interface LimitChange {
   readonly limitFen: number;
   /** True when new drawdowns are blocked (any days past due, or a fraud signal). */
   readonly drawdownsFrozen: boolean;
-  readonly reasons: readonly ReasonCode[];
+  readonly reasons: readonly PolicyReason[];
   /** The early-warning triggers that were evaluated (from riskcard/postloan). */
   readonly warnings: readonly EarlyWarning[];
 }
@@ -107,7 +107,7 @@ export function adjustLimit(
   const pastDue = acc.daysPastDue > 0;
   const fraud = has("FRAUD_SIGNAL");
   const frozen = pastDue || fraud;
-  const reasons: ReasonCode[] = [];
+  const reasons: PolicyReason[] = [];
   const done = (action: LimitAction, limitFen: number): Result<LimitChange> =>
     ok(
       Object.freeze({

@@ -2,12 +2,13 @@
  * riskcard/limits: the limit and pricing policy artefact, first offers (limit, price, schedule
  * preview) and dynamic limit adjustment for existing accounts.
  */
-export type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
+export type { Band, PolicyReason, RepaymentMethod, ScheduleRow } from "../pricing/types";
 export { type Account, adjustLimit, type LimitAction, type LimitChange, warningThresholds } from "./adjust-limit";
-export { createOfferSteps, type Offer, type OfferInput, type OfferResult, type OfferSteps, makeOffer } from "./offer";
+export { createOfferSteps, type Offer, type OfferInput, type OfferOutcome, type OfferSteps, makeOffer } from "./offer";
 export {
   type BandPricing,
   loadPolicy,
+  loadPolicyOrThrow,
   parsePolicy,
   type Policy,
   POLICY_LIMITS,

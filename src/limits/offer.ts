@@ -1,6 +1,6 @@
-import { scheduleRows } from "../pricing/amortize";
+import { scheduleRows } from "../pricing/internal";
 import { floorFen } from "../pricing/round";
-import type { Band, ReasonCode, RepaymentMethod, ScheduleRow } from "../pricing/types";
+import type { Band, PolicyReason, RepaymentMethod, ScheduleRow } from "../pricing/types";
 import type { BandPricing, Policy, TermPricing } from "./policy";
 import { REASONS } from "./reasons";
 
@@ -42,13 +42,16 @@ export interface Offer {
   /** First three rows of `amortize` for the full limit. */
   readonly schedulePreview: readonly ScheduleRow[];
   /** Why the offer looks as it does (repriced to cap, limit capped by DTI, ...). */
-  readonly reasons: readonly ReasonCode[];
+  readonly reasons: readonly PolicyReason[];
 }
 
-/** The result of `makeOffer`. */
-export type OfferResult =
-  | { readonly ok: true; readonly offer: Offer }
-  | { readonly ok: false; readonly reasons: readonly ReasonCode[] };
+/**
+ * What `makeOffer` decided: an offer, or no offer with the reasons. Not a `Result`: "no offer" is an
+ * outcome of valid input, not an error, so it is told apart by `offered`, never by `ok`.
+ */
+export type OfferOutcome =
+  | { readonly offered: true; readonly offer: Offer }
+  | { readonly offered: false; readonly reasons: readonly PolicyReason[] };
 
 /**
  * What `makeOffer` records when asked (the decision trace): the starting limit and every bound it
@@ -74,10 +77,10 @@ export function createOfferSteps(): OfferSteps {
   return { startFen: 0, bounds: [], binding: "income", termMonths: 0 };
 }
 
-const DECLINE_PD = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.PD_ABOVE_MAX]) });
-const DECLINE_DTI = Object.freeze({ ok: false as const, reasons: Object.freeze([REASONS.DTI_NO_HEADROOM]) });
+const DECLINE_PD = Object.freeze({ offered: false as const, reasons: Object.freeze([REASONS.PD_ABOVE_MAX]) });
+const DECLINE_DTI = Object.freeze({ offered: false as const, reasons: Object.freeze([REASONS.DTI_NO_HEADROOM]) });
 const DECLINE_REQUEST_MIN = Object.freeze({
-  ok: false as const,
+  offered: false as const,
   reasons: Object.freeze([REASONS.REQUEST_BELOW_MINIMUM]),
 });
 const PREVIEW_ROWS = 3;
@@ -154,12 +157,12 @@ function chooseTerm(bp: BandPricing, requested: number | undefined): TermPricing
  * @param policy a policy from `loadPolicy`
  * @param input band, pd, income, obligations and the optional request
  * @param steps optional: cleared and filled with the starting limit and every bound tried (for a decision trace)
- * @returns `{ ok: true, offer }` or `{ ok: false, reasons }`
+ * @returns `{ offered: true, offer }` or `{ offered: false, reasons }` (an outcome of valid input, not a `Result`)
  * @throws {TypeError} when policy or input has the wrong shape or types
  * @throws {RangeError} when band is unknown, pd is outside [0, 1], an amount is not a non-negative safe integer or the requested term is not an integer in [1, 600]
- * @example makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true }).ok // => true
+ * @example makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true }).offered // => true
  */
-export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps): OfferResult {
+export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps): OfferOutcome {
   checkInput(policy, input);
   if (steps !== undefined) {
     steps.startFen = 0;
@@ -172,12 +175,12 @@ export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps)
   const bp = policy.compiled[input.band];
   const requestedTerm = input.requestedTermMonths;
   const tp = chooseTerm(bp, requestedTerm);
-  if (tp === undefined) return { ok: false, reasons: bp.reasons }; // only when the default term is withdrawn too
+  if (tp === undefined) return { offered: false, reasons: bp.reasons }; // only when the default term is withdrawn too
   if (steps !== undefined) steps.termMonths = tp.termMonths;
   const spec = policy.bands[input.band];
   const product = policy.product;
   const income = input.monthlyIncomeFen;
-  const reasons: ReasonCode[] = [];
+  const reasons: PolicyReason[] = [];
   let limit: number;
   if (input.incomeVerified && income !== undefined) {
     limit = floorFen(income * spec.incomeMultiple);
@@ -227,7 +230,7 @@ export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps)
   limit -= limit % product.limitStepFen;
   if (limit < product.minLimitFen) {
     reasons.push(REASONS.LIMIT_BELOW_MINIMUM);
-    return { ok: false, reasons };
+    return { offered: false, reasons };
   }
   const requested = input.requestedAmountFen;
   if (requested !== undefined) {
@@ -246,7 +249,7 @@ export function makeOffer(policy: Policy, input: OfferInput, steps?: OfferSteps)
   const upfrontFeeFen = floorFen(limit * pricing.upfrontFeeRate);
   const monthlyFeeFen = floorFen(limit * pricing.monthlyFeeRate);
   return {
-    ok: true,
+    offered: true,
     offer: {
       band: input.band,
       limitFen: limit,

@@ -1,6 +1,6 @@
 import { DEFAULT_RATE_CAP, maxRateUnderCap, unitApr } from "../pricing/cap";
 import { annuityFactor } from "../pricing/amortize";
-import { type Band, BANDS, type ReasonCode, type RepaymentMethod } from "../pricing/types";
+import { type Band, BANDS, type PolicyReason, type RepaymentMethod } from "../pricing/types";
 import { type JsonLimits, deepFreeze, guardJson } from "../schema/json-guard";
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
@@ -29,7 +29,7 @@ export interface TermPricing {
   /** First monthly payment (installment + monthly fee) per fen of principal, for the DTI cap. */
   readonly firstPaymentPerFen: number;
   /** Reasons that travel with every offer on this term (repricing) or the withdrawal. */
-  readonly reasons: readonly ReasonCode[];
+  readonly reasons: readonly PolicyReason[];
 }
 
 /**
@@ -240,17 +240,27 @@ export function loadPolicy(json: unknown): Result<Policy> {
 }
 
 /**
- * Throwing variant of `loadPolicy`.
+ * Throwing twin of `loadPolicy`: the same checks, the policy itself or an `ArtefactError`.
  * @param json the parsed JSON
  * @returns the deep-frozen policy
  * @throws {ArtefactError} carrying the issues when the policy is invalid
- * @example parsePolicy(JSON.parse(readFileSync("models/policy.json", "utf8"))).compiled.A.annualRate // => 0.12
+ * @example loadPolicyOrThrow(JSON.parse(readFileSync("models/policy.json", "utf8"))).compiled.A.annualRate // => 0.12
  */
-export function parsePolicy(json: unknown): Policy {
+export function loadPolicyOrThrow(json: unknown): Policy {
   const r = loadPolicy(json);
   if (r.ok) return r.value;
   throw new ArtefactError(r.issues, "policy");
 }
+
+/**
+ * Deprecated name of `loadPolicyOrThrow` (documented before the Result-or-throw rule).
+ * @deprecated use `loadPolicyOrThrow`
+ * @param json the artefact
+ * @returns the deep-frozen policy
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example parsePolicy(JSON.parse(readFileSync("models/policy.json", "utf8"))).compiled.A.annualRate // => 0.12
+ */
+export const parsePolicy: (json: unknown) => Policy = loadPolicyOrThrow;
 
 /**
  * The policy as JSON (without the compiled pricing), ready to save and reload.

@@ -1,6 +1,6 @@
-import type { ReasonCode } from "../pricing/types";
+import type { PolicyReason } from "../pricing/types";
 
-function reason(code: string, message: string): ReasonCode {
+function reason(code: string, message: string): PolicyReason {
   return Object.freeze({ code, message });
 }
 

@@ -86,18 +86,29 @@ export function loadPmml(xml: string, options: LoadPmmlOptions = {}): Result<Sco
 }
 
 /**
- * Throwing variant of `loadPmml`.
+ * Throwing twin of `loadPmml`: the same checks, the card itself or an `ArtefactError`.
+ * @param xml the PMML document
+ * @param options as `loadPmml`
+ * @returns the card
+ * @throws {ArtefactError} carrying the issues when the document is refused
+ * @example loadPmmlOrThrow(toPmml(pmmlSampleCard)).characteristics.length // => 3
+ */
+export function loadPmmlOrThrow(xml: string, options: LoadPmmlOptions = {}): Scorecard {
+  const r = loadPmml(xml, options);
+  if (r.ok) return r.value;
+  throw new ArtefactError(r.issues, "PMML document");
+}
+
+/**
+ * Deprecated name of `loadPmmlOrThrow` (documented before the Result-or-throw rule).
+ * @deprecated use `loadPmmlOrThrow`
  * @param xml the PMML document
  * @param options as `loadPmml`
  * @returns the card
  * @throws {ArtefactError} carrying the issues when the document is refused
  * @example parsePmml(toPmml(pmmlSampleCard)).characteristics.length // => 3
  */
-export function parsePmml(xml: string, options: LoadPmmlOptions = {}): Scorecard {
-  const r = loadPmml(xml, options);
-  if (r.ok) return r.value;
-  throw new ArtefactError(r.issues, "PMML document");
-}
+export const parsePmml: (xml: string, options?: LoadPmmlOptions) => Scorecard = loadPmmlOrThrow;
 
 /**
  * Reads a PMML document into a `riskcard.scorecard` artefact (JSON data, not yet loaded); see `loadPmml`.

@@ -4,7 +4,7 @@
  * every input reaches. Internal to riskcard/pmml.
  */
 import { type Issue, issue } from "../schema/result";
-import { EXPRESSION_FUNCTIONS } from "../scorecard/schema";
+import { EXPRESSION_FUNCTIONS } from "../scorecard/internal";
 import type { Expression, ExpressionFunction, Predicate } from "../scorecard/types";
 import { type Field, pmmlNumber } from "./fields";
 import type { XmlElement } from "./xml";

@@ -1,4 +1,4 @@
-import { compiledOf } from "../scorecard/compile";
+import { compiledOf } from "../scorecard/internal";
 import type { Characteristic, Expression, Predicate, Scorecard, ScorecardJSON } from "../scorecard/types";
 
 /** Escapes text for an XML attribute value or element content. */

@@ -1,15 +1,7 @@
 import { localDay, monthTime } from "../pricing/calendar";
 import type { RateCap } from "../pricing/cap";
-import { floorRateOf } from "../pricing/decimal";
-import {
-  allInApr,
-  breaches,
-  checkInstant,
-  maxPaymentUnderCap,
-  type ServicedLoan,
-  type ServicingOptions,
-  servicingPlan,
-} from "../pricing/servicing";
+import { allInApr, breaches, checkInstant, floorRateOf, servicingPlan } from "../pricing/internal";
+import { maxPaymentUnderCap, type ServicedLoan, type ServicingOptions } from "../pricing/servicing";
 import type { ScheduleRow } from "../pricing/types";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";

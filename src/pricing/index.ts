@@ -40,7 +40,7 @@ export {
   type Band,
   BANDS,
   isRepaymentMethod,
-  type ReasonCode,
+  type PolicyReason,
   REPAYMENT_METHODS,
   type RepaymentMethod,
   type ScheduleRow,

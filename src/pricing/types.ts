@@ -1,6 +1,7 @@
 /**
  * Shared pricing types: repayment methods, APR conventions, schedule rows, risk bands and
- * reason codes (the engine-facing vocabulary of offers).
+ * policy reasons (the engine-facing vocabulary of offers). `Band` and `BANDS` are defined here
+ * once; the engine and the limits re-use them.
  */
 
 /**
@@ -44,8 +45,12 @@ export type Band = "A" | "B" | "C" | "D" | "E";
  */
 export const BANDS: readonly Band[] = Object.freeze(["A", "B", "C", "D", "E"] as const);
 
-/** A machine-readable reason with a plain-text message; never carries personal data. */
-export interface ReasonCode {
+/**
+ * Why an offer or a limit change looks as it does: a machine-readable code from the policy's
+ * vocabulary (`REASONS` in `riskcard/limits`) with a plain-text message; never carries personal
+ * data. (A scorecard's adverse reason is `ReasonCode` in `riskcard/scorecard`.)
+ */
+export interface PolicyReason {
   readonly code: string;
   readonly message: string;
 }

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import {
   type AsyncVelocityStore,
   type BucketLevel,
-  checkBucketLevels,
   DEFAULT_BUCKET_LEVELS,
   MAX_BUCKET_COUNT,
   type VelocityEvent,
   type VelocityQuery,
 } from "../fraud/velocity-store";
+import { checkBucketLevels } from "../fraud/internal";
 import { countScript, recordScript } from "./lua";
 
 /** `EVAL`/`EVALSHA` options as node-redis takes them. */

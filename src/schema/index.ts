@@ -1,21 +1,88 @@
-export * from "./age";
-export * from "./applicant";
-export * from "./fast-parse";
-export * from "./json-schema";
-export * from "./limits";
-export * from "./parse";
-export * from "./result";
+/**
+ * riskcard/schema: the input contract (zod schemas of an applicant and its records, with their
+ * closed enumerations and numeric bounds), the fast validator `parseApplicant` (equal to the zod
+ * contract, property-tested), the JSON Schema export, and errors as data (`Issue`, `Result`,
+ * `RiskcardError`).
+ *
+ * Explicit list: the fast validator's section checkers stay internal.
+ */
+export { ageInYears } from "./age";
 export {
-  FORBIDDEN_KEYS,
-  MAX_ISSUES,
-  MAX_JSON_DEPTH,
+  type Applicant,
+  type Application,
+  applicantSchema,
+  applicationSchema,
+  type Bureau,
+  type BureauAccount,
+  BUREAU_ACCOUNT_KINDS,
+  bureauAccountSchema,
+  bureauDelinquencySchema,
+  bureauInquirySchema,
+  bureauSchema,
+  type Consent,
+  consentSchema,
+  DEVICE_EVENT_KINDS,
+  type DeviceEvent,
+  type DeviceEventKind,
+  deviceEventSchema,
+  type DeviceRecord,
+  deviceRecordSchema,
+  type Devices,
+  devicesSchema,
+  epochMs,
+  fen,
+  type Identity,
+  identitySchema,
+  INQUIRY_KINDS,
+  installmentSchema,
+  MERCHANT_CATEGORIES,
+  type MerchantCategory,
+  OCCUPATIONS,
+  type Occupation,
+  PAYMENT_CHANNELS,
+  type PaymentChannel,
+  type PaymentEvent,
+  paymentEventSchema,
+  placeCode,
+  type PlatformLoan,
+  platformLoanSchema,
+  pseudonym,
+  RISKY_MERCHANT_CATEGORIES,
+  repaymentSchema,
+  type Social,
+  socialSchema,
+} from "./applicant";
+export { applicantJsonSchema } from "./json-schema";
+export { LIMITS } from "./limits";
+export { type ParsedApplicant, parseApplicant, parseApplicantOrThrow, parseApplicantWithZod } from "./parse";
+export {
+  ArtefactError,
+  ConfigError,
+  fail,
+  formatIssues,
+  formatPath,
+  type Issue,
+  type IssueCode,
+  type IssuePath,
+  issue,
+  KEY_PLACEHOLDER,
+  ok,
+  type Result,
+  RiskcardError,
+  safeKey,
+  unwrap,
+} from "./result";
+export {
   capIssues,
   deepFreeze,
-  guardJson,
-  parseJsonText,
-  prefixIssues,
+  FORBIDDEN_KEYS,
   type GuardOptions,
+  guardJson,
   type JsonLimits,
   type JsonRoot,
+  MAX_ISSUES,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+  prefixIssues,
 } from "./json-guard";
 export { fromZodIssues, validateWith } from "./zod-issues";

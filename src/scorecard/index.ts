@@ -41,7 +41,9 @@ export {
   SCORECARD_LIMITS,
   loadScorecard,
   loadExpertCard,
+  loadScorecardOrThrow,
   parseScorecard,
+  loadExpertCardOrThrow,
   parseExpertCard,
   scorecardToJSON,
 } from "./load";
@@ -49,4 +51,20 @@ export { score, scoreValue, scoreBatch } from "./score";
 export { cardFeatures, scoreRecord, vectorFromRecord } from "./score-record";
 export { reasonCodes, type ReasonCodeOptions } from "./reason-codes";
 export { expertCardSchema, scorecardSchema } from "./schema";
-export * from "./train";
+export {
+  type DropReason,
+  formatTrainReport,
+  type MaskedColumn,
+  type ModelCardOptions,
+  modelCardMarkdown,
+  type ReasonSpec,
+  type SetMetrics,
+  type TrainedScorecard,
+  type TrainingColumn,
+  type TrainingData,
+  type TrainOptions,
+  type TrainReport,
+  trainScorecard,
+  trainTestSplit,
+  type VariableReport,
+} from "./train";

@@ -85,33 +85,53 @@ function orThrow(r: Result<Scorecard>): Scorecard {
 }
 
 /**
- * Throwing variant of `loadScorecard`.
+ * Throwing twin of `loadScorecard`: the same checks, the card itself or an `ArtefactError`.
  * @param json the artefact (a parsed JSON value, or its text)
  * @returns the deep-frozen card
  * @throws {ArtefactError} carrying the issues when the artefact is invalid
- * @example parseScorecard(scorecardJson).kind // => "points"
+ * @example loadScorecardOrThrow(scorecardJson).kind // => "points"
  */
-export function parseScorecard(json: unknown): Scorecard {
+export function loadScorecardOrThrow(json: unknown): Scorecard {
   return orThrow(loadScorecard(json));
 }
 
 /**
- * Throwing variant of `loadExpertCard`.
+ * Deprecated name of `loadScorecardOrThrow` (documented before the Result-or-throw rule).
+ * @deprecated use `loadScorecardOrThrow`
+ * @param json the artefact
+ * @returns the deep-frozen card
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example parseScorecard(scorecardJson).kind // => "points"
+ */
+export const parseScorecard: (json: unknown) => Scorecard = loadScorecardOrThrow;
+
+/**
+ * Throwing twin of `loadExpertCard`: the same checks, the card itself or an `ArtefactError`.
  * @param json the artefact (a parsed JSON value, or its text)
+ * @returns the deep-frozen card
+ * @throws {ArtefactError} carrying the issues when the artefact is invalid
+ * @example loadExpertCardOrThrow(expertCardJson).kind // => "expert"
+ */
+export function loadExpertCardOrThrow(json: unknown): Scorecard {
+  return orThrow(loadExpertCard(json));
+}
+
+/**
+ * Deprecated name of `loadExpertCardOrThrow` (documented before the Result-or-throw rule).
+ * @deprecated use `loadExpertCardOrThrow`
+ * @param json the artefact
  * @returns the deep-frozen card
  * @throws {ArtefactError} carrying the issues when the artefact is invalid
  * @example parseExpertCard(expertCardJson).kind // => "expert"
  */
-export function parseExpertCard(json: unknown): Scorecard {
-  return orThrow(loadExpertCard(json));
-}
+export const parseExpertCard: (json: unknown) => Scorecard = loadExpertCardOrThrow;
 
 /**
  * Writes a card's artefact as canonical JSON text: keys in schema order, two-space indent, a final
  * newline. Loading that text and writing it again gives the same bytes.
  * @param card a loaded card
  * @returns the artefact text
- * @example loadScorecard(scorecardToJSON(parseScorecard(scorecardJson))).ok // => true (a round trip)
+ * @example loadScorecard(scorecardToJSON(loadScorecardOrThrow(scorecardJson))).ok // => true (a round trip)
  */
 export function scorecardToJSON(card: Scorecard): string {
   return `${JSON.stringify(card.artefact, null, 2)}\n`;

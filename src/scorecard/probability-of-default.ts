@@ -11,7 +11,7 @@ import type { Scorecard } from "./types";
  * @param score a finite score
  * @returns the probability of default, in [0, 1]
  * @throws {RangeError} when the card has no scaling or the score is not finite
- * @example probabilityOfDefault(parseScorecard({ ...scorecardJson, scaling: pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" }) }), 600) // => 0.05 (odds 1:19 at 600)
+ * @example probabilityOfDefault(loadScorecardOrThrow({ ...scorecardJson, scaling: pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" }) }), 600) // => 0.05 (odds 1:19 at 600)
  */
 export function probabilityOfDefault(card: Scorecard, score: number): number {
   const s = card.scaling;

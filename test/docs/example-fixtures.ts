@@ -11,9 +11,9 @@ import { run } from "../../src/cli/run";
 import { toDecisionRecord } from "../../src/decision";
 import { createEngine } from "../../src/decision/engine";
 import { computeFacts, createMemoryVelocityStore } from "../../src/fraud";
-import { parsePolicy, warningThresholds } from "../../src/limits";
+import { loadPolicyOrThrow, warningThresholds } from "../../src/limits";
 import type { LogisticModel } from "../../src/logistic";
-import { parseScorecard, vectorFromRecord } from "../../src/scorecard";
+import { loadScorecardOrThrow, vectorFromRecord } from "../../src/scorecard";
 import { trainScorecard } from "../../src/scorecard/train";
 import { type Prepared, prepareNumeric } from "../../src/binning/internal/prepare";
 import { germanCredit } from "../binning/german-credit";
@@ -30,7 +30,7 @@ export const asOf = POPULATION_AS_OF;
 export const applicant = adult();
 
 /** The shipped default policy (models/policy.json), loaded. */
-export const policy = parsePolicy(JSON.parse(readFileSync(join(root, "models/policy.json"), "utf8")));
+export const policy = loadPolicyOrThrow(JSON.parse(readFileSync(join(root, "models/policy.json"), "utf8")));
 
 /** The shipped fraud rule set JSON (models/fraud-rules.json), as parsed JSON. */
 export const ruleSetJson: unknown = JSON.parse(readFileSync(join(root, "models/fraud-rules.json"), "utf8"));
@@ -39,7 +39,7 @@ export const ruleSetJson: unknown = JSON.parse(readFileSync(join(root, "models/f
 export const facts = computeFacts(applicant, { asOf });
 
 /** The PMML specification's sample scorecard (test/scorecard/pmml-sample.ts), loaded. */
-export const pmmlSampleCard = parseScorecard(pmmlSample());
+export const pmmlSampleCard = loadScorecardOrThrow(pmmlSample());
 
 /** A vector for `pmmlSampleCard`: department "engineering", age 25, income 500 (scores 29 by the PMML spec). */
 export const pmmlVector = vectorFromRecord(pmmlSampleCard, { department: "engineering", age: 25, income: 500 });
@@ -127,7 +127,7 @@ const trained = await run(
 );
 if (trained !== 0) throw new Error("example fixtures: training the German credit card failed");
 export const germanModelText = readFileSync(germanModelPath, "utf8");
-export const germanCard = parseScorecard(germanModelText);
+export const germanCard = loadScorecardOrThrow(germanModelText);
 
 /** `trainScorecard` on German credit's amount and duration (a `TrainedScorecard`). */
 const t = trainScorecard(
@@ -144,3 +144,6 @@ export const germanTrained = t.value;
 export function preparedVariable(values: readonly (number | null)[], labels: readonly number[]): Prepared {
   return prepareNumeric(values, labels, new Map(), 0, "binNumeric");
 }
+
+/** Not in riskcard/cli since its barrel lists only the command-line entry points; the report examples score with it. */
+export { scoreTable } from "../../src/cli/score-table";

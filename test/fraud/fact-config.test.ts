@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FIXED, FIXED_FACTS, buildCatalog, velocityFactName } from "../../src/fraud/catalog";
-import { DEFAULT_FACT_CONFIG, createFactConfig, factConfigFromJSON } from "../../src/fraud/fact-config";
+import { DEFAULT_FACT_CONFIG, createFactConfig, loadFactConfig } from "../../src/fraud/fact-config";
 import { createFacts, readFact, setFact } from "../../src/fraud/facts";
 import { ConfigError } from "../../src/schema/result";
 
 function codes(input: unknown): { code: string; path: string }[] {
-  const r = factConfigFromJSON(input);
+  const r = loadFactConfig(input);
   if (r.ok) throw new Error("expected failure");
   return r.issues.map((i) => ({ code: i.code, path: i.path.join(".") }));
 }

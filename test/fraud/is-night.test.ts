@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FACT_CONFIG, createFactConfig, isNight } from "../../src/fraud";
+import { DEFAULT_FACT_CONFIG, createFactConfig } from "../../src/fraud";
+import { isNight } from "../../src/fraud/compute-facts";
 
 /** The definition: local hour by a floating-point modulo (exact for doubles), then the [start, end) test. */
 function reference(at: number, offsetMinutes: number, start: number, end: number): boolean {

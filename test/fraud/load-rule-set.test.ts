@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoadedRuleSet, loadRuleSet, parseRuleSet } from "../../src/fraud/load-rule-set";
+import { isLoadedRuleSet, loadRuleSet, loadRuleSetOrThrow } from "../../src/fraud/load-rule-set";
 import { ArtefactError } from "../../src/schema/result";
 import { rule, ruleSet } from "./helpers";
 import { thrown } from "../thrown";
@@ -34,7 +34,7 @@ describe("loadRuleSet", () => {
 
   it("does not freeze or share the caller's objects", () => {
     const input = ruleSet([ok], { lists: { l: ["a"] } });
-    const set = parseRuleSet(input);
+    const set = loadRuleSetOrThrow(input);
     expect(Object.isFrozen(input)).toBe(false);
     expect(Object.isFrozen((input.rules as { when: object }[])[0]!.when)).toBe(false);
     expect(set.lists.l).not.toBe((input.lists as { l: string[] }).l);
@@ -191,9 +191,9 @@ describe("loadRuleSet", () => {
     expect(JSON.stringify(r)).not.toContain("1101011990");
   });
 
-  it("parseRuleSet throws ArtefactError with the same issues", () => {
-    expect(() => parseRuleSet({})).toThrow(ArtefactError);
-    const e = thrown(() => parseRuleSet({ ...ruleSet([ok]), version: 9 }), ArtefactError);
+  it("loadRuleSetOrThrow throws ArtefactError with the same issues", () => {
+    expect(() => loadRuleSetOrThrow({})).toThrow(ArtefactError);
+    const e = thrown(() => loadRuleSetOrThrow({ ...ruleSet([ok]), version: 9 }), ArtefactError);
     expect(e.issues[0]!.code).toBe("unsupported_version");
     expect(e.message).toContain("invalid rule set");
   });

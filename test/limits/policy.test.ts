@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
-import { loadPolicy, parsePolicy, policyToJSON } from "../../src/limits";
+import { loadPolicy, loadPolicyOrThrow, policyToJSON } from "../../src/limits";
 import { defaultPolicy, defaultPolicyJson } from "./helpers";
 import { thrown } from "../thrown";
 
@@ -29,7 +29,7 @@ describe("loadPolicy", () => {
 
   it("round-trips through policyToJSON", () => {
     const p = defaultPolicy();
-    const again = parsePolicy(policyToJSON(p));
+    const again = loadPolicyOrThrow(policyToJSON(p));
     expect(again.compiled).toEqual(p.compiled);
     expect(policyToJSON(again)).toEqual(defaultPolicyJson());
   });
@@ -37,7 +37,7 @@ describe("loadPolicy", () => {
   it("withdraws a breaching band when onCapBreach is withdraw", () => {
     const j = defaultPolicyJson();
     j.pricing.onCapBreach = "withdraw";
-    const p = parsePolicy(j);
+    const p = loadPolicyOrThrow(j);
     expect(p.compiled.E.available).toBe(false);
     expect(p.compiled.E.reasons.map((r) => r.code)).toEqual(["OFFER_WITHDRAWN_RATE_CAP"]);
     expect(p.compiled.D.available).toBe(true);
@@ -48,7 +48,7 @@ describe("loadPolicy", () => {
     // An 8% upfront fee on 12 months costs about 15% a year by itself: even band A (12%) would
     // have to be re-priced below the 12% floor of the rate range, so every band is withdrawn.
     j.pricing.upfrontFeeRate = 0.08;
-    const p = parsePolicy(j);
+    const p = loadPolicyOrThrow(j);
     for (const b of ["A", "B", "C", "D", "E"] as const) expect(p.compiled[b].available).toBe(false);
   });
 
@@ -129,13 +129,13 @@ describe("loadPolicy", () => {
     // Without the field a band is offered on its termMonths alone.
     const n = defaultPolicyJson();
     delete n.bands.A.allowedTermsMonths;
-    expect(parsePolicy(n).compiled.A.terms.map((t) => t.termMonths)).toEqual([12]);
+    expect(loadPolicyOrThrow(n).compiled.A.terms.map((t) => t.termMonths)).toEqual([12]);
   });
 
-  it("parsePolicy throws ArtefactError with the issues", () => {
-    expect(() => parsePolicy({})).toThrow(ArtefactError);
+  it("loadPolicyOrThrow throws ArtefactError with the issues", () => {
+    expect(() => loadPolicyOrThrow({})).toThrow(ArtefactError);
     expect(
-      thrown(() => parsePolicy({ format: "riskcard.policy", version: 1 }), ArtefactError).issues.length,
+      thrown(() => loadPolicyOrThrow({ format: "riskcard.policy", version: 1 }), ArtefactError).issues.length,
     ).toBeGreaterThan(0);
   });
 });

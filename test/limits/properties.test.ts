@@ -1,10 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Band, loadPolicy, makeOffer, type OfferInput, type Policy } from "../../src/limits";
-import { apr, floorFen, loanCashFlows } from "../../src/pricing";
+import { apr, BANDS, floorFen, loanCashFlows } from "../../src/pricing";
 import { defaultPolicyJson } from "./helpers";
-
-const BANDS: Band[] = ["A", "B", "C", "D", "E"];
 
 /** Policies around the default: fees, cap level and convention, breach handling, terms, methods. */
 const policyArb: fc.Arbitrary<Policy> = fc
@@ -59,7 +57,7 @@ describe("offer properties", () => {
     fc.assert(
       fc.property(policyArb, inputArb, fc.double({ min: 0, max: 1, noNaN: true }), (policy, input, share) => {
         const r = makeOffer(policy, clean(input));
-        if (!r.ok) return;
+        if (!r.offered) return;
         offered++;
         const o = r.offer;
         const cap = policy.pricing.cap;
@@ -88,7 +86,7 @@ describe("offer properties", () => {
     fc.assert(
       fc.property(policyArb, inputArb, (policy, input) => {
         const r = makeOffer(policy, clean(input));
-        if (!r.ok) {
+        if (!r.offered) {
           expect(r.reasons.length).toBeGreaterThan(0);
           return;
         }
@@ -120,7 +118,7 @@ describe("offer properties", () => {
         let worse: number | undefined;
         for (let i = BANDS.length - 1; i >= 0; i--) {
           const r = makeOffer(policy, clean({ ...input, band: BANDS[i] as Band }));
-          const limit = r.ok ? r.offer.limitFen : undefined;
+          const limit = r.offered ? r.offer.limitFen : undefined;
           if (worse !== undefined) {
             compared++;
             expect(limit).toBeDefined();

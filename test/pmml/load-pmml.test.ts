@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadPmml, parsePmml } from "../../src/pmml";
-import { parseScorecard, reasonCodes, scoreRecord } from "../../src/scorecard";
+import { loadPmml, loadPmmlOrThrow } from "../../src/pmml";
+import { loadScorecardOrThrow, reasonCodes, scoreRecord } from "../../src/scorecard";
 import { pmmlSample } from "../scorecard/pmml-sample";
 import { expectSameScoring, grid } from "./same-scoring";
 import {
@@ -13,7 +13,7 @@ import {
 
 type Rec = Record<string, number | string | null>;
 const run = (xml: string, rec: Rec, unmatchedPoints?: number) => {
-  const card = parsePmml(xml, unmatchedPoints === undefined ? {} : { unmatchedPoints });
+  const card = loadPmmlOrThrow(xml, unmatchedPoints === undefined ? {} : { unmatchedPoints });
   const r = scoreRecord(card, rec);
   // PMML keeps codes whose difference is exactly 0 (jpmml: Double.compare(v, 0) >= 0).
   const codes = reasonCodes(card, r.points, { attributes: r.attributes, includeZero: true, max: 10 }).map(
@@ -72,15 +72,15 @@ describe("jpmml-evaluator scorecard tests (expected values from its test classes
       const r = run(complexPartialScore(), { department: null, age: null, income });
       expect(r.score).toBeCloseTo(want, 5);
     }
-    const card = parsePmml(complexPartialScore());
+    const card = loadPmmlOrThrow(complexPartialScore());
     expect(card.artefact).toMatchObject({ version: 2 });
     expect(card.characteristics.map((c) => c.type)).toEqual(["categorical", "numeric", "rules"]);
   });
 
   it("the imported sample card scores like the hand-transcribed artefact on a grid of inputs", () => {
     // The hand transcription gives an unlisted department the missing points (-9).
-    const imported = parsePmml(sampleScorecard(), { unmatchedPoints: -9 });
-    const hand = parseScorecard(pmmlSample());
+    const imported = loadPmmlOrThrow(sampleScorecard(), { unmatchedPoints: -9 });
+    const hand = loadScorecardOrThrow(pmmlSample());
     const records = grid({
       department: [null, "marketing", "engineering", "business", "sales"],
       age: [null, 0, 17, 18, 18.5, 29, 29.5, 39, 39.01, 80],

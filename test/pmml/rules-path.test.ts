@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractFeatures } from "../../src/features";
 import { createEngine } from "../../src/index";
-import { parsePmml } from "../../src/pmml";
+import { loadPmmlOrThrow } from "../../src/pmml";
 import { evalPredicate } from "../../src/pmml/predicates";
 import type { Characteristic, Expression, Scorecard } from "../../src/scorecard";
 import { reasonCodes, scoreRecord } from "../../src/scorecard";
@@ -44,9 +44,9 @@ function naiveRules(ch: Characteristic, rec: Record<string, number | string | nu
 
 describe("rules characteristics: compiled closures against the direct reading", () => {
   const models: [string, Scorecard][] = [
-    ["compound", parsePmml(compoundPredicate())],
-    ["nested", parsePmml(compoundNestedPredicate())],
-    ["complex", parsePmml(basicComplexPartialScore(), { unmatchedPoints: -7 })],
+    ["compound", loadPmmlOrThrow(compoundPredicate())],
+    ["nested", loadPmmlOrThrow(compoundNestedPredicate())],
+    ["complex", loadPmmlOrThrow(basicComplexPartialScore(), { unmatchedPoints: -7 })],
   ];
   const num = fc.oneof(
     fc.constant(null),
@@ -96,8 +96,8 @@ describe("an imported rules card in createEngine", () => {
 </PMML>`;
 
   it("decides the 1,000 fixture applicants with the card's scores and reasons", () => {
-    expect(() => createEngine({ scorecard: parsePmml(xml).artefact })).toThrow(/scaling/);
-    const card = parsePmml(xml, { scaling: { points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" } });
+    expect(() => createEngine({ scorecard: loadPmmlOrThrow(xml).artefact })).toThrow(/scaling/);
+    const card = loadPmmlOrThrow(xml, { scaling: { points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" } });
     expect(card.artefact).toMatchObject({ version: 2 });
     const engine = createEngine({ scorecard: card.artefact });
     const asOf = Date.UTC(2026, 5, 30);

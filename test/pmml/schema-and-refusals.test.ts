@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPmml, parsePmml } from "../../src/pmml";
+import { loadPmml, loadPmmlOrThrow } from "../../src/pmml";
 import { probabilityOfDefault, reasonCodes, scoreRecord } from "../../src/scorecard";
 import { ArtefactError } from "../../src/schema/result";
 import { wrap } from "./models";
@@ -30,7 +30,7 @@ describe("MiningSchema treatments", () => {
       "",
       mf("x", ' missingValueReplacement="12"'),
     );
-    const card = parsePmml(xml);
+    const card = loadPmmlOrThrow(xml);
     expect(card.characteristics[0]!.type).toBe("numeric");
     expect([null, 3, 10].map((x) => scoreRecord(card, { x }).score)).toEqual([2, 1, 2]);
   });
@@ -51,7 +51,7 @@ describe("MiningSchema treatments", () => {
           ` invalidValueTreatment="${treatment}"${treatment === "asValue" ? ' invalidValueReplacement="b"' : ""}`,
         ),
       );
-    const s = (xml: string, k: string | null, opts = {}) => scoreRecord(parsePmml(xml, opts), { k }).score;
+    const s = (xml: string, k: string | null, opts = {}) => scoreRecord(loadPmmlOrThrow(xml, opts), { k }).score;
     expect(s(make("asMissing"), "z")).toBe(3); // unlisted -> missing -> isMissing
     expect(s(make("asIs"), "z")).toBe(9); // unlisted read as is -> True
     expect(s(make("asValue"), "z")).toBe(2); // unlisted -> "b"
@@ -80,7 +80,7 @@ describe("MiningSchema treatments", () => {
       "",
       mf("x", ' invalidValueTreatment="asMissing"'),
     );
-    const card = parsePmml(xml);
+    const card = loadPmmlOrThrow(xml);
     expect([-1, 0, 49, 50, 100, 100.5, null].map((x) => scoreRecord(card, { x }).score)).toEqual([7, 1, 1, 2, 2, 7, 7]);
   });
 });
@@ -88,7 +88,7 @@ describe("MiningSchema treatments", () => {
 describe("reason-code settings", () => {
   it("baselineMethod max without baselineScore takes the highest partial score; mean is refused", () => {
     const body = ch([at(4, sp("x", "lessThan", 0)), at(10, sp("x", "greaterOrEqual", 0)), at(0, "<True/>")].join("\n"));
-    const card = parsePmml(
+    const card = loadPmmlOrThrow(
       wrap(num("x"), body, ' baselineMethod="max"', mf("x")).replace(' baselineScore="0"', ""),
       {},
     );
@@ -101,7 +101,7 @@ describe("reason-code settings", () => {
   });
 
   it("useReasonCodes false gives no reason codes", () => {
-    const card = parsePmml(
+    const card = loadPmmlOrThrow(
       wrap(
         num("x"),
         ch([at(1, sp("x", "lessThan", 0)), at(2, "<True/>")].join("\n")),
@@ -233,10 +233,10 @@ describe("refusals name the element", () => {
       expect(issuesOf(xml).map((i) => i.path)).toContainEqual(path);
     });
 
-  it("caps size and depth, and throws ArtefactError from parsePmml", () => {
+  it("caps size and depth, and throws ArtefactError from loadPmmlOrThrow", () => {
     expect(issuesOf("x".repeat(5_000_001))[0]!.code).toBe("too_big");
     expect(issuesOf(`${"<a>".repeat(100)}${"</a>".repeat(100)}`)[0]!.code).toBe("too_complex");
-    expect(() => parsePmml("<PMML/>")).toThrow(ArtefactError);
+    expect(() => loadPmmlOrThrow("<PMML/>")).toThrow(ArtefactError);
   });
 });
 
@@ -266,7 +266,7 @@ describe("binary logistic RegressionModel", () => {
   const pBad = (u: number, h: number) => 1 / (1 + Math.exp(-(-2.5 + 1.75 * u + h)));
 
   it("gives the logistic probability as the card's PD", () => {
-    const card = parsePmml(doc(' missingValueReplacement="0.3"'));
+    const card = loadPmmlOrThrow(doc(' missingValueReplacement="0.3"'));
     const cases: [number | null, string | null, number][] = [
       [0.2, "own", pBad(0.2, 0)],
       [0.8, "rent", pBad(0.8, 0.4)],
@@ -295,8 +295,8 @@ describe("binary logistic RegressionModel", () => {
   });
 
   it("badCategory flips the direction", () => {
-    const a = parsePmml(doc(' missingValueReplacement="0.3"'));
-    const b = parsePmml(doc(' missingValueReplacement="0.3"'), { badCategory: "0" });
+    const a = loadPmmlOrThrow(doc(' missingValueReplacement="0.3"'));
+    const b = loadPmmlOrThrow(doc(' missingValueReplacement="0.3"'), { badCategory: "0" });
     const r = { utilisation: 0.7, housing: "rent" };
     expect(probabilityOfDefault(b, scoreRecord(b, r).score)).toBeCloseTo(
       1 - probabilityOfDefault(a, scoreRecord(a, r).score),

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import expertCard from "../../models/expert-card.json";
 import scorecardJson from "../../models/scorecard.json";
 import { createEngine } from "../../src/index";
-import { loadPmml, parsePmml, toPmml } from "../../src/pmml";
-import { type Scorecard, parseExpertCard, parseScorecard } from "../../src/scorecard";
+import { loadPmml, loadPmmlOrThrow, toPmml } from "../../src/pmml";
+import { type Scorecard, loadExpertCardOrThrow, loadScorecardOrThrow } from "../../src/scorecard";
 import { pmmlSample } from "../scorecard/pmml-sample";
 import {
   basicComplexPartialScore,
@@ -33,8 +33,8 @@ afterAll(() => {
 
 describe("toPmml", () => {
   it("re-imports the default engine card to identical decisions on all 1,000 fixture applicants", () => {
-    const card = parseScorecard(scorecardJson);
-    const back = parsePmml(exportCard("default-card", card));
+    const card = loadScorecardOrThrow(scorecardJson);
+    const back = loadPmmlOrThrow(exportCard("default-card", card));
     expect(back.artefact).toMatchObject({ version: 1, scaling: card.scaling, reasons: card.artefact.reasons });
     const a = createEngine();
     const b = createEngine({ scorecard: back.artefact });
@@ -55,8 +55,8 @@ describe("toPmml", () => {
   });
 
   it("round-trips cards with categories, right-closed intervals and attribute reason codes", () => {
-    const card = parseScorecard(pmmlSample(true));
-    const back = parsePmml(exportCard("sample", card));
+    const card = loadScorecardOrThrow(pmmlSample(true));
+    const back = loadPmmlOrThrow(exportCard("sample", card));
     const records = grid({
       department: [null, "marketing", "engineering", "business", "sales"],
       age: [null, 0, 18, 18.25, 29, 39, 40],
@@ -77,10 +77,10 @@ describe("toPmml", () => {
     const cats = [null, "classA", "classB", "classC", "classD"];
     for (const [name, xml, unmatched] of models) {
       const opts = unmatched === undefined ? {} : { unmatchedPoints: unmatched };
-      const card = parsePmml(xml, opts);
+      const card = loadPmmlOrThrow(xml, opts);
       // An expression reading a missing input gives PMML no score and riskcard the fallback: the
       // re-import needs the same unmatchedPoints.
-      const back = parsePmml(exportCard(name, card), opts);
+      const back = loadPmmlOrThrow(exportCard(name, card), opts);
       for (let i = 0; i < 300; i++) {
         const pick = <T>(xs: readonly T[], k: number): T => xs[(i * k + (i >> 2)) % xs.length]!;
         const rec = {
@@ -98,7 +98,7 @@ describe("toPmml", () => {
   });
 
   it("refuses expert cards, which have no PMML form", () => {
-    expect(() => toPmml(parseExpertCard(expertCard))).toThrow(TypeError);
+    expect(() => toPmml(loadExpertCardOrThrow(expertCard))).toThrow(TypeError);
     expect(loadPmml(exported[0]?.xml ?? "").ok).toBe(true);
   });
 });

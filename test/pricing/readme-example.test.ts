@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeOffer, parsePolicy } from "../../src/limits";
+import { makeOffer, loadPolicyOrThrow } from "../../src/limits";
 import { amortize, apr, loanCashFlows } from "../../src/pricing";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -43,13 +43,13 @@ describe("README worked example (section pricing)", () => {
   });
 
   it("states the re-priced band E rate and the band A offer of the shipped policy", () => {
-    const policy = parsePolicy(JSON.parse(readFileSync(root("models/policy.json"), "utf8")));
+    const policy = loadPolicyOrThrow(JSON.parse(readFileSync(root("models/policy.json"), "utf8")));
     expect(section).toContain(
       `becomes ${pct(policy.compiled.E.annualRate)} so that its APR is exactly ${pct(policy.compiled.E.aprNominal)}`,
     );
     const r = makeOffer(policy, { band: "A", pd: 0.02, monthlyIncomeFen: 1_000_000, incomeVerified: true });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    expect(r.offered).toBe(true);
+    if (!r.offered) return;
     expect(section).toContain(
       `limitFen: ${r.offer.limitFen}, annualRate: ${r.offer.annualRate}, aprNominal: ${String(r.offer.aprNominal).slice(0, 6)}...`,
     );

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeOffer, parsePolicy } from "../../src/limits";
+import { makeOffer, loadPolicyOrThrow } from "../../src/limits";
 import { penaltyInterest } from "../../src/postloan";
 import { amortize, dailyRateDisclosure, prepay } from "../../src/pricing";
 
@@ -97,7 +97,7 @@ describe("README servicing examples (section pricing)", () => {
   });
 
   it("the request honoured", () => {
-    const policy = parsePolicy(JSON.parse(readFileSync(root("models/policy.json"), "utf8")));
+    const policy = loadPolicyOrThrow(JSON.parse(readFileSync(root("models/policy.json"), "utf8")));
     const r = makeOffer(policy, {
       band: "A",
       pd: 0.02,
@@ -106,8 +106,8 @@ describe("README servicing examples (section pricing)", () => {
       requestedAmountFen: 100_000,
       requestedTermMonths: 3,
     });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    expect(r.offered).toBe(true);
+    if (!r.offered) return;
     expect(section).toContain(
       `limitFen: ${r.offer.limitFen}, termMonths: ${r.offer.termMonths}, annualRate: ${r.offer.annualRate}, monthlyPaymentFen: ${r.offer.monthlyPaymentFen},\n//      reasons: [${r.offer.reasons.map((x) => x.code).join(", ")}]`,
     );

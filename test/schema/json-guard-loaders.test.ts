@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scoreLine } from "../../src/cli/score-line";
 import { createEngine } from "../../src/decision";
+import { parseApplicantFast } from "../../src/schema/fast-parse";
 import { catalogToJSON, compileCatalog, defaultCatalog, extendCatalog, loadCatalog } from "../../src/features";
 import { compileRules, loadRuleSet } from "../../src/fraud";
 import { loadPolicy } from "../../src/limits";
@@ -22,7 +23,6 @@ import {
   MAX_ISSUES,
   MAX_JSON_DEPTH,
   type Result,
-  parseApplicantFast,
   parseApplicantWithZod,
 } from "../../src/schema";
 import { loadExpertCard, loadScorecard } from "../../src/scorecard";

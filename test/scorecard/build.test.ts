@@ -8,7 +8,7 @@ import {
   probabilityOfDefault,
   scoreRecord,
   scorecardToJSON,
-  parseScorecard,
+  loadScorecardOrThrow,
 } from "../../src/scorecard";
 
 const nb = (
@@ -152,7 +152,7 @@ describe("buildScorecard", () => {
     });
     expect(card.characteristics[0]!.feature).toBe("age_years");
     const text = scorecardToJSON(card);
-    expect(scorecardToJSON(parseScorecard(text))).toBe(text);
+    expect(scorecardToJSON(loadScorecardOrThrow(text))).toBe(text);
   });
 
   it("rejects mismatched or malformed inputs", () => {

@@ -7,7 +7,7 @@ import {
   type ExpertCardJSON,
   loadExpertCard,
   loadScorecard,
-  parseExpertCard,
+  loadExpertCardOrThrow,
   probabilityOfDefault,
   reasonCodes,
   score,
@@ -75,11 +75,11 @@ describe("expert weighted card: weights", () => {
 });
 
 describe("models/expert-card.json (the engine's cold-start card)", () => {
-  const card = parseExpertCard(text);
+  const card = loadExpertCardOrThrow(text);
 
   it("is canonical: loading and writing it gives the same bytes", () => {
     expect(scorecardToJSON(card)).toBe(text);
-    expect(scorecardToJSON(parseExpertCard(scorecardToJSON(card)))).toBe(text);
+    expect(scorecardToJSON(loadExpertCardOrThrow(scorecardToJSON(card)))).toBe(text);
     expect(Object.isFrozen(card.characteristics[0]!.attributes)).toBe(true);
   });
 
@@ -217,7 +217,7 @@ describe("models/expert-card.json (the engine's cold-start card)", () => {
 
 describe("expert card with categorical characteristics and rounding", () => {
   it("rescales categorical points and rounds them half-up", () => {
-    const card = parseExpertCard({
+    const card = loadExpertCardOrThrow({
       format: "riskcard.expert-card",
       version: 1,
       name: "tiny",
@@ -279,7 +279,7 @@ describe("expert card on the synthetic population (fixtures/, 1,000 applicants, 
   // (first recorded as 0.697 / 9.8% / 8.0% on an earlier draw of the population).
   it("ranks defaulters lower (AUC > 0.65) and its PD is cautious on average", async () => {
     const { extractFeatures } = await import("../../src/features");
-    const card = parseExpertCard(text);
+    const card = loadExpertCardOrThrow(text);
     const lines = (f: string) =>
       readFileSync(join(import.meta.dirname, "../../fixtures", f), "utf8")
         .trim()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
-import { loadExpertCard, loadScorecard, parseScorecard, scoreRecord, scorecardToJSON } from "../../src/scorecard";
+import { loadExpertCard, loadScorecard, loadScorecardOrThrow, scoreRecord, scorecardToJSON } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 type J = Record<string, any>;
@@ -13,7 +13,7 @@ const issuesOf = (json: unknown) => {
 
 describe("loadScorecard", () => {
   it("loads, deep-freezes and round-trips byte-identically", () => {
-    const card = parseScorecard(sample());
+    const card = loadScorecardOrThrow(sample());
     expect(Object.isFrozen(card)).toBe(true);
     expect(Object.isFrozen(card.characteristics[1]!.attributes[2])).toBe(true);
     expect(Object.isFrozen(card.artefact)).toBe(true);
@@ -21,15 +21,15 @@ describe("loadScorecard", () => {
       (card.characteristics[0] as J).reasonCode = "X";
     }).toThrow(TypeError);
     const text = scorecardToJSON(card);
-    expect(scorecardToJSON(parseScorecard(text))).toBe(text);
+    expect(scorecardToJSON(loadScorecardOrThrow(text))).toBe(text);
     // Key order of the input does not matter: the output is canonical.
     const shuffled = Object.fromEntries(Object.entries(sample()).reverse());
-    expect(scorecardToJSON(parseScorecard(shuffled))).toBe(text);
+    expect(scorecardToJSON(loadScorecardOrThrow(shuffled))).toBe(text);
   });
 
   it("does not freeze or keep the caller's object", () => {
     const input = sample();
-    parseScorecard(input);
+    loadScorecardOrThrow(input);
     expect(Object.isFrozen(input)).toBe(false);
   });
 
@@ -132,7 +132,7 @@ describe("loadScorecard", () => {
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain("ZHANG");
     try {
-      parseScorecard(bad);
+      loadScorecardOrThrow(bad);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ArtefactError);
@@ -179,7 +179,7 @@ describe("version 2 artefacts", () => {
   });
 
   it("loads a rules characteristic and scores it", () => {
-    const card = parseScorecard(rules());
+    const card = loadScorecardOrThrow(rules());
     expect(scoreRecord(card, { a: 2, k: "x" }).score).toBe(5);
     expect(scoreRecord(card, { a: 2, k: "y" }).score).toBe(1);
     expect(scoreRecord(card, { a: null, k: "x" }).score).toBe(1);

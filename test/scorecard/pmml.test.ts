@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScorecard, reasonCodes, score, scoreRecord, vectorFromRecord } from "../../src/scorecard";
+import { loadScorecardOrThrow, reasonCodes, score, scoreRecord, vectorFromRecord } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 // Expected values: jpmml/jpmml-evaluator pmml-evaluator/src/test/java/org/jpmml/evaluator/scorecard/
@@ -8,7 +8,7 @@ import { pmmlSample } from "./pmml-sample";
 // RC2_3, RC1), no third code. By hand: 3 + 0 + 26 = 29; RC1 19 - 3 = 16, RC2 18 - 0 = 18,
 // RC3 10 - 26 = -16 (dropped).
 describe("PMML 4.4 sample scorecard (jpmml-evaluator test resources)", () => {
-  const card = parseScorecard(pmmlSample());
+  const card = loadScorecardOrThrow(pmmlSample());
   const input = { department: "engineering", age: 25, income: 500 };
 
   it("scores 29", () => {
@@ -26,7 +26,7 @@ describe("PMML 4.4 sample scorecard (jpmml-evaluator test resources)", () => {
   });
 
   it("attribute-level codes give RC2_3 then RC1", () => {
-    const card2 = parseScorecard(pmmlSample(true));
+    const card2 = loadScorecardOrThrow(pmmlSample(true));
     const r = scoreRecord(card2, input);
     expect(r.score).toBe(29);
     const codes = reasonCodes(card2, r.points, { attributes: r.attributes }).map((x) => x.code);

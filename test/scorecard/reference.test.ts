@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Characteristic, parseScorecard, score } from "../../src/scorecard";
+import { type Characteristic, loadScorecardOrThrow, score } from "../../src/scorecard";
 import { naivePoints as naive } from "./naive";
 
 /** The reference reading with `null` for a missing value. */
@@ -44,7 +44,7 @@ describe("compiled scoring agrees with a naive reading of the attributes", () =>
               attributes.push({ kind: "interval", lower: bounds[i], upper: bounds[i + 1], points: i * 3 - 10 });
           if (spec.specials.length > 0) attributes.push({ kind: "special", values: spec.specials, points: 99 });
           if (spec.missing) attributes.push({ kind: "missing", points: -42 });
-          const card = parseScorecard({
+          const card = loadScorecardOrThrow({
             format: "riskcard.scorecard",
             version: 1,
             name: "n",
@@ -97,7 +97,7 @@ describe("compiled scoring agrees with a naive reading of the attributes", () =>
           }
           if (attributes.length === 0) attributes.push({ kind: "categories", categories: [levels[0]], points: 1 });
           if (spec.missing) attributes.push({ kind: "missing", points: -42 });
-          const card = parseScorecard({
+          const card = loadScorecardOrThrow({
             format: "riskcard.scorecard",
             version: 1,
             name: "c",

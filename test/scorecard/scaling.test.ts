@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadScorecard, parseScorecard, pdoScaling, probabilityOfDefault, roundPoints } from "../../src/scorecard";
+import {
+  loadScorecard,
+  loadScorecardOrThrow,
+  pdoScaling,
+  probabilityOfDefault,
+  roundPoints,
+} from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 describe("pdoScaling", () => {
@@ -106,7 +112,7 @@ describe("roundPoints", () => {
 
 describe("probabilityOfDefault", () => {
   const scaling = pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" });
-  const card = parseScorecard({ ...pmmlSample(), scaling });
+  const card = loadScorecardOrThrow({ ...pmmlSample(), scaling });
 
   // Hand calculation: at 600 bad:good odds 1/19 => PD 1/20; 650 halves them => 1/38 => PD 1/39;
   // 550 doubles them => 2/19 => PD 2/21.
@@ -135,7 +141,7 @@ describe("probabilityOfDefault", () => {
   });
 
   it("throws without a scaling or for a non-finite score", () => {
-    const noScale = parseScorecard(pmmlSample());
+    const noScale = loadScorecardOrThrow(pmmlSample());
     expect(() => probabilityOfDefault(noScale, 600)).toThrow(RangeError);
     expect(() => probabilityOfDefault(card, Number.NaN)).toThrow(RangeError);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseScorecard, type Scorecard, score, scoreBatch, scoreValue } from "../../src/scorecard";
+import { loadScorecardOrThrow, type Scorecard, score, scoreBatch, scoreValue } from "../../src/scorecard";
 import { compiledOf } from "../../src/scorecard/compile";
 import { naivePoints } from "./naive";
 
@@ -40,7 +40,7 @@ function numeric(
 }
 
 function card(characteristics: Record<string, unknown>[], basePoints = 17.25): Scorecard {
-  return parseScorecard({
+  return loadScorecardOrThrow({
     format: "riskcard.scorecard",
     version: 1,
     name: "paths",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FeatureVector } from "../../src/features/types";
-import { parseScorecard, reasonCodes, score, scoreBatch, scoreValue, type Scorecard } from "../../src/scorecard";
+import { loadScorecardOrThrow, reasonCodes, score, scoreBatch, scoreValue, type Scorecard } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 /** A random numeric card: each characteristic has sorted cut points, random points, a missing attribute or not. */
@@ -17,7 +17,7 @@ const cardArb = fc
     { minLength: 1, maxLength: 8 },
   )
   .map((specs) =>
-    parseScorecard({
+    loadScorecardOrThrow({
       format: "riskcard.scorecard",
       version: 1,
       name: "random",
@@ -98,7 +98,7 @@ describe("score", () => {
   });
 
   it("resolves names by name, whatever the order of the vector", () => {
-    const card = parseScorecard(pmmlSample());
+    const card = loadScorecardOrThrow(pmmlSample());
     const a = {
       names: Object.freeze(["department", "age", "income"]),
       values: Float64Array.of(1, 25, 500),
@@ -116,7 +116,7 @@ describe("score", () => {
   });
 
   it("reuses caller buffers", () => {
-    const card = parseScorecard(pmmlSample());
+    const card = loadScorecardOrThrow(pmmlSample());
     const out = { points: new Float64Array(3), attributes: new Int32Array(3) };
     const v = {
       names: Object.freeze(["department", "age", "income"]),
@@ -133,7 +133,7 @@ describe("score", () => {
   });
 
   it("rejects bad input with TypeError/RangeError", () => {
-    const card = parseScorecard(pmmlSample());
+    const card = loadScorecardOrThrow(pmmlSample());
     const v = {
       names: Object.freeze(["department", "age", "income"]),
       values: Float64Array.of(1, 25, 500),
@@ -171,7 +171,7 @@ describe("score", () => {
 });
 
 describe("reasonCodes", () => {
-  const card = parseScorecard({
+  const card = loadScorecardOrThrow({
     ...pmmlSample(),
     reasons: [
       { code: "RC1", message: "Department" },
@@ -197,7 +197,7 @@ describe("reasonCodes", () => {
   });
 
   it("sums the differences of characteristics sharing a code", () => {
-    const shared = parseScorecard(JSON.parse(JSON.stringify(pmmlSample()).replaceAll('"RC3"', '"RC1"')));
+    const shared = loadScorecardOrThrow(JSON.parse(JSON.stringify(pmmlSample()).replaceAll('"RC3"', '"RC1"')));
     // RC1: (19 - 3) + (10 - 5) = 21; RC2: 18 - 0 = 18.
     expect(reasonCodes(shared, [3, 0, 5]).map((r) => [r.code, r.points])).toEqual([
       ["RC1", 21],
@@ -208,7 +208,7 @@ describe("reasonCodes", () => {
   it("uses max/min attribute points when a characteristic has no baselineScore", () => {
     const j = JSON.parse(JSON.stringify(pmmlSample()));
     for (const c of j.characteristics) delete c.baselineScore;
-    const nb = parseScorecard(j);
+    const nb = loadScorecardOrThrow(j);
     // max baselines: 19, 18, 26 => 16, 18, 0.
     expect(reasonCodes(nb, [3, 0, 26]).map((r) => [r.code, r.points])).toEqual([
       ["RC2", 18],
