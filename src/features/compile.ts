@@ -1,7 +1,7 @@
 import { type JsonLimits, MAX_ISSUES, capIssues, deepFreeze, guardJson } from "../schema/json-guard";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { fromZodIssues } from "../schema/zod-issues";
-import { OP, type Catalog, type Plan, SLOTS, type SourcePlan, type Step } from "./plan";
+import { COMBINE, OP, type Catalog, type Plan, SLOTS, STEP, type SourcePlan, type Step } from "./plan";
 import { SOURCES, type SourceName } from "./sources";
 import { newStringTable } from "./string-table";
 import { type AggregateSpec, type FeatureSpec, MAX_CATALOG_FEATURES, SCALAR_FIELDS, featureSpecSchema } from "./spec";
@@ -171,7 +171,7 @@ function step(fields: Partial<Step> & Pick<Step, "k">): Step {
     num: fields.num ?? -1,
     den: fields.den ?? -1,
     denConst: fields.denConst ?? 0,
-    op: fields.op ?? 0,
+    op: fields.op ?? COMBINE.max,
     of: fields.of ?? NO_INDICES,
     builtin: fields.builtin ?? "age_years",
   });
@@ -197,12 +197,12 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
         break;
       }
       case "field":
-        steps.push(step({ k: 1, section: s.section, field: s.field }));
+        steps.push(step({ k: STEP.field, section: s.section, field: s.field }));
         break;
       case "ratio":
         steps.push(
           step({
-            k: 2,
+            k: STEP.ratio,
             num: index.get(s.numerator)!,
             den: typeof s.denominator === "string" ? index.get(s.denominator)! : -1,
             denConst: typeof s.denominator === "number" ? s.denominator : 0,
@@ -212,15 +212,15 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
       case "combine":
         steps.push(
           step({
-            k: 3,
-            op: ({ max: 0, min: 1, sum: 2, difference: 3 } as const)[s.op],
+            k: STEP.combine,
+            op: COMBINE[s.op],
             of: Int32Array.from(s.of, (n) => index.get(n)!),
           }),
         );
         break;
       case "builtin":
         if (s.builtin.startsWith("loan_")) usesLoans = true;
-        steps.push(step({ k: 4, builtin: s.builtin }));
+        steps.push(step({ k: STEP.builtin, builtin: s.builtin }));
         break;
     }
   });
@@ -234,7 +234,7 @@ function buildPlan(specs: readonly FeatureSpec[]): Plan {
     bySource[name] = p;
   }
   const resolved = steps.map((s) =>
-    "sourceName" in s ? step({ k: 0, source: sourceIndex.get(s.sourceName)!, agg: s.agg }) : s,
+    "sourceName" in s ? step({ k: STEP.aggregate, source: sourceIndex.get(s.sourceName)!, agg: s.agg }) : s,
   );
   return Object.freeze({
     sources: Object.freeze(sources),

@@ -2,7 +2,7 @@ import type { Applicant } from "../schema/applicant";
 import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
-import type { Catalog, Step } from "./plan";
+import { COMBINE, type Catalog, STEP, type Step } from "./plan";
 import { defaultCatalog } from "./default-catalog";
 import { newScratch } from "./sources";
 import type { FeatureVector } from "./types";
@@ -96,7 +96,7 @@ function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float
   const steps = plan.steps;
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
-    if (s.k !== 0) values[i] = evalStep(s, a, asOf, offsetMs, values, loans);
+    if (s.k !== STEP.aggregate) values[i] = evalStep(s, a, asOf, offsetMs, values, loans);
   }
 }
 
@@ -110,29 +110,29 @@ function evalStep(
   loans: LoanStats | null,
 ): number {
   switch (s.k) {
-    case 1: {
+    case STEP.field: {
       const sec = a[s.section] as Record<string, unknown> | undefined;
       const v = sec?.[s.field];
       return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : Number.NaN;
     }
-    case 2: {
+    case STEP.ratio: {
       const num = values[s.num]!;
       const den = s.den < 0 ? s.denConst : values[s.den]!;
       return den === 0 || Number.isNaN(den) || Number.isNaN(num) ? Number.NaN : num / den;
     }
-    case 3: {
+    case STEP.combine: {
       let acc = values[s.of[0]!]!;
       for (let j = 1; j < s.of.length; j++) {
         const v = values[s.of[j]!]!;
-        if (s.op === 0) acc = Math.max(v, acc);
-        else if (s.op === 1) acc = Math.min(v, acc);
-        else if (s.op === 2) acc += v;
+        if (s.op === COMBINE.max) acc = Math.max(v, acc);
+        else if (s.op === COMBINE.min) acc = Math.min(v, acc);
+        else if (s.op === COMBINE.sum) acc += v;
         else acc -= v;
         if (Number.isNaN(v)) acc = Number.NaN;
       }
       return acc;
     }
-    default:
+    default: // STEP.builtin (STEP.aggregate never reaches here)
       return builtin(s.builtin, a, asOf, offsetMs, loans);
   }
 }

@@ -20,6 +20,26 @@ export const OP = {
 } as const;
 
 /**
+ * How a step computes its feature (`Step.k`): an aggregate over a source (written by the source's
+ * pass), a scalar field, a ratio, a combination of earlier features, or a built-in. Numbers so the
+ * evaluation switch stays a jump table; read them by name.
+ * @example STEP.ratio // => 2
+ */
+export const STEP = { aggregate: 0, field: 1, ratio: 2, combine: 3, builtin: 4 } as const;
+
+/** A step kind, one of the values of `STEP`. */
+export type StepKind = (typeof STEP)[keyof typeof STEP];
+
+/**
+ * How a combine step folds its inputs (`Step.op`), in the order of the spec's `op` values.
+ * @example COMBINE.difference // => 3
+ */
+export const COMBINE = { max: 0, min: 1, sum: 2, difference: 3 } as const;
+
+/** A combine op, one of the values of `COMBINE`. */
+export type CombineOp = (typeof COMBINE)[keyof typeof COMBINE];
+
+/**
  * State slots per aggregate: count, sum, max, min, latest time, earliest time.
  * @example SLOTS // => 6 (count, sum, max, min, latest, earliest)
  */
@@ -105,8 +125,8 @@ export interface SourcePlan {
  * values), so the evaluation loop sees one object shape. @internal
  */
 export interface Step {
-  /** 0 aggregate, 1 scalar field, 2 ratio, 3 combine, 4 builtin. */
-  readonly k: 0 | 1 | 2 | 3 | 4;
+  /** What the step computes: a `STEP` value. */
+  readonly k: StepKind;
   /** Aggregate: index of its source in `Plan.sources`, and of the aggregate within it. */
   readonly source: number;
   readonly agg: number;
@@ -117,8 +137,8 @@ export interface Step {
   readonly num: number;
   readonly den: number;
   readonly denConst: number;
-  /** Combine: 0 max, 1 min, 2 sum, 3 difference, over the features `of`. */
-  readonly op: 0 | 1 | 2 | 3;
+  /** Combine: how the features `of` are folded, a `COMBINE` value. */
+  readonly op: CombineOp;
   readonly of: Int32Array;
   readonly builtin: Builtin;
 }

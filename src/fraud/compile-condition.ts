@@ -117,36 +117,61 @@ function compile(c: Condition, catalog: FactCatalog, lists: ListCache): Predicat
   const type = catalog.facts[i]!.type;
   if ("list" in c) return membership(i, type === "string", (c as ListComparison).op === "notIn", lists.get(c.list));
   const cmp = c as ValueComparison;
-  if (cmp.op === "in" || cmp.op === "notIn")
-    return membership(
-      i,
-      type === "string",
-      cmp.op === "notIn",
-      compileList([...(cmp.value as readonly (string | number)[])]),
-    );
-  if (type === "string") {
-    const k = cmp.value as string;
-    return cmp.op === "eq" ? (_v, m, s) => m[i] === 0 && s[i] === k : (_v, m, s) => m[i] === 0 && s[i] !== k;
-  }
-  if (cmp.op === "between") {
-    const [lo, hi] = cmp.value as [number, number];
-    return (v, m) => m[i] === 0 && v[i]! >= lo && v[i]! <= hi;
-  }
-  const k = typeof cmp.value === "boolean" ? (cmp.value ? 1 : 0) : (cmp.value as number);
-  switch (cmp.op) {
-    case "eq":
+  const op = cmp.op;
+  const isString = type === "string";
+  switch (op) {
+    case "in":
+    case "notIn":
+      return membership(i, isString, op === "notIn", compileList([...(cmp.value as readonly (string | number)[])]));
+    case "eq": {
+      if (isString) {
+        const k = cmp.value as string;
+        return (_v, m, s) => m[i] === 0 && s[i] === k;
+      }
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i] === k;
-    case "ne":
+    }
+    case "ne": {
+      if (isString) {
+        const k = cmp.value as string;
+        return (_v, m, s) => m[i] === 0 && s[i] !== k;
+      }
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i] !== k;
-    case "lt":
+    }
+    case "between": {
+      const [lo, hi] = cmp.value as [number, number];
+      return (v, m) => m[i] === 0 && v[i]! >= lo && v[i]! <= hi;
+    }
+    case "lt": {
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i]! < k;
-    case "lte":
+    }
+    case "lte": {
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i]! <= k;
-    case "gt":
+    }
+    case "gt": {
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i]! > k;
-    default:
+    }
+    case "gte": {
+      const k = numeric(cmp.value);
       return (v, m) => m[i] === 0 && v[i]! >= k;
+    }
+    default:
+      return unknownOperator(op);
   }
+}
+
+/** A checked number or boolean literal as the fact slot holds it (booleans as 1 / 0). */
+function numeric(value: unknown): number {
+  return typeof value === "boolean" ? (value ? 1 : 0) : (value as number);
+}
+
+/** Exhaustiveness: a new `ComparisonOperator` fails to compile here until the switch handles it. */
+function unknownOperator(_op: never): never {
+  throw new RangeError("condition has an operator compileCondition does not handle (check it first)");
 }
 
 function membership(i: number, isString: boolean, negate: boolean, list: CompiledList): Predicate {
