@@ -55,6 +55,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
   "./schema": [
     [
       "ArtefactError",
+      "BOUNDS",
       "BUREAU_ACCOUNT_KINDS",
       "ConfigError",
       "DEVICE_EVENT_KINDS",
@@ -127,6 +128,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "JsonLimits",
       "JsonRoot",
       "MerchantCategory",
+      "NumericRange",
       "Occupation",
       "ParsedApplicant",
       "PaymentChannel",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS } from "./limits";
+import { BOUNDS, LIMITS } from "./limits";
 
 /**
  * The input contract of riskcard: one loan application with the applicant's records.
@@ -19,20 +19,20 @@ import { LIMITS } from "./limits";
  * Epoch milliseconds: a non-negative safe integer.
  * @example epochMs.safeParse(-1).success // => false
  */
-export const epochMs = z.int().min(0);
+export const epochMs = z.int().min(BOUNDS.epochMs.min);
 /**
  * An amount of money in fen (1/100 CNY): a non-negative safe integer.
  * @example fen.safeParse(1.5).success // => false (fen are whole)
  */
-export const fen = z.int().min(0);
+export const fen = z.int().min(BOUNDS.fen.min);
 /**
  * A pseudonymous identifier (no names, phone or ID numbers): 1-128 characters of [A-Za-z0-9_.:-].
  * @example pseudonym.safeParse("user 1").success // => false (no spaces)
  */
 export const pseudonym = z
   .string()
-  .min(1)
-  .max(128)
+  .min(BOUNDS.pseudonymLength.min)
+  .max(BOUNDS.pseudonymLength.max)
   .regex(/^[A-Za-z0-9_.:-]+$/);
 /**
  * A coarse location code (city or district code), 1-32 characters of [A-Za-z0-9_-].
@@ -40,8 +40,8 @@ export const pseudonym = z
  */
 export const placeCode = z
   .string()
-  .min(1)
-  .max(32)
+  .min(BOUNDS.placeCodeLength.min)
+  .max(BOUNDS.placeCodeLength.max)
   .regex(/^[A-Za-z0-9_-]+$/);
 
 /**
@@ -152,7 +152,7 @@ export const identitySchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
       .optional(),
     /** Age in whole years as of the application, when the birth date is not shared. */
-    ageYears: z.int().min(0).max(130).optional(),
+    ageYears: z.int().min(BOUNDS.ageYears.min).max(BOUNDS.ageYears.max).optional(),
     realNameVerified: z.boolean(),
     idVerified: z.boolean(),
     phoneVerified: z.boolean(),
@@ -215,7 +215,7 @@ export const consentSchema = z.strictObject({
 export const applicationSchema = z.strictObject({
   appliedAt: epochMs,
   requestedAmountFen: fen.optional(),
-  requestedTermMonths: z.int().min(1).max(60).optional(),
+  requestedTermMonths: z.int().min(BOUNDS.requestedTermMonths.min).max(BOUNDS.requestedTermMonths.max).optional(),
   deviceId: pseudonym.optional(),
   ipHash: pseudonym.optional(),
 });
@@ -239,14 +239,14 @@ export const paymentEventSchema = z.strictObject({
  * @example socialSchema.safeParse(applicant.social).success // => true
  */
 export const socialSchema = z.strictObject({
-  accountAgeDays: z.int().min(0).max(36_500),
-  contactCount: z.int().min(0).max(100_000),
+  accountAgeDays: z.int().min(BOUNDS.accountAgeDays.min).max(BOUNDS.accountAgeDays.max),
+  contactCount: z.int().min(BOUNDS.socialCount.min).max(BOUNDS.socialCount.max),
   /** Days with any activity in the last 30 days. */
-  activeDays30: z.int().min(0).max(30).optional(),
+  activeDays30: z.int().min(BOUNDS.activeDays30.min).max(BOUNDS.activeDays30.max).optional(),
   /** Contacts whose accounts are flagged (defaulted, fraud-confirmed). */
-  flaggedContactCount: z.int().min(0).max(100_000).optional(),
+  flaggedContactCount: z.int().min(BOUNDS.socialCount.min).max(BOUNDS.socialCount.max).optional(),
   /** Direct money links (transfers) with accounts known to have defaulted. */
-  defaultedLinkCount: z.int().min(0).max(100_000).optional(),
+  defaultedLinkCount: z.int().min(BOUNDS.socialCount.min).max(BOUNDS.socialCount.max).optional(),
 });
 
 /**
@@ -270,7 +270,7 @@ export const bureauAccountSchema = z.strictObject({
   balanceFen: fen,
   monthlyPaymentFen: fen.optional(),
   /** Worst days past due ever reported on this account. */
-  worstDaysPastDue: z.int().min(0).max(10_000),
+  worstDaysPastDue: z.int().min(BOUNDS.worstDaysPastDue.min).max(BOUNDS.worstDaysPastDue.max),
 });
 
 /**
@@ -280,7 +280,7 @@ export const bureauAccountSchema = z.strictObject({
 export const bureauDelinquencySchema = z.strictObject({
   at: epochMs,
   /** Days past due reached (30, 60, 90, 120, ...). */
-  daysPastDue: z.int().min(1).max(10_000),
+  daysPastDue: z.int().min(BOUNDS.daysPastDue.min).max(BOUNDS.daysPastDue.max),
   amountFen: fen.optional(),
 });
 
@@ -291,7 +291,7 @@ export const bureauDelinquencySchema = z.strictObject({
 export const bureauSchema = z.strictObject({
   reportedAt: epochMs,
   /** Months since the first account on file. */
-  historyMonths: z.int().min(0).max(1_200),
+  historyMonths: z.int().min(BOUNDS.historyMonths.min).max(BOUNDS.historyMonths.max),
   inquiries: z.array(bureauInquirySchema).max(LIMITS.bureauInquiries),
   accounts: z.array(bureauAccountSchema).max(LIMITS.bureauAccounts),
   delinquencies: z.array(bureauDelinquencySchema).max(LIMITS.bureauDelinquencies),
@@ -309,8 +309,8 @@ export const deviceEventSchema = z.strictObject({
   deviceId: pseudonym,
   ipHash: pseudonym.optional(),
   /** Coarse location (about city level) in degrees. */
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(BOUNDS.latitude.min).max(BOUNDS.latitude.max).optional(),
+  lon: z.number().min(BOUNDS.longitude.min).max(BOUNDS.longitude.max).optional(),
   cityCode: placeCode.optional(),
 });
 
@@ -322,7 +322,7 @@ export const deviceRecordSchema = z.strictObject({
   deviceId: pseudonym,
   firstSeenAt: epochMs,
   /** Distinct accounts the platform has seen on this device. */
-  accountCount: z.int().min(1).max(1_000_000),
+  accountCount: z.int().min(BOUNDS.deviceAccountCount.min).max(BOUNDS.deviceAccountCount.max),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { Applicant } from "./applicant";
-import { checkToken, PSEUDONYM_CHARS } from "./fast-parse/checks";
+import { checkToken, PSEUDONYM_CHARS, tokenField } from "./fast-parse/checks";
 import { type Ctx, isObject, reportType, unknownKeys } from "./fast-parse/context";
 import {
   APPLICANT_KEYS,
@@ -14,7 +14,11 @@ import {
 } from "./fast-parse/sections";
 import { snapshotApplicant } from "./fast-parse/snapshot";
 import { capIssues } from "./json-guard";
+import { BOUNDS } from "./limits";
 import { type Result, fail, issue, ok } from "./result";
+
+/** The applicant's `id`: a required pseudonym (bounds shared with the zod schema). */
+const ID = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false);
 
 const ROOT: readonly (string | number)[] = [];
 
@@ -51,7 +55,7 @@ function validate(input: unknown): Result<Applicant> {
     reportType(ctx, input, "object", ROOT, -1, undefined);
     return fail(ctx.issues);
   }
-  checkToken(ctx, input.id, 128, PSEUDONYM_CHARS, false, ROOT, -1, "id");
+  checkToken(ctx, input.id, ID, ROOT, -1, "id");
   identity(ctx, input.identity, ROOT);
   consent(ctx, input.consent, ROOT);
   application(ctx, input.application, ROOT);

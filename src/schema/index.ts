@@ -53,7 +53,7 @@ export {
   socialSchema,
 } from "./applicant";
 export { applicantJsonSchema } from "./json-schema";
-export { LIMITS } from "./limits";
+export { BOUNDS, LIMITS, type NumericRange } from "./limits";
 export { type ParsedApplicant, parseApplicant, parseApplicantOrThrow, parseApplicantWithZod } from "./parse";
 export {
   ArtefactError,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseApplicantFast } from "../../src/schema/fast-parse";
+import { BOUNDS } from "../../src/schema/limits";
 import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
 import { applicantArb, syntheticApplicant } from "../features/arbitraries";
 
@@ -187,5 +188,51 @@ describe("parseApplicantFast equals the zod contract", () => {
     const a = syntheticApplicant(1_000, 3);
     expect(parseApplicant(a)).toEqual(parseApplicantWithZod(a));
     expect(parseApplicantFast(a).ok).toBe(true);
+  });
+});
+
+describe("the fast checkers' bounds are the zod schema's (BOUNDS)", () => {
+  // Every bound of every field, one step inside and one outside (and half a step for lat / lon):
+  // each value at each numeric or string leaf of a full synthetic applicant gives the same result
+  // from the fast validator and from zod. A literal bound that drifted in either would differ here.
+  const edges = new Set<number>();
+  for (const r of Object.values(BOUNDS)) {
+    for (const b of [r.min, r.max]) {
+      if (!Number.isFinite(b)) continue;
+      for (const d of [-1, -0.5, 0, 0.5, 1]) edges.add(b + d);
+    }
+  }
+  const lengths = new Set<number>();
+  for (const r of [BOUNDS.pseudonymLength, BOUNDS.placeCodeLength])
+    for (const n of [r.min - 1, r.max, r.max + 1]) lengths.add(n);
+  // a synthetic applicant with every optional numeric field present too
+  const base = structuredClone(syntheticApplicant(7)) as unknown as Record<string, any>;
+  base.identity.ageYears = 35;
+  base.devices.events[0] = { ...base.devices.events[0], ipHash: "ip-1", lat: 31.2, lon: 121.5 };
+  base.bureau.accounts[0] = { ...base.bureau.accounts[0], closedAt: base.bureau.reportedAt - 1, monthlyPaymentFen: 1 };
+  base.bureau.delinquencies = [{ at: base.bureau.reportedAt - 1, daysPastDue: 30, amountFen: 100 }];
+  // the first element of each array stands for the rest (same checks, same code path)
+  const leaves = nodes(base).filter((p) => {
+    if (p.some((k) => typeof k === "number" && k !== 0)) return false;
+    let v: unknown = base;
+    for (const k of p) v = (v as Record<string | number, unknown>)[k];
+    return typeof v === "number" || (typeof v === "string" && /^[A-Za-z0-9_.:-]+$/.test(v));
+  });
+
+  it(`agrees at ${edges.size} numeric edges and ${lengths.size} token lengths on ${leaves.length} leaves`, () => {
+    expect(parseApplicantWithZod(base).ok).toBe(true);
+    let runs = 0;
+    for (const path of leaves) {
+      const values: unknown[] = [...edges, ...[...lengths].map((n) => "a".repeat(n))];
+      for (const value of values) {
+        const input = structuredClone(base) as Record<string | number, unknown>;
+        let parent = input;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = value;
+        expectSame(input);
+        runs++;
+      }
+    }
+    expect(runs).toBe(leaves.length * (edges.size + lengths.size));
   });
 });

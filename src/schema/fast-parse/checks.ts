@@ -1,26 +1,58 @@
+import type { NumericRange } from "../limits";
 import { type Ctx, type Path, report, reportType } from "./context";
+
+/**
+ * A numeric field as the checkers see it: its bounds (from `BOUNDS`, shared with the zod schema)
+ * and whether it may be absent. Built once per field at module load, so a check reads two
+ * constants instead of taking them as positional arguments. @internal
+ */
+export interface NumericField {
+  readonly min: number;
+  readonly max: number;
+  readonly optional: boolean;
+}
+
+/** A required numeric field within `bounds`. @internal */
+export function requiredNumber(bounds: NumericRange): NumericField {
+  return Object.freeze({ min: bounds.min, max: bounds.max, optional: false });
+}
+
+/** An optional numeric field within `bounds`. @internal */
+export function optionalNumber(bounds: NumericRange): NumericField {
+  return Object.freeze({ min: bounds.min, max: bounds.max, optional: true });
+}
+
+/** A token field (pseudonym, place code): its length bounds, its character table, whether it may be absent. @internal */
+export interface TokenField {
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly chars: Uint8Array;
+  readonly optional: boolean;
+}
+
+/** A token field with length `bounds` (code points) and characters from `chars`. @internal */
+export function tokenField(bounds: NumericRange, chars: Uint8Array, optional: boolean): TokenField {
+  return Object.freeze({ minLength: bounds.min, maxLength: bounds.max, chars, optional });
+}
+
+/** A closed-enumeration field: its values and whether it may be absent. @internal */
+export interface EnumField {
+  readonly values: ReadonlySet<unknown>;
+  readonly optional: boolean;
+}
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MIN_SAFE = Number.MIN_SAFE_INTEGER;
 
 /**
- * Checks `z.int().min(lo).max(hi)` (pass `-Infinity`/`Infinity` for no bound) with zod's issue
- * sequence: type, integer, safe range, then the bounds. `undefined` is accepted when `optional`.
+ * Checks `z.int().min(f.min).max(f.max)` (`Infinity` for no upper bound) with zod's issue
+ * sequence: type, integer, safe range, then the bounds. `undefined` is accepted when `f.optional`.
  * @internal
  */
-export function checkInt(
-  ctx: Ctx,
-  v: unknown,
-  lo: number,
-  hi: number,
-  optional: boolean,
-  pre: Path,
-  idx: number,
-  key: string,
-): void {
-  if (typeof v === "number" && v >= lo && v <= hi && Number.isSafeInteger(v)) return;
-  if (v === undefined && optional) return;
-  intSlow(ctx, v, lo, hi, pre, idx, key);
+export function checkInt(ctx: Ctx, v: unknown, f: NumericField, pre: Path, idx: number, key: string): void {
+  if (typeof v === "number" && v >= f.min && v <= f.max && Number.isSafeInteger(v)) return;
+  if (v === undefined && f.optional) return;
+  intSlow(ctx, v, f.min, f.max, pre, idx, key);
 }
 
 function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: number, key: string): void {
@@ -41,27 +73,18 @@ function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: n
 }
 
 /**
- * Checks `z.number().min(lo).max(hi)` (finite number within bounds).
+ * Checks `z.number().min(f.min).max(f.max)` (finite number within bounds).
  * @internal
  */
-export function checkNumber(
-  ctx: Ctx,
-  v: unknown,
-  lo: number,
-  hi: number,
-  optional: boolean,
-  pre: Path,
-  idx: number,
-  key: string,
-): void {
-  if (typeof v === "number" && v >= lo && v <= hi) return;
-  if (v === undefined && optional) return;
+export function checkNumber(ctx: Ctx, v: unknown, f: NumericField, pre: Path, idx: number, key: string): void {
+  if (typeof v === "number" && v >= f.min && v <= f.max) return;
+  if (v === undefined && f.optional) return;
   if (typeof v !== "number" || !Number.isFinite(v)) {
     reportType(ctx, v, "number", pre, idx, key);
     return;
   }
-  if (!(v >= lo)) report(ctx, "too_small", pre, idx, key, `must be >= ${lo}`, false);
-  if (!(v <= hi)) report(ctx, "too_big", pre, idx, key, `must be <= ${hi}`, false);
+  if (!(v >= f.min)) report(ctx, "too_small", pre, idx, key, `must be >= ${f.min}`, false);
+  if (!(v <= f.max)) report(ctx, "too_big", pre, idx, key, `must be <= ${f.max}`, false);
 }
 
 /** Checks `z.boolean()`. @internal */
@@ -70,17 +93,9 @@ export function checkBool(ctx: Ctx, v: unknown, optional: boolean, pre: Path, id
   reportType(ctx, v, "boolean", pre, idx, key);
 }
 
-/** Checks `z.enum(values)`; a missing value is an enum error, as in zod. @internal */
-export function checkEnum(
-  ctx: Ctx,
-  v: unknown,
-  values: ReadonlySet<unknown>,
-  optional: boolean,
-  pre: Path,
-  idx: number,
-  key: string,
-): void {
-  if (values.has(v) || (v === undefined && optional)) return;
+/** Checks `z.enum(f.values)`; a missing value is an enum error, as in zod. @internal */
+export function checkEnum(ctx: Ctx, v: unknown, f: EnumField, pre: Path, idx: number, key: string): void {
+  if (f.values.has(v) || (v === undefined && f.optional)) return;
   report(ctx, "invalid_enum", pre, idx, key, "not one of the allowed values", true);
 }
 
@@ -161,29 +176,20 @@ function allIn(s: string, table: Uint8Array): boolean {
 }
 
 /**
- * Checks `z.string().min(1).max(max).regex(/^[class]+$/)` for the pseudonym and place-code
+ * Checks `z.string().min(f.minLength).max(f.maxLength).regex(/^[class]+$/)` for the pseudonym and place-code
  * patterns: type, length (code points), then pattern.
  * @internal
  */
-export function checkToken(
-  ctx: Ctx,
-  v: unknown,
-  max: number,
-  table: Uint8Array,
-  optional: boolean,
-  pre: Path,
-  idx: number,
-  key: string,
-): void {
+export function checkToken(ctx: Ctx, v: unknown, f: TokenField, pre: Path, idx: number, key: string): void {
   if (typeof v === "string") {
-    if (v.length <= max && allIn(v, table)) return;
-    lengthChecks(ctx, v, 1, max, pre, idx, key);
-    if (!allIn(v, table)) report(ctx, "invalid_format", pre, idx, key, "does not match the expected pattern", false);
+    if (v.length <= f.maxLength && allIn(v, f.chars)) return;
+    lengthChecks(ctx, v, f.minLength, f.maxLength, pre, idx, key);
+    if (!allIn(v, f.chars)) report(ctx, "invalid_format", pre, idx, key, "does not match the expected pattern", false);
     return;
   }
-  if (v === undefined && optional) return;
+  if (v === undefined && f.optional) return;
   reportType(ctx, v, "string", pre, idx, key);
-  lengthChecks(ctx, v, 1, max, pre, idx, key);
+  lengthChecks(ctx, v, f.minLength, f.maxLength, pre, idx, key);
 }
 
 /** The digit at `s[i]` (0-9), or -1. */

@@ -7,8 +7,9 @@ import {
   PAYMENT_CHANNELS,
   isCalendarDate,
 } from "../applicant";
-import { LIMITS } from "../limits";
+import { BOUNDS, LIMITS } from "../limits";
 import {
+  type EnumField,
   PLACE_CHARS,
   PSEUDONYM_CHARS,
   checkBool,
@@ -18,6 +19,9 @@ import {
   checkToken,
   isDateShape,
   lengthChecks,
+  optionalNumber,
+  requiredNumber,
+  tokenField,
 } from "./checks";
 import { type Ctx, type Path, isObject, report, reportType, unknownKeys } from "./context";
 import {
@@ -30,7 +34,6 @@ import {
   validTimedAmount,
 } from "./valid";
 
-const INF = Number.POSITIVE_INFINITY;
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
 /** The keys of the applicant object (the sections), in schema order. @internal */
 export const APPLICANT_KEYS = keys(
@@ -59,6 +62,35 @@ const DIRECTIONS = new Set<unknown>(["in", "out"]);
 const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
 const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
+
+// Every checked field, once: bounds from BOUNDS (../limits), the same constants the zod schema reads.
+const AT = requiredNumber(BOUNDS.epochMs);
+const AT_OPTIONAL = optionalNumber(BOUNDS.epochMs);
+const FEN = requiredNumber(BOUNDS.fen);
+const FEN_OPTIONAL = optionalNumber(BOUNDS.fen);
+const AGE_YEARS = optionalNumber(BOUNDS.ageYears);
+const TERM_MONTHS = optionalNumber(BOUNDS.requestedTermMonths);
+const ACCOUNT_AGE_DAYS = requiredNumber(BOUNDS.accountAgeDays);
+const CONTACT_COUNT = requiredNumber(BOUNDS.socialCount);
+const SOCIAL_COUNT_OPTIONAL = optionalNumber(BOUNDS.socialCount);
+const ACTIVE_DAYS_30 = optionalNumber(BOUNDS.activeDays30);
+const HISTORY_MONTHS = requiredNumber(BOUNDS.historyMonths);
+const WORST_DAYS_PAST_DUE = requiredNumber(BOUNDS.worstDaysPastDue);
+const DAYS_PAST_DUE = requiredNumber(BOUNDS.daysPastDue);
+const LATITUDE = optionalNumber(BOUNDS.latitude);
+const LONGITUDE = optionalNumber(BOUNDS.longitude);
+const DEVICE_ACCOUNTS = requiredNumber(BOUNDS.deviceAccountCount);
+const PSEUDONYM = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false);
+const PSEUDONYM_OPTIONAL = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, true);
+const PLACE_CODE_OPTIONAL = tokenField(BOUNDS.placeCodeLength, PLACE_CHARS, true);
+const enumField = (values: ReadonlySet<unknown>, optional: boolean): EnumField => Object.freeze({ values, optional });
+const OCCUPATION_FIELD = enumField(OCC, true);
+const DIRECTION_FIELD = enumField(DIRECTIONS, false);
+const CHANNEL_FIELD = enumField(CHANNELS, false);
+const CATEGORY_FIELD = enumField(CATEGORIES, true);
+const INQUIRY_KIND_FIELD = enumField(INQ_KINDS, false);
+const ACCOUNT_KIND_FIELD = enumField(ACC_KINDS, false);
+const DEVICE_EVENT_KIND_FIELD = enumField(DEV_KINDS, false);
 
 /** An object-valued field: type check, `missing` when required and absent. Returns the object or undefined. */
 function objectAt(
@@ -129,14 +161,14 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
     else if (!isDateShape(bd))
       report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
   }
-  checkInt(ctx, o.ageYears, 0, 130, true, P, -1, "ageYears");
+  checkInt(ctx, o.ageYears, AGE_YEARS, P, -1, "ageYears");
   checkBool(ctx, o.realNameVerified, false, P, -1, "realNameVerified");
   checkBool(ctx, o.idVerified, false, P, -1, "idVerified");
   checkBool(ctx, o.phoneVerified, false, P, -1, "phoneVerified");
-  checkEnum(ctx, o.occupation, OCC, true, P, -1, "occupation");
-  checkInt(ctx, o.declaredMonthlyIncomeFen, 0, INF, true, P, -1, "declaredMonthlyIncomeFen");
-  checkInt(ctx, o.verifiedMonthlyIncomeFen, 0, INF, true, P, -1, "verifiedMonthlyIncomeFen");
-  checkToken(ctx, o.cityCode, 32, PLACE_CHARS, true, P, -1, "cityCode");
+  checkEnum(ctx, o.occupation, OCCUPATION_FIELD, P, -1, "occupation");
+  checkInt(ctx, o.declaredMonthlyIncomeFen, FEN_OPTIONAL, P, -1, "declaredMonthlyIncomeFen");
+  checkInt(ctx, o.verifiedMonthlyIncomeFen, FEN_OPTIONAL, P, -1, "verifiedMonthlyIncomeFen");
+  checkToken(ctx, o.cityCode, PLACE_CODE_OPTIONAL, P, -1, "cityCode");
   unknownKeys(ctx, o, IDENTITY_KEYS, P, -1);
   if (ctx.aborting !== before) return;
   if (bd === undefined && o.ageYears === undefined)
@@ -153,7 +185,7 @@ export function consent(ctx: Ctx, v: unknown, pre: Path): void {
   if (o === undefined) return;
   const P = CONSENT_PATH;
   checkBool(ctx, o.creditBureauQuery, false, P, -1, "creditBureauQuery");
-  checkInt(ctx, o.givenAt, 0, INF, true, P, -1, "givenAt");
+  checkInt(ctx, o.givenAt, AT_OPTIONAL, P, -1, "givenAt");
   unknownKeys(ctx, o, CONSENT_KEYS, P, -1);
 }
 
@@ -164,11 +196,11 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "application");
   if (o === undefined) return;
   const P = APPLICATION_PATH;
-  checkInt(ctx, o.appliedAt, 0, INF, false, P, -1, "appliedAt");
-  checkInt(ctx, o.requestedAmountFen, 0, INF, true, P, -1, "requestedAmountFen");
-  checkInt(ctx, o.requestedTermMonths, 1, 60, true, P, -1, "requestedTermMonths");
-  checkToken(ctx, o.deviceId, 128, PSEUDONYM_CHARS, true, P, -1, "deviceId");
-  checkToken(ctx, o.ipHash, 128, PSEUDONYM_CHARS, true, P, -1, "ipHash");
+  checkInt(ctx, o.appliedAt, AT, P, -1, "appliedAt");
+  checkInt(ctx, o.requestedAmountFen, FEN_OPTIONAL, P, -1, "requestedAmountFen");
+  checkInt(ctx, o.requestedTermMonths, TERM_MONTHS, P, -1, "requestedTermMonths");
+  checkToken(ctx, o.deviceId, PSEUDONYM_OPTIONAL, P, -1, "deviceId");
+  checkToken(ctx, o.ipHash, PSEUDONYM_OPTIONAL, P, -1, "ipHash");
   unknownKeys(ctx, o, APPLICATION_KEYS, P, -1);
 }
 
@@ -186,12 +218,12 @@ export function payments(ctx: Ctx, v: unknown, pre: Path): void {
       reportType(ctx, e, "object", PAY_PRE, i, undefined);
       continue;
     }
-    checkInt(ctx, e.at, 0, INF, false, PAY_PRE, i, "at");
-    checkInt(ctx, e.amountFen, 0, INF, false, PAY_PRE, i, "amountFen");
-    checkEnum(ctx, e.direction, DIRECTIONS, false, PAY_PRE, i, "direction");
-    checkEnum(ctx, e.channel, CHANNELS, false, PAY_PRE, i, "channel");
-    checkToken(ctx, e.counterparty, 128, PSEUDONYM_CHARS, true, PAY_PRE, i, "counterparty");
-    checkEnum(ctx, e.merchantCategory, CATEGORIES, true, PAY_PRE, i, "merchantCategory");
+    checkInt(ctx, e.at, AT, PAY_PRE, i, "at");
+    checkInt(ctx, e.amountFen, FEN, PAY_PRE, i, "amountFen");
+    checkEnum(ctx, e.direction, DIRECTION_FIELD, PAY_PRE, i, "direction");
+    checkEnum(ctx, e.channel, CHANNEL_FIELD, PAY_PRE, i, "channel");
+    checkToken(ctx, e.counterparty, PSEUDONYM_OPTIONAL, PAY_PRE, i, "counterparty");
+    checkEnum(ctx, e.merchantCategory, CATEGORY_FIELD, PAY_PRE, i, "merchantCategory");
     unknownKeys(ctx, e, PAYMENT_KEYS, PAY_PRE, i);
   }
 }
@@ -209,11 +241,11 @@ export function social(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "social");
   if (o === undefined) return;
   const P = SOCIAL_PATH;
-  checkInt(ctx, o.accountAgeDays, 0, 36_500, false, P, -1, "accountAgeDays");
-  checkInt(ctx, o.contactCount, 0, 100_000, false, P, -1, "contactCount");
-  checkInt(ctx, o.activeDays30, 0, 30, true, P, -1, "activeDays30");
-  checkInt(ctx, o.flaggedContactCount, 0, 100_000, true, P, -1, "flaggedContactCount");
-  checkInt(ctx, o.defaultedLinkCount, 0, 100_000, true, P, -1, "defaultedLinkCount");
+  checkInt(ctx, o.accountAgeDays, ACCOUNT_AGE_DAYS, P, -1, "accountAgeDays");
+  checkInt(ctx, o.contactCount, CONTACT_COUNT, P, -1, "contactCount");
+  checkInt(ctx, o.activeDays30, ACTIVE_DAYS_30, P, -1, "activeDays30");
+  checkInt(ctx, o.flaggedContactCount, SOCIAL_COUNT_OPTIONAL, P, -1, "flaggedContactCount");
+  checkInt(ctx, o.defaultedLinkCount, SOCIAL_COUNT_OPTIONAL, P, -1, "defaultedLinkCount");
   unknownKeys(ctx, o, SOCIAL_KEYS, P, -1);
 }
 
@@ -249,8 +281,8 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "bureau");
   if (o === undefined) return;
   const P = BUREAU_PATH;
-  checkInt(ctx, o.reportedAt, 0, INF, false, P, -1, "reportedAt");
-  checkInt(ctx, o.historyMonths, 0, 1_200, false, P, -1, "historyMonths");
+  checkInt(ctx, o.reportedAt, AT, P, -1, "reportedAt");
+  checkInt(ctx, o.historyMonths, HISTORY_MONTHS, P, -1, "historyMonths");
   const inq = arrayAt(ctx, o.inquiries, 0, LIMITS.bureauInquiries, false, P, -1, "inquiries");
   if (inq !== undefined)
     for (let i = 0; i < inq.length; i++) {
@@ -260,8 +292,8 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
         reportType(ctx, e, "object", INQ_PRE, i, undefined);
         continue;
       }
-      checkInt(ctx, e.at, 0, INF, false, INQ_PRE, i, "at");
-      checkEnum(ctx, e.kind, INQ_KINDS, false, INQ_PRE, i, "kind");
+      checkInt(ctx, e.at, AT, INQ_PRE, i, "at");
+      checkEnum(ctx, e.kind, INQUIRY_KIND_FIELD, INQ_PRE, i, "kind");
       unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
     }
   const acc = arrayAt(ctx, o.accounts, 0, LIMITS.bureauAccounts, false, P, -1, "accounts");
@@ -273,13 +305,13 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
         reportType(ctx, e, "object", ACC_PRE, i, undefined);
         continue;
       }
-      checkEnum(ctx, e.kind, ACC_KINDS, false, ACC_PRE, i, "kind");
-      checkInt(ctx, e.openedAt, 0, INF, false, ACC_PRE, i, "openedAt");
-      checkInt(ctx, e.closedAt, 0, INF, true, ACC_PRE, i, "closedAt");
-      checkInt(ctx, e.limitFen, 0, INF, true, ACC_PRE, i, "limitFen");
-      checkInt(ctx, e.balanceFen, 0, INF, false, ACC_PRE, i, "balanceFen");
-      checkInt(ctx, e.monthlyPaymentFen, 0, INF, true, ACC_PRE, i, "monthlyPaymentFen");
-      checkInt(ctx, e.worstDaysPastDue, 0, 10_000, false, ACC_PRE, i, "worstDaysPastDue");
+      checkEnum(ctx, e.kind, ACCOUNT_KIND_FIELD, ACC_PRE, i, "kind");
+      checkInt(ctx, e.openedAt, AT, ACC_PRE, i, "openedAt");
+      checkInt(ctx, e.closedAt, AT_OPTIONAL, ACC_PRE, i, "closedAt");
+      checkInt(ctx, e.limitFen, FEN_OPTIONAL, ACC_PRE, i, "limitFen");
+      checkInt(ctx, e.balanceFen, FEN, ACC_PRE, i, "balanceFen");
+      checkInt(ctx, e.monthlyPaymentFen, FEN_OPTIONAL, ACC_PRE, i, "monthlyPaymentFen");
+      checkInt(ctx, e.worstDaysPastDue, WORST_DAYS_PAST_DUE, ACC_PRE, i, "worstDaysPastDue");
       unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
     }
   const del = arrayAt(ctx, o.delinquencies, 0, LIMITS.bureauDelinquencies, false, P, -1, "delinquencies");
@@ -291,12 +323,12 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
         reportType(ctx, e, "object", DEL_PRE, i, undefined);
         continue;
       }
-      checkInt(ctx, e.at, 0, INF, false, DEL_PRE, i, "at");
-      checkInt(ctx, e.daysPastDue, 1, 10_000, false, DEL_PRE, i, "daysPastDue");
-      checkInt(ctx, e.amountFen, 0, INF, true, DEL_PRE, i, "amountFen");
+      checkInt(ctx, e.at, AT, DEL_PRE, i, "at");
+      checkInt(ctx, e.daysPastDue, DAYS_PAST_DUE, DEL_PRE, i, "daysPastDue");
+      checkInt(ctx, e.amountFen, FEN_OPTIONAL, DEL_PRE, i, "amountFen");
       unknownKeys(ctx, e, DEL_KEYS, DEL_PRE, i);
     }
-  checkInt(ctx, o.monthlyObligationsFen, 0, INF, false, P, -1, "monthlyObligationsFen");
+  checkInt(ctx, o.monthlyObligationsFen, FEN, P, -1, "monthlyObligationsFen");
   unknownKeys(ctx, o, BUREAU_KEYS, P, -1);
 }
 
@@ -327,13 +359,13 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
         reportType(ctx, e, "object", EV_PRE, i, undefined);
         continue;
       }
-      checkInt(ctx, e.at, 0, INF, false, EV_PRE, i, "at");
-      checkEnum(ctx, e.kind, DEV_KINDS, false, EV_PRE, i, "kind");
-      checkToken(ctx, e.deviceId, 128, PSEUDONYM_CHARS, false, EV_PRE, i, "deviceId");
-      checkToken(ctx, e.ipHash, 128, PSEUDONYM_CHARS, true, EV_PRE, i, "ipHash");
-      checkNumber(ctx, e.lat, -90, 90, true, EV_PRE, i, "lat");
-      checkNumber(ctx, e.lon, -180, 180, true, EV_PRE, i, "lon");
-      checkToken(ctx, e.cityCode, 32, PLACE_CHARS, true, EV_PRE, i, "cityCode");
+      checkInt(ctx, e.at, AT, EV_PRE, i, "at");
+      checkEnum(ctx, e.kind, DEVICE_EVENT_KIND_FIELD, EV_PRE, i, "kind");
+      checkToken(ctx, e.deviceId, PSEUDONYM, EV_PRE, i, "deviceId");
+      checkToken(ctx, e.ipHash, PSEUDONYM_OPTIONAL, EV_PRE, i, "ipHash");
+      checkNumber(ctx, e.lat, LATITUDE, EV_PRE, i, "lat");
+      checkNumber(ctx, e.lon, LONGITUDE, EV_PRE, i, "lon");
+      checkToken(ctx, e.cityCode, PLACE_CODE_OPTIONAL, EV_PRE, i, "cityCode");
       unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
     }
   }
@@ -346,9 +378,9 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
         reportType(ctx, e, "object", REC_PRE, i, undefined);
         continue;
       }
-      checkToken(ctx, e.deviceId, 128, PSEUDONYM_CHARS, false, REC_PRE, i, "deviceId");
-      checkInt(ctx, e.firstSeenAt, 0, INF, false, REC_PRE, i, "firstSeenAt");
-      checkInt(ctx, e.accountCount, 1, 1_000_000, false, REC_PRE, i, "accountCount");
+      checkToken(ctx, e.deviceId, PSEUDONYM, REC_PRE, i, "deviceId");
+      checkInt(ctx, e.firstSeenAt, AT, REC_PRE, i, "firstSeenAt");
+      checkInt(ctx, e.accountCount, DEVICE_ACCOUNTS, REC_PRE, i, "accountCount");
       unknownKeys(ctx, e, RECORD_KEYS, REC_PRE, i);
     }
   unknownKeys(ctx, o, DEVICES_KEYS, P, -1);
@@ -372,9 +404,9 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
       reportType(ctx, l, "object", LOAN_PRE, i, undefined);
       continue;
     }
-    checkToken(ctx, l.loanId, 128, PSEUDONYM_CHARS, false, LOAN_PRE, i, "loanId");
-    checkInt(ctx, l.disbursedAt, 0, INF, false, LOAN_PRE, i, "disbursedAt");
-    checkInt(ctx, l.principalFen, 0, INF, false, LOAN_PRE, i, "principalFen");
+    checkToken(ctx, l.loanId, PSEUDONYM, LOAN_PRE, i, "loanId");
+    checkInt(ctx, l.disbursedAt, AT, LOAN_PRE, i, "disbursedAt");
+    checkInt(ctx, l.principalFen, FEN, LOAN_PRE, i, "principalFen");
     const ins = arrayAt(ctx, l.installments, 1, LIMITS.installments, false, LOAN_PRE, i, "installments");
     if (ins !== undefined) {
       const IP: Path = ["loans", i, "installments"];
@@ -385,8 +417,8 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
           reportType(ctx, e, "object", IP, j, undefined);
           continue;
         }
-        checkInt(ctx, e.dueAt, 0, INF, false, IP, j, "dueAt");
-        checkInt(ctx, e.amountFen, 0, INF, false, IP, j, "amountFen");
+        checkInt(ctx, e.dueAt, AT, IP, j, "dueAt");
+        checkInt(ctx, e.amountFen, FEN, IP, j, "amountFen");
         unknownKeys(ctx, e, INST_KEYS, IP, j);
       }
     }
@@ -400,8 +432,8 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
           reportType(ctx, e, "object", RP, j, undefined);
           continue;
         }
-        checkInt(ctx, e.at, 0, INF, false, RP, j, "at");
-        checkInt(ctx, e.amountFen, 0, INF, false, RP, j, "amountFen");
+        checkInt(ctx, e.at, AT, RP, j, "at");
+        checkInt(ctx, e.amountFen, FEN, RP, j, "amountFen");
         unknownKeys(ctx, e, REP_KEYS, RP, j);
       }
     }

@@ -11,6 +11,7 @@ import {
   MERCHANT_CATEGORIES,
   PAYMENT_CHANNELS,
 } from "../applicant";
+import { BOUNDS, type NumericRange } from "../limits";
 import { PLACE_CHARS, PSEUDONYM_CHARS } from "./checks";
 
 const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
@@ -19,16 +20,27 @@ const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
 const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
 
-/** A non-negative safe integer no larger than `hi`. */
-function uint(v: unknown, hi: number): boolean {
-  return typeof v === "number" && v >= 0 && v <= hi && Number.isSafeInteger(v);
+// The bounds the zod schema and the detailed checks use (BOUNDS in ../limits).
+const AT = BOUNDS.epochMs;
+const FEN = BOUNDS.fen;
+const PSEUDONYM = BOUNDS.pseudonymLength;
+const PLACE_CODE = BOUNDS.placeCodeLength;
+
+/** A safe integer within `r`. */
+function int(v: unknown, r: NumericRange): boolean {
+  return typeof v === "number" && v >= r.min && v <= r.max && Number.isSafeInteger(v);
 }
 
-/** A 1..max character string of the table's characters. */
-function token(v: unknown, max: number, table: Uint8Array): boolean {
+/** A number within `r` (finite, since both bounds of a `NumericRange` used here are). */
+function num(v: unknown, r: NumericRange): boolean {
+  return typeof v === "number" && v >= r.min && v <= r.max;
+}
+
+/** A string of the table's (ASCII) characters whose length is within `r`. */
+function token(v: unknown, r: NumericRange, table: Uint8Array): boolean {
   if (typeof v !== "string") return false;
   const n = v.length;
-  if (n === 0 || n > max) return false;
+  if (n < r.min || n > r.max) return false;
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
     if (c >= 128 || table[c] === 0) return false;
@@ -36,7 +48,6 @@ function token(v: unknown, max: number, table: Uint8Array): boolean {
   return true;
 }
 
-const INF = Number.POSITIVE_INFINITY;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -45,12 +56,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
  */
 export function validPayment(e: unknown): boolean {
   if (!isObj(e)) return false;
-  if (!uint(e.at, INF) || !uint(e.amountFen, INF)) return false;
+  if (!int(e.at, AT) || !int(e.amountFen, FEN)) return false;
   const d = e.direction;
   if (d !== "in" && d !== "out") return false;
   if (!CHANNELS.has(e.channel)) return false;
   const cp = e.counterparty;
-  if (cp !== undefined && !token(cp, 128, PSEUDONYM_CHARS)) return false;
+  if (cp !== undefined && !token(cp, PSEUDONYM, PSEUDONYM_CHARS)) return false;
   const mc = e.merchantCategory;
   if (mc !== undefined && !CATEGORIES.has(mc)) return false;
   for (const k in e) {
@@ -77,17 +88,18 @@ export function validPayment(e: unknown): boolean {
  */
 export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | undefined): boolean {
   if (!isObj(e)) return false;
-  if (!uint(e.at, INF) || !DEV_KINDS.has(e.kind)) return false;
+  if (!int(e.at, AT) || !DEV_KINDS.has(e.kind)) return false;
   const dev = e.deviceId;
-  if ((prev === undefined || dev !== prev.deviceId) && !token(dev, 128, PSEUDONYM_CHARS)) return false;
+  if ((prev === undefined || dev !== prev.deviceId) && !token(dev, PSEUDONYM, PSEUDONYM_CHARS)) return false;
   const ip = e.ipHash;
-  if (ip !== undefined && (prev === undefined || ip !== prev.ipHash) && !token(ip, 128, PSEUDONYM_CHARS)) return false;
+  if (ip !== undefined && (prev === undefined || ip !== prev.ipHash) && !token(ip, PSEUDONYM, PSEUDONYM_CHARS))
+    return false;
   const lat = e.lat;
-  if (lat !== undefined && !(typeof lat === "number" && lat >= -90 && lat <= 90)) return false;
+  if (lat !== undefined && !num(lat, BOUNDS.latitude)) return false;
   const lon = e.lon;
-  if (lon !== undefined && !(typeof lon === "number" && lon >= -180 && lon <= 180)) return false;
+  if (lon !== undefined && !num(lon, BOUNDS.longitude)) return false;
   const city = e.cityCode;
-  if (city !== undefined && (prev === undefined || city !== prev.cityCode) && !token(city, 32, PLACE_CHARS))
+  if (city !== undefined && (prev === undefined || city !== prev.cityCode) && !token(city, PLACE_CODE, PLACE_CHARS))
     return false;
   for (const k in e) {
     switch (k) {
@@ -112,7 +124,7 @@ export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | und
  */
 export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
   if (!isObj(e)) return false;
-  if (!uint(e[timeKey], INF) || !uint(e.amountFen, INF)) return false;
+  if (!int(e[timeKey], AT) || !int(e.amountFen, FEN)) return false;
   for (const k in e) if (k !== timeKey && k !== "amountFen") return false;
   return true;
 }
@@ -123,7 +135,7 @@ export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
  */
 export function validInquiry(e: unknown): boolean {
   if (!isObj(e)) return false;
-  if (!uint(e.at, INF) || !INQ_KINDS.has(e.kind)) return false;
+  if (!int(e.at, AT) || !INQ_KINDS.has(e.kind)) return false;
   for (const k in e) if (k !== "at" && k !== "kind") return false;
   return true;
 }
@@ -134,11 +146,16 @@ export function validInquiry(e: unknown): boolean {
  */
 export function validAccount(e: unknown): boolean {
   if (!isObj(e)) return false;
-  if (!ACC_KINDS.has(e.kind) || !uint(e.openedAt, INF) || !uint(e.balanceFen, INF) || !uint(e.worstDaysPastDue, 10_000))
+  if (
+    !ACC_KINDS.has(e.kind) ||
+    !int(e.openedAt, AT) ||
+    !int(e.balanceFen, FEN) ||
+    !int(e.worstDaysPastDue, BOUNDS.worstDaysPastDue)
+  )
     return false;
-  if (e.closedAt !== undefined && !uint(e.closedAt, INF)) return false;
-  if (e.limitFen !== undefined && !uint(e.limitFen, INF)) return false;
-  if (e.monthlyPaymentFen !== undefined && !uint(e.monthlyPaymentFen, INF)) return false;
+  if (e.closedAt !== undefined && !int(e.closedAt, AT)) return false;
+  if (e.limitFen !== undefined && !int(e.limitFen, FEN)) return false;
+  if (e.monthlyPaymentFen !== undefined && !int(e.monthlyPaymentFen, FEN)) return false;
   for (const k in e) {
     switch (k) {
       case "kind":
@@ -162,9 +179,8 @@ export function validAccount(e: unknown): boolean {
  */
 export function validDelinquency(e: unknown): boolean {
   if (!isObj(e)) return false;
-  const d = e.daysPastDue;
-  if (!uint(e.at, INF) || !(uint(d, 10_000) && (d as number) >= 1)) return false;
-  if (e.amountFen !== undefined && !uint(e.amountFen, INF)) return false;
+  if (!int(e.at, AT) || !int(e.daysPastDue, BOUNDS.daysPastDue)) return false;
+  if (e.amountFen !== undefined && !int(e.amountFen, FEN)) return false;
   for (const k in e) if (k !== "at" && k !== "daysPastDue" && k !== "amountFen") return false;
   return true;
 }
@@ -175,11 +191,10 @@ export function validDelinquency(e: unknown): boolean {
  */
 export function validDeviceRecord(e: unknown): boolean {
   if (!isObj(e)) return false;
-  const n = e.accountCount;
   if (
-    !token(e.deviceId, 128, PSEUDONYM_CHARS) ||
-    !uint(e.firstSeenAt, INF) ||
-    !(uint(n, 1_000_000) && (n as number) >= 1)
+    !token(e.deviceId, PSEUDONYM, PSEUDONYM_CHARS) ||
+    !int(e.firstSeenAt, AT) ||
+    !int(e.accountCount, BOUNDS.deviceAccountCount)
   )
     return false;
   for (const k in e) if (k !== "deviceId" && k !== "firstSeenAt" && k !== "accountCount") return false;
