@@ -10,6 +10,7 @@ import {
 import { BOUNDS, LIMITS } from "../limits";
 import {
   type EnumField,
+  type NumericField,
   PLACE_CHARS,
   PSEUDONYM_CHARS,
   checkBool,
@@ -83,6 +84,16 @@ const DEVICE_ACCOUNTS = requiredNumber(BOUNDS.deviceAccountCount);
 const PSEUDONYM = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false);
 const PSEUDONYM_OPTIONAL = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, true);
 const PLACE_CODE_OPTIONAL = tokenField(BOUNDS.placeCodeLength, PLACE_CHARS, true);
+// Arrays: item counts from LIMITS (../limits), the caps the zod schema uses.
+const PAYMENTS_ARRAY = optionalNumber({ min: 0, max: LIMITS.payments });
+const INQUIRIES_ARRAY = requiredNumber({ min: 0, max: LIMITS.bureauInquiries });
+const ACCOUNTS_ARRAY = requiredNumber({ min: 0, max: LIMITS.bureauAccounts });
+const DELINQUENCIES_ARRAY = requiredNumber({ min: 0, max: LIMITS.bureauDelinquencies });
+const EVENTS_ARRAY = requiredNumber({ min: 0, max: LIMITS.deviceEvents });
+const RECORDS_ARRAY = optionalNumber({ min: 0, max: LIMITS.deviceRecords });
+const LOANS_ARRAY = optionalNumber({ min: 0, max: LIMITS.loans });
+const INSTALLMENTS_ARRAY = requiredNumber({ min: 1, max: LIMITS.installments });
+const REPAYMENTS_ARRAY = requiredNumber({ min: 0, max: LIMITS.repayments });
 const enumField = (values: ReadonlySet<unknown>, optional: boolean): EnumField => Object.freeze({ values, optional });
 const OCCUPATION_FIELD = enumField(OCC, true);
 const DIRECTION_FIELD = enumField(DIRECTIONS, false);
@@ -115,13 +126,12 @@ function objectAt(
 function arrayAt(
   ctx: Ctx,
   v: unknown,
-  min: number,
-  max: number,
-  optional: boolean,
+  f: NumericField,
   pre: Path,
   idx: number,
   key: string,
 ): readonly unknown[] | undefined {
+  const { min, max, optional } = f;
   if (Array.isArray(v)) {
     if (v.length > max) {
       report(ctx, "too_big", pre, idx, key, `must have at most ${max} items`, true);
@@ -209,7 +219,7 @@ export const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "cou
 const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
-  const arr = arrayAt(ctx, v, 0, LIMITS.payments, true, pre, -1, "payments");
+  const arr = arrayAt(ctx, v, PAYMENTS_ARRAY, pre, -1, "payments");
   if (arr === undefined) return;
   for (let i = 0; i < arr.length; i++) {
     const e = arr[i];
@@ -283,7 +293,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   const P = BUREAU_PATH;
   checkInt(ctx, o.reportedAt, AT, P, -1, "reportedAt");
   checkInt(ctx, o.historyMonths, HISTORY_MONTHS, P, -1, "historyMonths");
-  const inq = arrayAt(ctx, o.inquiries, 0, LIMITS.bureauInquiries, false, P, -1, "inquiries");
+  const inq = arrayAt(ctx, o.inquiries, INQUIRIES_ARRAY, P, -1, "inquiries");
   if (inq !== undefined)
     for (let i = 0; i < inq.length; i++) {
       const e = inq[i];
@@ -296,7 +306,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkEnum(ctx, e.kind, INQUIRY_KIND_FIELD, INQ_PRE, i, "kind");
       unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
     }
-  const acc = arrayAt(ctx, o.accounts, 0, LIMITS.bureauAccounts, false, P, -1, "accounts");
+  const acc = arrayAt(ctx, o.accounts, ACCOUNTS_ARRAY, P, -1, "accounts");
   if (acc !== undefined)
     for (let i = 0; i < acc.length; i++) {
       const e = acc[i];
@@ -314,7 +324,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkInt(ctx, e.worstDaysPastDue, WORST_DAYS_PAST_DUE, ACC_PRE, i, "worstDaysPastDue");
       unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
     }
-  const del = arrayAt(ctx, o.delinquencies, 0, LIMITS.bureauDelinquencies, false, P, -1, "delinquencies");
+  const del = arrayAt(ctx, o.delinquencies, DELINQUENCIES_ARRAY, P, -1, "delinquencies");
   if (del !== undefined)
     for (let i = 0; i < del.length; i++) {
       const e = del[i];
@@ -346,7 +356,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "devices");
   if (o === undefined) return;
   const P = DEVICES_PATH;
-  const ev = arrayAt(ctx, o.events, 0, LIMITS.deviceEvents, false, P, -1, "events");
+  const ev = arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
   if (ev !== undefined) {
     let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {
@@ -369,7 +379,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
       unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
     }
   }
-  const rec = arrayAt(ctx, o.records, 0, LIMITS.deviceRecords, true, P, -1, "records");
+  const rec = arrayAt(ctx, o.records, RECORDS_ARRAY, P, -1, "records");
   if (rec !== undefined)
     for (let i = 0; i < rec.length; i++) {
       const e = rec[i];
@@ -396,7 +406,7 @@ const LOAN_PRE: Path = ["loans"];
 
 /** `loans` (optional array of `platformLoanSchema`). */
 export function loans(ctx: Ctx, v: unknown, pre: Path): void {
-  const arr = arrayAt(ctx, v, 0, LIMITS.loans, true, pre, -1, "loans");
+  const arr = arrayAt(ctx, v, LOANS_ARRAY, pre, -1, "loans");
   if (arr === undefined) return;
   for (let i = 0; i < arr.length; i++) {
     const l = arr[i];
@@ -407,7 +417,7 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
     checkToken(ctx, l.loanId, PSEUDONYM, LOAN_PRE, i, "loanId");
     checkInt(ctx, l.disbursedAt, AT, LOAN_PRE, i, "disbursedAt");
     checkInt(ctx, l.principalFen, FEN, LOAN_PRE, i, "principalFen");
-    const ins = arrayAt(ctx, l.installments, 1, LIMITS.installments, false, LOAN_PRE, i, "installments");
+    const ins = arrayAt(ctx, l.installments, INSTALLMENTS_ARRAY, LOAN_PRE, i, "installments");
     if (ins !== undefined) {
       const IP: Path = ["loans", i, "installments"];
       for (let j = 0; j < ins.length; j++) {
@@ -422,7 +432,7 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
         unknownKeys(ctx, e, INST_KEYS, IP, j);
       }
     }
-    const reps = arrayAt(ctx, l.repayments, 0, LIMITS.repayments, false, LOAN_PRE, i, "repayments");
+    const reps = arrayAt(ctx, l.repayments, REPAYMENTS_ARRAY, LOAN_PRE, i, "repayments");
     if (reps !== undefined) {
       const RP: Path = ["loans", i, "repayments"];
       for (let j = 0; j < reps.length; j++) {
