@@ -19,15 +19,7 @@ import {
   createFacts,
   createVelocityCounts,
 } from "../fraud";
-import {
-  type Band,
-  type Offer,
-  type OfferInput,
-  type OfferSteps,
-  createOfferSteps,
-  loadPolicy,
-  makeOffer,
-} from "../limits";
+import { type Offer, type OfferInput, type OfferSteps, createOfferSteps, loadPolicy, makeOffer } from "../limits";
 import type { Applicant } from "../schema/applicant";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/internal";
@@ -276,68 +268,67 @@ export function createEngine(config: EngineConfig = {}): Engine {
     });
     const sc = round2(scored.score);
 
+    // Settle outcome, leading reasons and offer in precedence order: guards, fraud decline, PD cutoff,
+    // offer refusal, review, approve. The adverse credit reasons always follow the leading ones
+    // (an approval has no leading reasons).
+    let outcome: Decision["outcome"] = "decline";
+    let lead: DecisionReason[] | null;
+    let offer: Offer | null = null;
     let nFailed = 0;
     for (let i = 0; i < guards.length; i++) if (!guards[i]!.passed) nFailed++;
     if (nFailed > 0) {
-      const reasons: DecisionReason[] = [];
+      lead = [];
       for (let i = 0; i < guards.length; i++) {
         const g = guards[i]!;
-        if (!g.passed) reasons.push({ code: `guard.${g.code}`, message: g.message, source: "guard" });
+        if (!g.passed) lead.push({ code: `guard.${g.code}`, message: g.message, source: "guard" });
       }
-      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
+    } else if (fe.action === "decline") {
+      lead = fraudReasons(hits);
+    } else if (pd >= declinePd) {
+      lead = [
+        {
+          code: "credit.score_below_cutoff",
+          message: "The credit score is below the approval cutoff",
+          source: "credit",
+        },
+      ];
+    } else {
+      const offerInput: {
+        -readonly [K in keyof OfferInput]: OfferInput[K];
+      } = { band, pd, incomeVerified };
+      if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
+      if (obligations !== undefined) offerInput.monthlyObligationsFen = obligations;
+      if (requestedAmountFen !== undefined) offerInput.requestedAmountFen = requestedAmountFen;
+      if (requestedTermMonths !== undefined) offerInput.requestedTermMonths = requestedTermMonths;
+      const offered = makeOffer(policy, offerInput, offerSteps);
+      last.offered = offered;
+      if (!offered.offered) {
+        lead = [];
+        for (const r of offered.reasons) lead.push({ code: r.code, message: r.message, source: "offer" });
+      } else if (fe.action === "review" || pd >= reviewPd) {
+        outcome = "review";
+        lead = fraudReasons(hits);
+      } else {
+        outcome = "approve";
+        lead = null;
+        offer = offered.offer;
+      }
     }
-    if (fe.action === "decline")
-      return decision(
-        id,
-        asOf,
-        sc,
-        band,
-        pd,
-        guards,
-        fraud,
-        versions,
-        "decline",
-        concat(fraudReasons(hits), adverse),
-        null,
-      );
-    if (pd >= declinePd) {
-      const cutoff: DecisionReason = {
-        code: "credit.score_below_cutoff",
-        message: "The credit score is below the approval cutoff",
-        source: "credit",
-      };
-      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat([cutoff], adverse), null);
-    }
-    const offerInput: {
-      -readonly [K in keyof OfferInput]: OfferInput[K];
-    } = { band, pd, incomeVerified };
-    if (vector.missing[incomeIdx] === 0) offerInput.monthlyIncomeFen = vector.values[incomeIdx]!;
-    if (obligations !== undefined) offerInput.monthlyObligationsFen = obligations;
-    if (requestedAmountFen !== undefined) offerInput.requestedAmountFen = requestedAmountFen;
-    if (requestedTermMonths !== undefined) offerInput.requestedTermMonths = requestedTermMonths;
-    const offered = makeOffer(policy, offerInput, offerSteps);
-    last.offered = offered;
-    if (!offered.offered) {
-      const reasons: DecisionReason[] = [];
-      for (const r of offered.reasons) reasons.push({ code: r.code, message: r.message, source: "offer" });
-      return decision(id, asOf, sc, band, pd, guards, fraud, versions, "decline", concat(reasons, adverse), null);
-    }
-    if (fe.action === "review" || pd >= reviewPd) {
-      return decision(
-        id,
-        asOf,
-        sc,
-        band,
-        pd,
-        guards,
-        fraud,
-        versions,
-        "review",
-        concat(fraudReasons(hits), adverse),
-        null,
-      );
-    }
-    return decision(id, asOf, sc, band, pd, guards, fraud, versions, "approve", adverse, offered.offer);
+    const reasons = Object.freeze(lead === null ? adverse : concat(lead, adverse));
+    // Fields in the documented order of Decision (the fixture baseline compares JSON byte for byte).
+    return Object.freeze({
+      applicantId: id,
+      asOf,
+      outcome,
+      score: sc,
+      band,
+      pd,
+      reasons,
+      guards,
+      fraud,
+      offer,
+      versions,
+    });
   };
 
   const traceCtx: TraceContext = {
@@ -434,23 +425,6 @@ function round2(x: number): number {
 }
 
 /** A frozen decision (fields in the documented order, which JSON output follows). */
-function decision(
-  applicantId: string,
-  asOf: number,
-  score: number,
-  band: Band,
-  pd: number,
-  guards: Decision["guards"],
-  fraud: Decision["fraud"],
-  versions: DecisionVersions,
-  outcome: Decision["outcome"],
-  reasons: DecisionReason[],
-  offer: Offer | null,
-): Decision {
-  Object.freeze(reasons);
-  return Object.freeze({ applicantId, asOf, outcome, score, band, pd, reasons, guards, fraud, offer, versions });
-}
-
 /** Every fraud hit counts towards the fraud action (score rules add up to thresholds), so all are reasons. */
 function fraudReasons(hits: readonly FraudHit[]): DecisionReason[] {
   const out: DecisionReason[] = new Array(hits.length);
