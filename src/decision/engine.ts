@@ -204,17 +204,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
     const obligations = a.bureau?.monthlyObligationsFen;
     const app = a.application;
-    if (options.trace !== true)
-      return run(
-        a.id,
-        asOf,
-        guards,
-        incomeVerified,
-        obligations,
-        app?.requestedAmountFen,
-        app?.requestedTermMonths,
-        undefined,
-      );
+    const traced = options.trace === true;
     const d = run(
       a.id,
       asOf,
@@ -223,8 +213,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
       obligations,
       app?.requestedAmountFen,
       app?.requestedTermMonths,
-      steps,
+      traced ? steps : undefined,
     );
+    if (!traced) return d;
     const trace = buildTrace(d, a, asOf, incomeVerified, obligations);
     return Object.freeze({ ...d, trace });
   };

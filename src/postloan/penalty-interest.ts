@@ -1,6 +1,6 @@
 import { localDay, monthTime } from "../pricing/calendar";
 import type { RateCap } from "../pricing/cap";
-import { allInApr, breaches, checkInstant, floorRateOf, servicingPlan } from "../pricing/internal";
+import { allInApr, breaches, floorRateOf, servicingPlanAt } from "../pricing/internal";
 import { maxPaymentUnderCap, type ServicedLoan, type ServicingOptions } from "../pricing/servicing";
 import type { ScheduleRow } from "../pricing/types";
 import { type Issue, type Result, fail, issue, ok } from "../schema/result";
@@ -88,9 +88,7 @@ export function penaltyInterest(
   payments: unknown,
   options: PenaltyOptions,
 ): Result<PenaltyInterest> {
-  const plan = servicingPlan(loan, options, "penaltyInterest");
-  checkInstant(options.asOf, "asOf", "penaltyInterest");
-  if (options.asOf < loan.disbursedAt) throw new RangeError("penaltyInterest: asOf must not be before disbursedAt");
+  const plan = servicingPlanAt(loan, options, "penaltyInterest", options.asOf, "asOf");
   const rate = options.rate;
   if (typeof rate !== "number") throw new TypeError("penaltyInterest: rate must be a number");
   if (!Number.isFinite(rate) || rate < 0 || rate > 10) throw new RangeError("penaltyInterest: rate must be in [0, 10]");

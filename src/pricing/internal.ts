@@ -6,4 +6,4 @@
  */
 export { scheduleRows } from "./amortize";
 export { floorRateOf } from "./decimal";
-export { allInApr, breaches, checkInstant, servicingPlan } from "./servicing";
+export { allInApr, breaches, servicingPlanAt } from "./servicing";

@@ -5,11 +5,10 @@ import { floorRateProduct } from "./decimal";
 import {
   allInApr,
   breaches,
-  checkInstant,
   maxPaymentUnderCap,
   type ServicedLoan,
   type ServicingOptions,
-  servicingPlan,
+  servicingPlanAt,
 } from "./servicing";
 import type { ScheduleRow } from "./types";
 
@@ -86,9 +85,7 @@ export interface Prepayment {
  * // => 15000 (10,000 CNY at 0.05% a day for the 30 days from 10 January to 9 February, Beijing)
  */
 export function prepay(loan: ServicedLoan, options: PrepayOptions): Prepayment {
-  const plan = servicingPlan(loan, options, "prepay");
-  checkInstant(options.at, "at", "prepay");
-  if (options.at < loan.disbursedAt) throw new RangeError("prepay: at must not be before disbursedAt");
+  const plan = servicingPlanAt(loan, options, "prepay", options.at, "at");
   const n = loan.termMonths;
   const day = localDay(options.at, plan.offsetMinutes);
   if (day >= (plan.dueDays[n] as number)) throw new RangeError("prepay: at must be before the last due date");

@@ -84,6 +84,31 @@ export function servicingPlan(loan: ServicedLoan, options: ServicingOptions, fn:
 }
 
 /**
+ * `servicingPlan`, with the instant the operation is asked at checked too: an epoch-ms integer not
+ * before disbursement (the preamble `prepay` and `penaltyInterest` share).
+ * @param loan the loan
+ * @param options cap and UTC offset
+ * @param fn the caller's name, for messages
+ * @param at the instant (epoch ms)
+ * @param name the option that holds `at`, for messages
+ * @returns the plan
+ * @throws {TypeError|RangeError} as `servicingPlan`, or when `at` is not an instant or is before `disbursedAt`
+ * @example servicingPlanAt({ principalFen: 1000, annualRate: 0.12, termMonths: 2, method: "bullet", disbursedAt: 0 }, {}, "f", 0, "at").dueDays // => [0, 31, 59]
+ */
+export function servicingPlanAt(
+  loan: ServicedLoan,
+  options: ServicingOptions,
+  fn: string,
+  at: number,
+  name: string,
+): ServicingPlan {
+  const plan = servicingPlan(loan, options, fn);
+  checkInstant(at, name, fn);
+  if (at < loan.disbursedAt) throw new RangeError(`${fn}: ${name} must not be before disbursedAt`);
+  return plan;
+}
+
+/**
  * Checks an instant argument of a servicing function.
  * @param ms the value
  * @param name its name, for messages
