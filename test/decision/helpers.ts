@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createEngine } from "../../src/decision/engine";
 import type { Applicant } from "../../src/schema/applicant";
+import { ConfigError, type Issue } from "../../src/schema/result";
 
 /** The SYNTHETIC population (fixtures/README.md), read once. */
 export const POPULATION_AS_OF = Date.UTC(2026, 5, 30);
@@ -98,5 +100,16 @@ export function nonFinitePaths(x: unknown, path = "$"): string[] {
   if (Array.isArray(x)) return x.flatMap((v, i) => nonFinitePaths(v, `${path}[${i}]`));
   if (x !== null && typeof x === "object")
     return Object.entries(x).flatMap(([k, v]) => nonFinitePaths(v, `${path}.${k}`));
+  return [];
+}
+
+/** What `createEngine` throws for a configuration, as its issues ([] when it builds an engine). */
+export function engineIssues(config: unknown): readonly Issue[] {
+  try {
+    createEngine(config as never);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
   return [];
 }

@@ -6,19 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine, safeCreateEngine } from "../../src/decision";
-import { ConfigError, type Issue } from "../../src/schema";
-import { POPULATION_AS_OF as AS_OF, adult as cleanAdult } from "./helpers";
-
-/** What createEngine throws, as issues ([] when it builds an engine). */
-function thrownIssues(config: unknown): readonly Issue[] {
-  try {
-    createEngine(config as never);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  return [];
-}
+import { POPULATION_AS_OF as AS_OF, adult as cleanAdult, engineIssues } from "./helpers";
 
 describe("safeCreateEngine", () => {
   it("returns, not throws, the issues of an inconsistent configuration (reviewPd above declinePd)", () => {
@@ -26,7 +14,7 @@ describe("safeCreateEngine", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => [i.code, i.path])).toEqual([["inconsistent", ["reviewPd"]]]);
-    expect(r.issues).toEqual(thrownIssues({ reviewPd: 0.3, declinePd: 0.2 }));
+    expect(r.issues).toEqual(engineIssues({ reviewPd: 0.3, declinePd: 0.2 }));
   });
 
   it("a valid configuration gives an engine that decides as createEngine's", () => {
@@ -52,7 +40,7 @@ describe("safeCreateEngine", () => {
     fc.assert(
       fc.property(config, (c) => {
         const r = safeCreateEngine(c as never);
-        const expected = thrownIssues(c);
+        const expected = engineIssues(c);
         if (!r.ok) failed++;
         expect(r.ok ? [] : r.issues).toEqual(expected);
       }),

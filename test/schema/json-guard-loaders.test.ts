@@ -13,11 +13,11 @@ import { describe, expect, it } from "vitest";
 import { scoreLine } from "../../src/cli/score-line";
 import { createEngine } from "../../src/decision";
 import { parseApplicantFast } from "../../src/schema/fast-parse";
+import { engineIssues } from "../decision/helpers";
 import { catalogToJSON, compileCatalog, defaultCatalog, extendCatalog, loadCatalog } from "../../src/features";
 import { compileRules, loadRuleSet } from "../../src/fraud";
 import { loadPolicy } from "../../src/limits";
 import {
-  ConfigError,
   type Issue,
   type IssuePath,
   MAX_ISSUES,
@@ -33,15 +33,6 @@ const model = (name: string): Record<string, unknown> => JSON.parse(readFileSync
 
 type Issues = readonly Issue[];
 const issuesOf = (r: Result<unknown>): Issues => (r.ok ? [] : r.issues);
-const engineIssues = (config: unknown): Issues => {
-  try {
-    createEngine(config as never);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  return [];
-};
 
 const BASES = {
   scorecard: () => model("scorecard.json"),
