@@ -4,17 +4,9 @@
  * ml-logistic-regression's fit on the same design, and batch predictProba beside its predict.
  */
 import { Matrix } from "ml-matrix";
-import { applyBins, binNumeric } from "../src/binning";
 import { fitLogistic, predictProbaBatch } from "../src/logistic";
 import { auc } from "../src/metrics";
-import {
-  GMSC_FEATURES,
-  GMSC_SPECIAL_COLUMNS,
-  gmscPath,
-  loadGmsc,
-  split7030,
-  syntheticGmsc,
-} from "../test/logistic/gmsc-data";
+import { GMSC_FEATURES, gmscWoeDesign } from "../test/logistic/gmsc-data";
 import { defineSuite } from "./harness";
 
 /** The part of ml-logistic-regression 2.0.0's API used here (the package ships no types). */
@@ -36,37 +28,10 @@ const PEER_STEPS = 1;
 export default async function suite() {
   const mlLr: string = "ml-logistic-regression";
   const MlLogisticRegression = ((await import(mlLr)) as { default: MlCtor }).default;
-  const file = gmscPath();
-  const data = file === undefined ? syntheticGmsc() : loadGmsc(file);
-  const source =
-    file === undefined
-      ? "a SEEDED SYNTHETIC stand-in (give_me_some_credit.csv not found via RISKCARD_DATA_DIR)"
-      : "the real Give Me Some Credit data";
-  const [train, test] = split7030(data.y.length);
-  const pick = <T>(xs: ArrayLike<T>, idx: Uint32Array): T[] => Array.from(idx, (i) => xs[i]!);
-  const yTrain = pick(data.y, train);
-  const yTest = pick(data.y, test);
+  const { rows, yTrain, xTest, yTest, source } = gmscWoeDesign();
   const p = GMSC_FEATURES.length;
-  const binnings = GMSC_FEATURES.map((f) =>
-    binNumeric(pick(data.columns[f]!, train), yTrain, {
-      monotonic: "auto",
-      minBinShare: 0.02,
-      stopLimit: 0.02,
-      ...(GMSC_SPECIAL_COLUMNS.has(f) ? { specials: [[96, 98]] } : {}),
-    }),
-  );
-  const encode = (idx: Uint32Array): Float64Array => {
-    const flat = new Float64Array(idx.length * p);
-    GMSC_FEATURES.forEach((f, j) => {
-      const w = applyBins(binnings[j]!, pick(data.columns[f]!, idx));
-      for (let i = 0; i < idx.length; i++) flat[i * p + j] = w[i]!;
-    });
-    return flat;
-  };
-  const xTrain = encode(train);
-  const xTest = encode(test);
-  const rows = Array.from({ length: train.length }, (_, i) => Array.from(xTrain.subarray(i * p, i * p + p)));
-  const testRows = Array.from({ length: test.length }, (_, i) => Array.from(xTest.subarray(i * p, i * p + p)));
+  const testRows = Array.from({ length: yTest.length }, (_, i) => Array.from(xTest.subarray(i * p, i * p + p)));
+  const test = { length: yTest.length };
   // ml-logistic-regression has no intercept: give it a column of ones, as its users must
   const mTrain = new Matrix(rows.map((r) => [1, ...r]));
   const mTest = new Matrix(testRows.map((r) => [1, ...r]));

@@ -24,30 +24,11 @@
  * The WoE encoding is computed independently here (pandas) and in the test (riskcard binning).
  */
 import { describe, expect, it } from "vitest";
-import { applyBins, binCategorical, binNumeric } from "../../src/binning";
 import { fitLogistic, predictProba, predictProbaBatch } from "../../src/logistic";
-import { germanCredit } from "../binning/german-credit";
+import { GERMAN_SPEC as spec, germanWoeDesign } from "./german-design";
 
-const gc = germanCredit();
-const spec: [string, readonly number[] | "cat"][] = [
-  ["status_of_existing_checking_account", "cat"],
-  ["duration_in_month", [8, 16, 34, 44]],
-  ["credit_history", "cat"],
-  ["credit_amount", [1400, 1800, 4000, 9200]],
-  ["savings_account_and_bonds", "cat"],
-  ["age_in_years", [26, 35, 40]],
-  ["housing", "cat"],
-  ["property", "cat"],
-];
-const encoded = spec.map(([col, br]) => {
-  if (br === "cat") {
-    const v = gc.str(col);
-    return applyBins(binCategorical(v, gc.y, { minBinShare: 0, maxBins: 100 }), v);
-  }
-  const v = gc.num(col);
-  return applyBins(binNumeric(v, gc.y, { breaks: br }), v);
-});
-const X = gc.y.map((_, i) => encoded.map((c) => c[i]!));
+const { X, y } = germanWoeDesign();
+const gc = { y };
 
 const smParams = [
   -0.8451632146258847, 0.8076052255073334, 0.6306729039597225, 0.7383494964021797, 0.6717294392014018,

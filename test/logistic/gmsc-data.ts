@@ -4,6 +4,7 @@
  * from `../shared/datasets` next to the repository when the variable is unset.
  */
 import { readFileSync } from "node:fs";
+import { applyBins, binNumeric } from "../../src/binning";
 import { mulberry32 } from "../../src/scorecard/train/train-test-split";
 import { dataFile } from "../real-data";
 
@@ -138,4 +139,53 @@ export function syntheticGmsc(n = 150000, seed = 7): Gmsc {
     columns.NumberOfDependents![i] = incomeMissing && rand() < 0.13 ? null : pois(0.8);
   }
   return { y, columns };
+}
+
+/** The WoE-encoded GMSC design on the fixed 70/30 split (tree binning fitted on the training part). */
+export interface GmscWoeDesign {
+  /** Training rows (105,000 x 10 on the real data). */
+  readonly rows: number[][];
+  readonly yTrain: number[];
+  /** Holdout rows, row-major flat. */
+  readonly xTest: Float64Array;
+  readonly yTest: number[];
+  /** Says whether the real file or the SYNTHETIC stand-in was used. */
+  readonly source: string;
+}
+
+/**
+ * Bins each feature on the training part (monotonic auto, 2% minimum bins, 96/98 specials) and
+ * WoE-encodes both parts: the design of `bench/modelling-logistic.bench.ts` and `bench/fit-figures.ts`.
+ * @returns the design
+ */
+export function gmscWoeDesign(): GmscWoeDesign {
+  const file = gmscPath();
+  const data = file === undefined ? syntheticGmsc() : loadGmsc(file);
+  const source =
+    file === undefined
+      ? "a SEEDED SYNTHETIC stand-in (give_me_some_credit.csv not found via RISKCARD_DATA_DIR)"
+      : "the real Give Me Some Credit data";
+  const [train, test] = split7030(data.y.length);
+  const pick = <T>(xs: ArrayLike<T>, idx: Uint32Array): T[] => Array.from(idx, (i) => xs[i]!);
+  const yTrain = pick(data.y, train);
+  const p = GMSC_FEATURES.length;
+  const binnings = GMSC_FEATURES.map((f) =>
+    binNumeric(pick(data.columns[f]!, train), yTrain, {
+      monotonic: "auto",
+      minBinShare: 0.02,
+      stopLimit: 0.02,
+      ...(GMSC_SPECIAL_COLUMNS.has(f) ? { specials: [[96, 98]] } : {}),
+    }),
+  );
+  const encode = (idx: Uint32Array): Float64Array => {
+    const flat = new Float64Array(idx.length * p);
+    GMSC_FEATURES.forEach((f, j) => {
+      const w = applyBins(binnings[j]!, pick(data.columns[f]!, idx));
+      for (let i = 0; i < idx.length; i++) flat[i * p + j] = w[i]!;
+    });
+    return flat;
+  };
+  const xTrain = encode(train);
+  const rows = Array.from({ length: train.length }, (_, i) => Array.from(xTrain.subarray(i * p, i * p + p)));
+  return { rows, yTrain, xTest: encode(test), yTest: pick(data.y, test), source };
 }
