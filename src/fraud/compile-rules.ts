@@ -31,7 +31,10 @@ export interface FraudEvaluation {
   readonly decidedBy: "compliance" | "fraud" | "none";
   /** Sum of the scores of matched fraud-family rules (compliance rules never count). */
   readonly score: number;
-  /** Every matched rule, in rule-set order (the same frozen objects every call). */
+  /**
+   * Every matched rule, in rule-set order (the same frozen objects every call). The evaluation and its
+   * `hits` array are frozen and may be shared between calls that matched the same rules.
+   */
   readonly hits: readonly RuleHit[];
 }
 
@@ -62,6 +65,12 @@ export interface RuleCompileOptions {
 }
 
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
+/** Rule sets up to this size cache their evaluations by the set of matched rules (a bit mask in a double). */
+const MASK_RULES = 52;
+
+/** Distinct combinations of hits cached per compiled rule set; beyond it an evaluation is built each time. */
+const MAX_CACHED_OUTCOMES = 4096;
 
 /**
  * Most items in all the named lists of one rule set together (each list alone holds at most 1,000,000).
@@ -154,25 +163,20 @@ export function compileRules(ruleSet: unknown, options: RuleCompileOptions = {})
   const declineAt = set.thresholds.decline ?? Number.POSITIVE_INFINITY;
   const reviewAt = set.thresholds.review ?? Number.POSITIVE_INFINITY;
 
-  const evaluate = (facts: Facts): FraudEvaluation => {
-    if (typeof facts !== "object" || facts === null)
-      throw new TypeError("evaluate expects facts from computeFacts or createFacts");
-    if (facts.catalog !== catalog) throw new RangeError("facts belong to another fact configuration");
-    const v = facts.values;
-    const m = facts.missing;
-    const s = facts.strings;
+  /** The evaluation of one set of matched rules (given as a predicate on the rule index). */
+  const outcome = (matched: (i: number) => boolean): FraudEvaluation => {
     let hits: RuleHit[] | undefined;
     let seen = 0;
     let score = 0;
     for (let i = 0; i < n; i++) {
-      if (preds[i]!(v, m, s)) {
+      if (matched(i)) {
         if (hits === undefined) hits = [];
         hits.push(hitObjects[i]!);
         seen |= flags[i]!;
         score += scores[i]!;
       }
     }
-    const out = hits ?? NO_HITS;
+    const out = hits === undefined ? NO_HITS : Object.freeze(hits);
     const allow = (seen & ALLOW) !== 0;
     const fraudAction: FraudEvaluation["fraudAction"] = allow
       ? "allow"
@@ -187,6 +191,45 @@ export function compileRules(ruleSet: unknown, options: RuleCompileOptions = {})
     if (fraudAction === "none") return { action: "none", fraudAction, decidedBy: "none", score, hits: out };
     return { action: fraudAction, fraudAction, decidedBy: "fraud", score, hits: out };
   };
+
+  const checkFacts = (facts: Facts): void => {
+    if (typeof facts !== "object" || facts === null)
+      throw new TypeError("evaluate expects facts from computeFacts or createFacts");
+    if (facts.catalog !== catalog) throw new RangeError("facts belong to another fact configuration");
+  };
+
+  // The evaluation depends only on which rules matched. With at most MASK_RULES rules the matched set
+  // is a number (bit i = 2^i, exact in a double) and its evaluation, frozen, is kept in a bounded cache:
+  // an evaluation allocates nothing once its combination of hits has been seen, however many rules hit
+  // (issue 19: each hit used to push onto a fresh array; bench/fraud.bench.ts, hit-heavy set).
+  const evaluate: (facts: Facts) => FraudEvaluation =
+    n > MASK_RULES
+      ? (facts) => {
+          checkFacts(facts);
+          const v = facts.values;
+          const m = facts.missing;
+          const s = facts.strings;
+          return outcome((i) => preds[i]!(v, m, s));
+        }
+      : (() => {
+          const cache = new Map<number, FraudEvaluation>();
+          const none = Object.freeze(outcome(() => false));
+          return (facts: Facts): FraudEvaluation => {
+            checkFacts(facts);
+            const v = facts.values;
+            const m = facts.missing;
+            const s = facts.strings;
+            let mask = 0;
+            let bit = 1;
+            for (let i = 0; i < n; i++, bit *= 2) if (preds[i]!(v, m, s)) mask += bit;
+            if (mask === 0) return none;
+            const hit = cache.get(mask);
+            if (hit !== undefined) return hit;
+            const fresh = Object.freeze(outcome((i) => Math.floor(mask / 2 ** i) % 2 === 1));
+            if (cache.size < MAX_CACHED_OUTCOMES) cache.set(mask, fresh);
+            return fresh;
+          };
+        })();
 
   return ok(
     Object.freeze({ ruleSet: set, config, catalog, nodeCount: ctx.nodes, listItemCount: lists.itemCount, evaluate }),

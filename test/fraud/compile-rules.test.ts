@@ -331,3 +331,94 @@ describe("compileRules: property", () => {
     );
   });
 });
+
+describe("compileRules: evaluations by matched set (cached up to 52 rules, built beyond)", () => {
+  const FACTS = ["device.count", "device.maxAccounts", "applicant.apply.1h", "social.defaultedLinks"];
+  const small = fc.integer({ min: 0, max: 4 });
+  // compliance rules only decline or review and carry score 0 (the loader's rule)
+  const oneRule = fc
+    .record({
+      fact: fc.constantFrom(...FACTS),
+      op: fc.constantFrom("eq", "gte", "lte"),
+      value: small,
+      family: fc.constantFrom("fraud", "compliance"),
+      action: fc.constantFrom("allow", "review", "decline", "score"),
+      score: fc.integer({ min: 0, max: 60 }),
+    })
+    .map((r) =>
+      r.family === "compliance" ? { ...r, action: r.action === "decline" ? "decline" : "review", score: 0 } : r,
+    );
+  const env = fc.record(
+    Object.fromEntries(FACTS.map((f) => [f, fc.option(small, { nil: undefined })])) as Record<
+      string,
+      fc.Arbitrary<Val>
+    >,
+  );
+
+  it("the outcome follows the documented precedence, rule by rule, for 1 to 60 rules; it is frozen and reused", () => {
+    fc.assert(
+      fc.property(
+        fc.array(oneRule, { minLength: 1, maxLength: 60 }),
+        fc.array(env, { minLength: 1, maxLength: 6 }),
+        (rs, envs) => {
+          const rules = rs.map((r, i) =>
+            rule(
+              `r${i}`,
+              { fact: r.fact, op: r.op, value: r.value },
+              { family: r.family, action: r.action, score: r.score },
+            ),
+          );
+          const compiled = compileRulesOrThrow(ruleSet(rules, { thresholds: { review: 40, decline: 80 } }));
+          for (const values of envs) {
+            const f = createFacts(DEFAULT_FACT_CONFIG);
+            for (const [k, v] of Object.entries(values)) setFact(f, k, v);
+            // reference: which rules match, then the precedence of compileRules' doc comment
+            const hit = rs.filter((r) => interpret({ fact: r.fact, op: r.op, value: r.value } as Condition, values));
+            const fraud = hit.filter((r) => r.family === "fraud");
+            const score = fraud.reduce((s, r) => s + r.score, 0);
+            const has = (family: string, action: string) => hit.some((r) => r.family === family && r.action === action);
+            const fraudAction = fraud.some((r) => r.action === "allow")
+              ? "allow"
+              : has("fraud", "decline") || score >= 80
+                ? "decline"
+                : has("fraud", "review") || score >= 40
+                  ? "review"
+                  : "none";
+            const [action, decidedBy] = has("compliance", "decline")
+              ? ["decline", "compliance"]
+              : fraudAction === "decline"
+                ? ["decline", "fraud"]
+                : has("compliance", "review")
+                  ? ["review", "compliance"]
+                  : fraudAction === "none"
+                    ? ["none", "none"]
+                    : [fraudAction, "fraud"];
+            const r = compiled.evaluate(f);
+            expect(r).toEqual({
+              action,
+              fraudAction,
+              decidedBy,
+              score,
+              hits: rs
+                .map((x, i) => ({ x, i }))
+                .filter(({ x }) => hit.includes(x))
+                .map(({ x, i }) => ({
+                  ruleId: `r${i}`,
+                  family: x.family,
+                  action: x.action,
+                  reasonCode: "R1",
+                  message: "test rule",
+                  score: x.score,
+                })),
+            });
+            expect(Object.isFrozen(r) && Object.isFrozen(r.hits)).toBe(true);
+            const again = compiled.evaluate(f);
+            expect(again).toEqual(r);
+            if (rs.length <= 52) expect(again).toBe(r);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
