@@ -14,6 +14,7 @@ import { fillVector } from "../features/internal";
 import {
   type ComputeFactsOptions,
   type Facts,
+  type FraudEvaluation,
   compileRules,
   computeFactsInto,
   createFacts,
@@ -246,17 +247,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
 
     const fe = rules.evaluate(facts);
     last.fe = fe;
-    const hits: FraudHit[] = new Array(fe.hits.length);
-    for (let i = 0; i < hits.length; i++) {
-      const h = fe.hits[i]!;
-      hits[i] = { ruleId: h.ruleId, family: h.family, action: h.action, reasonCode: h.reasonCode, message: h.message };
-    }
-    const fraud = Object.freeze({
-      action: fe.action,
-      fraudAction: fe.fraudAction,
-      score: fe.score,
-      hits: Object.freeze(hits),
-    });
+    const fraud = fraudPart(fe);
+    const hits = fraud.hits;
     const sc = round2(scored.score);
 
     // Settle outcome, leading reasons and offer in precedence order: guards, fraud decline, PD cutoff,
@@ -413,6 +405,37 @@ function clamp01(x: number): number {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/**
+ * The decision's fraud part of an evaluation, built once per evaluation object: evaluations are
+ * frozen and shared between calls that matched the same rules (`compileRules`), so a decision's
+ * fraud part allocates nothing once its combination of hits has been seen.
+ */
+const fraudParts = new WeakMap<FraudEvaluation, Decision["fraud"]>();
+
+function fraudPart(fe: FraudEvaluation): Decision["fraud"] {
+  const known = fraudParts.get(fe);
+  if (known !== undefined) return known;
+  const hits: FraudHit[] = new Array(fe.hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const h = fe.hits[i]!;
+    hits[i] = Object.freeze({
+      ruleId: h.ruleId,
+      family: h.family,
+      action: h.action,
+      reasonCode: h.reasonCode,
+      message: h.message,
+    });
+  }
+  const fraud = Object.freeze({
+    action: fe.action,
+    fraudAction: fe.fraudAction,
+    score: fe.score,
+    hits: Object.freeze(hits),
+  });
+  if (Object.isFrozen(fe)) fraudParts.set(fe, fraud);
+  return fraud;
 }
 
 /** A frozen decision (fields in the documented order, which JSON output follows). */

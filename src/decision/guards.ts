@@ -96,11 +96,20 @@ export function guardsOf(
   realNameVerified: boolean,
   idVerified: boolean,
 ): readonly Guard[] {
-  const results: [GuardCode, boolean][] = [
-    ["age_18_or_over", ageYears >= 18],
-    ["consent_given", consent],
-    ["real_name_verified", realNameVerified],
-    ["id_verified", idVerified],
-  ];
-  return results.map(([code, passed]) => ({ code, passed, message: MESSAGES[code][passed ? 0 : 1] }));
+  return GUARD_SETS[(ageYears >= 18 ? 1 : 0) | (consent ? 2 : 0) | (realNameVerified ? 4 : 0) | (idVerified ? 8 : 0)]!;
 }
+
+const GUARD_ORDER: readonly GuardCode[] = ["age_18_or_over", "consent_given", "real_name_verified", "id_verified"];
+
+/**
+ * The 16 possible guard lists, deeply frozen and shared by every decision (bit i set: guard i passed):
+ * no allocation per decision, and `serializeDecision` writes each list's text once.
+ */
+const GUARD_SETS: readonly (readonly Guard[])[] = Array.from({ length: 16 }, (_, mask) =>
+  Object.freeze(
+    GUARD_ORDER.map((code, i) => {
+      const passed = (mask & (1 << i)) !== 0;
+      return Object.freeze({ code, passed, message: MESSAGES[code][passed ? 0 : 1] });
+    }),
+  ),
+);
