@@ -35,6 +35,11 @@ export const engineConfigSchema = z.strictObject({
    * `VELOCITY_UNAVAILABLE` reason.
    */
   velocityUnavailable: z.enum(["review", "ignore"]).optional(),
+  /**
+   * A strategy artefact (`riskcard.strategy`, see `loadStrategy` of `riskcard/strategy`), or `"default"` for
+   * `models/strategy.json`: segments each decided by their own engine. With a strategy, no other key may be given.
+   */
+  strategy: z.unknown().optional(),
 });
 
 export type EngineConfig = z.input<typeof engineConfigSchema>;

@@ -47,6 +47,7 @@ import {
   traceOf,
 } from "./trace";
 import { type ReadOptions, readDecideOptions } from "./options";
+import { createStrategyEngine } from "./strategy-engine";
 import { VELOCITY_UNAVAILABLE, applyVelocityPolicy } from "./velocity-policy";
 import type { DecideOptions, Decision, DecisionReason, DecisionVersions, FraudHit, ReplayResult } from "./types";
 
@@ -95,7 +96,8 @@ export interface Engine {
  * @throws {ConfigError} when the configuration or an artefact in it is invalid: the same pre-scan as
  *   every loader (`guardJson`), then the schema; an artefact's issues have its key before their path;
  *   or when a band can never be offered (its lower PD bound at or above `declinePd`, or above the
- *   policy's `maxPd`; the issue names the band)
+ *   policy's `maxPd`; the issue names the band); with `strategy`, when the strategy or one of its engine
+ *   configurations is invalid (see `createStrategyEngine`: one engine per segment, `versions.segment` in decisions)
  * @example createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) }).outcome // => "approve"
  */
 export function createEngine(config: EngineConfig = {}): Engine {
@@ -105,6 +107,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const parsed = validateWith(engineConfigSchema, config);
   if (!parsed.ok) throw new ConfigError(parsed.issues, "engine configuration");
   const cfg: EngineConfig = parsed.value;
+  if (cfg.strategy !== undefined) return createStrategyEngine(cfg, createEngine);
   const problems: Issue[] = [];
   const useExpert = cfg.card === "expert";
   // An artefact key left out (undefined) takes the shipped artefact; anything else, null included, is loaded.
@@ -385,7 +388,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
 }
 
 /** The configuration keys that hold artefacts, each checked by its loader. */
-const ARTEFACT_KEYS: ReadonlySet<string> = new Set(["scorecard", "expertCard", "rules", "policy"]);
+const ARTEFACT_KEYS: ReadonlySet<string> = new Set(["scorecard", "expertCard", "rules", "policy", "strategy"]);
 /** Size budget of the engine configuration outside its artefacts (a few numbers). */
 const CONFIG_LIMITS: JsonLimits = Object.freeze({ maxNodes: 1_000, maxChars: 10_000 });
 

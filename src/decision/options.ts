@@ -75,7 +75,14 @@ export function readDecideOptions(
   return issues;
 }
 
-function checkAsOf(v: unknown): Issue | undefined {
+/**
+ * Checks a decision time: an integer in [0, `MAX_AS_OF`].
+ * @param v the value of `options.asOf`
+ * @returns the issue at `["asOf"]`, or undefined when valid
+ * @example checkAsOf(1.5)?.code // => "not_integer"
+ * @internal
+ */
+export function checkAsOf(v: unknown): Issue | undefined {
   if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_AS_OF) return undefined;
   if (v === undefined) return issue("missing", AS_OF, "required (epoch ms)");
   if (typeof v !== "number") return issue("invalid_type", AS_OF, "expected integer (epoch ms)");

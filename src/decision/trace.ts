@@ -336,7 +336,8 @@ export function compareReplay(
   const artefacts: ArtefactMismatch[] = [];
   for (const k of Object.keys(current) as (keyof DecisionTrace["artefacts"])[]) {
     const r = String(trace.artefacts[k]);
-    if (r !== current[k]) artefacts.push({ artefact: k, recorded: r, current: current[k] });
+    const c = String(current[k]);
+    if (r !== c) artefacts.push({ artefact: k, recorded: r, current: c });
   }
   const fields: string[] = [];
   const now = d as unknown as Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { VelocityCounts } from "../fraud";
 import type { Guard } from "./guards";
 
 /** Where a decision reason came from. */
-export type ReasonSource = "guard" | "fraud" | "credit" | "offer";
+export type ReasonSource = "guard" | "fraud" | "credit" | "offer" | "eligibility";
 
 /** One reason behind a decision: a stable code, a plain message (no personal data), its source. */
 export interface DecisionReason {
@@ -58,6 +58,24 @@ export interface Decision {
   readonly versions: DecisionVersions;
   /** Present only when decided with `{ trace: true }`: what the decision read and computed (`DecisionTrace`). */
   readonly trace?: DecisionTrace;
+  /** Only in decisions of an experiment (`createExperiment`): the arm that decided and the shadow arms' results. */
+  readonly experiment?: ExperimentOutcome;
+}
+
+/** What a shadow arm would have decided (it changes nothing). */
+export interface ShadowOutcome {
+  readonly arm: string;
+  readonly outcome: Decision["outcome"];
+  readonly score: number;
+  readonly band: Band;
+  /** The limit the arm would have offered, or null when it would not approve. */
+  readonly limitFen: number | null;
+}
+
+/** `decision.experiment`: the arm that decided (`"champion"` or a live challenger's id) and every shadow arm's result. */
+export interface ExperimentOutcome {
+  readonly arm: string;
+  readonly shadow: readonly ShadowOutcome[];
 }
 
 export interface DecisionVersions {
@@ -66,6 +84,11 @@ export interface DecisionVersions {
   readonly rules: string;
   readonly policy: string;
   readonly features: string;
+  /**
+   * Only in decisions of an engine with a strategy: the segment that decided and the strategy,
+   * `"<segment id> (<strategy name>@<version> #<digest>)"` (`"eligibility (...)"` for an eligibility decline).
+   */
+  readonly segment?: string;
 }
 
 /** Options of `decide`. */

@@ -1,0 +1,183 @@
+import defaultStrategyJson from "../../models/strategy.json";
+import { prefixIssues } from "../schema/json-guard";
+import { parseApplicant } from "../schema/parse";
+import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
+// Not the "../strategy" barrel: it also holds the experiment assignment (node:crypto), which a strategy does not need.
+import { loadStrategy } from "../strategy/load";
+import { NOT_INVITED, compileRouter } from "../strategy/route";
+import type { EngineConfig } from "./config";
+import { type Engine, digest } from "./engine";
+import { checkAsOf } from "./options";
+import { readRecord } from "./trace";
+import type { DecideOptions, Decision, DecisionVersions, ReplayResult } from "./types";
+
+/**
+ * The reason code of an application declined by a strategy's eligibility step because its id is not
+ * on the invitation list (`eligibility.invitationOnly`).
+ * @example ELIGIBILITY_NOT_INVITED // => "ELIGIBILITY_NOT_INVITED"
+ */
+export const ELIGIBILITY_NOT_INVITED = "ELIGIBILITY_NOT_INVITED";
+
+/** The id under which `decision.versions.segment` records an eligibility decline. */
+const ELIGIBILITY = "eligibility";
+
+/**
+ * Compiles the engine of a strategy (`createEngine({ strategy })` calls it): the strategy is loaded
+ * and validated (`loadStrategy`), every named engine configuration compiled once by `compile`, and
+ * `decide` validates the applicant once (`parseApplicant`), runs the eligibility step, routes the
+ * applicant to its segment (`compileRouter`) and returns that segment engine's decision with
+ * `versions.segment` added: byte for byte the decision of a plain engine with the segment's
+ * configuration, apart from that field. An eligibility decline is decided before scoring: outcome
+ * `decline`, reason `ELIGIBILITY_NOT_INVITED` (source `eligibility`), not scored (score 0, PD 1, band
+ * E), no guards, no fraud hits, no offer and no trace; it reads no velocity counts (only `asOf` is checked).
+ * @param config the engine configuration holding `strategy` and nothing else
+ * @param compile `createEngine` (passed in, so this module does not import the engine back)
+ * @returns the engine
+ * @throws {ConfigError} when the strategy or one of its engine configurations is invalid (issues under
+ *   `["strategy", ...]`; an engine's issues under `["strategy", "engines", name, ...]`), or another key is given
+ * @example createStrategyEngine({ strategy: "default" }, createEngine).versions.segment // => "* (riskcard default strategy@1 #6c1a4ae9)"
+ * @internal
+ */
+export function createStrategyEngine(config: EngineConfig, compile: (c: EngineConfig) => Engine): Engine {
+  const others = Object.keys(config).filter((k) => k !== "strategy" && (config as Record<string, unknown>)[k] !== undefined);
+  if (others.length > 0)
+    throw new ConfigError(
+      others.map((k) => issue("inconsistent", [k], "give it in the strategy's engine configurations, not beside a strategy")),
+      "engine configuration",
+    );
+  const json = config.strategy === "default" ? defaultStrategyJson : config.strategy;
+  const loaded = loadStrategy(json);
+  if (!loaded.ok) throw new ConfigError(prefixIssues(loaded.issues, ["strategy"]), "engine configuration");
+  const strategy = loaded.value;
+  const tag = `${strategy.name}@${strategy.version} #${digest(strategy)}`;
+  const byName = new Map<string, Engine>();
+  const problems: Issue[] = [];
+  for (const name of new Set(strategy.segments.map((s) => s.engine))) {
+    try {
+      byName.set(name, compile(strategy.engines[name] as EngineConfig));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...prefixIssues(e.issues, ["strategy", "engines", name]));
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems, "engine configuration");
+  const engines = strategy.segments.map((s) => byName.get(s.engine)!);
+  const versions = strategy.segments.map((s, i) =>
+    Object.freeze({ ...engines[i]!.versions, segment: `${s.id} (${tag})` }),
+  );
+  const segmentIndex = new Map(strategy.segments.map((s, i) => [s.id, i]));
+  const router = compileRouter(strategy);
+  const first = engines[0]!;
+  const eligibilityVersions: DecisionVersions = Object.freeze({
+    engine: first.versions.engine,
+    scorecard: "none",
+    rules: "none",
+    policy: "none",
+    features: "none",
+    segment: `${ELIGIBILITY} (${tag})`,
+  });
+  const notInvitedReasons = Object.freeze([
+    Object.freeze({
+      code: ELIGIBILITY_NOT_INVITED,
+      message: "The applicant is not on the invitation list",
+      source: "eligibility" as const,
+    }),
+  ]);
+  const noFraud = Object.freeze({ action: "none", fraudAction: "none", score: 0, hits: Object.freeze([]) });
+  const noGuards = Object.freeze([]);
+
+  // On invalid input the first segment's engine reports the issues (options first, then the applicant, as a
+  // plain engine does); `throwing` picks decide (throws RiskcardError) or safeDecide (returns the Result).
+  const run = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
+    const p = parseApplicant(input);
+    if (!p.ok) return rejected(input, options, throwing);
+    const a = p.value;
+    let asOf: unknown;
+    try {
+      asOf = options?.asOf;
+    } catch {
+      asOf = undefined;
+    }
+    if (checkAsOf(asOf) !== undefined) return rejected(a, options, throwing);
+    const s = router.route(a, asOf as number);
+    if (s === NOT_INVITED) return ok(notInvited(a.id, asOf as number));
+    if (throwing) return ok(withSegment(engines[s]!.decide(a, options), versions[s]!));
+    const r = engines[s]!.safeDecide(a, options);
+    return r.ok ? ok(withSegment(r.value, versions[s]!)) : r;
+  };
+  // The first engine's issues for an input found invalid here; should it accept the input on a second read
+  // (getters that change their answer), the input is still refused: it was never routed.
+  const rejected = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
+    if (throwing) first.decide(input, options);
+    else {
+      const r = first.safeDecide(input, options);
+      if (!r.ok) return r;
+    }
+    const unreadable = [issue("invalid_value", [], "could not be read as plain data")];
+    if (throwing) throw new RiskcardError(unreadable, "applicant");
+    return fail(unreadable);
+  };
+  const notInvited = (applicantId: string, asOf: number): Decision =>
+    Object.freeze({
+      applicantId,
+      asOf,
+      outcome: "decline",
+      score: 0,
+      band: "E",
+      pd: 1,
+      reasons: notInvitedReasons,
+      guards: noGuards,
+      fraud: noFraud,
+      offer: null,
+      versions: eligibilityVersions,
+    });
+
+  const replay = (input: unknown): ReplayResult => {
+    const { recorded, trace } = readRecord(input);
+    const seg = (recorded.versions as { segment?: unknown } | undefined)?.segment;
+    const id = typeof seg === "string" ? seg.slice(0, seg.indexOf(" (")) : "";
+    const s = segmentIndex.get(id);
+    if (s === undefined)
+      throw new RiskcardError(
+        [issue("unknown_reference", ["decision", "versions", "segment"], "not a segment of this engine's strategy")],
+        "decision record",
+      );
+    const { segment: _s, ...plainVersions } = recorded.versions as Record<string, unknown>;
+    const { segment: _t, ...artefacts } = trace.artefacts as unknown as Record<string, unknown>;
+    const r = engines[s]!.replay({ ...recorded, versions: plainVersions, trace: { ...trace, artefacts } });
+    const current = versions[s]!;
+    const same = seg === current.segment;
+    return Object.freeze({
+      decision: Object.freeze({ ...r.decision, versions: current }),
+      identical: r.identical && same,
+      mismatches: Object.freeze({
+        ...r.mismatches,
+        artefacts: same
+          ? r.mismatches.artefacts
+          : Object.freeze([...r.mismatches.artefacts, { artefact: "segment", recorded: String(seg), current: current.segment }]),
+      }),
+    });
+  };
+
+  return Object.freeze({
+    versions: Object.freeze({ ...first.versions, segment: `* (${tag})` }),
+    card: first.card,
+    safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false),
+    replay,
+    decide(input: unknown, options: DecideOptions): Decision {
+      // throwing: run returns only decisions (an invalid input throws inside)
+      return (run(input, options, true) as { readonly value: Decision }).value;
+    },
+  });
+}
+
+/** The segment engine's decision with `versions.segment` (and the trace's artefacts) naming the segment. */
+function withSegment(d: Decision, versions: DecisionVersions & { readonly segment: string }): Decision {
+  if (d.trace === undefined) return Object.freeze({ ...d, versions });
+  const trace = Object.freeze({
+    ...d.trace,
+    artefacts: Object.freeze({ ...d.trace.artefacts, segment: versions.segment }),
+  });
+  return Object.freeze({ ...d, versions, trace });
+}
+

@@ -1,0 +1,122 @@
+import { ageInYears } from "../schema/age";
+import { type Applicant, OCCUPATIONS } from "../schema/applicant";
+import type { Strategy } from "./load";
+import { type AttributeName, type Condition, NO_OCCUPATION, OTHER_REGION } from "./schema";
+
+/**
+ * What `compileRouter` returns: where an applicant goes, without allocating (one `Date` when a
+ * segment reads `ageYears` from a birth date).
+ */
+export interface Router {
+  /** The index of the segment an applicant is routed to, or `NOT_INVITED` when eligibility declines it. */
+  route(applicant: Applicant, asOf: number): number;
+}
+
+/**
+ * What `Router.route` returns for an applicant that eligibility declines (not on the invitation list).
+ * @example NOT_INVITED // => -1
+ */
+export const NOT_INVITED = -1;
+
+// Slots of the attribute values computed per call (occupation and region as indices of their domains).
+const SLOT: Readonly<Record<AttributeName, number>> = {
+  bureauFile: 0,
+  returningCustomer: 1,
+  invited: 2,
+  ageYears: 3,
+  occupation: 4,
+  region: 5,
+};
+
+/**
+ * Compiles a loaded strategy's eligibility step and segment conditions into a router: every
+ * condition becomes a list of (slot, test) pairs over the attribute values computed once per call,
+ * only the attributes some segment reads are computed, and the first segment whose tests all hold
+ * is returned (the validator proved exactly one does). Attributes: `bureauFile` = a bureau report is
+ * present; `returningCustomer` = at least one loan on this platform; `invited` = the id is on the
+ * invitation list; `ageYears` = the guard's age (birth date on the local date of `asOf`, else the
+ * declared age); `occupation` (`"none"` when not declared); `region` = the city code when declared in
+ * `domains.region`, else `"other"`.
+ * @param strategy a loaded strategy
+ * @returns the router
+ * @example compileRouter(parseStrategyOrThrow(defaultStrategyJson)).route(thinFileApplicant, asOf) // => 0 (the thin-file segment)
+ */
+export function compileRouter(strategy: Strategy): Router {
+  const offsetMs = (strategy.utcOffsetMinutes ?? 480) * 60_000;
+  const invited = new Set(strategy.invitationList ?? []);
+  const invitationOnly = strategy.eligibility?.invitationOnly === true;
+  const occupations: readonly string[] = [...OCCUPATIONS, NO_OCCUPATION];
+  const regions: readonly string[] = [...(strategy.domains?.region ?? []), OTHER_REGION];
+  const occupationIndex = new Map(occupations.map((o, i) => [o, i]));
+  const regionIndex = new Map(regions.map((r, i) => [r, i]));
+  const otherRegion = regions.length - 1;
+  const segments = strategy.segments.map((s) => compileCondition(s.when, occupations, regions));
+  const reads = new Uint8Array(6);
+  for (const s of segments) for (const t of s) reads[t.slot] = 1;
+  const v = new Float64Array(6);
+  return Object.freeze({
+    route(a: Applicant, asOf: number): number {
+      if (invitationOnly && !invited.has(a.id)) return NOT_INVITED;
+      if (reads[0] === 1) v[0] = a.bureau === undefined ? 0 : 1;
+      if (reads[1] === 1) v[1] = a.loans !== undefined && a.loans.length > 0 ? 1 : 0;
+      if (reads[2] === 1) v[2] = invited.has(a.id) ? 1 : 0;
+      if (reads[3] === 1) {
+        const id = a.identity;
+        v[3] = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? 0);
+      }
+      if (reads[4] === 1) v[4] = occupationIndex.get(a.identity.occupation ?? NO_OCCUPATION)!;
+      if (reads[5] === 1) {
+        const c = a.identity.cityCode;
+        v[5] = c === undefined ? otherRegion : (regionIndex.get(c) ?? otherRegion);
+      }
+      for (let s = 0; s < segments.length; s++) {
+        const tests = segments[s]!;
+        let holds = true;
+        for (let k = 0; k < tests.length && holds; k++) {
+          const t = tests[k]!;
+          const x = v[t.slot]!;
+          holds = t.set !== undefined ? t.set[x] === 1 : x >= t.min && x < t.max;
+        }
+        if (holds) return s;
+      }
+      // unreachable for a validated strategy (exhaustive): the last segment takes what no other does
+      return segments.length - 1;
+    },
+  });
+}
+
+/** One test of a compiled condition: a set of allowed domain indices, or a half-open interval. */
+interface Test {
+  readonly slot: number;
+  readonly set: Uint8Array | undefined;
+  readonly min: number;
+  readonly max: number;
+}
+
+function compileCondition(c: Condition, occupations: readonly string[], regions: readonly string[]): Test[] {
+  const tests: Test[] = [];
+  const flag = (slot: number, want: boolean) => {
+    const set = new Uint8Array(2);
+    set[want ? 1 : 0] = 1;
+    tests.push({ slot, set, min: 0, max: 0 });
+  };
+  const among = (slot: number, domain: readonly string[], k: { in?: readonly string[] | undefined; notIn?: readonly string[] | undefined }) => {
+    const set = new Uint8Array(domain.length);
+    for (let i = 0; i < domain.length; i++)
+      set[i] = (k.in !== undefined ? k.in.includes(domain[i]!) : !k.notIn!.includes(domain[i]!)) ? 1 : 0;
+    tests.push({ slot, set, min: 0, max: 0 });
+  };
+  if (c.bureauFile !== undefined) flag(SLOT.bureauFile, c.bureauFile);
+  if (c.returningCustomer !== undefined) flag(SLOT.returningCustomer, c.returningCustomer);
+  if (c.invited !== undefined) flag(SLOT.invited, c.invited);
+  if (c.ageYears !== undefined)
+    tests.push({
+      slot: SLOT.ageYears,
+      set: undefined,
+      min: c.ageYears.min ?? Number.NEGATIVE_INFINITY,
+      max: c.ageYears.max ?? Number.POSITIVE_INFINITY,
+    });
+  if (c.occupation !== undefined) among(SLOT.occupation, occupations, c.occupation);
+  if (c.region !== undefined) among(SLOT.region, regions, c.region);
+  return tests;
+}
