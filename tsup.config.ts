@@ -18,6 +18,7 @@ export const domains = [
   "pmml",
   "interop",
   "simulate",
+  "strategy",
 ] as const;
 
 export default defineConfig({

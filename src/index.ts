@@ -6,12 +6,23 @@
 export { createEngine, ENGINE_VERSION, type Engine } from "./decision/engine";
 export { safeCreateEngine } from "./decision/safe-create-engine";
 export type { EngineConfig } from "./decision/config";
+export {
+  CHAMPION,
+  createExperiment,
+  type Experiment,
+  type ExperimentArm,
+  type ExperimentConfig,
+  safeCreateExperiment,
+} from "./decision/experiment";
+export { ELIGIBILITY_NOT_INVITED } from "./decision/strategy-engine";
 export type {
   Decision,
   DecisionReason,
   DecideOptions,
   DecisionVersions,
+  ExperimentOutcome,
   FraudHit,
+  ShadowOutcome,
   ReasonSource,
 } from "./decision/types";
 export type { Guard, GuardCode } from "./decision/guards";

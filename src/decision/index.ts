@@ -19,9 +19,11 @@ export type {
   DecisionReason,
   DecisionTrace,
   DecisionVersions,
+  ExperimentOutcome,
   FraudHit,
   ReasonSource,
   ReplayResult,
+  ShadowOutcome,
   TraceCharacteristic,
   TracedDecision,
   TraceFact,
@@ -29,3 +31,13 @@ export type {
   TraceOffer,
 } from "./types";
 export { VELOCITY_UNAVAILABLE, type VelocityUnavailablePolicy } from "./velocity-policy";
+export {
+  CHAMPION,
+  createExperiment,
+  type Experiment,
+  type ExperimentArm,
+  type ExperimentConfig,
+  experimentConfigSchema,
+  safeCreateExperiment,
+} from "./experiment";
+export { ELIGIBILITY_NOT_INVITED } from "./strategy-engine";

@@ -99,7 +99,7 @@ const ORDER: readonly AttributeName[] = ["bureauFile", "returningCustomer", "inv
  * @param conditions the segments' conditions, in order
  * @param domains the declared domains
  * @returns the issues (empty when every applicant is routed to exactly one segment)
- * @example checkCoverage([{ bureauFile: true }, { ageYears: { min: 18 } }], {}).map((i) => i.code) // => ["inconsistent", "invalid_value"]
+ * @example checkCoverage([{ bureauFile: true }, { ageYears: { min: 18 } }], {}).map((i) => i.code) // => ["invalid_value", "inconsistent"] (nobody under 18 without a file; both segments for adults with one)
  */
 export function checkCoverage(conditions: readonly Condition[], domains: DeclaredDomains): Issue[] {
   const used = ORDER.filter((n) => conditions.some((c) => c[n] !== undefined));

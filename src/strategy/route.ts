@@ -39,7 +39,7 @@ const SLOT: Readonly<Record<AttributeName, number>> = {
  * `domains.region`, else `"other"`.
  * @param strategy a loaded strategy
  * @returns the router
- * @example compileRouter(parseStrategyOrThrow(defaultStrategyJson)).route(thinFileApplicant, asOf) // => 0 (the thin-file segment)
+ * @example compileRouter(loadStrategyOrThrow(defaultStrategyJson)).route(thinFileApplicant, asOf) // => 0 (the thin-file segment)
  */
 export function compileRouter(strategy: Strategy): Router {
   const offsetMs = (strategy.utcOffsetMinutes ?? 480) * 60_000;

@@ -147,3 +147,13 @@ export function preparedVariable(values: readonly (number | null)[], labels: rea
 
 /** Not in riskcard/cli since its barrel lists only the command-line entry points; the report examples score with it. */
 export { scoreTable } from "../../src/cli/score-table";
+
+/** The shipped default strategy (models/strategy.json), as parsed JSON. */
+export const defaultStrategyJson = JSON.parse(readFileSync(join(root, "models/strategy.json"), "utf8"));
+/** The shipped limit and pricing policy (models/policy.json), as parsed JSON (not loaded). */
+export const policyJson = JSON.parse(readFileSync(join(root, "models/policy.json"), "utf8"));
+/** `applicant` without a credit-bureau report (a thin file). */
+export const thinFileApplicant = (() => {
+  const { bureau: _bureau, ...rest } = adult();
+  return rest;
+})();

@@ -26,6 +26,7 @@ import {
   parseApplicantWithZod,
 } from "../../src/schema";
 import { loadExpertCard, loadScorecard } from "../../src/scorecard";
+import { loadStrategy } from "../../src/strategy";
 import { adult } from "../decision/helpers";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -41,6 +42,7 @@ const BASES = {
   policy: () => model("policy.json"),
   catalog: () => catalogToJSON(defaultCatalog) as unknown as Record<string, unknown>,
   config: () => ({}),
+  strategy: () => model("strategy.json"),
 };
 
 /** One loader: what it reads (an object artefact, or an array of declarations) and what it adds to paths. */
@@ -98,6 +100,8 @@ const LOADERS: readonly Loader[] = [
   engineLoader("expertCard", { card: "expert" }),
   engineLoader("rules"),
   engineLoader("policy"),
+  loader("loadStrategy", (j) => issuesOf(loadStrategy(j)), BASES.strategy),
+  engineLoader("strategy"),
 ];
 
 const codePath = (issues: Issues): string[] => issues.map((i) => `${i.code} @ ${JSON.stringify(i.path)}`);
