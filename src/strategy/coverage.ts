@@ -94,12 +94,12 @@ const ORDER: readonly AttributeName[] = ["bureauFile", "returningCustomer", "inv
  * segment uses, unbounded at both ends), enumerates every combination and counts the segments that
  * match it. A combination matched by two segments is an overlap (`inconsistent` at the later
  * segment's `when`, naming the earlier one, once per pair); a combination matched by none leaves
- * applicants unrouted (`invalid_value` at `["segments"]`). Messages name attributes, the strategy's
+ * applicants unrouted (`invalid_value` at `["segments"]`, one per combination, after the overlaps). Messages name attributes, the strategy's
  * own bounds and domain codes, never an applicant's data.
  * @param conditions the segments' conditions, in order
  * @param domains the declared domains
  * @returns the issues (empty when every applicant is routed to exactly one segment)
- * @example checkCoverage([{ bureauFile: true }, { ageYears: { min: 18 } }], {}).map((i) => i.code) // => ["invalid_value", "inconsistent"] (nobody under 18 without a file; both segments for adults with one)
+ * @example checkCoverage([{ bureauFile: true }, { ageYears: { min: 18 } }], {}).map((i) => i.code) // => ["inconsistent", "invalid_value"] (both segments for adults with a file; none under 18 without one)
  */
 export function checkCoverage(conditions: readonly Condition[], domains: DeclaredDomains): Issue[] {
   const used = ORDER.filter((n) => conditions.some((c) => c[n] !== undefined));
@@ -109,6 +109,7 @@ export function checkCoverage(conditions: readonly Condition[], domains: Declare
   if (cells > MAX_COVERAGE_CELLS)
     return [issue("too_complex", ["segments"], `the segments split applicants into more than ${MAX_COVERAGE_CELLS} cases`)];
   const issues: Issue[] = [];
+  const holes: Issue[] = [];
   const pairs = new Set<string>();
   const at = new Array<number>(atoms.length).fill(0);
   const describe = (): string => atoms.map((a, k) => a.labels[at[k]!]).join(", ") || "every applicant";
@@ -124,12 +125,14 @@ export function checkCoverage(conditions: readonly Condition[], domains: Declare
         issues.push(issue("inconsistent", ["segments", s, "when"], `overlaps segments[${first}] (for example ${describe()})`));
       }
     }
-    if (first < 0) issues.push(issue("invalid_value", ["segments"], `no segment routes applicants with ${describe()}`));
+    if (first < 0) holes.push(issue("invalid_value", ["segments"], `no segment routes applicants with ${describe()}`));
     // next combination (odometer, last attribute fastest)
     for (let k = atoms.length - 1; k >= 0; k--) {
       if (++at[k]! < atoms[k]!.values.length) break;
       at[k] = 0;
     }
   }
+  // overlaps first: there are few (one per pair), while holes can be many and the list is capped
+  for (const h of holes) issues.push(h);
   return issues;
 }
