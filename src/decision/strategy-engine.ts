@@ -152,6 +152,7 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
       identical: r.identical && same,
       mismatches: Object.freeze({
         ...r.mismatches,
+        fields: same ? r.mismatches.fields : Object.freeze([...r.mismatches.fields, "versions.segment"]),
         artefacts: same
           ? r.mismatches.artefacts
           : Object.freeze([...r.mismatches.artefacts, { artefact: "segment", recorded: String(seg), current: current.segment }]),

@@ -1,0 +1,169 @@
+/**
+ * createEngine({ strategy }): on the 1,000 SYNTHETIC fixture applicants a two-segment strategy
+ * reproduces, segment by segment, the decisions of the two plain engines byte for byte apart from
+ * `versions.segment`; eligibility declines before scoring; traces, records and replay carry the
+ * segment; bad input gets the same issues as from a plain engine.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ELIGIBILITY_NOT_INVITED, createEngine, toDecisionRecord } from "../../src/decision";
+import type { Decision } from "../../src/decision/types";
+import { ConfigError, RiskcardError } from "../../src/schema/result";
+import { thrown } from "../thrown";
+import { POPULATION_AS_OF as asOf, adult, population } from "./helpers";
+
+const root = join(import.meta.dirname, "..", "..");
+const defaultJson = JSON.parse(readFileSync(join(root, "models/strategy.json"), "utf8"));
+const withoutSegment = (d: Decision): string => {
+  const { segment: _s, ...versions } = d.versions;
+  return JSON.stringify({ ...d, versions });
+};
+const segmentId = (d: Decision): string => d.versions.segment!.split(" (")[0]!;
+
+describe("a two-segment strategy reproduces the two plain engines, segment by segment", () => {
+  it("the default strategy: thin file (no bureau report) -> the expert card, the others -> the statistical card", () => {
+    const engine = createEngine({ strategy: "default" });
+    const expert = createEngine({ card: "expert" });
+    const statistical = createEngine({ card: "statistical" });
+    const counts: Record<string, number> = {};
+    const differing: number[] = [];
+    population().forEach((a, i) => {
+      const d = engine.decide(a, { asOf });
+      const thin = a.bureau === undefined; // the thin-file definition, read from the raw applicant
+      expect(segmentId(d)).toBe(thin ? "thin-file" : "full-file");
+      counts[segmentId(d)] = (counts[segmentId(d)] ?? 0) + 1;
+      const plain = (thin ? expert : statistical).decide(a, { asOf });
+      if (withoutSegment(d) !== JSON.stringify(plain)) differing.push(i);
+    });
+    expect(differing).toEqual([]);
+    const thinCount = population().filter((a) => a.bureau === undefined).length;
+    expect(counts).toEqual({ "thin-file": thinCount, "full-file": 1000 - thinCount });
+    expect(thinCount).toBeGreaterThan(100); // both segments are exercised
+    // the same engine given the artefact itself rather than "default"
+    expect(createEngine({ strategy: defaultJson }).versions).toEqual(engine.versions);
+  });
+
+  it("a strategy over returning customers and age with its own thresholds and policy reproduces its plain engines", () => {
+    const strict = { declinePd: 0.15, bandPdBounds: [0.02, 0.05, 0.1, 0.14] as [number, number, number, number] };
+    const strategy = {
+      format: "riskcard.strategy",
+      version: 1,
+      name: "returning vs new",
+      engines: { strict, lenient: { reviewPd: 0.15, declinePd: 0.25 } },
+      segments: [
+        { id: "young-new", when: { returningCustomer: false, ageYears: { max: 25 } }, engine: "strict" },
+        { id: "other-new", when: { returningCustomer: false, ageYears: { min: 25 } }, engine: "lenient" },
+        { id: "returning", when: { returningCustomer: true }, engine: "lenient" },
+      ],
+    };
+    const engine = createEngine({ strategy });
+    const plain = { strict: createEngine(strict), lenient: createEngine({ reviewPd: 0.15, declinePd: 0.25 }) };
+    const seen = new Set<string>();
+    const differing: number[] = [];
+    population().forEach((a, i) => {
+      const d = engine.decide(a, { asOf });
+      seen.add(segmentId(d));
+      const which = segmentId(d) === "young-new" ? "strict" : "lenient";
+      if (withoutSegment(d) !== JSON.stringify(plain[which].decide(a, { asOf }))) differing.push(i);
+    });
+    expect(differing).toEqual([]);
+    expect([...seen].sort()).toEqual(["other-new", "returning", "young-new"]);
+  });
+});
+
+describe("eligibility", () => {
+  const invited = adult(); // id "t-1"
+  const strategy = {
+    format: "riskcard.strategy",
+    version: 1,
+    name: "invitation only",
+    invitationList: ["t-1"],
+    eligibility: { invitationOnly: true },
+    engines: { all: {} },
+    segments: [{ id: "all", when: {}, engine: "all" }],
+  };
+
+  it("declines ids not on the invitation list before scoring, and decides invited ones as the plain engine", () => {
+    const engine = createEngine({ strategy });
+    const d = engine.decide({ ...invited, id: "stranger-9" }, { asOf });
+    expect(d.outcome).toBe("decline");
+    expect(d.reasons).toEqual([
+      { code: ELIGIBILITY_NOT_INVITED, message: "The applicant is not on the invitation list", source: "eligibility" },
+    ]);
+    expect([d.score, d.band, d.pd, d.offer, d.guards, d.fraud.hits]).toEqual([0, "E", 1, null, [], []]);
+    expect(d.versions.segment!.startsWith("eligibility (invitation only@1 #")).toBe(true);
+    expect(Object.isFrozen(d)).toBe(true);
+    expect(withoutSegment(engine.decide(invited, { asOf }))).toBe(JSON.stringify(createEngine().decide(invited, { asOf })));
+    // a bad asOf is still refused for a stranger
+    expect(engine.safeDecide({ ...invited, id: "stranger-9" }, { asOf: -1 }).ok).toBe(false);
+  });
+});
+
+describe("traces, records and replay carry the segment", () => {
+  it("a traced decision records the segment in its artefacts and replays identically, also from a record", () => {
+    const engine = createEngine({ strategy: "default" });
+    for (const a of population().slice(0, 40)) {
+      const d = engine.decide(a, { asOf, trace: true });
+      expect(d.trace!.artefacts.segment).toBe(d.versions.segment);
+      const r = engine.replay(d);
+      expect([r.identical, r.mismatches]).toEqual([true, { artefacts: [], fields: [], notRecorded: [] }]);
+      expect(engine.replay(JSON.parse(toDecisionRecord(d))).identical).toBe(true);
+    }
+  });
+
+  it("a record replayed against another version of the strategy names the segment that changed", () => {
+    const before = createEngine({ strategy: "default" });
+    const after = createEngine({ strategy: { ...defaultJson, description: "revised" } });
+    const d = before.decide(population()[0], { asOf, trace: true });
+    const r = after.replay(JSON.parse(toDecisionRecord(d)));
+    expect(r.identical).toBe(false);
+    expect(r.mismatches.artefacts.map((m) => m.artefact)).toEqual(["segment"]);
+    expect(r.mismatches.fields).toEqual(["versions.segment"]);
+  });
+
+  it("a record of a segment the strategy does not have is refused with a path", () => {
+    const d = createEngine({ strategy: "default" }).decide(population()[0], { asOf, trace: true });
+    const other = createEngine({
+      strategy: { ...defaultJson, segments: defaultJson.segments.map((s: { id: string }) => ({ ...s, id: `${s.id}-2` })) },
+    });
+    expect(thrown(() => other.replay(d), RiskcardError).issues.map((i) => [i.code, i.path])).toEqual([
+      ["unknown_reference", ["decision", "versions", "segment"]],
+    ]);
+  });
+});
+
+describe("bad input and bad configuration", () => {
+  it("returns the same issues as a plain engine for a bad applicant or bad options, and decide throws them", () => {
+    const engine = createEngine({ strategy: "default" });
+    const plain = createEngine();
+    const cases: [unknown, unknown][] = [
+      [{ id: "x" }, { asOf }],
+      [adult(), { asOf: 1.5 }],
+      [adult(), undefined],
+      [{ id: "x" }, { asOf: Number.NaN }],
+      [null, { asOf }],
+    ];
+    for (const [a, o] of cases) {
+      const r = engine.safeDecide(a, o as never);
+      const p = plain.safeDecide(a, o as never);
+      expect(r.ok).toBe(false);
+      expect(r).toEqual(p);
+      const e = thrown(() => engine.decide(a, o as never), RiskcardError);
+      expect(e.message).toBe(thrown(() => plain.decide(a, o as never), RiskcardError).message);
+    }
+  });
+
+  it("refuses other keys beside a strategy, invalid engine configurations and invalid strategies, with paths", () => {
+    const issuesOf = (config: unknown) =>
+      thrown(() => createEngine(config as never), ConfigError).issues.map((i) => [i.code, i.path]);
+    expect(issuesOf({ strategy: "default", reviewPd: 0.1 })).toEqual([["inconsistent", ["reviewPd"]]]);
+    expect(issuesOf({ strategy: { ...defaultJson, engines: { ...defaultJson.engines, expert: { card: "expert", declinePd: 2 } } } })).toEqual([
+      ["too_big", ["strategy", "engines", "expert", "declinePd"]],
+    ]);
+    expect(issuesOf({ strategy: { ...defaultJson, segments: [defaultJson.segments[0]] } })).toEqual([
+      ["invalid_value", ["strategy", "segments"]],
+    ]);
+    expect(issuesOf({ strategy: "other" })).toEqual([["invalid_type", ["strategy"]]]);
+  });
+});
