@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type Engine, createEngine } from "../decision/engine";
+import { createExperiment } from "../decision/experiment";
 import { ConfigError, RiskcardError } from "../schema/result";
 import { type SimulationOutcome, simulate } from "../simulate";
 import { parseCommand, positionals, stringOpt } from "./args";
@@ -20,10 +21,12 @@ Decides every applicant with the base and the candidate engine configuration and
 comparison as JSON on stdout: the 3x3 outcome swap matrix, approval / review / decline rates, the
 bad rate among approved applicants (with --outcomes: JSONL of { "id", "defaulted" }), total and
 mean limit, mean APR, expected loss (sum of PD x limit), per-reason count changes and the ids
-whose outcome, band or limit changed. Deterministic: the same files give the same bytes.
+whose outcome, band or limit changed; with a strategy or an experiment, the same summary per segment
+("segments") and per deciding arm ("arms"). Deterministic: the same files give the same bytes.
 
-  --base A.json         the engine configuration in force ({} for the shipped defaults)
-  --candidate B.json    the configuration considered
+  --base A.json         the engine configuration in force ({} for the shipped defaults; { "strategy": ... } for
+                        a strategy; { "champion", "challengers", "salt" } for a champion/challenger experiment)
+  --candidate B.json    the configuration considered (the same three kinds)
   --as-of TIME          decision time: epoch ms or ISO 8601 (2026-06-30)
   --outcomes FILE       known outcomes by applicant id
   --html REPORT.html    also write a self-contained HTML page of the comparison
@@ -74,10 +77,14 @@ const MAX_JSONL = 1 << 30;
  */
 export function engineFromFile(path: string): Engine {
   try {
-    return createEngine(readJsonFile(path) as never);
+    const json = readJsonFile(path);
+    // an experiment file ({ champion, challengers, salt }) compiles to an experiment, anything else to an engine
+    if (typeof json === "object" && json !== null && Object.hasOwn(json, "champion"))
+      return createExperiment(json as never);
+    return createEngine(json as never);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof RiskcardError)
-      throw new CliError(`${basename(path)}: invalid engine configuration: ${issuesLine(e.issues)}`);
+      throw new CliError(`${basename(path)}: invalid engine or experiment configuration: ${issuesLine(e.issues)}`);
     throw e;
   }
 }
@@ -151,5 +158,16 @@ export async function simulateCommand(argv: readonly string[], io: CliIo): Promi
   io.stderr.write(
     `riskcard simulate: ${report.decided} decided (${report.invalid} invalid); approval ${(b.approvalRate * 100).toFixed(1)}% -> ${(c.approvalRate * 100).toFixed(1)}%; ${report.changed.length} changed\n`,
   );
+  for (const [kind, g] of [
+    ["segment", report.segments],
+    ["arm", report.arms],
+  ] as const) {
+    if (g === undefined) continue;
+    for (const side of ["base", "candidate"] as const)
+      for (const [id, s] of Object.entries(g[side]))
+        io.stderr.write(
+          `  ${side} ${kind} ${id}: ${s.approve + s.review + s.decline} decided, approve ${s.approve}, review ${s.review}, decline ${s.decline}\n`,
+        );
+  }
   return EXIT.ok;
 }

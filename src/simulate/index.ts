@@ -5,11 +5,13 @@
  */
 export {
   type EngineOrConfig,
+  type GroupSummaries,
   type PolicySummary,
   type SimulateInput,
   type SimulationChange,
   type SimulationOutcome,
   type SimulationReport,
+  segmentOf,
   simulate,
   toEngine,
 } from "./simulate";

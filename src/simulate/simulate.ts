@@ -79,6 +79,52 @@ export interface SimulationReport {
   }[];
   /** Applicants whose outcome, band or limit changed, in input order. */
   readonly changed: readonly SimulationChange[];
+  /**
+   * Only when a policy has a strategy: what each policy did per segment (`versions.segment`'s id,
+   * `eligibility` for eligibility declines), rates over the applicants of that segment; ids sorted.
+   */
+  readonly segments?: GroupSummaries;
+  /** Only when a policy is an experiment (`createExperiment`): what each policy did per deciding arm; ids sorted. */
+  readonly arms?: GroupSummaries;
+}
+
+/** Per group (segment or arm) id, what each policy did to the applicants it put in that group. */
+export interface GroupSummaries {
+  readonly base: Readonly<Record<string, PolicySummary>>;
+  readonly candidate: Readonly<Record<string, PolicySummary>>;
+}
+
+/**
+ * The segment id of a decision made by an engine with a strategy (`versions.segment` up to its " ("), or undefined.
+ * @param d a decision
+ * @returns the segment id, or undefined for a plain engine's decision
+ * @example segmentOf(createEngine({ strategy: "default" }).decide(applicant, { asOf })) // => "full-file"
+ */
+export function segmentOf(d: Decision): string | undefined {
+  const s = d.versions.segment;
+  if (s === undefined) return undefined;
+  const i = s.indexOf(" (");
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** Tallies per group id, each counting its own decided applicants. */
+class Groups {
+  readonly tallies = new Map<string, { tally: Tally; n: number }>();
+  add(id: string | undefined, d: Decision, defaulted: boolean | undefined): void {
+    if (id === undefined) return;
+    let g = this.tallies.get(id);
+    if (g === undefined) this.tallies.set(id, (g = { tally: new Tally(), n: 0 }));
+    g.n++;
+    g.tally.add(d, defaulted);
+  }
+  summaries(withOutcomes: boolean): Record<string, PolicySummary> {
+    const out: Record<string, PolicySummary> = {};
+    for (const id of [...this.tallies.keys()].sort()) {
+      const g = this.tallies.get(id)!;
+      out[id] = g.tally.summary(g.n, withOutcomes);
+    }
+    return out;
+  }
 }
 
 /**
@@ -143,8 +189,9 @@ class Tally {
  * policy (engines or configurations) as of `asOf` and reports the 3x3 outcome swap matrix, the
  * approval, review and decline rates, the bad rate among approved applicants with known outcomes,
  * total and mean limit, mean APR, expected loss (sum of PD x limit) of each, per-reason count
- * changes and the pseudonymous ids whose outcome, band or limit changed. Deterministic: the same
- * inputs give the same report, whatever the machine.
+ * changes and the pseudonymous ids whose outcome, band or limit changed; with a strategy (`createEngine({ strategy })`)
+ * or an experiment (`createExperiment`, passed as the engine) the same summary per segment and per deciding arm.
+ * Deterministic: the same inputs give the same report, whatever the machine.
  * @param input `{ base, candidate, applicants, asOf, outcomes? }`
  * @returns a `SimulationReport` (plain JSON)
  * @throws {ConfigError} when a configuration is invalid
@@ -165,6 +212,8 @@ export function simulate(input: SimulateInput): SimulationReport {
   const tb = new Tally();
   const tc = new Tally();
   const changed: SimulationChange[] = [];
+  const segments = { base: new Groups(), candidate: new Groups() };
+  const arms = { base: new Groups(), candidate: new Groups() };
   let decided = 0;
   let invalid = 0;
   const options = { asOf: input.asOf };
@@ -181,13 +230,23 @@ export function simulate(input: SimulateInput): SimulationReport {
     const defaulted = outcomes.get(b.applicantId);
     tb.add(b, defaulted);
     tc.add(c, defaulted);
+    segments.base.add(segmentOf(b), b, defaulted);
+    segments.candidate.add(segmentOf(c), c, defaulted);
+    arms.base.add(b.experiment?.arm, b, defaulted);
+    arms.candidate.add(c.experiment?.arm, c, defaulted);
     const lb = b.offer === null ? null : b.offer.limitFen;
     const lc = c.offer === null ? null : c.offer.limitFen;
     if (b.outcome !== c.outcome || b.band !== c.band || lb !== lc)
       changed.push({ id: b.applicantId, outcome: [b.outcome, c.outcome], band: [b.band, c.band], limitFen: [lb, lc] });
   }
   const codes = [...new Set([...tb.reasons.keys(), ...tc.reasons.keys()])].sort();
-  return {
+  const groups = (g: { base: Groups; candidate: Groups }): GroupSummaries | undefined =>
+    g.base.tallies.size === 0 && g.candidate.tallies.size === 0
+      ? undefined
+      : { base: g.base.summaries(withOutcomes), candidate: g.candidate.summaries(withOutcomes) };
+  const bySegment = groups(segments);
+  const byArm = groups(arms);
+  const report: SimulationReport = {
     format: "riskcard.simulation",
     version: 1,
     asOf: input.asOf,
@@ -203,5 +262,12 @@ export function simulate(input: SimulateInput): SimulationReport {
       return { code, base: nb, candidate: nc, change: nc - nb };
     }),
     changed,
+  };
+  // added only when present, so that a report of two plain engines keeps its shape
+  if (bySegment === undefined && byArm === undefined) return report;
+  return {
+    ...report,
+    ...(bySegment === undefined ? {} : { segments: bySegment }),
+    ...(byArm === undefined ? {} : { arms: byArm }),
   };
 }

@@ -17,7 +17,7 @@ import { adult } from "../decision/helpers";
 
 const root = join(import.meta.dirname, "..", "..");
 const defaultJson = JSON.parse(readFileSync(join(root, "models/strategy.json"), "utf8"));
-const strategy = (segments: { when: unknown }[], extra: object = {}) => ({
+const strategy = (segments: { when: unknown; engine?: string }[], extra: object = {}) => ({
   format: "riskcard.strategy",
   version: 1,
   name: "test strategy",
