@@ -152,3 +152,25 @@ console.log(out.join("\n"));
   );
   console.log(lines.join("\n"));
 }
+
+// The default strategy (models/strategy.json): thin-file applicants to the expert card, the others to the statistical card.
+{
+  const strategy = createEngine({ strategy: "default" });
+  const bySegment = new Map<string, Record<Decision["outcome"], number>>();
+  for (const a of applicants) {
+    const d = strategy.decide(a, { asOf: AS_OF });
+    const id = d.versions.segment!.slice(0, d.versions.segment!.indexOf(" ("));
+    const c = bySegment.get(id) ?? { approve: 0, review: 0, decline: 0 };
+    c[d.outcome]++;
+    bySegment.set(id, c);
+  }
+  const lines = ["", `Default strategy (${strategy.versions.segment!.slice(3, -1)}): counts and outcomes per segment`];
+  lines.push("  segment        n   approve   review  decline");
+  for (const [id, c] of bySegment) {
+    const k = c.approve + c.review + c.decline;
+    lines.push(
+      `  ${id.padEnd(10)} ${pad(k, 5)}  ${pad(pct(c.approve, k), 8)} ${pad(pct(c.review, k), 8)} ${pad(pct(c.decline, k), 8)}`,
+    );
+  }
+  console.log(lines.join("\n"));
+}

@@ -6,6 +6,7 @@ import { validateWith } from "../schema/zod-issues";
 import { armAt, assignmentPoint } from "../strategy/assign";
 import type { EngineConfig } from "./config";
 import { type Engine, createEngine } from "./engine";
+import { refuseWith } from "./strategy-engine";
 import { readRecord } from "./trace";
 import type { DecideOptions, Decision, ExperimentOutcome, ReplayResult, ShadowOutcome } from "./types";
 
@@ -44,10 +45,20 @@ export const experimentConfigSchema = z
     let live = 0;
     v.challengers.forEach((c, i) => {
       if (ids.has(c.id))
-        ctx.addIssue({ code: "custom", path: ["challengers", i, "id"], message: "duplicate arm id (or champion)", params: { code: "inconsistent" } });
+        ctx.addIssue({
+          code: "custom",
+          path: ["challengers", i, "id"],
+          message: "duplicate arm id (or champion)",
+          params: { code: "inconsistent" },
+        });
       ids.add(c.id);
       if (c.mode === "live" && c.share === undefined)
-        ctx.addIssue({ code: "custom", path: ["challengers", i, "share"], message: "a live arm needs a share", params: { code: "missing" } });
+        ctx.addIssue({
+          code: "custom",
+          path: ["challengers", i, "share"],
+          message: "a live arm needs a share",
+          params: { code: "missing" },
+        });
       if (c.mode === "shadow" && c.share !== undefined)
         ctx.addIssue({
           code: "custom",
@@ -58,13 +69,23 @@ export const experimentConfigSchema = z
       if (c.mode === "live") live += c.share ?? 0;
     });
     if (live > 1 + 1e-12)
-      ctx.addIssue({ code: "custom", path: ["challengers"], message: "the live shares add up to more than 1", params: { code: "too_big" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["challengers"],
+        message: "the live shares add up to more than 1",
+        params: { code: "too_big" },
+      });
   });
 
 /** The configuration of `createExperiment`. */
 export type ExperimentConfig = z.input<typeof experimentConfigSchema> & {
   readonly champion: EngineConfig;
-  readonly challengers: readonly { readonly id: string; readonly config: EngineConfig; readonly share?: number; readonly mode: "live" | "shadow" }[];
+  readonly challengers: readonly {
+    readonly id: string;
+    readonly config: EngineConfig;
+    readonly share?: number;
+    readonly mode: "live" | "shadow";
+  }[];
 };
 
 /** An arm of a compiled experiment. */
@@ -156,7 +177,7 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
 
   const run = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
     const p = parseApplicant(input);
-    if (!p.ok) return rejected(input, options, throwing);
+    if (!p.ok) return refuseWith(champ, input, options, throwing);
     const a = p.value;
     const k = armIndex(a.id);
     const engine = k < 0 ? champ : live[k]!;
@@ -189,20 +210,12 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
         });
       }
     }
-    const experiment: ExperimentOutcome = Object.freeze({ arm: k < 0 ? CHAMPION : liveIds[k]!, shadow: Object.freeze(shadow) });
+    const experiment: ExperimentOutcome = Object.freeze({
+      arm: k < 0 ? CHAMPION : liveIds[k]!,
+      shadow: Object.freeze(shadow),
+    });
     return ok(Object.freeze({ ...d, experiment }));
   };
-  const rejected = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
-    if (throwing) champ.decide(input, options);
-    else {
-      const r = champ.safeDecide(input, options);
-      if (!r.ok) return r;
-    }
-    const unreadable = [issue("invalid_value", [], "could not be read as plain data")];
-    if (throwing) throw new RiskcardError(unreadable, "applicant");
-    return fail(unreadable);
-  };
-
   const replay = (input: unknown): ReplayResult => {
     const { recorded, trace } = readRecord(input);
     const { experiment, ...rest } = recorded;
@@ -238,7 +251,8 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
         return k < 0 ? CHAMPION : liveIds[k]!;
       },
       safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false),
-      decide: (input: unknown, options: DecideOptions): Decision => (run(input, options, true) as { readonly value: Decision }).value,
+      decide: (input: unknown, options: DecideOptions): Decision =>
+        (run(input, options, true) as { readonly value: Decision }).value,
       replay,
     }),
   );
@@ -257,4 +271,3 @@ export function createExperiment(config: ExperimentConfig): Experiment {
   if (r.ok) return r.value;
   throw new ConfigError(r.issues, "experiment configuration");
 }
-

@@ -39,10 +39,14 @@ const ELIGIBILITY = "eligibility";
  * @internal
  */
 export function createStrategyEngine(config: EngineConfig, compile: (c: EngineConfig) => Engine): Engine {
-  const others = Object.keys(config).filter((k) => k !== "strategy" && (config as Record<string, unknown>)[k] !== undefined);
+  const others = Object.keys(config).filter(
+    (k) => k !== "strategy" && (config as Record<string, unknown>)[k] !== undefined,
+  );
   if (others.length > 0)
     throw new ConfigError(
-      others.map((k) => issue("inconsistent", [k], "give it in the strategy's engine configurations, not beside a strategy")),
+      others.map((k) =>
+        issue("inconsistent", [k], "give it in the strategy's engine configurations, not beside a strategy"),
+      ),
       "engine configuration",
     );
   const json = config.strategy === "default" ? defaultStrategyJson : config.strategy;
@@ -90,7 +94,7 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
   // plain engine does); `throwing` picks decide (throws RiskcardError) or safeDecide (returns the Result).
   const run = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
     const p = parseApplicant(input);
-    if (!p.ok) return rejected(input, options, throwing);
+    if (!p.ok) return refuseWith(first, input, options, throwing);
     const a = p.value;
     let asOf: unknown;
     try {
@@ -98,24 +102,12 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
     } catch {
       asOf = undefined;
     }
-    if (checkAsOf(asOf) !== undefined) return rejected(a, options, throwing);
+    if (checkAsOf(asOf) !== undefined) return refuseWith(first, a, options, throwing);
     const s = router.route(a, asOf as number);
     if (s === NOT_INVITED) return ok(notInvited(a.id, asOf as number));
     if (throwing) return ok(withSegment(engines[s]!.decide(a, options), versions[s]!));
     const r = engines[s]!.safeDecide(a, options);
     return r.ok ? ok(withSegment(r.value, versions[s]!)) : r;
-  };
-  // The first engine's issues for an input found invalid here; should it accept the input on a second read
-  // (getters that change their answer), the input is still refused: it was never routed.
-  const rejected = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
-    if (throwing) first.decide(input, options);
-    else {
-      const r = first.safeDecide(input, options);
-      if (!r.ok) return r;
-    }
-    const unreadable = [issue("invalid_value", [], "could not be read as plain data")];
-    if (throwing) throw new RiskcardError(unreadable, "applicant");
-    return fail(unreadable);
   };
   const notInvited = (applicantId: string, asOf: number): Decision =>
     Object.freeze({
@@ -155,7 +147,10 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
         fields: same ? r.mismatches.fields : Object.freeze([...r.mismatches.fields, "versions.segment"]),
         artefacts: same
           ? r.mismatches.artefacts
-          : Object.freeze([...r.mismatches.artefacts, { artefact: "segment", recorded: String(seg), current: current.segment }]),
+          : Object.freeze([
+              ...r.mismatches.artefacts,
+              { artefact: "segment", recorded: String(seg), current: current.segment },
+            ]),
       }),
     });
   };
@@ -182,3 +177,32 @@ function withSegment(d: Decision, versions: DecisionVersions & { readonly segmen
   return Object.freeze({ ...d, versions, trace });
 }
 
+/**
+ * The issues of an input that an engine composed of others (a strategy, an experiment) found invalid,
+ * as `engine` reports them (options first, then the applicant, as a plain engine does): `decide`'s error
+ * when `throwing`, else `safeDecide`'s Result. Should `engine` accept the input on this second read
+ * (getters that change their answer), it is still refused: it was never routed.
+ * @param engine the engine whose issues are reported
+ * @param input the applicant as given
+ * @param options the options as given
+ * @param throwing true for `decide` (throws), false for `safeDecide` (returns the Result)
+ * @returns the failed Result
+ * @throws {RiskcardError} when `throwing`
+ * @example refuseWith(createEngine(), { id: "x" }, { asOf }, false).ok // => false
+ * @internal
+ */
+export function refuseWith(
+  engine: Engine,
+  input: unknown,
+  options: DecideOptions,
+  throwing: boolean,
+): Result<Decision> {
+  if (throwing) engine.decide(input, options);
+  else {
+    const r = engine.safeDecide(input, options);
+    if (!r.ok) return r;
+  }
+  const unreadable = [issue("invalid_value", [], "could not be read as plain data")];
+  if (throwing) throw new RiskcardError(unreadable, "applicant");
+  return fail(unreadable);
+}

@@ -113,7 +113,10 @@ class Groups {
   add(id: string | undefined, d: Decision, defaulted: boolean | undefined): void {
     if (id === undefined) return;
     let g = this.tallies.get(id);
-    if (g === undefined) this.tallies.set(id, (g = { tally: new Tally(), n: 0 }));
+    if (g === undefined) {
+      g = { tally: new Tally(), n: 0 };
+      this.tallies.set(id, g);
+    }
     g.n++;
     g.tally.add(d, defaulted);
   }

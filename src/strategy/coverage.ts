@@ -41,13 +41,18 @@ export function conditionHolds(c: Condition, name: AttributeName, v: string | nu
     }
     case "ageYears": {
       const i = c.ageYears;
-      return i === undefined || ((i.min === undefined || (v as number) >= i.min) && (i.max === undefined || (v as number) < i.max));
+      return (
+        i === undefined ||
+        ((i.min === undefined || (v as number) >= i.min) && (i.max === undefined || (v as number) < i.max))
+      );
     }
     case "occupation":
     case "region": {
       const k = c[name];
       if (k === undefined) return true;
-      return k.in !== undefined ? (k.in as readonly string[]).includes(v as string) : !(k.notIn as readonly string[]).includes(v as string);
+      return k.in !== undefined
+        ? (k.in as readonly string[]).includes(v as string)
+        : !(k.notIn as readonly string[]).includes(v as string);
     }
   }
 }
@@ -85,7 +90,14 @@ function atomsOf(name: AttributeName, conditions: readonly Condition[], domains:
   }
 }
 
-const ORDER: readonly AttributeName[] = ["bureauFile", "returningCustomer", "invited", "ageYears", "occupation", "region"];
+const ORDER: readonly AttributeName[] = [
+  "bureauFile",
+  "returningCustomer",
+  "invited",
+  "ageYears",
+  "occupation",
+  "region",
+];
 
 /**
  * Exhaustive check of ordered segments over the declared attribute domains: cuts every attribute
@@ -107,7 +119,9 @@ export function checkCoverage(conditions: readonly Condition[], domains: Declare
   let cells = 1;
   for (const a of atoms) cells *= a.values.length;
   if (cells > MAX_COVERAGE_CELLS)
-    return [issue("too_complex", ["segments"], `the segments split applicants into more than ${MAX_COVERAGE_CELLS} cases`)];
+    return [
+      issue("too_complex", ["segments"], `the segments split applicants into more than ${MAX_COVERAGE_CELLS} cases`),
+    ];
   const issues: Issue[] = [];
   const holes: Issue[] = [];
   const pairs = new Set<string>();
@@ -117,12 +131,15 @@ export function checkCoverage(conditions: readonly Condition[], domains: Declare
     let first = -1;
     for (let s = 0; s < conditions.length; s++) {
       let holds = true;
-      for (let k = 0; k < atoms.length && holds; k++) holds = conditionHolds(conditions[s]!, atoms[k]!.name, atoms[k]!.values[at[k]!]!);
+      for (let k = 0; k < atoms.length && holds; k++)
+        holds = conditionHolds(conditions[s]!, atoms[k]!.name, atoms[k]!.values[at[k]!]!);
       if (!holds) continue;
       if (first < 0) first = s;
       else if (!pairs.has(`${first}/${s}`)) {
         pairs.add(`${first}/${s}`);
-        issues.push(issue("inconsistent", ["segments", s, "when"], `overlaps segments[${first}] (for example ${describe()})`));
+        issues.push(
+          issue("inconsistent", ["segments", s, "when"], `overlaps segments[${first}] (for example ${describe()})`),
+        );
       }
     }
     if (first < 0) holes.push(issue("invalid_value", ["segments"], `no segment routes applicants with ${describe()}`));

@@ -68,7 +68,9 @@ export function loadStrategy(json: unknown): Result<Strategy> {
     if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg))
       issues.push(issue("invalid_type", ["engines", name], "expected an engine configuration object"));
     else if ((cfg as Record<string, unknown>).strategy !== undefined)
-      issues.push(issue("invalid_value", ["engines", name, "strategy"], "an engine of a strategy cannot hold a strategy"));
+      issues.push(
+        issue("invalid_value", ["engines", name, "strategy"], "an engine of a strategy cannot hold a strategy"),
+      );
   }
   if (issues.length > 0) return fail(capIssues(issues));
   const coverage = checkCoverage(

@@ -100,7 +100,11 @@ function compileCondition(c: Condition, occupations: readonly string[], regions:
     set[want ? 1 : 0] = 1;
     tests.push({ slot, set, min: 0, max: 0 });
   };
-  const among = (slot: number, domain: readonly string[], k: { in?: readonly string[] | undefined; notIn?: readonly string[] | undefined }) => {
+  const among = (
+    slot: number,
+    domain: readonly string[],
+    k: { in?: readonly string[] | undefined; notIn?: readonly string[] | undefined },
+  ) => {
     const set = new Uint8Array(domain.length);
     for (let i = 0; i < domain.length; i++)
       set[i] = (k.in !== undefined ? k.in.includes(domain[i]!) : !k.notIn!.includes(domain[i]!)) ? 1 : 0;

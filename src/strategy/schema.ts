@@ -22,7 +22,10 @@ export const OTHER_REGION = "other";
 /** A condition on a categorical attribute: the value is one of `in`, or none of `notIn` (exactly one of them). */
 const categorical = <T extends z.ZodType<string>>(value: T) =>
   z
-    .strictObject({ in: z.array(value).min(1).max(1_000).optional(), notIn: z.array(value).min(1).max(1_000).optional() })
+    .strictObject({
+      in: z.array(value).min(1).max(1_000).optional(),
+      notIn: z.array(value).min(1).max(1_000).optional(),
+    })
     .refine((c) => (c.in === undefined) !== (c.notIn === undefined), {
       message: "give exactly one of in and notIn",
       params: { code: "inconsistent" },

@@ -47,7 +47,8 @@ describe("champion/challenger on the 1,000 fixture applicants", () => {
       const arm = assignmentPoint(SALT, a.id) < 0.2 ? "expert" : CHAMPION;
       expect(d.experiment!.arm).toBe(arm);
       n[arm]!++;
-      if (withoutExperiment(d) !== JSON.stringify(plain[arm as "champion" | "expert"].decide(a, { asOf }))) differing.push(i);
+      if (withoutExperiment(d) !== JSON.stringify(plain[arm as "champion" | "expert"].decide(a, { asOf })))
+        differing.push(i);
     });
     expect(differing).toEqual([]);
     expect(n.expert).toBeGreaterThan(150);
@@ -84,23 +85,35 @@ describe("configurations refused when the experiment is created", () => {
 
   it("a challenger whose policy prices over the 24% cap is refused, the issue under its path", () => {
     const over = { ...policyJson, pricing: { ...policyJson.pricing, cap: { ...policyJson.pricing.cap, rate: 0.36 } } };
-    expect(issuesOf({ ...config, challengers: [{ id: "pricey", config: { policy: over }, share: 0.1, mode: "live" }] })).toEqual([
-      ["too_big", ["challengers", 0, "config", "policy", "pricing", "cap", "rate"]],
+    expect(
+      issuesOf({ ...config, challengers: [{ id: "pricey", config: { policy: over }, share: 0.1, mode: "live" }] }),
+    ).toEqual([["too_big", ["challengers", 0, "config", "policy", "pricing", "cap", "rate"]]]);
+    expect(issuesOf({ ...config, champion: { reviewPd: 0.5, declinePd: 0.3 } })).toEqual([
+      ["inconsistent", ["champion", "reviewPd"]],
     ]);
-    expect(issuesOf({ ...config, champion: { reviewPd: 0.5, declinePd: 0.3 } })).toEqual([["inconsistent", ["champion", "reviewPd"]]]);
   });
 
   it("shares, modes, ids and the salt are checked", () => {
     const arm = (o: object) => ({ id: "a", config: {}, mode: "live", share: 0.1, ...o });
-    expect(issuesOf({ ...config, challengers: [arm({ share: undefined })] })).toEqual([["missing", ["challengers", 0, "share"]]]);
-    expect(issuesOf({ ...config, challengers: [arm({ mode: "shadow" })] })).toEqual([["inconsistent", ["challengers", 0, "share"]]]);
+    expect(issuesOf({ ...config, challengers: [arm({ share: undefined })] })).toEqual([
+      ["missing", ["challengers", 0, "share"]],
+    ]);
+    expect(issuesOf({ ...config, challengers: [arm({ mode: "shadow" })] })).toEqual([
+      ["inconsistent", ["challengers", 0, "share"]],
+    ]);
     expect(issuesOf({ ...config, challengers: [arm({ share: 0.6 }), arm({ id: "b", share: 0.6 })] })).toEqual([
       ["too_big", ["challengers"]],
     ]);
-    expect(issuesOf({ ...config, challengers: [arm({}), arm({})] })).toEqual([["inconsistent", ["challengers", 1, "id"]]]);
-    expect(issuesOf({ ...config, challengers: [arm({ id: "champion" })] })).toEqual([["inconsistent", ["challengers", 0, "id"]]]);
+    expect(issuesOf({ ...config, challengers: [arm({}), arm({})] })).toEqual([
+      ["inconsistent", ["challengers", 1, "id"]],
+    ]);
+    expect(issuesOf({ ...config, challengers: [arm({ id: "champion" })] })).toEqual([
+      ["inconsistent", ["challengers", 0, "id"]],
+    ]);
     expect(issuesOf({ ...config, salt: "short" })).toEqual([["too_small", ["salt"]]]);
-    expect(issuesOf({ ...config, challengers: [arm({ share: 0 })] })).toEqual([["too_small", ["challengers", 0, "share"]]]);
+    expect(issuesOf({ ...config, challengers: [arm({ share: 0 })] })).toEqual([
+      ["too_small", ["challengers", 0, "share"]],
+    ]);
     expect(issuesOf({ ...config, extra: 1 })).toEqual([["unrecognized_key", ["extra"]]]);
     expect(issuesOf(null)).toEqual([["invalid_type", []]]);
   });
@@ -126,7 +139,7 @@ describe("replay of an experiment's decisions", () => {
     const resalted = createExperiment({ ...config, challengers: [config.challengers[0]!], salt: "another-salt-value" });
     const moved = population()
       .slice(0, 200)
-      .find((a) => (assignmentPoint(SALT, a.id) < 0.2) !== (assignmentPoint("another-salt-value", a.id) < 0.2))!;
+      .find((a) => assignmentPoint(SALT, a.id) < 0.2 !== assignmentPoint("another-salt-value", a.id) < 0.2)!;
     const d = live.decide(moved, { asOf, trace: true });
     const r = resalted.replay(JSON.parse(toDecisionRecord(d)));
     expect(r.identical).toBe(false);
@@ -163,5 +176,47 @@ describe("bad input", () => {
       const id = `id-${i}`;
       expect(x.armOf(id)).toBe(armAt(assignmentPoint(SALT, id), [0.2]) === 0 ? "expert" : CHAMPION);
     }
+  });
+});
+
+describe("the README's example (its figures must not drift from the code)", () => {
+  it("a thin-file strategy as champion, a 10% live challenger and a shadow arm, salt lender-secret-salt-2026", () => {
+    const strategy = {
+      format: "riskcard.strategy",
+      version: 1,
+      name: "thin file first",
+      engines: { expert: { card: "expert", declinePd: 0.25 }, statistical: {} },
+      segments: [
+        { id: "thin-file", when: { bureauFile: false }, engine: "expert" },
+        { id: "full-file", when: { bureauFile: true }, engine: "statistical" },
+      ],
+    };
+    const x = createExperiment({
+      champion: { strategy },
+      challengers: [
+        { id: "strict-2027", config: STRICT, share: 0.1, mode: "live" },
+        { id: "expert-all", config: { card: "expert" }, mode: "shadow" },
+      ],
+      salt: "lender-secret-salt-2026",
+    });
+    const n: Record<string, Record<string, number>> = {};
+    for (const a of population()) {
+      const d = x.decide(a, { asOf });
+      n[d.experiment!.arm] ??= { approve: 0, review: 0, decline: 0 };
+      n[d.experiment!.arm]![d.outcome]!++;
+    }
+    expect(n).toEqual({
+      champion: { approve: 576, review: 205, decline: 115 },
+      "strict-2027": { approve: 87, review: 6, decline: 11 },
+    });
+    const d = x.decide(
+      population().find((a) => a.id === "syn-00009"),
+      { asOf, trace: true },
+    );
+    expect(d.experiment).toEqual({
+      arm: "strict-2027",
+      shadow: [{ arm: "expert-all", outcome: "approve", score: 750.13, band: "C", limitFen: 100000 }],
+    });
+    expect(x.replay(JSON.parse(toDecisionRecord(d))).identical).toBe(true);
   });
 });

@@ -94,7 +94,9 @@ describe("eligibility", () => {
     expect([d.score, d.band, d.pd, d.offer, d.guards, d.fraud.hits]).toEqual([0, "E", 1, null, [], []]);
     expect(d.versions.segment!.startsWith("eligibility (invitation only@1 #")).toBe(true);
     expect(Object.isFrozen(d)).toBe(true);
-    expect(withoutSegment(engine.decide(invited, { asOf }))).toBe(JSON.stringify(createEngine().decide(invited, { asOf })));
+    expect(withoutSegment(engine.decide(invited, { asOf }))).toBe(
+      JSON.stringify(createEngine().decide(invited, { asOf })),
+    );
     // a bad asOf is still refused for a stranger
     expect(engine.safeDecide({ ...invited, id: "stranger-9" }, { asOf: -1 }).ok).toBe(false);
   });
@@ -125,7 +127,10 @@ describe("traces, records and replay carry the segment", () => {
   it("a record of a segment the strategy does not have is refused with a path", () => {
     const d = createEngine({ strategy: "default" }).decide(population()[0], { asOf, trace: true });
     const other = createEngine({
-      strategy: { ...defaultJson, segments: defaultJson.segments.map((s: { id: string }) => ({ ...s, id: `${s.id}-2` })) },
+      strategy: {
+        ...defaultJson,
+        segments: defaultJson.segments.map((s: { id: string }) => ({ ...s, id: `${s.id}-2` })),
+      },
     });
     expect(thrown(() => other.replay(d), RiskcardError).issues.map((i) => [i.code, i.path])).toEqual([
       ["unknown_reference", ["decision", "versions", "segment"]],
@@ -158,9 +163,11 @@ describe("bad input and bad configuration", () => {
     const issuesOf = (config: unknown) =>
       thrown(() => createEngine(config as never), ConfigError).issues.map((i) => [i.code, i.path]);
     expect(issuesOf({ strategy: "default", reviewPd: 0.1 })).toEqual([["inconsistent", ["reviewPd"]]]);
-    expect(issuesOf({ strategy: { ...defaultJson, engines: { ...defaultJson.engines, expert: { card: "expert", declinePd: 2 } } } })).toEqual([
-      ["too_big", ["strategy", "engines", "expert", "declinePd"]],
-    ]);
+    expect(
+      issuesOf({
+        strategy: { ...defaultJson, engines: { ...defaultJson.engines, expert: { card: "expert", declinePd: 2 } } },
+      }),
+    ).toEqual([["too_big", ["strategy", "engines", "expert", "declinePd"]]]);
     expect(issuesOf({ strategy: { ...defaultJson, segments: [defaultJson.segments[0]] } })).toEqual([
       ["invalid_value", ["strategy", "segments"]],
     ]);

@@ -31,14 +31,25 @@ function bruteForce(decide: (a: unknown) => Decision, group: (d: Decision) => st
   }
   return out;
 }
-const pick = (r: Readonly<Record<string, { approve: number; review: number; decline: number; totalLimitFen: number }>>) =>
+const pick = (
+  r: Readonly<Record<string, { approve: number; review: number; decline: number; totalLimitFen: number }>>,
+) =>
   Object.fromEntries(
-    Object.entries(r).map(([k, s]) => [k, { approve: s.approve, review: s.review, decline: s.decline, totalLimitFen: s.totalLimitFen }]),
+    Object.entries(r).map(([k, s]) => [
+      k,
+      { approve: s.approve, review: s.review, decline: s.decline, totalLimitFen: s.totalLimitFen },
+    ]),
   );
 
 describe("simulate reports per segment and per arm", () => {
   it("a strategy candidate: per segment counts and limits as deciding each applicant gives them", () => {
-    const report = simulate({ base: {}, candidate: { strategy: "default" }, applicants: population(), asOf, outcomes: outcomes() });
+    const report = simulate({
+      base: {},
+      candidate: { strategy: "default" },
+      applicants: population(),
+      asOf,
+      outcomes: outcomes(),
+    });
     const strategy = createEngine({ strategy: "default" });
     expect(Object.keys(report.segments!.base)).toEqual([]);
     expect(pick(report.segments!.candidate)).toEqual(
@@ -85,9 +96,23 @@ describe("riskcard simulate with a strategy and an experiment file", () => {
     const candidate = join(dir, "strategy.json");
     writeFileSync(base, JSON.stringify(EXPERIMENT));
     writeFileSync(candidate, JSON.stringify({ strategy: "default" }));
-    const r = await cli(["simulate", "--base", base, "--candidate", candidate, "--as-of", "2026-06-30", join(root, "fixtures/applicants.jsonl")]);
+    const r = await cli([
+      "simulate",
+      "--base",
+      base,
+      "--candidate",
+      candidate,
+      "--as-of",
+      "2026-06-30",
+      join(root, "fixtures/applicants.jsonl"),
+    ]);
     expect(r.code).toBe(0);
-    const lib = simulate({ base: createExperiment(EXPERIMENT), candidate: { strategy: "default" }, applicants: population(), asOf });
+    const lib = simulate({
+      base: createExperiment(EXPERIMENT),
+      candidate: { strategy: "default" },
+      applicants: population(),
+      asOf,
+    });
     expect(r.out).toBe(`${JSON.stringify(lib)}\n`);
     const c = lib.segments!.candidate["full-file"]!;
     expect(r.err).toContain(
@@ -99,8 +124,20 @@ describe("riskcard simulate with a strategy and an experiment file", () => {
   it("exits 1 naming the challenger's path when a challenger is invalid", async () => {
     const dir = tempDir();
     const base = join(dir, "bad.json");
-    writeFileSync(base, JSON.stringify({ ...EXPERIMENT, challengers: [{ ...EXPERIMENT.challengers[0], config: { declinePd: 3 } }] }));
-    const r = await cli(["simulate", "--base", base, "--candidate", base, "--as-of", "2026-06-30", join(root, "fixtures/applicants.jsonl")]);
+    writeFileSync(
+      base,
+      JSON.stringify({ ...EXPERIMENT, challengers: [{ ...EXPERIMENT.challengers[0], config: { declinePd: 3 } }] }),
+    );
+    const r = await cli([
+      "simulate",
+      "--base",
+      base,
+      "--candidate",
+      base,
+      "--as-of",
+      "2026-06-30",
+      join(root, "fixtures/applicants.jsonl"),
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("challengers[0].config.declinePd");
   });

@@ -41,7 +41,8 @@ describe("assignmentPoint", () => {
     const n: Record<string, number> = { champion: 0, ten: 0, five: 0 };
     for (let i = 0; i < 100_000; i++) n[x.armOf(`app-${i}`)]!++;
     const targets = { champion: 0.85, ten: 0.1, five: 0.05 };
-    for (const [arm, share] of Object.entries(targets)) expect(Math.abs(n[arm]! / 100_000 - share), arm).toBeLessThan(0.01);
+    for (const [arm, share] of Object.entries(targets))
+      expect(Math.abs(n[arm]! / 100_000 - share), arm).toBeLessThan(0.01);
     expect(n.champion! + n.ten! + n.five!).toBe(100_000);
     expect(x.arms.map((a) => [a.id, a.mode, a.share])).toEqual([
       ["champion", "champion", 0.85],

@@ -59,10 +59,21 @@ describe("loadStrategy", () => {
 
   it("rejects segments that leave applicants unrouted, one issue per case", () => {
     // ageYears cut at 18 and 60: with a file, under 18 and 60 or over match nothing.
-    const json = strategy([{ when: { bureauFile: true, ageYears: { min: 18, max: 60 } } }, { when: { bureauFile: false } }]);
+    const json = strategy([
+      { when: { bureauFile: true, ageYears: { min: 18, max: 60 } } },
+      { when: { bureauFile: false } },
+    ]);
     expect(issues(json)).toEqual([
-      { code: "invalid_value", path: ["segments"], message: "no segment routes applicants with bureauFile = true, ageYears < 18" },
-      { code: "invalid_value", path: ["segments"], message: "no segment routes applicants with bureauFile = true, ageYears >= 60" },
+      {
+        code: "invalid_value",
+        path: ["segments"],
+        message: "no segment routes applicants with bureauFile = true, ageYears < 18",
+      },
+      {
+        code: "invalid_value",
+        path: ["segments"],
+        message: "no segment routes applicants with bureauFile = true, ageYears >= 60",
+      },
     ]);
     // the default strategy without its second segment
     expect(issues({ ...defaultJson, segments: [defaultJson.segments[0]] })).toEqual([
@@ -74,7 +85,12 @@ describe("loadStrategy", () => {
     expect(issues(strategy([{ when: { channel: "app" } }])).map((i) => [i.code, i.path])).toEqual([
       ["unrecognized_key", ["segments", 0, "when", "channel"]],
     ]);
-    expect(issues(strategy([{ when: { region: { in: ["BJ"] } } }, { when: { region: { notIn: ["BJ"] } } }])).map((i) => [i.code, i.path])).toEqual([
+    expect(
+      issues(strategy([{ when: { region: { in: ["BJ"] } } }, { when: { region: { notIn: ["BJ"] } } }])).map((i) => [
+        i.code,
+        i.path,
+      ]),
+    ).toEqual([
       ["unknown_reference", ["segments", 0, "when", "region"]],
       ["unknown_reference", ["segments", 1, "when", "region"]],
     ]);
@@ -84,27 +100,33 @@ describe("loadStrategy", () => {
     expect(issues(withDomain).map((i) => [i.code, i.path])).toEqual([
       ["unknown_reference", ["segments", 0, "when", "region", "in", 1]],
     ]);
-    expect(issues(strategy([{ when: { invited: true } }, { when: { invited: false } }])).map((i) => [i.code, i.path])).toEqual([
+    expect(
+      issues(strategy([{ when: { invited: true } }, { when: { invited: false } }])).map((i) => [i.code, i.path]),
+    ).toEqual([
       ["unknown_reference", ["segments", 0, "when", "invited"]],
       ["unknown_reference", ["segments", 1, "when", "invited"]],
     ]);
-    expect(issues(strategy([{ when: {} }], { eligibility: { invitationOnly: true } })).map((i) => [i.code, i.path])).toEqual([
-      ["missing", ["invitationList"]],
-    ]);
+    expect(
+      issues(strategy([{ when: {} }], { eligibility: { invitationOnly: true } })).map((i) => [i.code, i.path]),
+    ).toEqual([["missing", ["invitationList"]]]);
     expect(issues(strategy([{ when: {}, engine: "nope" }])).map((i) => [i.code, i.path])).toEqual([
       ["unknown_reference", ["segments", 0, "engine"]],
     ]);
     const dup = strategy([{ when: { bureauFile: true } }, { when: { bureauFile: false } }]);
     dup.segments[1]!.id = "s0";
     expect(issues(dup).map((i) => [i.code, i.path])).toEqual([["inconsistent", ["segments", 1, "id"]]]);
-    expect(issues(strategy([{ when: {} }], { engines: { e: { strategy: "default" } } })).map((i) => [i.code, i.path])).toEqual([
-      ["invalid_value", ["engines", "e", "strategy"]],
-    ]);
+    expect(
+      issues(strategy([{ when: {} }], { engines: { e: { strategy: "default" } } })).map((i) => [i.code, i.path]),
+    ).toEqual([["invalid_value", ["engines", "e", "strategy"]]]);
     expect(issues(strategy([{ when: { ageYears: { min: 30, max: 20 } } }])).map((i) => [i.code, i.path])).toEqual([
       ["inconsistent", ["segments", 0, "when", "ageYears"]],
     ]);
-    expect(issues({ ...defaultJson, version: 2 }).map((i) => [i.code, i.path])).toEqual([["unsupported_version", ["version"]]]);
-    expect(issues({ ...defaultJson, format: "x" }).map((i) => [i.code, i.path])).toEqual([["unsupported_version", ["format"]]]);
+    expect(issues({ ...defaultJson, version: 2 }).map((i) => [i.code, i.path])).toEqual([
+      ["unsupported_version", ["version"]],
+    ]);
+    expect(issues({ ...defaultJson, format: "x" }).map((i) => [i.code, i.path])).toEqual([
+      ["unsupported_version", ["format"]],
+    ]);
   });
 
   it("never echoes an invitation-list id, and loadStrategyOrThrow throws ArtefactError", () => {
@@ -113,7 +135,9 @@ describe("loadStrategy", () => {
     const found = issues(json);
     expect(found.map((i) => i.code)).toEqual(["inconsistent"]);
     expect(JSON.stringify(found)).not.toContain(marker);
-    expect(thrown(() => loadStrategyOrThrow(json), ArtefactError).issues).toEqual(loadStrategy(json).ok ? [] : (loadStrategy(json) as { issues: unknown }).issues);
+    expect(thrown(() => loadStrategyOrThrow(json), ArtefactError).issues).toEqual(
+      loadStrategy(json).ok ? [] : (loadStrategy(json) as { issues: unknown }).issues,
+    );
   });
 });
 
@@ -134,18 +158,18 @@ function naiveMatches(c: Condition, a: NaiveApplicant): boolean {
   if (c.ageYears?.min !== undefined && a.age < c.ageYears.min) return false;
   if (c.ageYears?.max !== undefined && a.age >= c.ageYears.max) return false;
   if (c.occupation?.in !== undefined && !c.occupation.in.includes(a.occupation as never)) return false;
-  if (c.occupation?.notIn !== undefined && c.occupation.notIn.includes(a.occupation as never)) return false;
+  if (c.occupation?.notIn?.includes(a.occupation as never)) return false;
   const region = a.city !== undefined && REGIONS.includes(a.city) ? a.city : "other";
   if (c.region?.in !== undefined && !c.region.in.includes(region)) return false;
-  if (c.region?.notIn !== undefined && c.region.notIn.includes(region)) return false;
+  if (c.region?.notIn?.includes(region)) return false;
   return true;
 }
+// every age around the cuts the generators use (10 to 70), and a few far from them
 const GRID: NaiveApplicant[] = [];
 for (const bureauFile of [false, true])
   for (const returningCustomer of [false, true])
     for (const occupation of [...OCCUPATIONS, "none"])
       for (const city of ["BJ", "SH", "GZ", undefined])
-        // every age around the cuts the generators use (10 to 70), and a few far from them
         for (const age of [0, 5, ...Array.from({ length: 64 }, (_, i) => 9 + i), 100, 131])
           GRID.push({ bureauFile, returningCustomer, age, occupation, city });
 
@@ -163,7 +187,17 @@ function applicantOf(a: NaiveApplicant): Applicant {
     },
     ...(a.bureauFile ? { bureau: bureau! } : {}),
     ...(a.returningCustomer
-      ? { loans: [{ loanId: "l-1", disbursedAt: 0, principalFen: 100, installments: [{ dueAt: 1, amountFen: 100 }], repayments: [] }] }
+      ? {
+          loans: [
+            {
+              loanId: "l-1",
+              disbursedAt: 0,
+              principalFen: 100,
+              installments: [{ dueAt: 1, amountFen: 100 }],
+              repayments: [],
+            },
+          ],
+        }
       : {}),
   };
 }
@@ -178,17 +212,27 @@ const conditionArb: fc.Arbitrary<Condition> = fc.record(
     ageYears: fc.oneof(
       fc.record({ min: fc.integer({ min: 10, max: 70 }) }),
       fc.record({ max: fc.integer({ min: 10, max: 70 }) }),
-      fc.tuple(fc.integer({ min: 10, max: 69 }), fc.integer({ min: 1, max: 30 })).map(([min, w]) => ({ min, max: min + w })),
+      fc
+        .tuple(fc.integer({ min: 10, max: 69 }), fc.integer({ min: 1, max: 30 }))
+        .map(([min, w]) => ({ min, max: min + w })),
     ),
-    occupation: fc.oneof(subset([...OCCUPATIONS, "none"] as const).map((x) => ({ in: x })), subset(OCCUPATIONS).map((x) => ({ notIn: x }))),
-    region: fc.oneof(subset(["BJ", "SH", "other"]).map((x) => ({ in: x })), subset(["BJ", "SH", "other"]).map((x) => ({ notIn: x }))),
+    occupation: fc.oneof(
+      subset([...OCCUPATIONS, "none"] as const).map((x) => ({ in: x })),
+      subset(OCCUPATIONS).map((x) => ({ notIn: x })),
+    ),
+    region: fc.oneof(
+      subset(["BJ", "SH", "other"]).map((x) => ({ in: x })),
+      subset(["BJ", "SH", "other"]).map((x) => ({ notIn: x })),
+    ),
   },
   { requiredKeys: [] },
 ) as fc.Arbitrary<Condition>;
 
 /** A split of everyone in two by one attribute: complementary conditions, written by hand per attribute. */
 type Split = readonly [Condition, Condition];
-const splitArb = (attr: "bureauFile" | "returningCustomer" | "ageYears" | "occupation" | "region"): fc.Arbitrary<Split> => {
+const splitArb = (
+  attr: "bureauFile" | "returningCustomer" | "ageYears" | "occupation" | "region",
+): fc.Arbitrary<Split> => {
   switch (attr) {
     case "bureauFile":
       return fc.constant([{ bureauFile: true }, { bureauFile: false }] as const);
@@ -197,7 +241,9 @@ const splitArb = (attr: "bureauFile" | "returningCustomer" | "ageYears" | "occup
     case "ageYears":
       return fc.integer({ min: 10, max: 70 }).map((c) => [{ ageYears: { max: c } }, { ageYears: { min: c } }] as const);
     case "occupation":
-      return subset([...OCCUPATIONS, "none"] as const).map((x) => [{ occupation: { in: x } }, { occupation: { notIn: x } }] as const);
+      return subset([...OCCUPATIONS, "none"] as const).map(
+        (x) => [{ occupation: { in: x } }, { occupation: { notIn: x } }] as const,
+      );
     case "region":
       return subset(["BJ", "SH", "other"]).map((x) => [{ region: { in: x } }, { region: { notIn: x } }] as const);
   }
@@ -226,7 +272,10 @@ describe("the exhaustive check and the router agree with a naive evaluation", ()
     let unrouted = 0;
     fc.assert(
       fc.property(strategyArb, (conds) => {
-        const json = strategy(conds.map((when) => ({ when })), { domains: { region: REGIONS } });
+        const json = strategy(
+          conds.map((when) => ({ when })),
+          { domains: { region: REGIONS } },
+        );
         const r = loadStrategy(json);
         const counts = GRID.map((a) => conds.filter((c) => naiveMatches(c, a)).length);
         const hasOverlap = counts.some((n) => n > 1);
