@@ -18,6 +18,7 @@ export const domains = [
   "pmml",
   "interop",
   "simulate",
+  "messages",
 ] as const;
 
 export default defineConfig({
