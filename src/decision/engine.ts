@@ -37,7 +37,7 @@ import { selectReasonCodes } from "../scorecard/internal";
 import { EN } from "../messages/en";
 import { isLocale } from "../messages/locales";
 import { absentMask, absentSections, compileAbsentData, maskOf, redirectFor } from "./absent-data";
-import { localizeDecision } from "./localize";
+import { breakdownOf, localizeDecision } from "./localize";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards, guardsOf } from "./guards";
@@ -198,6 +198,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     velocityUnavailable: false,
     trace: false,
     locale: "en",
+    explain: false,
   };
   const velocityBuffer = createVelocityCounts(rules.config.catalog);
 
@@ -245,7 +246,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
       app?.requestedTermMonths,
       traced ? steps : undefined,
     );
-    const d = ran;
+    const d = options.explain
+      ? Object.freeze({ ...ran, breakdown: breakdownOf(card, last.scored!.points, options.locale) })
+      : ran;
     if (!traced) return d;
     const trace = buildTrace(d, a, asOf, incomeVerified, obligations, {
       absentSections: absentSections(call.absent),
@@ -412,8 +415,13 @@ export function createEngine(config: EngineConfig = {}): Engine {
         (x) => typeof x === "object" && x !== null && (x as { code?: unknown }).code === VELOCITY_UNAVAILABLE,
       );
     const locale = isLocale(trace.locale) ? trace.locale : "en";
+    // A decision made with { explain: true } carries the breakdown, re-computed from the replayed points.
+    const explained =
+      recorded.breakdown === undefined
+        ? d
+        : Object.freeze({ ...d, breakdown: breakdownOf(card, last.scored!.points, locale) });
     return compareReplay(
-      localizeDecision(applyVelocityPolicy(d, unavailable, velocityPolicy), locale),
+      localizeDecision(applyVelocityPolicy(explained, unavailable, velocityPolicy), locale),
       recorded,
       trace,
       traceCtx.artefacts,

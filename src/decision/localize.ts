@@ -1,5 +1,7 @@
 import { type Locale, messageFor } from "../messages";
-import type { Decision, DecisionReason, FraudHit } from "./types";
+import { scoreBreakdown } from "../scorecard/score-breakdown";
+import type { Scorecard } from "../scorecard/types";
+import type { BreakdownPart, Decision, DecisionReason, FraudHit } from "./types";
 
 /**
  * A decision with every message in another locale, looked up by code in the message packs
@@ -41,4 +43,26 @@ export function localizeDecision(d: Decision, locale: Locale): Decision {
 
 function translateReason(r: DecisionReason, locale: Locale): DecisionReason {
   return Object.freeze({ ...r, message: messageFor(r.code, locale, r.message) });
+}
+
+/**
+ * A decision's score breakdown (`decide(..., { explain: true })`): `scoreBreakdown` with each
+ * category's label in the locale and points rounded to 2 decimals as the score is.
+ * @param card the engine's card
+ * @param points the points per characteristic as scored
+ * @param locale the decision's locale
+ * @returns the parts, frozen
+ * @example breakdownOf(pmmlSampleCard, [3, 0, 26], "zh-CN")[0].label // => "基础分"
+ */
+export function breakdownOf(card: Scorecard, points: ArrayLike<number>, locale: Locale): readonly BreakdownPart[] {
+  return Object.freeze(
+    scoreBreakdown(card, points).map((p) =>
+      Object.freeze({
+        category: p.category,
+        label: messageFor(`category.${p.category}`, locale, p.category),
+        points: Math.round(p.points * 100) / 100,
+        weight: p.weight,
+      }),
+    ),
+  );
 }

@@ -25,6 +25,8 @@ export interface ReadOptions {
   trace: boolean;
   /** The locale of the decision's messages (`en` when not given). */
   locale: Locale;
+  /** Whether the caller asked for the score breakdown by category (`explain: true`). */
+  explain: boolean;
 }
 
 const ROOT: readonly (string | number)[] = [];
@@ -43,7 +45,7 @@ const LOCALE = ["locale"] as const;
  * @param buffer velocity counts of that catalog, owned by the engine
  * @param out filled with what was read when there are no issues
  * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, `["locale"]`, or `[]` for the options object), empty when valid
- * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false, locale: "en" })[0].code // => "not_finite"
+ * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false, locale: "en", explain: false })[0].code // => "not_finite"
  * @internal
  */
 export function readDecideOptions(
@@ -60,11 +62,13 @@ export function readDecideOptions(
   let unavailable = false;
   let trace: unknown;
   let locale: unknown;
+  let explain: unknown;
   try {
     asOf = (options as { asOf?: unknown }).asOf;
     velocity = (options as { velocity?: unknown }).velocity;
     trace = (options as { trace?: unknown }).trace;
     locale = (options as { locale?: unknown }).locale;
+    explain = (options as { explain?: unknown }).explain;
     if (typeof velocity === "object" && velocity !== null)
       unavailable = (velocity as { unavailable?: unknown }).unavailable === true;
   } catch {
@@ -81,6 +85,7 @@ export function readDecideOptions(
   out.velocityUnavailable = unavailable;
   out.trace = trace === true;
   out.locale = locale === undefined ? "en" : (locale as Locale);
+  out.explain = explain === true;
   return issues;
 }
 

@@ -63,6 +63,8 @@ export interface Decision {
   readonly dataUsed?: readonly ConsentCategory[];
   /** Versions of everything that produced this decision. */
   readonly versions: DecisionVersions;
+  /** Present only when decided with `{ explain: true }`: the score by the card's categories; the parts sum to the unrounded score. */
+  readonly breakdown?: readonly BreakdownPart[];
   /** Present only when decided with `{ trace: true }`: what the decision read and computed (`DecisionTrace`). */
   readonly trace?: DecisionTrace;
 }
@@ -85,6 +87,20 @@ export interface DecideOptions {
   readonly trace?: boolean;
   /** The language of the decision's messages: `"en"` (default) or `"zh-CN"` (`riskcard/messages`). */
   readonly locale?: Locale;
+  /** When true, the decision carries `breakdown`: the score by the card's categories. */
+  readonly explain?: boolean;
+}
+
+/** One part of a decision's score breakdown (`decide(..., { explain: true })`). */
+export interface BreakdownPart {
+  /** The category's name on the card (`base` for the starting points, `other` for characteristics in no category). */
+  readonly category: string;
+  /** The category's name in the decision's locale (the message pack's `category.<name>`, else the name). */
+  readonly label: string;
+  /** Points contributed (rounded to 2 decimals, as the score). */
+  readonly points: number;
+  /** The category's weight in percent, or null for `base` and `other`. */
+  readonly weight: number | null;
 }
 
 /**
