@@ -19,6 +19,7 @@ export const domains = [
   "interop",
   "simulate",
   "strategy",
+  "messages",
 ] as const;
 
 export default defineConfig({

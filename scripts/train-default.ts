@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Outcome, POPULATION_AS_OF, generatePopulation } from "../fixtures/generate/population";
 import { defaultCatalog, extractFeatures } from "../src/features";
+import { ABSENT_SECTION_CODES, EN } from "../src/messages";
 import { parseApplicantOrThrow, unwrap } from "../src/schema";
 import {
   type ReasonSpec,
@@ -116,12 +117,12 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** Applicant sections whose absence makes a feature missing, with the reason code used then. */
-const SECTION_REASONS: readonly (readonly ["payments" | "bureau" | "social" | "loans", ReasonSpec])[] = [
-  ["bureau", { code: "NO_BUREAU", message: "No credit report available" }],
-  ["payments", { code: "NO_PAYMENTS", message: "No payment history in the app" }],
-  ["social", { code: "NO_SOCIAL", message: "No social account information" }],
-  ["loans", { code: "NO_LOAN_HISTORY", message: "No repayment history with this lender" }],
-];
+const SECTION_REASONS: readonly (readonly ["payments" | "bureau" | "social" | "loans", ReasonSpec])[] = (
+  ["bureau", "payments", "social", "loans"] as const
+).map((section) => {
+  const code = ABSENT_SECTION_CODES[section];
+  return [section, { code, message: EN[code]! }] as const;
+});
 
 /** One labelled sample as feature columns. */
 export interface FeatureTable {

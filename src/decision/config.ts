@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONSENT_CATEGORIES } from "../schema/applicant";
 
 /**
  * The engine configuration, validated once by `createEngine`. Every field is optional; what is
@@ -40,6 +41,11 @@ export const engineConfigSchema = z.strictObject({
    * `models/strategy.json`: segments each decided by their own engine. With a strategy, no other key may be given.
    */
   strategy: z.unknown().optional(),
+   * Data categories an applicant must consent to (`consent.purposes`) for this product: when any is
+   * not consented, the `purposes_consented` guard fails and the application is declined. The guard
+   * is checked (and listed in `decision.guards`) only when this list is not empty.
+   */
+  requiredConsents: z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length).optional(),
 });
 
 export type EngineConfig = z.input<typeof engineConfigSchema>;

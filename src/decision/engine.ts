@@ -21,7 +21,8 @@ import {
   createVelocityCounts,
 } from "../fraud";
 import { type Offer, type OfferInput, type OfferSteps, createOfferSteps, loadPolicy, makeOffer } from "../limits";
-import type { Applicant } from "../schema/applicant";
+import type { Applicant, ConsentCategory } from "../schema/applicant";
+import { applyConsent, dataCategoriesOf } from "../schema/consent";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/internal";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
@@ -33,12 +34,17 @@ import { score } from "../scorecard/score";
 import { cardFeatures } from "../scorecard/score-record";
 import type { Scorecard } from "../scorecard/types";
 import { selectReasonCodes } from "../scorecard/internal";
+import { EN } from "../messages/en";
+import { isLocale } from "../messages/locales";
+import { absentMask, absentSections, compileAbsentData, maskOf, redirectFor } from "./absent-data";
+import { breakdownOf, localizeDecision } from "./localize";
 import { DEFAULT_BAND_PD_BOUNDS, bandOf, unreachableBands } from "./bands";
 import { type EngineConfig, engineConfigSchema } from "./config";
 import { checkGuards, guardsOf } from "./guards";
 import {
   type LastRun,
   type TraceContext,
+  type TraceExplain,
   compareReplay,
   factsReadBy,
   fillFromTrace,
@@ -159,6 +165,14 @@ export function createEngine(config: EngineConfig = {}): Engine {
   // inputs: the values are those of the full catalog, the others would be computed for nothing.
   const catalog = catalogSubset(defaultCatalog, [...cardFeatures(card), "income_monthly_fen"]);
   const incomeIdx = featureIndex(catalog, "income_monthly_fen");
+  // Reasons of a characteristic whose section is absent become that section's NO_* code.
+  const absentData = compileAbsentData(card, catalog);
+  const requiredConsents: readonly ConsentCategory[] = cfg.requiredConsents ?? [];
+  // Per call, set before `run`: the absent sections (a mask) and the decision's dataUsed.
+  const call: { absent: number; dataUsed: readonly ConsentCategory[] | undefined } = {
+    absent: 0,
+    dataUsed: undefined,
+  };
   const versions: DecisionVersions = Object.freeze({
     engine: ENGINE_VERSION,
     scorecard: artefactVersion(card.artefact, card.name),
@@ -181,7 +195,14 @@ export function createEngine(config: EngineConfig = {}): Engine {
   // one options object, refilled per call (computeFactsInto reads a velocity of undefined as absent)
   const factOptions = { asOf: 0, config: rules.config, velocity: undefined as DecideOptions["velocity"] };
   // The options as read by readDecideOptions, and the engine's copy of the caller's velocity counts.
-  const read: ReadOptions = { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false };
+  const read: ReadOptions = {
+    asOf: 0,
+    velocity: undefined,
+    velocityUnavailable: false,
+    trace: false,
+    locale: "en",
+    explain: false,
+  };
   const velocityBuffer = createVelocityCounts(rules.config.catalog);
 
   // Options first (copied into `read`), then the applicant (a snapshot, or a parsed value): each
@@ -191,7 +212,12 @@ export function createEngine(config: EngineConfig = {}): Engine {
     if (bad.length > 0) return fail(bad);
     const r = applicantToDecide(input);
     if (!r.ok) return fail(r.issues);
-    return ok(applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy));
+    return ok(
+      localizeDecision(
+        applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy),
+        read.locale,
+      ),
+    );
   };
 
   // What the last run computed, for the trace path (references only: no allocation on the plain path).
@@ -200,16 +226,20 @@ export function createEngine(config: EngineConfig = {}): Engine {
 
   const decideValid = (a: Applicant, options: ReadOptions): Decision => {
     const asOf = options.asOf;
-    const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes);
-    fillVector(a, asOf, catalog, vector.values, vector.missing);
+    const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes, requiredConsents);
+    // Consent per purpose, in one place: features, facts and the offer read the masked applicant.
+    const m = applyConsent(a);
+    fillVector(m, asOf, catalog, vector.values, vector.missing);
     factOptions.asOf = asOf;
     factOptions.velocity = options.velocity;
-    computeFactsInto(facts, a, factOptions as ComputeFactsOptions);
-    const incomeVerified = a.identity.verifiedMonthlyIncomeFen !== undefined;
-    const obligations = a.bureau?.monthlyObligationsFen;
-    const app = a.application;
+    computeFactsInto(facts, m, factOptions as ComputeFactsOptions);
+    const incomeVerified = m.identity.verifiedMonthlyIncomeFen !== undefined;
+    const obligations = m.bureau?.monthlyObligationsFen;
+    const app = m.application;
     const traced = options.trace === true;
-    const d = run(
+    call.absent = absentMask(m);
+    call.dataUsed = a.consent.purposes === undefined ? undefined : dataCategoriesOf(m);
+    const ran = run(
       a.id,
       asOf,
       guards,
@@ -219,8 +249,15 @@ export function createEngine(config: EngineConfig = {}): Engine {
       app?.requestedTermMonths,
       traced ? steps : undefined,
     );
+    const d = options.explain
+      ? Object.freeze({ ...ran, breakdown: breakdownOf(card, last.scored!.points, options.locale) })
+      : ran;
     if (!traced) return d;
-    const trace = buildTrace(d, a, asOf, incomeVerified, obligations);
+    const trace = buildTrace(d, a, asOf, incomeVerified, obligations, {
+      absentSections: absentSections(call.absent),
+      dataUsed: call.dataUsed,
+      locale: options.locale,
+    });
     return Object.freeze({ ...d, trace });
   };
 
@@ -243,7 +280,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
     last.offered = undefined;
     const pd = clamp01(probabilityOfDefault(card, scored.score));
     const band = bandOf(pd, bounds);
-    const rcs = selectReasonCodes(card, scored.points, scored.attributes, maxReasons);
+    const redirect = redirectFor(absentData, call.absent, vector.missing);
+    const rcs = selectReasonCodes(card, scored.points, scored.attributes, maxReasons, redirect);
     const adverse: DecisionReason[] = new Array(rcs.count);
     for (let i = 0; i < rcs.count; i++)
       adverse[i] = { code: rcs.codes[i]!, message: rcs.messages[i]!, source: "credit", points: round2(rcs.points[i]!) };
@@ -271,13 +309,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     } else if (fe.action === "decline") {
       lead = fraudReasons(hits);
     } else if (pd >= declinePd) {
-      lead = [
-        {
-          code: "credit.score_below_cutoff",
-          message: "The credit score is below the approval cutoff",
-          source: "credit",
-        },
-      ];
+      lead = [{ code: CUTOFF, message: EN[CUTOFF]!, source: "credit" }];
     } else {
       const offerInput: {
         -readonly [K in keyof OfferInput]: OfferInput[K];
@@ -301,7 +333,24 @@ export function createEngine(config: EngineConfig = {}): Engine {
       }
     }
     const reasons = Object.freeze(lead === null ? adverse : concat(lead, adverse));
-    // Fields in the documented order of Decision (the fixture baseline compares JSON byte for byte).
+    // Fields in the documented order of Decision (the fixture baseline compares JSON byte for byte);
+    // dataUsed only when the applicant's consent states purposes.
+    const dataUsed = call.dataUsed;
+    if (dataUsed !== undefined)
+      return Object.freeze({
+        applicantId: id,
+        asOf,
+        outcome,
+        score: sc,
+        band,
+        pd,
+        reasons,
+        guards,
+        fraud,
+        offer,
+        dataUsed,
+        versions,
+      });
     return Object.freeze({
       applicantId: id,
       asOf,
@@ -330,6 +379,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       thresholds: digest({ reviewPd, declinePd, bounds, maxReasons }),
     }),
     utcOffsetMinutes: rules.config.utcOffsetMinutes,
+    requiredConsents,
   };
   const buildTrace = (
     d: Decision,
@@ -337,14 +387,18 @@ export function createEngine(config: EngineConfig = {}): Engine {
     asOf: number,
     incomeVerified: boolean,
     obligations: number | undefined,
-  ) => traceOf(traceCtx, last, steps, d, a, asOf, incomeVerified, obligations);
+    explain: TraceExplain,
+  ) => traceOf(traceCtx, last, steps, d, a, asOf, incomeVerified, obligations, explain);
 
   const replay = (input: unknown): ReplayResult => {
     const { recorded, trace } = readRecord(input);
     const notRecorded = fillFromTrace(traceCtx, trace);
     const g = trace.guards;
-    const guards = guardsOf(g.ageYears, g.consentGiven, g.realNameVerified, g.idVerified);
+    const purposes = requiredConsents.length === 0 ? undefined : g.purposesConsented === true;
+    const guards = guardsOf(g.ageYears, g.consentGiven, g.realNameVerified, g.idVerified, purposes);
     const o = trace.offerInputs;
+    call.absent = maskOf(trace.absentSections);
+    call.dataUsed = Array.isArray(trace.dataUsed) ? Object.freeze([...trace.dataUsed]) : undefined;
     const d = run(
       trace.applicantId,
       trace.asOf,
@@ -363,8 +417,14 @@ export function createEngine(config: EngineConfig = {}): Engine {
       reasons.some(
         (x) => typeof x === "object" && x !== null && (x as { code?: unknown }).code === VELOCITY_UNAVAILABLE,
       );
+    const locale = isLocale(trace.locale) ? trace.locale : "en";
+    // A decision made with { explain: true } carries the breakdown, re-computed from the replayed points.
+    const explained =
+      recorded.breakdown === undefined
+        ? d
+        : Object.freeze({ ...d, breakdown: breakdownOf(card, last.scored!.points, locale) });
     return compareReplay(
-      applyVelocityPolicy(d, unavailable, velocityPolicy),
+      localizeDecision(applyVelocityPolicy(explained, unavailable, velocityPolicy), locale),
       recorded,
       trace,
       traceCtx.artefacts,
@@ -382,10 +442,16 @@ export function createEngine(config: EngineConfig = {}): Engine {
       if (bad.length > 0) throw new RiskcardError(bad, "decide options");
       const r = applicantToDecide(input);
       if (!r.ok) throw new RiskcardError(r.issues, "applicant");
-      return applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy);
+      return localizeDecision(
+        applyVelocityPolicy(decideValid(r.value, read), read.velocityUnavailable, velocityPolicy),
+        read.locale,
+      );
     },
   });
 }
+
+/** The code of a decline by the PD cutoff. */
+const CUTOFF = "credit.score_below_cutoff";
 
 /** The configuration keys that hold artefacts, each checked by its loader. */
 const ARTEFACT_KEYS: ReadonlySet<string> = new Set(["scorecard", "expertCard", "rules", "policy", "strategy"]);

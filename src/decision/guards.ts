@@ -1,5 +1,7 @@
+import { EN } from "../messages/en";
 import { ageInYears } from "../schema/age";
-import type { Applicant } from "../schema/applicant";
+import type { Applicant, ConsentCategory } from "../schema/applicant";
+import { consentsTo } from "../schema/consent";
 
 /**
  * China Standard Time (UTC+8): the default local calendar for ages.
@@ -8,7 +10,24 @@ import type { Applicant } from "../schema/applicant";
 export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
 /** The closed set of compliance guards every decision checks before scoring. */
-export type GuardCode = "age_18_or_over" | "consent_given" | "real_name_verified" | "id_verified";
+export type GuardCode =
+  | "age_18_or_over"
+  | "consent_given"
+  | "real_name_verified"
+  | "id_verified"
+  | "purposes_consented";
+
+/**
+ * Every guard code, in the order decisions list them (`purposes_consented` only when the engine requires categories).
+ * @example GUARD_CODES.length // => 5
+ */
+export const GUARD_CODES: readonly GuardCode[] = [
+  "age_18_or_over",
+  "consent_given",
+  "real_name_verified",
+  "id_verified",
+  "purposes_consented",
+];
 
 /** One compliance guard's outcome, with a plain message (no personal data). */
 export interface Guard {
@@ -16,16 +35,6 @@ export interface Guard {
   readonly passed: boolean;
   readonly message: string;
 }
-
-const MESSAGES: Record<GuardCode, readonly [string, string]> = {
-  age_18_or_over: ["Applicant is 18 or over", "Applicants under 18 cannot be offered credit"],
-  consent_given: [
-    "Consent to the credit-bureau query was given",
-    "No consent to the credit-bureau query was given before the decision",
-  ],
-  real_name_verified: ["Real name is verified", "Real name is not verified"],
-  id_verified: ["ID is verified against public records", "ID is not verified against public records"],
-};
 
 /**
  * The applicant's age at the local date of `asOf`: from the birth date when given, else the
@@ -48,11 +57,13 @@ export function applicantAge(
 
 /**
  * Checks the compliance guards: age 18 or over on the local date of `asOf`, consent to the bureau query given at or
- * before `asOf`, real name verified, ID verified. A failed guard declines the application whatever
+ * before `asOf`, real name verified, ID verified, and, when `required` is not empty, consent to every
+ * required data category (`consent.purposes`). A failed guard declines the application whatever
  * the score says.
  * @param applicant a validated applicant
  * @param asOf epoch milliseconds of the decision
  * @param utcOffsetMinutes the local calendar's offset from UTC for the age (default UTC+8)
+ * @param required data categories the product requires consent to (engine option `requiredConsents`)
  * @returns one `Guard` per code, in a fixed order
  * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true (an adult who consented)
  */
@@ -60,13 +71,29 @@ export function checkGuards(
   applicant: Applicant,
   asOf: number,
   utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
+  required: readonly ConsentCategory[] = NONE,
 ): readonly Guard[] {
   return guardsOf(
     applicantAge(applicant, asOf, utcOffsetMinutes),
     consentGiven(applicant, asOf),
     applicant.identity.realNameVerified,
     applicant.identity.idVerified,
+    required.length === 0 ? undefined : purposesConsented(applicant, required),
   );
+}
+
+const NONE: readonly ConsentCategory[] = [];
+
+/**
+ * Whether the applicant consented to every data category in `required` (`consentsTo`; without
+ * `consent.purposes` every category counts as consented, except the bureau, which follows `creditBureauQuery`).
+ * @param applicant a validated applicant
+ * @param required data categories
+ * @returns true when all are consented
+ * @example purposesConsented({ ...applicant, consent: { creditBureauQuery: true, purposes: { payments: true } } }, ["location"]) // => false
+ */
+export function purposesConsented(applicant: Applicant, required: readonly ConsentCategory[]): boolean {
+  return required.every((c) => consentsTo(applicant.consent, c));
 }
 
 /**
@@ -87,6 +114,7 @@ export function consentGiven(applicant: Applicant, asOf: number): boolean {
  * @param consent whether consent was given at or before `asOf` (`consentGiven`)
  * @param realNameVerified the identity's real-name flag
  * @param idVerified the identity's ID flag
+ * @param purposes whether the required data categories were consented (`purposesConsented`), or undefined when none are required (no such guard)
  * @returns one `Guard` per code
  * @example guardsOf(17, true, true, true)[0].passed // => false
  */
@@ -95,21 +123,27 @@ export function guardsOf(
   consent: boolean,
   realNameVerified: boolean,
   idVerified: boolean,
+  purposes?: boolean,
 ): readonly Guard[] {
-  return GUARD_SETS[(ageYears >= 18 ? 1 : 0) | (consent ? 2 : 0) | (realNameVerified ? 4 : 0) | (idVerified ? 8 : 0)]!;
+  const mask = (ageYears >= 18 ? 1 : 0) | (consent ? 2 : 0) | (realNameVerified ? 4 : 0) | (idVerified ? 8 : 0);
+  if (purposes === undefined) return GUARD_SETS[mask]!;
+  return GUARD_SETS_WITH_PURPOSES[mask | (purposes ? 16 : 0)]!;
 }
 
-const GUARD_ORDER: readonly GuardCode[] = ["age_18_or_over", "consent_given", "real_name_verified", "id_verified"];
-
 /**
- * The 16 possible guard lists, deeply frozen and shared by every decision (bit i set: guard i passed):
- * no allocation per decision, and `serializeDecision` writes each list's text once.
+ * The possible guard lists, deeply frozen and shared by every decision (bit i set: guard i of
+ * `GUARD_CODES` passed): 16 without the `purposes_consented` guard, 32 with it; no allocation per
+ * decision, and `serializeDecision` writes each list's text once. Texts from the English message pack.
  */
-const GUARD_SETS: readonly (readonly Guard[])[] = Array.from({ length: 16 }, (_, mask) =>
-  Object.freeze(
-    GUARD_ORDER.map((code, i) => {
-      const passed = (mask & (1 << i)) !== 0;
-      return Object.freeze({ code, passed, message: MESSAGES[code][passed ? 0 : 1] });
-    }),
-  ),
-);
+function guardSets(codes: readonly GuardCode[]): readonly (readonly Guard[])[] {
+  return Array.from({ length: 1 << codes.length }, (_, mask) =>
+    Object.freeze(
+      codes.map((code, i) => {
+        const passed = (mask & (1 << i)) !== 0;
+        return Object.freeze({ code, passed, message: EN[passed ? `guard.${code}.passed` : `guard.${code}`]! });
+      }),
+    ),
+  );
+}
+const GUARD_SETS = guardSets(GUARD_CODES.slice(0, 4));
+const GUARD_SETS_WITH_PURPOSES = guardSets(GUARD_CODES);

@@ -11,9 +11,17 @@ export { type EngineConfig, engineConfigSchema } from "./config";
 export { createEngine, ENGINE_VERSION, type Engine } from "./engine";
 export { safeCreateEngine } from "./safe-create-engine";
 export type { Guard, GuardCode } from "./guards";
+export {
+  improvementHints,
+  type ImprovementHint,
+  type ImprovementHints,
+  type ImprovementOptions,
+} from "./improvement-hints";
+export { breakdownOf, localizeDecision } from "./localize";
 export { canonicalJson, RECORD_FORMAT, toDecisionRecord } from "./trace";
 export type {
   ArtefactMismatch,
+  BreakdownPart,
   DecideOptions,
   Decision,
   DecisionReason,

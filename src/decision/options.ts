@@ -1,4 +1,5 @@
 import type { FactCatalog, VelocityCounts } from "../fraud";
+import { type Locale, isLocale } from "../messages/locales";
 import { type Issue, issue } from "../schema/result";
 
 /**
@@ -22,23 +23,29 @@ export interface ReadOptions {
   velocityUnavailable: boolean;
   /** Whether the caller asked for a trace (`trace: true`; anything else is no trace). */
   trace: boolean;
+  /** The locale of the decision's messages (`en` when not given). */
+  locale: Locale;
+  /** Whether the caller asked for the score breakdown by category (`explain: true`). */
+  explain: boolean;
 }
 
 const ROOT: readonly (string | number)[] = [];
 const AS_OF = ["asOf"] as const;
 const VELOCITY = ["velocity"] as const;
+const LOCALE = ["locale"] as const;
 
 /**
  * Reads and checks `decide`'s options, each value once: `asOf` must be an integer in
  * [0, `MAX_AS_OF`]; `velocity`, when given, must be counts of the engine's fact catalog
  * (`readVelocity` / `gatherFacts`) with 0/1 missing flags and finite counts >= 0. The counts are
- * copied into `buffer`, so nothing the caller holds is read again after the check.
+ * copied into `buffer`, so nothing the caller holds is read again after the check; `locale`, when
+ * given, must be `"en"` or `"zh-CN"`.
  * @param options anything (the second argument of `decide`)
  * @param catalog the fact catalog of the engine's rules
  * @param buffer velocity counts of that catalog, owned by the engine
  * @param out filled with what was read when there are no issues
- * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, or `[]` for the options object), empty when valid
- * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false })[0].code // => "not_finite"
+ * @returns the issues (paths `["asOf"]`, `["velocity", ...]`, `["locale"]`, or `[]` for the options object), empty when valid
+ * @example readDecideOptions({ asOf: Number.NaN }, DEFAULT_FACT_CONFIG.catalog, createVelocityCounts(DEFAULT_FACT_CONFIG.catalog), { asOf: 0, velocity: undefined, velocityUnavailable: false, trace: false, locale: "en", explain: false })[0].code // => "not_finite"
  * @internal
  */
 export function readDecideOptions(
@@ -54,10 +61,14 @@ export function readDecideOptions(
   let velocity: unknown;
   let unavailable = false;
   let trace: unknown;
+  let locale: unknown;
+  let explain: unknown;
   try {
     asOf = (options as { asOf?: unknown }).asOf;
     velocity = (options as { velocity?: unknown }).velocity;
     trace = (options as { trace?: unknown }).trace;
+    locale = (options as { locale?: unknown }).locale;
+    explain = (options as { explain?: unknown }).explain;
     if (typeof velocity === "object" && velocity !== null)
       unavailable = (velocity as { unavailable?: unknown }).unavailable === true;
   } catch {
@@ -67,11 +78,14 @@ export function readDecideOptions(
   const a = checkAsOf(asOf);
   if (a !== undefined) issues.push(a);
   if (velocity !== undefined) copyVelocity(velocity, catalog, buffer, issues);
+  if (locale !== undefined && !isLocale(locale)) issues.push(issue("invalid_value", LOCALE, 'must be "en" or "zh-CN"'));
   if (issues.length > 0) return issues;
   out.asOf = asOf as number;
   out.velocity = velocity === undefined ? undefined : buffer;
   out.velocityUnavailable = unavailable;
   out.trace = trace === true;
+  out.locale = locale === undefined ? "en" : (locale as Locale);
+  out.explain = explain === true;
   return issues;
 }
 

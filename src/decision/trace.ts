@@ -2,11 +2,12 @@ import type { FeatureVector } from "../features";
 import type { CompiledRules, FraudEvaluation } from "../fraud";
 import type { Facts } from "../fraud";
 import type { OfferOutcome, OfferSteps, Policy } from "../limits";
-import type { Applicant } from "../schema/applicant";
+import type { Locale } from "../messages/locales";
+import type { Applicant, ConsentCategory } from "../schema/applicant";
 import { RiskcardError, issue } from "../schema/result";
 import type { ScoreResult, Scorecard } from "../scorecard";
 import { reasonBaselines } from "../scorecard/internal";
-import { applicantAge, consentGiven } from "./guards";
+import { applicantAge, consentGiven, purposesConsented } from "./guards";
 import type {
   ArtefactMismatch,
   Decision,
@@ -38,6 +39,15 @@ export interface TraceContext {
   readonly lists: ReadonlyMap<string, ReadonlySet<string>>;
   readonly artefacts: DecisionTrace["artefacts"];
   readonly utcOffsetMinutes: number;
+  /** The engine's `requiredConsents` (the `purposes_consented` guard is checked when not empty). */
+  readonly requiredConsents: readonly ConsentCategory[];
+}
+
+/** What a trace records of consent and explanations: the absent sections, `dataUsed` and the locale. @internal */
+export interface TraceExplain {
+  readonly absentSections: readonly string[];
+  readonly dataUsed: readonly ConsentCategory[] | undefined;
+  readonly locale: Locale;
 }
 
 /**
@@ -93,6 +103,7 @@ export function traceOf(
   asOf: number,
   incomeVerified: boolean,
   obligations: number | undefined,
+  explain: TraceExplain,
 ): DecisionTrace {
   const { card, vector, facts } = ctx;
   const features: Record<string, number | null> = {};
@@ -136,7 +147,11 @@ export function traceOf(
       realNameVerified: a.identity.realNameVerified,
       idVerified: a.identity.idVerified,
       phoneVerified: a.identity.phoneVerified,
+      ...(ctx.requiredConsents.length === 0 ? {} : { purposesConsented: purposesConsented(a, ctx.requiredConsents) }),
     },
+    absentSections: Object.freeze([...explain.absentSections]),
+    ...(explain.dataUsed === undefined ? {} : { dataUsed: explain.dataUsed }),
+    ...(explain.locale === "en" ? {} : { locale: explain.locale }),
     features,
     scorecard: { characteristics, score: scored.score, pd: d.pd, band: d.band },
     facts: factOut,

@@ -1,5 +1,7 @@
 import type { Band, Offer } from "../limits";
 import type { VelocityCounts } from "../fraud";
+import type { Locale } from "../messages/locales";
+import type { ConsentCategory } from "../schema/applicant";
 import type { Guard } from "./guards";
 
 /** Where a decision reason came from. */
@@ -54,8 +56,15 @@ export interface Decision {
   };
   /** The offer, present only when the outcome is `approve`. */
   readonly offer: Offer | null;
+  /**
+   * The data categories the decision read (`CONSENT_CATEGORIES` order): those consented and present.
+   * Present when the applicant's consent states `purposes`; without them every section given is read.
+   */
+  readonly dataUsed?: readonly ConsentCategory[];
   /** Versions of everything that produced this decision. */
   readonly versions: DecisionVersions;
+  /** Present only when decided with `{ explain: true }`: the score by the card's categories; the parts sum to the unrounded score. */
+  readonly breakdown?: readonly BreakdownPart[];
   /** Present only when decided with `{ trace: true }`: what the decision read and computed (`DecisionTrace`). */
   readonly trace?: DecisionTrace;
   /** Only in decisions of an experiment (`createExperiment`): the arm that decided and the shadow arms' results. */
@@ -99,6 +108,22 @@ export interface DecideOptions {
   readonly velocity?: VelocityCounts;
   /** When true, the decision carries a `DecisionTrace` (`decision.trace`); without it decide does no trace work. */
   readonly trace?: boolean;
+  /** The language of the decision's messages: `"en"` (default) or `"zh-CN"` (`riskcard/messages`). */
+  readonly locale?: Locale;
+  /** When true, the decision carries `breakdown`: the score by the card's categories. */
+  readonly explain?: boolean;
+}
+
+/** One part of a decision's score breakdown (`decide(..., { explain: true })`). */
+export interface BreakdownPart {
+  /** The category's name on the card (`base` for the starting points, `other` for characteristics in no category). */
+  readonly category: string;
+  /** The category's name in the decision's locale (the message pack's `category.<name>`, else the name). */
+  readonly label: string;
+  /** Points contributed (rounded to 2 decimals, as the score). */
+  readonly points: number;
+  /** The category's weight in percent, or null for `base` and `other`. */
+  readonly weight: number | null;
 }
 
 /**
@@ -115,6 +140,8 @@ export interface TraceGuards {
   readonly realNameVerified: boolean;
   readonly idVerified: boolean;
   readonly phoneVerified: boolean;
+  /** Whether every data category the engine requires (`requiredConsents`) was consented; present only when some are required. */
+  readonly purposesConsented?: boolean;
 }
 
 /** One characteristic as scored: the attribute that matched (-1: the fallback), its points and the reason baseline. */
@@ -171,6 +198,12 @@ export interface DecisionTrace {
   /** The versions (with digests) of every artefact in use, and `thresholds`: the digest of the PD cutoffs and bands. */
   readonly artefacts: DecisionVersions & { readonly thresholds: string };
   readonly guards: TraceGuards;
+  /** The optional sections absent from the applicant as decided (not given, or not consented): their reasons become `NO_*`. */
+  readonly absentSections?: readonly string[];
+  /** The decision's `dataUsed`, when it has one. */
+  readonly dataUsed?: readonly ConsentCategory[];
+  /** The locale of the decision's messages, when not `en`. */
+  readonly locale?: Locale;
   /** Every feature the card read (and the income the offer reads): its value, or null when missing. */
   readonly features: Readonly<Record<string, number | null>>;
   readonly scorecard: {

@@ -1,3 +1,4 @@
+import { EN } from "../messages/en";
 import type { Decision, DecisionReason } from "./types";
 
 /**
@@ -15,7 +16,7 @@ export type VelocityUnavailablePolicy = "review" | "ignore";
 
 const REASON: DecisionReason = Object.freeze({
   code: VELOCITY_UNAVAILABLE,
-  message: "Cross-account velocity counts were unavailable (the velocity store failed or timed out)",
+  message: EN[VELOCITY_UNAVAILABLE]!,
   source: "fraud",
 });
 

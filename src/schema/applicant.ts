@@ -199,13 +199,41 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /**
- * Consent to query the credit bureau; refusing it means the application cannot proceed.
+ * The data categories an applicant consents to separately (`consent.purposes`): the credit-bureau
+ * report (`bureau`), wallet payments (`payments`), social signals (`social`), the coordinates and
+ * city codes of device events (`location`), and device events, device records and the
+ * application's device id and network address (`device`).
+ * @example CONSENT_CATEGORIES // => ["bureau", "payments", "social", "location", "device"]
+ */
+export const CONSENT_CATEGORIES = ["bureau", "payments", "social", "location", "device"] as const;
+/** One data category of `consent.purposes`. */
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
+/**
+ * Consent per data category: `true` allows the category's data to be used for this decision; a
+ * category left out or `false` is not consented (`bureau` left out follows `creditBureauQuery`).
+ * @example consentPurposesSchema.safeParse({ location: "no" }).success // => false (a boolean is required)
+ */
+export const consentPurposesSchema = z.strictObject({
+  bureau: z.boolean().optional(),
+  payments: z.boolean().optional(),
+  social: z.boolean().optional(),
+  location: z.boolean().optional(),
+  device: z.boolean().optional(),
+});
+
+/**
+ * Consent to query the credit bureau (refusing it means the application cannot proceed) and,
+ * optionally, consent per data category (`purposes`). Without `purposes`, every section given is
+ * used, as before; with it, a section without consent is treated as absent (`applyConsent`).
  * @example consentSchema.safeParse({ creditBureauQuery: "yes" }).success // => false (a boolean is required)
  */
 export const consentSchema = z.strictObject({
   creditBureauQuery: z.boolean(),
   /** When consent was given (epoch ms). */
   givenAt: epochMs.optional(),
+  /** Consent per data category; see `CONSENT_CATEGORIES`. */
+  purposes: consentPurposesSchema.optional(),
 });
 
 /**
@@ -383,6 +411,7 @@ export const applicantSchema = z.strictObject({
 
 export type Identity = z.infer<typeof identitySchema>;
 export type Consent = z.infer<typeof consentSchema>;
+export type ConsentPurposes = z.infer<typeof consentPurposesSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 export type Social = z.infer<typeof socialSchema>;

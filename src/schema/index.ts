@@ -20,6 +20,10 @@ export {
   bureauInquirySchema,
   bureauSchema,
   type Consent,
+  CONSENT_CATEGORIES,
+  type ConsentCategory,
+  consentPurposesSchema,
+  type ConsentPurposes,
   consentSchema,
   DEVICE_EVENT_KINDS,
   type DeviceEvent,
@@ -86,3 +90,4 @@ export {
   prefixIssues,
 } from "./json-guard";
 export { fromZodIssues, validateWith } from "./zod-issues";
+export { applyConsent, consentsTo, dataCategoriesOf } from "./consent";

@@ -21,11 +21,43 @@ export function cardFromPoints(artefact: ScorecardJSON): Scorecard {
     characteristics: artefact.characteristics,
     scaling: artefact.scaling,
     rounding: artefact.rounding,
-    categories: [],
+    categories: pointsCategories(artefact),
     artefact,
   };
   attach(card, compile(card.basePoints, card.characteristics));
   return deepFreeze(card);
+}
+
+/**
+ * The categories a points artefact declares, with characteristic indices and each category's weight:
+ * its share (percent) of the card's points span, `100 * span_k / sum_k span_k` with `span_k` the sum
+ * over its characteristics of (max - min) points (`pointsSpan`).
+ */
+function pointsCategories(artefact: ScorecardJSON): Scorecard["categories"] {
+  const cats = artefact.categories;
+  if (cats === undefined) return [];
+  const chars = artefact.characteristics;
+  const spans = cats.map((cat) =>
+    cat.characteristics.reduce((s, n) => s + pointsSpan(chars.find((c) => c.name === n)!), 0),
+  );
+  const total = spans.reduce((a, b) => a + b, 0);
+  return cats.map((cat, k) => ({
+    name: cat.name,
+    weight: total > 0 ? (100 * spans[k]!) / total : 0,
+    characteristics: cat.characteristics.map((n) => chars.findIndex((c) => c.name === n)),
+  }));
+}
+
+/** max - min points of a characteristic's attributes with points and its fallback. */
+function pointsSpan(c: Characteristic): number {
+  let min = c.fallback.points;
+  let max = c.fallback.points;
+  for (const a of c.attributes as readonly { readonly points?: number }[]) {
+    if (a.points === undefined) continue;
+    if (a.points < min) min = a.points;
+    if (a.points > max) max = a.points;
+  }
+  return max - min;
 }
 
 /**

@@ -50,6 +50,7 @@ export {
 export { score, scoreValue, scoreBatch } from "./score";
 export { cardFeatures, scoreRecord, vectorFromRecord } from "./score-record";
 export { reasonCodes, type ReasonCodeOptions } from "./reason-codes";
+export { scoreBreakdown, type ScorePart } from "./score-breakdown";
 export { expertCardSchema, scorecardSchema } from "./schema";
 export {
   type DropReason,

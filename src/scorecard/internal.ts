@@ -6,5 +6,5 @@
  * Core only: training internals are in `./train/internal.ts`, so the engine never loads ml-matrix.
  */
 export { compiledOf, MAX_PADDED_CUTS, nextUp } from "./compile";
-export { reasonBaselines, selectReasonCodes } from "./reason-codes";
+export { reasonBaselines, reasonCodeIndex, selectReasonCodes } from "./reason-codes";
 export { EXPRESSION_FUNCTIONS } from "./schema";

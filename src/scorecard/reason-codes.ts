@@ -83,6 +83,8 @@ function cardAlgorithm(card: Scorecard): "pointsBelow" | "pointsAbove" {
  * @param points `score(...).points`
  * @param attributes `score(...).attributes`
  * @param max how many codes at most
+ * @param redirect optional, per characteristic: -1, or a code index from `reasonCodeIndex` that takes
+ *   that characteristic's difference instead of its own code (the engine's `NO_*` codes of absent data)
  * @returns the buffer: `count` codes, with `codes[i]`, `messages[i]`, `points[i]`
  * @throws {RangeError} when a point is not finite (as `reasonCodes`)
  * @internal
@@ -92,11 +94,12 @@ export function selectReasonCodes(
   points: ArrayLike<number>,
   attributes: ArrayLike<number>,
   max: number,
+  redirect?: ArrayLike<number>,
 ): SelectedReasons {
   compiledOf(card);
   const below = cardAlgorithm(card) === "pointsBelow";
   const off = card.artefact.format === "riskcard.scorecard" && card.artefact.useReasonCodes === false;
-  const n = off ? 0 : collect(card, points, attributes, below, below, false);
+  const n = off ? 0 : collect(card, points, attributes, below, below, false, redirect);
   const k = cacheOf(card);
   const sel = selected;
   sel.count = Math.min(n, max);
@@ -146,6 +149,7 @@ function collect(
   maxBaseline: boolean,
   below: boolean,
   zero: boolean,
+  redirect?: ArrayLike<number>,
 ): number {
   const chars = card.characteristics;
   const k = cacheOf(card);
@@ -165,6 +169,7 @@ function collect(
       if (ai === -1) code = k.fallbackCode[c]!;
       else if (Number.isInteger(ai) && ai >= 0 && ai < k.attrCode[c]!.length) code = k.attrCode[c]![ai]!;
     }
+    if (redirect !== undefined && redirect[c]! >= 0) code = redirect[c]!;
     const diff = below ? baselines[c]! - p : p - baselines[c]!;
     let at = pos[code]!;
     if (at < 0) {
@@ -193,8 +198,32 @@ function collect(
   return n;
 }
 
+/**
+ * The index of a reason code in a card's reason-code table, adding the code (with its message)
+ * when the card cannot report it itself: what `selectReasonCodes`' `redirect` takes.
+ * @param card a loaded card
+ * @param code a reason code
+ * @param message its message when the card has none for it
+ * @returns the code's index
+ * @throws {TypeError} when the card was not loaded/built by riskcard
+ * @example reasonCodeIndex(pmmlSampleCard, "RC1") // => 0 (the first characteristic's code)
+ * @internal
+ */
+export function reasonCodeIndex(card: Scorecard, code: string, message: string): number {
+  compiledOf(card);
+  const k = cacheOf(card);
+  const i = k.index.get(code);
+  if (i !== undefined) return i;
+  const next = buildCache(card, [...k.extra, [code, message]]);
+  caches.set(card, next);
+  return next.index.get(code)!;
+}
+
 /** Per-card precomputation for reason codes (cards are frozen, so it is computed once). */
 interface ReasonCache {
+  /** Code index by code, and the codes added by `reasonCodeIndex` (with their messages). */
+  readonly index: ReadonlyMap<string, number>;
+  readonly extra: readonly (readonly [string, string])[];
   /** Every code the card can report, and its message (the card's `reasons`, else the code). */
   readonly codes: readonly string[];
   readonly messages: readonly string[];
@@ -223,7 +252,7 @@ function cacheOf(card: Scorecard): ReasonCache {
   return k;
 }
 
-function buildCache(card: Scorecard): ReasonCache {
+function buildCache(card: Scorecard, extra: readonly (readonly [string, string])[] = []): ReasonCache {
   const chars = card.characteristics;
   const index = new Map<string, number>();
   const codeOf = (code: string): number => {
@@ -258,9 +287,15 @@ function buildCache(card: Scorecard): ReasonCache {
     baseMin[c] = ch.baselineScore ?? lo;
   });
   const messages = new Map((card.artefact.reasons ?? []).map((r) => [r.code, r.message]));
+  for (const [code, message] of extra) {
+    codeOf(code);
+    if (!messages.has(code)) messages.set(code, message);
+  }
   const codes = [...index.keys()];
   const m = codes.length;
   return {
+    index,
+    extra,
     codes,
     messages: codes.map((code) => messages.get(code) ?? code),
     charCode,

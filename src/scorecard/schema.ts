@@ -397,10 +397,40 @@ export const scorecardSchema = z
     reasons: reasons.optional(),
     reasonCodeAlgorithm: z.enum(["pointsBelow", "pointsAbove"]).optional(),
     useReasonCodes: z.boolean().optional(),
+    /**
+     * Optional (both versions): the card's scoring categories (credit history, debts, ...), each
+     * naming its characteristics; a characteristic is in at most one. `scoreBreakdown` sums by them.
+     */
+    categories: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(100),
+          characteristics: z.array(z.string().min(1).max(200)).min(1).max(1_000),
+        }),
+      )
+      .min(1)
+      .max(100)
+      .optional(),
     training: training.optional(),
   })
   .superRefine((card, ctx) => {
     checkNamesAndReasons(card.characteristics, (i) => ["characteristics", i], card.reasons, ctx);
+    if (card.categories !== undefined) {
+      const names = new Set(card.characteristics.map((c) => c.name));
+      const placed = new Set<string>();
+      const catNames = new Set<string>();
+      card.categories.forEach((cat, i) => {
+        if (catNames.has(cat.name)) bad(ctx, ["categories", i, "name"], "inconsistent", "category name used twice");
+        catNames.add(cat.name);
+        cat.characteristics.forEach((n, j) => {
+          if (!names.has(n))
+            bad(ctx, ["categories", i, "characteristics", j], "unknown_reference", "not a characteristic of the card");
+          else if (placed.has(n))
+            bad(ctx, ["categories", i, "characteristics", j], "inconsistent", "characteristic in two categories");
+          placed.add(n);
+        });
+      });
+    }
     // One encoding per feature: a vector holds a category's index in the levels, so every
     // characteristic reading a feature must agree on whether it is categorical and on its levels.
     const kinds = new Map<string, string>();

@@ -226,6 +226,8 @@ export interface ScorecardJSON {
   readonly reasonCodeAlgorithm?: "pointsBelow" | "pointsAbove";
   /** Version 2: `false` when the card reports no reason codes (PMML `useReasonCodes="false"`). */
   readonly useReasonCodes?: boolean;
+  /** Optional: the card's scoring categories, each naming its characteristics (at most one category each). */
+  readonly categories?: readonly { readonly name: string; readonly characteristics: readonly string[] }[];
   readonly training?: TrainingInfo;
 }
 
@@ -267,7 +269,11 @@ export interface Scorecard {
   readonly characteristics: readonly Characteristic[];
   readonly scaling: Scaling | null;
   readonly rounding: Rounding;
-  /** For expert cards: each category's weight and the indices of its characteristics. */
+  /**
+   * The card's categories: for expert cards, each category's weight (percent) and the indices of its
+   * characteristics; for points cards that declare `categories`, the same with the weight computed
+   * as the category's share of the card's points span (sum over its characteristics of max - min points).
+   */
   readonly categories: readonly {
     readonly name: string;
     readonly weight: number;

@@ -115,6 +115,17 @@ const loanArb = fc.record({
   }),
 });
 
+/** Consent per data category (`consent.purposes`): each flag true, false or left out. */
+export const purposesArb = fc
+  .record({
+    bureau: opt(fc.boolean()),
+    payments: opt(fc.boolean()),
+    social: opt(fc.boolean()),
+    location: opt(fc.boolean()),
+    device: opt(fc.boolean()),
+  })
+  .map(clean);
+
 /**
  * A valid applicant; every optional section may be absent.
  * @param maxPayments the most payment events
@@ -124,7 +135,9 @@ export const applicantArb = (maxPayments = 40): fc.Arbitrary<Applicant> =>
     .record({
       id: token("app-"),
       identity: identityArb,
-      consent: fc.record({ creditBureauQuery: fc.boolean(), givenAt: opt(past()) }).map(clean),
+      consent: fc
+        .record({ creditBureauQuery: fc.boolean(), givenAt: opt(past()), purposes: opt(purposesArb) })
+        .map(clean),
       application: opt(
         fc
           .record({

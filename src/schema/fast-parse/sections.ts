@@ -1,5 +1,6 @@
 import {
   BUREAU_ACCOUNT_KINDS,
+  CONSENT_CATEGORIES,
   DEVICE_EVENT_KINDS,
   INQUIRY_KINDS,
   MERCHANT_CATEGORIES,
@@ -51,6 +52,7 @@ export const APPLICANT_KEYS = keys(
 // Section paths (never mutated: report() copies them).
 const IDENTITY_PATH: Path = ["identity"];
 const CONSENT_PATH: Path = ["consent"];
+const PURPOSES_PATH: Path = ["consent", "purposes"];
 const APPLICATION_PATH: Path = ["application"];
 const SOCIAL_PATH: Path = ["social"];
 const BUREAU_PATH: Path = ["bureau"];
@@ -188,14 +190,21 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
 }
 
 /** @internal */
-export const CONSENT_KEYS = keys("creditBureauQuery", "givenAt");
-/** `consentSchema`. */
+export const CONSENT_KEYS = keys("creditBureauQuery", "givenAt", "purposes");
+/** @internal */
+export const PURPOSES_KEYS: ReadonlySet<string> = new Set(CONSENT_CATEGORIES);
+/** `consentSchema`, with its optional `purposes` (`consentPurposesSchema`). */
 export function consent(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, false, pre, -1, "consent");
   if (o === undefined) return;
   const P = CONSENT_PATH;
   checkBool(ctx, o.creditBureauQuery, false, P, -1, "creditBureauQuery");
   checkInt(ctx, o.givenAt, AT_OPTIONAL, P, -1, "givenAt");
+  const purposes = objectAt(ctx, o.purposes, true, P, -1, "purposes");
+  if (purposes !== undefined) {
+    for (const c of CONSENT_CATEGORIES) checkBool(ctx, purposes[c], true, PURPOSES_PATH, -1, c);
+    unknownKeys(ctx, purposes, PURPOSES_KEYS, PURPOSES_PATH, -1);
+  }
   unknownKeys(ctx, o, CONSENT_KEYS, P, -1);
 }
 

@@ -26,6 +26,7 @@ import {
   APPLICATION_KEYS,
   BUREAU_KEYS,
   CONSENT_KEYS,
+  PURPOSES_KEYS,
   DEL_KEYS,
   DEVICES_KEYS,
   EVENT_KEYS,
@@ -51,6 +52,7 @@ const kind = (known: ReadonlySet<string>): Kind => ({ keys: [...known], known })
 const ROOT = kind(APPLICANT_KEYS);
 const IDENTITY = kind(IDENTITY_KEYS);
 const CONSENT = kind(CONSENT_KEYS);
+const PURPOSES = kind(PURPOSES_KEYS);
 const APPLICATION = kind(APPLICATION_KEYS);
 const SOCIAL = kind(SOCIAL_KEYS);
 const BUREAU = kind(BUREAU_KEYS);
@@ -222,7 +224,7 @@ export function snapshotApplicant(input: unknown): unknown {
   if (!isObject(input)) return input;
   const o = copyKind(input, ROOT);
   objectField(o, "identity", IDENTITY);
-  objectField(o, "consent", CONSENT);
+  objectField(o, "consent", CONSENT, (c) => objectField(c, "purposes", PURPOSES));
   objectField(o, "application", APPLICATION);
   arrayField(o, "payments", LIMITS.payments, copyPayment);
   objectField(o, "social", SOCIAL);
