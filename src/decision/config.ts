@@ -41,6 +41,7 @@ export const engineConfigSchema = z.strictObject({
    * `models/strategy.json`: segments each decided by their own engine. With a strategy, no other key may be given.
    */
   strategy: z.unknown().optional(),
+  /**
    * Data categories an applicant must consent to (`consent.purposes`) for this product: when any is
    * not consented, the `purposes_consented` guard fails and the application is declined. The guard
    * is checked (and listed in `decision.guards`) only when this list is not empty.
