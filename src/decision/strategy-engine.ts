@@ -1,4 +1,5 @@
 import defaultStrategyJson from "../../models/strategy.json";
+import { applyConsent } from "../schema/consent";
 import { prefixIssues } from "../schema/json-guard";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
@@ -103,7 +104,8 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
       asOf = undefined;
     }
     if (checkAsOf(asOf) !== undefined) return refuseWith(first, a, options, throwing);
-    const s = router.route(a, asOf as number);
+    // Routing reads only what the applicant consented to: a bureau report without consent routes as a thin file.
+    const s = router.route(applyConsent(a), asOf as number);
     if (s === NOT_INVITED) return ok(notInvited(a.id, asOf as number));
     if (throwing) return ok(withSegment(engines[s]!.decide(a, options), versions[s]!));
     const r = engines[s]!.safeDecide(a, options);

@@ -22,6 +22,23 @@ const withoutSegment = (d: Decision): string => {
 const segmentId = (d: Decision): string => d.versions.segment!.split(" (")[0]!;
 
 describe("a two-segment strategy reproduces the two plain engines, segment by segment", () => {
+  it("routing reads only consented data: a bureau report without bureau consent routes as a thin file", () => {
+    const engine = createEngine({ strategy: "default" });
+    const expert = createEngine({ card: "expert" });
+    const withBureau = population()
+      .filter((a) => a.bureau !== undefined)
+      .slice(0, 25);
+    expect(withBureau.length).toBe(25);
+    for (const a of withBureau) {
+      const purposes = { bureau: false, payments: true, social: true, location: true, device: true };
+      const refused = { ...a, consent: { ...a.consent, purposes } };
+      const d = engine.decide(refused, { asOf });
+      expect(segmentId(d)).toBe("thin-file");
+      // and it is the expert engine's decision of the same applicant (which masks the bureau itself)
+      expect(withoutSegment(d)).toBe(JSON.stringify(expert.decide(refused, { asOf })));
+    }
+  });
+
   it("the default strategy: thin file (no bureau report) -> the expert card, the others -> the statistical card", () => {
     const engine = createEngine({ strategy: "default" });
     const expert = createEngine({ card: "expert" });
