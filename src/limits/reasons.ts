@@ -56,4 +56,8 @@ export const REASONS = Object.freeze({
   REDUCED_SERIOUS_DELINQUENCY: reason("REDUCED_SERIOUS_DELINQUENCY", "limit reduced on serious delinquency"),
   REDUCED_FREQUENT_BORROWING: reason("REDUCED_FREQUENT_BORROWING", "limit reduced on frequent borrowing"),
   REDUCED_FRAUD: reason("REDUCED_FRAUD", "limit reduced on a fraud signal"),
+  REDUCED_MULTI_LENDING: reason(
+    "REDUCED_MULTI_LENDING",
+    "limit reduced: a refreshed credit report shows loan applications with many lenders",
+  ),
 });
