@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { adjustLimit, DEFAULT_MULTI_LENDING, type LimitChange, parsePolicy } from "../../src/limits";
+import { adjustLimit, DEFAULT_MULTI_LENDING, type LimitChange, loadPolicyOrThrow } from "../../src/limits";
 import type { BureauInquiry } from "../../src/schema/applicant";
 import { defaultPolicy, defaultPolicyJson } from "./helpers";
 
@@ -77,14 +77,14 @@ describe("adjustLimit with a bureau refresh (multi-lending at review time)", () 
     expect(DEFAULT_MULTI_LENDING).toEqual({ inquiries: 6, lenders: 4, windowDays: 30, factor: 0.8 });
     const json = defaultPolicyJson();
     json.adjustment.multiLending = { inquiries: 5, lenders: 3, windowDays: 10, factor: 0.5 };
-    const strict = parsePolicy(json);
+    const strict = loadPolicyOrThrow(json);
     // within 10 days: a, b, c, d (1, 2, 5, 9 days back) = 4 inquiries: below 5
     expect(run({ ...account, ...refresh(sixFromFour) }, strict).action).toBe("raise");
     // add one at 3 days: 5 inquiries from 4 lenders; 500,000 x 0.5
     const c = run({ ...account, ...refresh([...sixFromFour, loan(3, "e")]) }, strict);
     expect(c).toMatchObject({ action: "reduce", limitFen: 250_000 });
     json.adjustment.multiLending = { inquiries: 5, lenders: 3, windowDays: 10, factor: 1.5 };
-    expect(() => parsePolicy(json)).toThrow();
+    expect(() => loadPolicyOrThrow(json)).toThrow();
   });
 
   it("rejects a refresh from after asOf, inquiries after the report and malformed inquiries", () => {
