@@ -15,6 +15,8 @@ import { type Outcome, POPULATION_AS_OF, generatePopulation } from "../fixtures/
 import { defaultCatalog, extractFeatures } from "../src/features";
 import { ABSENT_SECTION_CODES, EN } from "../src/messages";
 import { parseApplicantOrThrow, unwrap } from "../src/schema";
+import { auc, ks, quantileBreaks, stabilityIndex } from "../src/metrics";
+import { loadScorecardOrThrow, scoreValue } from "../src/scorecard";
 import {
   type ReasonSpec,
   type TrainOptions,
@@ -43,6 +45,8 @@ export const DEFAULT_TRAINING = Object.freeze({
     maxCorrelation: 0.6,
     maxVariables: 25,
     maxPValue: 0.05,
+    // stability screen (train-default only): CSI of a feature between the train population and the holdout
+    maxStability: 0.1,
     // self-declared income cannot be verified and is easy to inflate; the card uses
     // income_monthly_fen (verified when present) instead
     exclude: ["income_declared_monthly_fen"],
@@ -50,8 +54,14 @@ export const DEFAULT_TRAINING = Object.freeze({
     rounding: "half-up",
     base: "separate",
     missingWithoutData: "riskiest",
-  } satisfies Omit<TrainOptions, "date">,
+  } satisfies Omit<TrainOptions, "date"> & { maxStability: number },
 });
+
+/**
+ * The shipped card before issue 17 retrained it on the 359-feature catalog (compared on the same holdout).
+ * @example PREVIOUS_CARD // => "test/scorecard/card-before-issue-17.json"
+ */
+export const PREVIOUS_CARD = "test/scorecard/card-before-issue-17.json";
 
 /** Plain reason messages (no personal data) for the default catalog's features. */
 export const REASON_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
@@ -114,6 +124,20 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
   loan_current_dpd: "Overdue amount with this lender",
   loan_days_since_last_overdue: "Recent late repayment with this lender",
   loan_outstanding_due_fen: "Overdue amount with this lender",
+  // issue 17: the signals and the generated families a card may pick
+  bureau_loan_inquiries_7d: "Many recent loan applications",
+  bureau_loan_inquiries_30d: "Many recent loan applications",
+  bureau_loan_inquiries_90d: "Many recent loan applications",
+  bureau_loan_inquiry_lenders_7d: "Loan applications with many lenders",
+  bureau_loan_inquiry_lenders_30d: "Loan applications with many lenders",
+  bureau_loan_inquiry_lenders_90d: "Loan applications with many lenders",
+  bureau_microloans_opened_30d: "Recently opened microloans",
+  bureau_open_account_lenders: "Credit with many lenders",
+  income_declared_to_verified: "Declared income above verified income",
+  pay_by_channel_balance_product_sum_180d_fen: "Little use of savings products",
+  pay_by_channel_balance_product_sum_365d_fen: "Little use of savings products",
+  pay_days_since_last_salary: "No recent salary payment",
+  pay_days_since_last_outflow: "No recent spending in the app",
 });
 
 /** Applicant sections whose absence makes a feature missing, with the reason code used then. */
@@ -169,6 +193,57 @@ export function featureTable(applicants: readonly unknown[], outcomes: readonly 
   return { columns, labels, absent, rows: n };
 }
 
+/**
+ * Stability of one feature between two samples: the population stability index over ten
+ * quantile bins of the first sample's present values plus one bin for missing values
+ * (sum of (a - e) ln(a / e) over bins, empty shares taken as 1e-4).
+ * @param a the reference sample (train)
+ * @param b the other sample (holdout)
+ * @returns the index (0 when the feature is missing everywhere in the reference)
+ * @example featureStability({ values: Float64Array.of(1, 2), missing: Uint8Array.of(0, 0) }, { values: Float64Array.of(1, 2), missing: Uint8Array.of(0, 0) }) // => 0
+ */
+export function featureStability(
+  a: { values: Float64Array; missing: Uint8Array },
+  b: { values: Float64Array; missing: Uint8Array },
+): number {
+  const present = a.values.filter((_, i) => a.missing[i] === 0);
+  if (present.length === 0) return 0;
+  const breaks = quantileBreaks(present, 10);
+  const binOf = (x: number): number => {
+    let k = 0;
+    while (k < breaks.length && x >= breaks[k]!) k++;
+    return k;
+  };
+  const count = (c: { values: Float64Array; missing: Uint8Array }): Float64Array => {
+    const out = new Float64Array(breaks.length + 2);
+    for (let i = 0; i < c.values.length; i++) {
+      const k = c.missing[i] === 1 ? breaks.length + 1 : binOf(c.values[i]!);
+      out[k] = out[k]! + 1;
+    }
+    return out;
+  };
+  return stabilityIndex(count(a), count(b)).index;
+}
+
+/** Holdout AUC and KS of a card (points: higher is better). */
+function holdoutFigures(
+  card: ReturnType<typeof loadScorecardOrThrow>,
+  hold: FeatureTable,
+): { auc: number; ks: number } {
+  const names = defaultCatalog.names;
+  const scores = new Float64Array(hold.rows);
+  const values = new Float64Array(names.length);
+  const missing = new Uint8Array(names.length);
+  for (let r = 0; r < hold.rows; r++) {
+    names.forEach((nm, j) => {
+      values[j] = hold.columns[nm]!.values[r]!;
+      missing[j] = hold.columns[nm]!.missing[r]!;
+    });
+    scores[r] = scoreValue(card, { names, values, missing });
+  }
+  return { auc: auc(scores, hold.labels, { higherIsBad: false }), ks: ks(scores, hold.labels) };
+}
+
 /** The result of `trainDefaultCard`. */
 export interface DefaultCard {
   readonly result: TrainedScorecard;
@@ -176,6 +251,10 @@ export interface DefaultCard {
   readonly json: string;
   /** The markdown between the scorecard markers of `models/README.md`. */
   readonly modelCard: string;
+  /** Features left out by the stability screen (CSI above `maxStability`), with their index. */
+  readonly unstable: readonly (readonly [string, number])[];
+  /** Holdout AUC/KS of the new card and of `PREVIOUS_CARD` on the same rows (absent without that file). */
+  readonly comparison?: { readonly now: { auc: number; ks: number }; readonly before: { auc: number; ks: number } };
 }
 
 /**
@@ -233,13 +312,21 @@ export function trainDefaultCard(
   }
   const reasons: Record<string, string> = {};
   for (const nm of defaultCatalog.names) if (Object.hasOwn(REASON_MESSAGES, nm)) reasons[nm] = REASON_MESSAGES[nm]!;
+  // stability screen: a feature whose distribution moves between train and holdout is left out
+  const { maxStability, ...trainOptions } = DEFAULT_TRAINING.options;
+  const unstable: [string, number][] = [];
+  for (const nm of defaultCatalog.names) {
+    const psiValue = featureStability(train.columns[nm]!, hold.columns[nm]!);
+    if (psiValue > maxStability) unstable.push([nm, psiValue]);
+  }
   const holdBads = hold.labels.reduce((s, x) => s + x, 0);
   const trainBads = train.labels.reduce((s, x) => s + x, 0);
   const result = unwrap(
     trainScorecard(
       { columns: { ...columns, defaulted: target }, target: "defaulted" },
       {
-        ...DEFAULT_TRAINING.options,
+        ...trainOptions,
+        exclude: [...trainOptions.exclude, ...unstable.map(([nm]) => nm)],
         date: DEFAULT_TRAINING.date,
         // The artefact text keeps its original "catalogue" spelling: changing it would change the card's digest and
         // so every recorded decision's versions (fixtures/decisions-baseline.jsonl).
@@ -254,10 +341,27 @@ export function trainDefaultCard(
     ),
     "default scorecard training",
   );
-  return { result, json: result.json, modelCard: defaultModelCard(result) };
+  let comparison: DefaultCard["comparison"];
+  try {
+    const before = loadScorecardOrThrow(readFileSync(join(root, PREVIOUS_CARD), "utf8"));
+    comparison = { now: holdoutFigures(result.card, hold), before: holdoutFigures(before, hold) };
+  } catch {
+    comparison = undefined;
+  }
+  return {
+    result,
+    json: result.json,
+    modelCard: defaultModelCard(result, unstable, comparison),
+    unstable,
+    ...(comparison === undefined ? {} : { comparison }),
+  };
 }
 
-function defaultModelCard(result: TrainedScorecard): string {
+function defaultModelCard(
+  result: TrainedScorecard,
+  unstable: readonly (readonly [string, number])[],
+  comparison: DefaultCard["comparison"],
+): string {
   const o = DEFAULT_TRAINING.options;
   return modelCardMarkdown(result, {
     title: "Default statistical scorecard (`scorecard.json`)",
@@ -275,11 +379,19 @@ function defaultModelCard(result: TrainedScorecard): string {
         'reason code (for example `NO_BUREAU`, "No credit report available"); a characteristic that never saw a missing ' +
         "value in training gives missing values its lowest points. Values outside every attribute get the fallback, " +
         "the characteristic's lowest points.",
+      ...(comparison === undefined
+        ? []
+        : [
+            `Issue 17 retrained the card on the 359-feature catalog. On the same holdout (the committed fixture, fraud ` +
+              `rows excluded), this card scores AUC ${comparison.now.auc.toFixed(4)} and KS ${comparison.now.ks.toFixed(4)}; ` +
+              `the card it replaced (\`${PREVIOUS_CARD}\`, trained on the 101-feature catalog) scores AUC ` +
+              `${comparison.before.auc.toFixed(4)} and KS ${comparison.before.ks.toFixed(4)}.`,
+          ]),
     ],
     settings: [
       [
         "train / holdout",
-        "train on generatePopulation({ seed: 1, size: 10,000 }); holdout on the committed 1,000-row fixture; fraud-class rows excluded from both",
+        "train on generatePopulation({ seed: 1, size: 10,000 }); holdout on the committed 1,040-row fixture; fraud-class rows excluded from both",
       ],
       [
         "binning",
@@ -287,7 +399,7 @@ function defaultModelCard(result: TrainedScorecard): string {
       ],
       [
         "screening",
-        `IV >= ${o.minIv}, missing rate <= ${o.maxMissingRate}, identical rate <= ${o.maxIdenticalRate}, |r| between WoE columns <= ${o.maxCorrelation}, at most ${o.maxVariables} variables by IV`,
+        `IV >= ${o.minIv}, missing rate <= ${o.maxMissingRate}, identical rate <= ${o.maxIdenticalRate}, |r| between WoE columns <= ${o.maxCorrelation}, at most ${o.maxVariables} variables by IV; stability: CSI between train and holdout (deciles of train plus a missing bin) <= ${o.maxStability}, ${unstable.length === 0 ? "no feature left out" : `left out: ${unstable.map(([nm, v]) => `\`${nm}\` ${v.toFixed(3)}`).join(", ")}`}`,
       ],
       [
         "excluded",

@@ -39,7 +39,7 @@ Exit codes: 0 written; 1 data error (invalid configuration, unreadable file, mal
  * @param path the file
  * @returns the parsed values
  * @throws {CliError} exit code 1 when the file cannot be read or a line is not JSON (naming the line, never its text)
- * @example (await readJsonl("fixtures/outcomes.jsonl")).length // => 1000
+ * @example (await readJsonl("fixtures/outcomes.jsonl")).length // => 1040
  */
 export async function readJsonl(path: string): Promise<unknown[]> {
   const name = basename(path);

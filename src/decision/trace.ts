@@ -54,7 +54,7 @@ export interface TraceExplain {
  * The catalog slots of every fact the rule set's conditions name (anywhere in a condition tree).
  * @param rules compiled rules
  * @returns slots in catalog order, each once
- * @example factsReadBy(compileRulesOrThrow(ruleSetJson)).length // => 19 (the shipped rule set)
+ * @example factsReadBy(compileRulesOrThrow(ruleSetJson)).length // => 23 (the shipped rule set)
  * @internal
  */
 export function factsReadBy(rules: CompiledRules): readonly number[] {

@@ -1,9 +1,11 @@
 import { unwrap } from "../schema/result";
 import { bureauFeatures } from "./catalog/bureau";
 import { deviceFeatures } from "./catalog/devices";
+import { gridFeatures } from "./catalog/grid";
 import { identityFeatures } from "./catalog/identity";
 import { loanFeatures } from "./catalog/loans";
 import { paymentFeatures } from "./catalog/payments";
+import { signalFeatures } from "./catalog/signals";
 import { socialFeatures } from "./catalog/social";
 import { compileCatalog } from "./compile";
 import type { Catalog } from "./plan";
@@ -11,7 +13,7 @@ import type { FeatureSpec } from "./spec";
 
 /**
  * The declarations of the default catalog, in output order.
- * @example defaultFeatureSpecs.length // => 101
+ * @example defaultFeatureSpecs.length // => 359
  */
 export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
   ...identityFeatures,
@@ -20,6 +22,8 @@ export const defaultFeatureSpecs: readonly FeatureSpec[] = Object.freeze([
   ...socialFeatures,
   ...deviceFeatures,
   ...loanFeatures,
+  ...signalFeatures,
+  ...gridFeatures,
 ]);
 
 /**

@@ -39,7 +39,7 @@ export function loadCatalog(json: unknown): Result<Catalog> {
  * A catalog as its JSON artefact (the inverse of `loadCatalog`).
  * @param catalog a compiled catalog
  * @returns a plain JSON object with `format`, `version`, `utcOffsetMinutes` and `features`
- * @example catalogToJSON(defaultCatalog).features.length // => 101
+ * @example catalogToJSON(defaultCatalog).features.length // => 359
  */
 export function catalogToJSON(catalog: Catalog): {
   format: string;

@@ -4,6 +4,7 @@ import {
   INQUIRY_KINDS,
   MERCHANT_CATEGORIES,
   PAYMENT_CHANNELS,
+  PRODUCT_TYPES,
 } from "../schema/applicant";
 import type { Applicant } from "../schema/applicant";
 
@@ -92,6 +93,7 @@ export const catIx = indexer(MERCHANT_CATEGORIES);
 export const devKindIx = indexer(DEVICE_EVENT_KINDS);
 const inqIx = indexer(INQUIRY_KINDS);
 const accIx = indexer(BUREAU_ACCOUNT_KINDS);
+const productIx = indexer(PRODUCT_TYPES);
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === undefined ? Number.NaN : (v as number));
@@ -161,14 +163,20 @@ const inquiries: SourceDef = {
   name: "inquiries",
   section: "bureau",
   timeField: "at",
-  enums: [{ field: "kind", values: INQUIRY_KINDS }],
+  enums: [
+    { field: "kind", values: INQUIRY_KINDS },
+    { field: "productType", values: PRODUCT_TYPES },
+  ],
   nums: [],
-  strs: [],
+  strs: ["lenderId"],
   hasOpen: false,
   rows: (a) => a.bureau?.inquiries,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.e[0] = inqIx[r.kind as string] ?? 0;
+    const p = r.productType;
+    sc.e[1] = p === undefined ? 0 : (productIx[p as string] ?? 0);
+    sc.s[0] = r.lenderId as string | undefined;
     return r.at as number;
   },
 };
@@ -177,14 +185,20 @@ const accounts: SourceDef = {
   name: "accounts",
   section: "bureau",
   timeField: "openedAt",
-  enums: [{ field: "kind", values: BUREAU_ACCOUNT_KINDS }],
+  enums: [
+    { field: "kind", values: BUREAU_ACCOUNT_KINDS },
+    { field: "productType", values: PRODUCT_TYPES },
+  ],
   nums: ["limitFen", "balanceFen", "monthlyPaymentFen", "worstDaysPastDue"],
-  strs: [],
+  strs: ["lenderId"],
   hasOpen: true,
   rows: (a) => a.bureau?.accounts,
   read: (row, asOf, sc) => {
     const r = row as Row;
     sc.e[0] = accIx[r.kind as string] ?? 0;
+    const p = r.productType;
+    sc.e[1] = p === undefined ? 0 : (productIx[p as string] ?? 0);
+    sc.s[0] = r.lenderId as string | undefined;
     sc.n[0] = num(r.limitFen);
     sc.n[1] = r.balanceFen as number;
     sc.n[2] = num(r.monthlyPaymentFen);

@@ -8,7 +8,7 @@ import type { FeatureSpec } from "./spec";
  * they are derived from (ratio and combine inputs, transitively), in the catalog's order, with
  * the same local-time offset. Each value equals the full catalog's for the same applicant and
  * `asOf` (a feature depends only on its declaration and its inputs), at the cost of only what is
- * kept: a scorecard that reads 10 of 101 features needs 10 of them and their inputs.
+ * kept: a scorecard that reads 10 of 359 features needs 10 of them and their inputs.
  * @param catalog a compiled catalog
  * @param names the features wanted (in any order; duplicates are fine)
  * @returns a compiled catalog (frozen)

@@ -82,6 +82,37 @@ export const FIXED_FACTS: readonly FactDefinition[] = Object.freeze([
     type: "number",
     description: "flagged contacts over contacts (missing without contacts)",
   },
+  {
+    name: "bureau.loanInquiries30d",
+    type: "number",
+    description: "loan-application inquiries in the 30 days up to the application (missing without a bureau report)",
+  },
+  {
+    name: "bureau.loanLenders30d",
+    type: "number",
+    description: "distinct lenders (lenderId) among those inquiries (missing without a bureau report)",
+  },
+  {
+    name: "bureau.microloansOpened30d",
+    type: "number",
+    description: "microloan accounts opened in the 30 days up to the application (missing without a bureau report)",
+  },
+  {
+    name: "device.passwordResets24h",
+    type: "number",
+    description: "password resets in the 24 hours up to the application (missing without device events)",
+  },
+  {
+    name: "device.accountChanges24h",
+    type: "number",
+    description:
+      "password resets, phone and profile changes in the 24 hours up to the application (missing without device events)",
+  },
+  {
+    name: "identity.incomeRatio",
+    type: "number",
+    description: "declared over verified monthly income (missing unless both are present and verified is above 0)",
+  },
 ] as const satisfies readonly FactDefinition[]);
 
 /**
@@ -114,6 +145,12 @@ export const FIXED = Object.freeze({
   defaultedLinks: 22,
   accountAgeDays: 23,
   flaggedShare: 24,
+  loanInquiries30d: 25,
+  loanLenders30d: 26,
+  microloansOpened30d: 27,
+  passwordResets24h: 28,
+  accountChanges24h: 29,
+  incomeRatio: 30,
 });
 
 /**
@@ -183,7 +220,7 @@ export function velocityFactName(dimension: VelocityDimension, kind: VelocityKin
  * @param windows window labels, in order
  * @param custom custom facts (set by the caller with `setFact`)
  * @returns a frozen catalog
- * @example buildCatalog(["1h"], []).index.get("applicant.apply.1h") // => 25
+ * @example buildCatalog(["1h"], []).index.get("applicant.apply.1h") // => 31
  */
 export function buildCatalog(windows: readonly string[], custom: readonly FactDefinition[]): FactCatalog {
   const facts: FactDefinition[] = [...FIXED_FACTS];

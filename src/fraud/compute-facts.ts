@@ -1,5 +1,5 @@
 import type { Applicant, DeviceEvent } from "../schema/applicant";
-import { ageInYearsFast } from "../features/internal";
+import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import { type Facts, clearFacts, createFacts } from "./facts";
@@ -8,6 +8,10 @@ import type { VelocityCounts } from "./velocity-counts";
 import { type StringTable, clearStringTable, markString, newStringTable } from "../features/internal";
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** The fixed windows of the signal facts: 30 days for multi-lending, 24 hours for account changes. */
+const LENDING_WINDOW_MS = 30 * DAY_MS;
+const CHANGES_WINDOW_MS = DAY_MS;
 
 /** Options of `computeFacts`. */
 export interface ComputeFactsOptions {
@@ -22,7 +26,10 @@ export interface ComputeFactsOptions {
 /**
  * Computes the built-in facts of one applicant (see `FIXED_FACTS` and `WINDOWED_FACTS` for the
  * list): velocity per window from the applicant's events, devices and accounts per device,
- * impossible travel, night-time activity, declared-city mismatch, flagged links, and age.
+ * impossible travel, night-time activity, declared-city mismatch, flagged links, age, and the signals of
+ * multi-lender borrowing (loan inquiries and distinct lenders over 30 days, new microloans), account
+ * takeover (password resets and account changes over 24 hours) and income inflation (declared over
+ * verified income).
  * The result does not depend on the order of `devices.events`. Windows end at the application
  * time `t = min(application.appliedAt, asOf)` (or `asOf` without an application): a window `w`
  * holds events with `t - w < at <= t`, so later events are ignored; device age is `t - firstSeenAt`.
@@ -78,6 +85,22 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   setNum(v, m, FIXED.idVerified, id.idVerified ? 1 : 0);
   setNum(v, m, FIXED.phoneVerified, id.phoneVerified ? 1 : 0);
   if (id.cityCode !== undefined) setStr(s, m, FIXED.cityCode, id.cityCode);
+  const declared = id.declaredMonthlyIncomeFen;
+  const verified = id.verifiedMonthlyIncomeFen;
+  if (declared !== undefined && verified !== undefined && verified > 0)
+    setNum(v, m, FIXED.incomeRatio, declared / verified);
+
+  // Multi-lender borrowing (bureau report).
+  const bureau = applicant.bureau;
+  if (bureau !== undefined) {
+    const c = loanInquiryCounts(bureau.inquiries, anchor, LENDING_WINDOW_MS, lendingScratch);
+    setNum(v, m, FIXED.loanInquiries30d, c.inquiries);
+    setNum(v, m, FIXED.loanLenders30d, c.lenders);
+    let micro = 0;
+    for (const acc of bureau.accounts)
+      if (acc.kind === "microloan" && acc.openedAt <= anchor && acc.openedAt > anchor - LENDING_WINDOW_MS) micro++;
+    setNum(v, m, FIXED.microloansOpened30d, micro);
+  }
 
   // Application.
   const app = applicant.application;
@@ -135,6 +158,8 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   // Events: counts per window (nested windows: count where first contained, then accumulate).
   const events = devices?.events;
   if (events === undefined) return;
+  setNum(v, m, FIXED.passwordResets24h, 0);
+  setNum(v, m, FIXED.accountChanges24h, 0);
   for (let w = 0; w < nw; w++) {
     const base = wb + w * per;
     setNum(v, m, base + WINDOWED.apply, 0);
@@ -156,7 +181,15 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   let lastCityAt = -1;
   let lastCityMismatch = false;
   for (const e of events) {
-    if (e.at > anchor || e.at <= anchor - longest) continue;
+    if (e.at > anchor) continue;
+    if (e.at > anchor - CHANGES_WINDOW_MS) {
+      const k = e.kind;
+      if (k === "password_reset") {
+        v[FIXED.passwordResets24h]!++;
+        v[FIXED.accountChanges24h]!++;
+      } else if (k === "phone_change" || k === "profile_change") v[FIXED.accountChanges24h]!++;
+    }
+    if (e.at <= anchor - longest) continue;
     let w = 0;
     while (e.at <= anchor - windows[w]!.ms) w++;
     const base = wb + w * per;
@@ -213,6 +246,7 @@ const ipSeen: StringTable = newStringTable();
 const deviceCounts = new Float64Array(32);
 const ipCounts = new Float64Array(32);
 const locatedScratch: DeviceEvent[] = [];
+const lendingScratch: LoanInquiryCounts = { inquiries: 0, lenders: 0 };
 
 function setNum(v: Float64Array, m: Uint8Array, i: number, x: number): void {
   v[i] = x;

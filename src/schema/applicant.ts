@@ -116,7 +116,14 @@ export const RISKY_MERCHANT_CATEGORIES: readonly MerchantCategory[] = [
  * Kinds of device event (closed).
  * @example DEVICE_EVENT_KINDS.includes("login") // => true
  */
-export const DEVICE_EVENT_KINDS = ["login", "apply", "payment", "password_reset", "profile_change"] as const;
+export const DEVICE_EVENT_KINDS = [
+  "login",
+  "apply",
+  "payment",
+  "password_reset",
+  "profile_change",
+  "phone_change",
+] as const;
 /**
  * Kinds of account on a credit-bureau report (closed).
  * @example BUREAU_ACCOUNT_KINDS.includes("credit_card") // => true
@@ -134,11 +141,27 @@ export const BUREAU_ACCOUNT_KINDS = [
  * @example INQUIRY_KINDS.includes("loan_application") // => true
  */
 export const INQUIRY_KINDS = ["loan_application", "card_application", "guarantee", "post_loan", "other"] as const;
+/**
+ * Credit product types named on bureau inquiries and accounts (closed), so that signals can tell a
+ * microloan or cash loan from a mortgage.
+ * @example PRODUCT_TYPES.includes("microloan") // => true
+ */
+export const PRODUCT_TYPES = [
+  "cash_loan",
+  "installment",
+  "microloan",
+  "credit_card",
+  "mortgage",
+  "car_loan",
+  "bnpl",
+  "other",
+] as const;
 
 export type Occupation = (typeof OCCUPATIONS)[number];
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
+export type ProductType = (typeof PRODUCT_TYPES)[number];
 
 /**
  * Identity as verified by the host app: pre-filled real-name data plus what the user declared.
@@ -284,6 +307,10 @@ export const socialSchema = z.strictObject({
 export const bureauInquirySchema = z.strictObject({
   at: epochMs,
   kind: z.enum(INQUIRY_KINDS),
+  /** Pseudonymous id of the lender that made the inquiry (so distinct lenders can be counted). */
+  lenderId: pseudonym.optional(),
+  /** The credit product applied for. */
+  productType: z.enum(PRODUCT_TYPES).optional(),
 });
 
 /**
@@ -299,6 +326,10 @@ export const bureauAccountSchema = z.strictObject({
   monthlyPaymentFen: fen.optional(),
   /** Worst days past due ever reported on this account. */
   worstDaysPastDue: z.int().min(BOUNDS.worstDaysPastDue.min).max(BOUNDS.worstDaysPastDue.max),
+  /** Pseudonymous id of the lender holding the account. */
+  lenderId: pseudonym.optional(),
+  /** The credit product of the account. */
+  productType: z.enum(PRODUCT_TYPES).optional(),
 });
 
 /**
@@ -417,6 +448,7 @@ export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 export type Social = z.infer<typeof socialSchema>;
 export type Bureau = z.infer<typeof bureauSchema>;
 export type BureauAccount = z.infer<typeof bureauAccountSchema>;
+export type BureauInquiry = z.infer<typeof bureauInquirySchema>;
 export type DeviceEvent = z.infer<typeof deviceEventSchema>;
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
 export type Devices = z.infer<typeof devicesSchema>;

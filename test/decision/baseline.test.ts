@@ -3,7 +3,8 @@
  * default engine and compared, as JSON text, with the copy recorded before the hardening and one-house refactors
  * (fixtures/decisions-baseline.jsonl, written by `createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) })`
  * on commit d582803; re-recorded the same way for issue 16, in the commit "fixtures: re-record the 1,000
- * default-engine decisions for issue 16": the request honoured and band E reachable).
+ * default-engine decisions for issue 16": the request honoured and band E reachable; and for issue 17: new rules,
+ * the 359-feature catalog, the retrained card and the population extended to 1,040 applicants).
  * An issue that changes decisions on purpose re-records the file and says so in its commit.
  */
 import { readFileSync } from "node:fs";
@@ -18,10 +19,10 @@ const lines = (p: string): string[] =>
     .filter((l) => l.trim() !== "");
 
 describe("fixture decisions against the recorded baseline", () => {
-  it("decides all 1,000 fixture applicants byte for byte as recorded", () => {
+  it("decides all 1,040 fixture applicants byte for byte as recorded", () => {
     const applicants = lines("fixtures/applicants.jsonl");
     const recorded = lines("fixtures/decisions-baseline.jsonl");
-    expect(recorded).toHaveLength(1000);
+    expect(recorded).toHaveLength(1040);
     expect(applicants).toHaveLength(recorded.length);
     const engine = createEngine();
     const asOf = Date.UTC(2026, 5, 30);

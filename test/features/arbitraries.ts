@@ -10,6 +10,7 @@ import {
   MERCHANT_CATEGORIES,
   OCCUPATIONS,
   PAYMENT_CHANNELS,
+  PRODUCT_TYPES,
   type Applicant,
 } from "../../src/schema/applicant";
 
@@ -66,7 +67,17 @@ const identityArb = fc
 const bureauArb = fc.record({
   reportedAt: past(),
   historyMonths: fc.integer({ min: 0, max: 300 }),
-  inquiries: fc.array(fc.record({ at: time(), kind: fc.constantFrom(...INQUIRY_KINDS) }), { maxLength: 8 }),
+  inquiries: fc.array(
+    fc
+      .record({
+        at: fc.oneof(time(), time(40, 5)),
+        kind: fc.constantFrom(...INQUIRY_KINDS),
+        lenderId: opt(fc.integer({ min: 0, max: 6 }).map((n) => `lender-${n}`)),
+        productType: opt(fc.constantFrom(...PRODUCT_TYPES)),
+      })
+      .map(clean),
+    { maxLength: 12 },
+  ),
   accounts: fc.array(
     fc
       .record({
@@ -77,6 +88,8 @@ const bureauArb = fc.record({
         balanceFen: money(),
         monthlyPaymentFen: opt(money()),
         worstDaysPastDue: fc.integer({ min: 0, max: 200 }),
+        lenderId: opt(fc.integer({ min: 0, max: 6 }).map((n) => `lender-${n}`)),
+        productType: opt(fc.constantFrom(...PRODUCT_TYPES)),
       })
       .map(clean),
     { maxLength: 6 },

@@ -151,6 +151,9 @@ describe("feature extraction properties", () => {
         defaultCatalog.specs.forEach((s, i) => {
           const want = s.unit === "fen" ? x.values[i]! * k : x.values[i]!;
           if (s.name === "pay_outflow_volatility_180d") expect(y.values[i]).toBeCloseTo(want, 9);
+          // a mean of scaled amounts is the scaled mean up to rounding (sum x k / n vs sum / n x k)
+          else if (s.kind === "aggregate" && s.aggregate === "mean")
+            expect(Math.abs(y.values[i]! - want), s.name).toBeLessThanOrEqual(1e-12 * Math.abs(want));
           else expect(y.values[i], s.name).toBe(want);
         });
       }),

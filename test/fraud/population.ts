@@ -24,6 +24,24 @@ export interface Confusion {
   fpr: number;
 }
 
+/** The rules written for each issue-17 family; every other fraud rule belongs to the device-ring family. */
+export const FAMILY_RULES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  multi_lender: ["bureau.multiLending"],
+  account_takeover: ["device.accountTakeover"],
+});
+
+/** One fraud family: how many, how many the rule set flags, and how often the family's own rules hit non-fraud. */
+export interface FamilyFigures {
+  n: number;
+  /** fraudAction review or decline. */
+  flagged: number;
+  recall: number;
+  /** Non-fraud applicants flagged (review or decline) with at least one of the family's rules among the hits. */
+  nonFraudHits: number;
+  /** nonFraudHits / non-fraud applicants. */
+  fpr: number;
+}
+
 export interface PopulationReport {
   n: number;
   fraud: number;
@@ -34,6 +52,8 @@ export interface PopulationReport {
   /** Per rule id: hits among fraud and among non-fraud applicants. */
   rules: Record<string, { fraud: number; other: number }>;
   complianceDeclines: number;
+  /** Per fraud family (outcomes' `fraudFamily`). */
+  families: Record<string, FamilyFigures>;
 }
 
 function confusion(pred: boolean[], truth: boolean[]): Confusion {
@@ -60,13 +80,23 @@ export function measurePopulation(): PopulationReport {
       .trim()
       .split("\n");
   const applicants = lines("applicants.jsonl").map((l) => parseApplicantOrThrow(JSON.parse(l)));
-  const outcomes = lines("outcomes.jsonl").map((l) => JSON.parse(l) as { id: string; fraud: boolean });
+  const outcomes = lines("outcomes.jsonl").map(
+    (l) => JSON.parse(l) as { id: string; fraud: boolean; fraudFamily?: string },
+  );
   const rules = compileDefaultRules();
   const truth: boolean[] = [];
   const flagged: boolean[] = [];
   const declined: boolean[] = [];
   const perRule: Record<string, { fraud: number; other: number }> = {};
   let complianceDeclines = 0;
+  const familyOf = (ruleId: string): string =>
+    Object.keys(FAMILY_RULES).find((f) => FAMILY_RULES[f]!.includes(ruleId)) ?? "device_ring";
+  const families: Record<string, FamilyFigures> = {};
+  const family = (f: string): FamilyFigures => {
+    families[f] ??= { n: 0, flagged: 0, recall: 0, nonFraudHits: 0, fpr: 0 };
+    return families[f]!;
+  };
+  for (const f of ["device_ring", ...Object.keys(FAMILY_RULES)]) family(f);
   applicants.forEach((a, i) => {
     const o = outcomes[i]!;
     if (o.id !== a.id) throw new Error("outcomes out of order");
@@ -79,7 +109,20 @@ export function measurePopulation(): PopulationReport {
       perRule[h.ruleId] ??= { fraud: 0, other: 0 };
       perRule[h.ruleId]![o.fraud ? "fraud" : "other"]++;
     }
+    if (o.fraud) {
+      const f = family(o.fraudFamily ?? "device_ring");
+      f.n++;
+      if (flagged[i]) f.flagged++;
+    } else if (flagged[i]) {
+      const hit = new Set(r.hits.filter((h) => h.family === "fraud").map((h) => familyOf(h.ruleId)));
+      for (const f of hit) family(f).nonFraudHits++;
+    }
   });
+  const nonFraud = truth.filter((t) => !t).length;
+  for (const f of Object.values(families)) {
+    f.recall = f.flagged / f.n;
+    f.fpr = f.nonFraudHits / nonFraud;
+  }
   return {
     n: applicants.length,
     fraud: truth.filter(Boolean).length,
@@ -87,6 +130,7 @@ export function measurePopulation(): PopulationReport {
     declined: confusion(declined, truth),
     rules: perRule,
     complianceDeclines,
+    families,
   };
 }
 

@@ -95,7 +95,7 @@ describe("an imported rules card in createEngine", () => {
   </Scorecard>
 </PMML>`;
 
-  it("decides the 1,000 fixture applicants with the card's scores and reasons", () => {
+  it("decides the 1,040 fixture applicants with the card's scores and reasons", () => {
     expect(() => createEngine({ scorecard: loadPmmlOrThrow(xml).artefact })).toThrow(/scaling/);
     const card = loadPmmlOrThrow(xml, { scaling: { points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" } });
     expect(card.artefact).toMatchObject({ version: 2 });

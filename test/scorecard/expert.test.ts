@@ -273,10 +273,11 @@ describe("expert card with categorical characteristics and rounding", () => {
   });
 });
 
-describe("expert card on the synthetic population (fixtures/, 1,000 applicants, 71 defaults)", () => {
+describe("expert card on the synthetic population (fixtures/, the 1,000 applicants of the main model, 71 defaults)", () => {
   // Features from the library's own default catalog, as of the population's decision time.
   // Recorded on the current fixtures: AUC 0.7376, mean PD 8.9% against an observed default rate of 7.1%
-  // (first recorded as 0.697 / 9.8% / 8.0% on an earlier draw of the population).
+  // (first recorded as 0.697 / 9.8% / 8.0% on an earlier draw of the population). The 40 rows issue 17 appended
+  // after them are fraud families (60-80% defaults by construction, handled by the fraud rules) and are left out.
   it("ranks defaulters lower (AUC > 0.65) and its PD is cautious on average", async () => {
     const { extractFeatures } = await import("../../src/features");
     const card = loadExpertCardOrThrow(text);
@@ -285,8 +286,8 @@ describe("expert card on the synthetic population (fixtures/, 1,000 applicants, 
         .trim()
         .split("\n")
         .map((l) => JSON.parse(l));
-    const apps = lines("applicants.jsonl");
-    const outs = lines("outcomes.jsonl") as { defaulted: boolean }[];
+    const apps = lines("applicants.jsonl").slice(0, 1000);
+    const outs = (lines("outcomes.jsonl") as { defaulted: boolean }[]).slice(0, 1000);
     const asOf = Date.UTC(2026, 5, 30);
     const s = apps.map((a) => score(card, extractFeatures(a, { asOf })).score);
     // AUC by the Mann-Whitney count: P(score of a non-defaulter > score of a defaulter), ties 1/2.

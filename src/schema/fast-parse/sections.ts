@@ -6,6 +6,7 @@ import {
   MERCHANT_CATEGORIES,
   OCCUPATIONS,
   PAYMENT_CHANNELS,
+  PRODUCT_TYPES,
   isCalendarDate,
 } from "../applicant";
 import { BOUNDS, LIMITS } from "../limits";
@@ -65,6 +66,7 @@ const DIRECTIONS = new Set<unknown>(["in", "out"]);
 const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
 const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
+const PRODUCTS = new Set<unknown>(PRODUCT_TYPES);
 
 // Every checked field, once: bounds from BOUNDS (../limits), the same constants the zod schema reads.
 const AT = requiredNumber(BOUNDS.epochMs);
@@ -104,6 +106,7 @@ const CATEGORY_FIELD = enumField(CATEGORIES, true);
 const INQUIRY_KIND_FIELD = enumField(INQ_KINDS, false);
 const ACCOUNT_KIND_FIELD = enumField(ACC_KINDS, false);
 const DEVICE_EVENT_KIND_FIELD = enumField(DEV_KINDS, false);
+const PRODUCT_FIELD = enumField(PRODUCTS, true);
 
 /** An object-valued field: type check, `missing` when required and absent. Returns the object or undefined. */
 function objectAt(
@@ -278,7 +281,7 @@ export const BUREAU_KEYS = keys(
   "monthlyObligationsFen",
 );
 /** @internal */
-export const INQ_KEYS = keys("at", "kind");
+export const INQ_KEYS = keys("at", "kind", "lenderId", "productType");
 /** @internal */
 export const ACC_KEYS = keys(
   "kind",
@@ -288,6 +291,8 @@ export const ACC_KEYS = keys(
   "balanceFen",
   "monthlyPaymentFen",
   "worstDaysPastDue",
+  "lenderId",
+  "productType",
 );
 /** @internal */
 export const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
@@ -313,6 +318,8 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       }
       checkInt(ctx, e.at, AT, INQ_PRE, i, "at");
       checkEnum(ctx, e.kind, INQUIRY_KIND_FIELD, INQ_PRE, i, "kind");
+      checkToken(ctx, e.lenderId, PSEUDONYM_OPTIONAL, INQ_PRE, i, "lenderId");
+      checkEnum(ctx, e.productType, PRODUCT_FIELD, INQ_PRE, i, "productType");
       unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
     }
   const acc = arrayAt(ctx, o.accounts, ACCOUNTS_ARRAY, P, -1, "accounts");
@@ -331,6 +338,8 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkInt(ctx, e.balanceFen, FEN, ACC_PRE, i, "balanceFen");
       checkInt(ctx, e.monthlyPaymentFen, FEN_OPTIONAL, ACC_PRE, i, "monthlyPaymentFen");
       checkInt(ctx, e.worstDaysPastDue, WORST_DAYS_PAST_DUE, ACC_PRE, i, "worstDaysPastDue");
+      checkToken(ctx, e.lenderId, PSEUDONYM_OPTIONAL, ACC_PRE, i, "lenderId");
+      checkEnum(ctx, e.productType, PRODUCT_FIELD, ACC_PRE, i, "productType");
       unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
     }
   const del = arrayAt(ctx, o.delinquencies, DELINQUENCIES_ARRAY, P, -1, "delinquencies");

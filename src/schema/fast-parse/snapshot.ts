@@ -118,9 +118,18 @@ const copyDeviceRecord: Copier = (e) => {
   return { deviceId: e.deviceId, firstSeenAt: e.firstSeenAt, accountCount: e.accountCount };
 };
 
+/** Copies the optional `lenderId` and `productType` of an inquiry or account when present. */
+function copyLender(e: Rec, c: Rec): Rec {
+  const lender = e.lenderId;
+  if (lender !== undefined) c.lenderId = lender;
+  const product = e.productType;
+  if (product !== undefined) c.productType = product;
+  return c;
+}
+
 const copyInquiry: Copier = (e) => {
-  for (const k in e) if (k !== "at" && k !== "kind") return copyKind(e, INQUIRY);
-  return { at: e.at, kind: e.kind };
+  for (const k in e) if (!INQUIRY.known.has(k)) return copyKind(e, INQUIRY);
+  return copyLender(e, { at: e.at, kind: e.kind });
 };
 
 const copyAccount: Copier = (e) => {
@@ -132,7 +141,7 @@ const copyAccount: Copier = (e) => {
   if (limit !== undefined) c.limitFen = limit;
   const monthly = e.monthlyPaymentFen;
   if (monthly !== undefined) c.monthlyPaymentFen = monthly;
-  return c;
+  return copyLender(e, c);
 };
 
 const copyDelinquency: Copier = (e) => {

@@ -10,6 +10,7 @@ import {
   INQUIRY_KINDS,
   MERCHANT_CATEGORIES,
   PAYMENT_CHANNELS,
+  PRODUCT_TYPES,
 } from "../applicant";
 import { BOUNDS, type NumericRange } from "../limits";
 import { PLACE_CHARS, PSEUDONYM_CHARS } from "./checks";
@@ -19,6 +20,15 @@ const CATEGORIES = new Set<unknown>(MERCHANT_CATEGORIES);
 const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
 const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
+const PRODUCTS = new Set<unknown>(PRODUCT_TYPES);
+
+/** The optional `lenderId` and `productType` of a bureau inquiry or account, when present, are valid. */
+function validLender(e: Record<string, unknown>): boolean {
+  const l = e.lenderId;
+  if (l !== undefined && !token(l, PSEUDONYM, PSEUDONYM_CHARS)) return false;
+  const p = e.productType;
+  return p === undefined || PRODUCTS.has(p);
+}
 
 // The bounds the zod schema and the detailed checks use (BOUNDS in ../limits).
 const AT = BOUNDS.epochMs;
@@ -135,8 +145,8 @@ export function validTimedAmount(e: unknown, timeKey: "at" | "dueAt"): boolean {
  */
 export function validInquiry(e: unknown): boolean {
   if (!isObj(e)) return false;
-  if (!int(e.at, AT) || !INQ_KINDS.has(e.kind)) return false;
-  for (const k in e) if (k !== "at" && k !== "kind") return false;
+  if (!int(e.at, AT) || !INQ_KINDS.has(e.kind) || !validLender(e)) return false;
+  for (const k in e) if (k !== "at" && k !== "kind" && k !== "lenderId" && k !== "productType") return false;
   return true;
 }
 
@@ -156,6 +166,7 @@ export function validAccount(e: unknown): boolean {
   if (e.closedAt !== undefined && !int(e.closedAt, AT)) return false;
   if (e.limitFen !== undefined && !int(e.limitFen, FEN)) return false;
   if (e.monthlyPaymentFen !== undefined && !int(e.monthlyPaymentFen, FEN)) return false;
+  if (!validLender(e)) return false;
   for (const k in e) {
     switch (k) {
       case "kind":
@@ -165,6 +176,8 @@ export function validAccount(e: unknown): boolean {
       case "balanceFen":
       case "monthlyPaymentFen":
       case "worstDaysPastDue":
+      case "lenderId":
+      case "productType":
         break;
       default:
         return false;
