@@ -1,4 +1,5 @@
 import { applyCommand } from "./apply";
+import { binsCommand } from "./bins";
 import { CliError, EXIT } from "./errors";
 import { pmmlCommand } from "./pmml";
 import { psiCommand } from "./psi";
@@ -28,6 +29,7 @@ Commands:
   simulate --base A.json --candidate B.json APPLICANTS.jsonl --as-of TIME [--outcomes F] [--html R.html]
                                                   what-if comparison of two engine configurations
   replay RECORDS.jsonl [--engine CONFIG.json]     re-run a log of decision records, summarise changes
+  bins MODEL [--out BINS.csv]                     the card's cut points, to edit and reuse with train --bins
   psi EXPECTED.csv ACTUAL.csv                     stability index (PSI/CSI) of every shared column
   pmml import MODEL.pmml | export MODEL [--out F] convert between PMML 4.4 and riskcard JSON
 
@@ -50,6 +52,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   replay: replayCommand,
   psi: psiCommand,
   pmml: pmmlCommand,
+  bins: binsCommand,
 };
 
 /**
