@@ -82,7 +82,7 @@ export const CARD_FILE_FLAGS = {
  * @param io output streams
  * @returns the exit code (0 when written)
  * @throws {CliError} on usage errors (2) or data errors (1)
- * @example await applyCommand(["--model", germanModelPath, germanCsv, "--out", tmp("scores.csv")], io) // => 0
+ * @example await applyCommand(["--help"], io) // => 0 (prints APPLY_HELP; see the README for a run)
  */
 export async function applyCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("apply", argv, {

@@ -92,7 +92,7 @@ export function readBinsTable(path: string, table: CsvTable): Record<string, num
  * @param io output streams
  * @returns the exit code (0 when written)
  * @throws {CliError} on usage errors (2) or data errors (1)
- * @example await binsCommand([germanModelPath, "--out", tmp("german-bins.csv")], io) // => 0
+ * @example await binsCommand(["--help"], io) // => 0 (prints BINS_HELP)
  */
 export async function binsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("bins", argv, { out: { type: "string", short: "o" }, ...CARD_FILE_FLAGS });

@@ -34,7 +34,7 @@ cannot hold); 2 usage error.
  * @param io output streams
  * @returns the exit code (0 when written)
  * @throws {CliError} on usage errors (2) or data errors (1)
- * @example await pmmlCommand(["export", germanModelPath, "--out", tmp("card.pmml")], io) // => 0
+ * @example await pmmlCommand(["--help"], io) // => 0 (prints PMML_HELP)
  */
 export async function pmmlCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("pmml", argv, { out: { type: "string", short: "o" }, ...CARD_FILE_FLAGS });

@@ -38,7 +38,7 @@ export function roundLabel(v: number): string {
  * @param width characters per line (at least 2)
  * @param maxLines most lines (default 3)
  * @returns the lines
- * @example wrapLabel("NumberOfTime30-59DaysPastDueNotWorse", 16) // => ["NumberOfTime30-", "59DaysPastDue", "NotWorse"]
+ * @example wrapLabel("NumberOfTime30-59DaysPastDueNotWorse", 16) // => ["NumberOfTime30-", "59DaysPastDueNot", "Worse"]
  */
 export function wrapLabel(text: string, width: number, maxLines = 3): string[] {
   const w = Math.max(2, Math.floor(width));
