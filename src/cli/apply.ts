@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { basename } from "node:path";
-import { csvField } from "../interop/card-table";
+import { csvField } from "../interop/internal";
 import { type Scorecard, probabilityOfDefault, reasonCodes } from "../scorecard";
 import { type ParsedArgs, listOpt, parseCommand, positionals, stringOpt } from "./args";
 import { columnIndex } from "./columns";

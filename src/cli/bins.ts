@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { csvField } from "../interop/card-table";
+import { csvField } from "../interop/internal";
 import type { Scorecard } from "../scorecard";
 import { CARD_FILE_FLAGS, cardFileOptions } from "./apply";
 import { parseCommand, positionals, stringOpt } from "./args";
