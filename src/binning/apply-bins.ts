@@ -46,8 +46,10 @@ export function compileBinning(binning: Binning, options: ApplyBinsOptions = {})
   let missingWoe = missingFallback;
   binning.bins.forEach((bin, i) => {
     if (!Number.isFinite(bin.woe)) throw new RangeError(`compileBinning: bins[${i}].woe must be finite`);
-    if (bin.kind === "missing") missingWoe = bin.woe;
-    else if (bin.kind === "categories") for (const c of bin.categories) categories.set(c, bin.woe);
+    if (bin.kind === "missing") {
+      missingWoe = bin.woe;
+      for (const v of (bin as { specials?: readonly number[] }).specials ?? []) specials.set(v, bin.woe);
+    } else if (bin.kind === "categories") for (const c of bin.categories) categories.set(c, bin.woe);
     else if (bin.kind === "special") for (const s of bin.specials ?? []) specials.set(s, bin.woe);
     else if (bin.kind === "interval") {
       if (intervalWoe.length > 0) {

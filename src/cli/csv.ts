@@ -14,6 +14,22 @@ export interface CsvTable {
   readonly rows: number;
 }
 
+/**
+ * The table restricted to some rows (e.g. the test rows of a split), in the order given.
+ * @param table the table
+ * @param rows 0-based row indices
+ * @returns a table with those rows only
+ * @example pickRows(germanTable, [0, 2]).rows // => 2
+ */
+export function pickRows(table: CsvTable, rows: readonly number[]): CsvTable {
+  return {
+    source: table.source,
+    header: table.header,
+    columns: table.columns.map((col) => rows.map((i) => col[i]!)),
+    rows: rows.length,
+  };
+}
+
 /** Longest record accepted, in characters (guards against a file with no line ends). */
 const MAX_RECORD = 1 << 20;
 /** Bytes looked at before parsing, to tell a binary or non-UTF-8 file and a different delimiter. */

@@ -3,6 +3,7 @@ import { type GainsRow, auc, gainsTable, gini, ks, stabilityIndex } from "../met
 import type { Characteristic, Scorecard } from "../scorecard";
 import { type Reference, binIndex } from "./reference";
 import type { TableScores } from "./score-table";
+import { roundLabel } from "./svg";
 
 /** One attribute row of a characteristic table (the last row may be the fallback). */
 export interface AttributeRow {
@@ -244,12 +245,13 @@ export function attributeLabel(c: Characteristic, a: number): string {
     case "missing":
       return "missing";
     case "special":
-      return `= ${attr.values.join(", ")}`;
+      return `= ${attr.values.map(roundLabel).join(", ")}`;
     case "categories":
       return attr.categories.join(", ");
     case "interval": {
-      const lo = attr.lower === null ? "-inf" : String(attr.lower);
-      const hi = attr.upper === null ? "+inf" : String(attr.upper);
+      // cut points shortened to 4 significant digits for display (0.173837531 -> 0.1738); the model keeps them exact
+      const lo = attr.lower === null ? "-inf" : roundLabel(attr.lower);
+      const hi = attr.upper === null ? "+inf" : roundLabel(attr.upper);
       return c.type === "numeric" && c.closure === "right" ? `(${lo}, ${hi}]` : `[${lo}, ${hi})`;
     }
     case "rule":

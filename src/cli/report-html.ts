@@ -59,6 +59,7 @@ function characteristicSection(c: CharacteristicReport): string {
       values: c.rows.map((r) => (r.count === 0 ? Number.NaN : r.badRate)),
       max: Math.min(1, maxRate * 1.15),
       format: (v) => `${Math.round(v * 100)}%`,
+      axisTitle: "bad rate",
     },
   );
   const head = ["attribute", "count", "share", "goods", "bads", "bad rate", "WoE", "IV", "points"];

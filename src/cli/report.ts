@@ -10,6 +10,8 @@ import { readReference } from "./reference";
 import { computeReport } from "./report-data";
 import { renderReport } from "./report-html";
 import { scoreTable } from "./score-table";
+import { pickRows } from "./csv";
+import { splitRows } from "./split";
 import { recordedTarget } from "./train";
 import { readJsonFile } from "./validate";
 
@@ -30,6 +32,9 @@ distribution recorded in the model by riskcard train.
   --bad VALUE         the target value that means bad (default: as recorded, or 1 / "bad")
   --json DATA.json    also write every number of the report as JSON
   --delimiter D       the CSV field delimiter: one character, or tab (default ,)
+  --split SPLIT.csv   the split riskcard train --split-out wrote for DATA.csv: report on the rows of
+                      --part only (default test), so that training rows are not mixed in
+  --part P            test (default), train or all
 
 Exit codes: 0 report written; 1 data error (invalid model, missing column, non-numeric value in
 a numeric column, one class only); 2 usage error.
@@ -50,6 +55,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     bad: { type: "string" },
     json: { type: "string" },
     delimiter: { type: "string" },
+    split: { type: "string" },
+    part: { type: "string" },
   });
   if (args.values.help === true) {
     io.stdout.write(REPORT_HELP);
@@ -65,7 +72,12 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (target === undefined) throw usageError("--target COL is required (the model does not record its target)");
   const badArg = stringOpt(args, "bad") ?? (recorded !== null && recorded.target === target ? recorded.bad : undefined);
   const delimiter = delimiterOpt(args);
-  const table = await readCsv(dataPath, delimiter === undefined ? {} : { delimiter });
+  const part = stringOpt(args, "part") ?? "test";
+  if (part !== "test" && part !== "train" && part !== "all") throw usageError("--part must be test, train or all");
+  const splitPath = stringOpt(args, "split");
+  if (splitPath === undefined && stringOpt(args, "part") !== undefined) throw usageError("--part needs --split");
+  const full = await readCsv(dataPath, delimiter === undefined ? {} : { delimiter });
+  const table = splitPath === undefined ? full : pickRows(full, splitRows(splitPath, full.rows, part));
   const { labels } = targetLabels(table, target, badArg);
   const scored = scoreTable(card, table);
   const data = computeReport({ card, scored, labels, source: table.source, target, reference: readReference(card) });

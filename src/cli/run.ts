@@ -1,4 +1,8 @@
+import { applyCommand } from "./apply";
+import { binsCommand } from "./bins";
 import { CliError, EXIT } from "./errors";
+import { pmmlCommand } from "./pmml";
+import { psiCommand } from "./psi";
 import type { CliIo } from "./io";
 import { replayCommand } from "./replay";
 import { reportCommand } from "./report";
@@ -15,6 +19,9 @@ export const MAIN_HELP = `Usage: riskcard <command> [options]   (riskcard <comma
 
 Commands:
   train DATA.csv --target COL --out MODEL.json    train a scorecard from a CSV of past loans
+  apply --model CARD DATA.csv [--out OUT.csv|OUT.jsonl]
+                                                  points per characteristic, score, PD and reasons per
+                                                  row (riskcard JSON, PMML or Python card tables)
   score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
                                                   decide applications, streaming JSONL
   report MODEL.json DATA.csv --out REPORT.html    HTML validation report (ROC, KS, PSI, bins)
@@ -22,6 +29,9 @@ Commands:
   simulate --base A.json --candidate B.json APPLICANTS.jsonl --as-of TIME [--outcomes F] [--html R.html]
                                                   what-if comparison of two engine configurations
   replay RECORDS.jsonl [--engine CONFIG.json]     re-run a log of decision records, summarise changes
+  bins MODEL [--out BINS.csv]                     the card's cut points, to edit and reuse with train --bins
+  psi EXPECTED.csv ACTUAL.csv                     stability index (PSI/CSI) of every shared column
+  pmml import MODEL.pmml | export MODEL [--out F] convert between PMML 4.4 and riskcard JSON
 
 Exit codes (every command):
   0  success
@@ -34,11 +44,15 @@ Errors are one line on stderr; they name files, lines and columns, never the val
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
   train: trainCommand,
+  apply: applyCommand,
   score: scoreCommand,
   report: reportCommand,
   validate: validateCommand,
   simulate: simulateCommand,
   replay: replayCommand,
+  psi: psiCommand,
+  pmml: pmmlCommand,
+  bins: binsCommand,
 };
 
 /**
@@ -62,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const fn = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (fn === undefined) {
     io.stderr.write(
-      `riskcard: unknown command (expected train, score, report, validate, simulate or replay; see riskcard --help)\n`,
+      `riskcard: unknown command (expected train, apply, score, report, validate, simulate, replay, bins, psi or pmml; see riskcard --help)\n`,
     );
     return EXIT.usage;
   }

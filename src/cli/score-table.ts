@@ -1,5 +1,5 @@
 import type { FeatureVector } from "../features/types";
-import { type Scorecard, score } from "../scorecard";
+import { type ScoreResult, type Scorecard, score } from "../scorecard";
 import { columnIndex, numericColumn } from "./columns";
 import { type CsvTable, isMissingCell } from "./csv";
 import { CliError } from "./errors";
@@ -19,11 +19,16 @@ export interface TableScores {
  * matched against the characteristic's `levels` (an unseen category takes the fallback).
  * @param card a loaded card
  * @param table the table
+ * @param onRow called with each row's result (its buffers are reused: copy what you keep)
  * @returns scores and matched attributes
  * @throws {CliError} exit code 1 when a column the card reads is absent or a numeric column holds text
  * @example scoreTable(germanCard, germanTable).scores.length // => 1000
  */
-export function scoreTable(card: Scorecard, table: CsvTable): TableScores {
+export function scoreTable(
+  card: Scorecard,
+  table: CsvTable,
+  onRow?: (row: number, result: ScoreResult) => void,
+): TableScores {
   const names: string[] = [];
   const kinds = new Map<string, readonly string[] | null>();
   for (const c of card.characteristics) {
@@ -60,6 +65,7 @@ export function scoreTable(card: Scorecard, table: CsvTable): TableScores {
     const r = score(card, vector, out);
     scores[i] = r.score;
     attributes.set(r.attributes, i * k);
+    if (onRow !== undefined) onRow(i, r);
   }
   return { scores, attributes, characteristics: k };
 }

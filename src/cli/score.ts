@@ -7,6 +7,7 @@ import { type Engine, createEngine } from "../decision/engine";
 import { RiskcardError } from "../schema/result";
 import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
 import { CliError, issuesLine, usageError } from "./errors";
+import { refuseCsvInput } from "./jsonl-sniff";
 import type { CliIo, TextSink } from "./io";
 import { writeText } from "./io";
 import { createProgress } from "./progress";
@@ -95,6 +96,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     if (e instanceof CliError) throw e;
     throw new CliError(`${basename(input)}: file not found`);
   }
+  refuseCsvInput(input, "score");
   const outPath = stringOpt(args, "out");
   const file = outPath === undefined ? null : openOutput(outPath);
   const sink: TextSink = file ?? io.stdout;

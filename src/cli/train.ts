@@ -14,7 +14,10 @@ import { columnIndex, readColumn, targetLabels } from "./columns";
 import { type CsvTable, delimiterOpt, readCsv } from "./csv";
 import { CliError, issuesLine, usageError } from "./errors";
 import type { CliIo } from "./io";
+import { readBinsTable } from "./bins";
 import { referenceOf, withReference } from "./reference";
+import { writeSplit } from "./split";
+import { withoutZeroCharacteristics } from "./zero-points";
 import { scoreTable } from "./score-table";
 
 /**
@@ -44,10 +47,22 @@ riskcard report can measure stability later from the model file alone.
   --seed N              seed of the stratified train/test split (default 1)
   --min-iv V            drop variables with IV below V (default 0.02)
   --max-bins N          most bins per numeric variable (default 8)
+  --min-bin-share S     least share of rows in a bin, 0 to 0.5 (default 0.05); also the least
+                        share of a special-value bin (smaller codes are pooled, see the README)
+  --max-p-value P       backward elimination: drop the variable with the largest Wald p-value
+                        above P and refit, 0 to 1 (default: off)
+  --bins BINS.csv       cut points per numeric column from a bins table (riskcard bins writes
+                        one; edit it and train again): those columns are binned exactly there
+  --split-out SPLIT.csv write which rows were train and which test (row,part), for riskcard
+                        report --split, so that a report on DATA.csv shows the test rows only
   --max-correlation R   of two variables whose WoE columns correlate above R, keep the one with
                         the higher IV (default 0.7; lower it when the fit reports collinear columns)
   --l2 LAMBDA           L2 (ridge) penalty of the logistic fit, >= 0 (default 0); a small value
                         such as 1 gives a finite fit when the data are separated
+  --method monotonic    gives the monotonic trend (bad rate monotone, direction with the larger IV)
+
+A characteristic whose points are 0 in every bin adds nothing to any score: it is left out of the
+model (and named on stderr).
   --delimiter D         the CSV field delimiter: one character, or tab (default ,)
   --name NAME           model name (default: the data file's name)
   --date YYYY-MM-DD     training date written to the model (default: $SOURCE_DATE_EPOCH if set,
@@ -76,6 +91,10 @@ interface TrainArgs {
   readonly seed: number;
   readonly minIv: number | undefined;
   readonly maxBins: number | undefined;
+  readonly minBinShare: number | undefined;
+  readonly maxPValue: number | undefined;
+  readonly bins: string | undefined;
+  readonly splitOut: string | undefined;
   readonly maxCorrelation: number | undefined;
   readonly l2: number | undefined;
   readonly delimiter: string | undefined;
@@ -107,6 +126,10 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     seed: { type: "string" },
     "min-iv": { type: "string" },
     "max-bins": { type: "string" },
+    "min-bin-share": { type: "string" },
+    "max-p-value": { type: "string" },
+    bins: { type: "string" },
+    "split-out": { type: "string" },
     "max-correlation": { type: "string" },
     l2: { type: "string" },
     delimiter: { type: "string" },
@@ -163,6 +186,10 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     seed: numberOpt(args, "seed", 0, 2 ** 31 - 1, true) ?? 1,
     minIv: numberOpt(args, "min-iv", 0, 10),
     maxBins: numberOpt(args, "max-bins", 2, 50, true),
+    minBinShare: numberOpt(args, "min-bin-share", 0, 0.5),
+    maxPValue: numberOpt(args, "max-p-value", Number.MIN_VALUE, 1),
+    bins: stringOpt(args, "bins"),
+    splitOut: stringOpt(args, "split-out"),
     maxCorrelation: numberOpt(args, "max-correlation", 0, 1),
     l2: numberOpt(args, "l2", 0, 1e6),
     delimiter: delimiterOpt(args),
@@ -227,6 +254,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const { columns, notes } = candidateColumns(table, a);
   columns[a.target] = Array.from(labels);
   const testMask = a.testShare > 0 ? trainTestSplit(labels, a.testShare, a.seed) : new Uint8Array(labels.length);
+  const breaks = a.bins === undefined ? undefined : readBinsTable(a.bins, table);
   const common = {
     date: trainingDate(a),
     name: a.name ?? basename(a.data).replace(/\.csv$/i, ""),
@@ -234,6 +262,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     split: { testMask },
     ...(Object.keys(a.special).length > 0 ? { specialValues: a.special } : {}),
     ...(a.maxBins !== undefined ? { maxBins: a.maxBins } : {}),
+    ...(a.minBinShare !== undefined ? { minBinShare: a.minBinShare } : {}),
+    ...(breaks !== undefined ? { breaks } : {}),
     ...(a.maxCorrelation !== undefined ? { maxCorrelation: a.maxCorrelation } : {}),
     ...(a.l2 !== undefined ? { l2: a.l2 } : {}),
   };
@@ -241,6 +271,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   let reportText: string;
   if (a.method === "boosted") {
     if (a.minIv !== undefined) throw usageError("--min-iv does not apply to --method boosted");
+    if (a.maxPValue !== undefined || breaks !== undefined || a.minBinShare !== undefined)
+      throw usageError("--max-p-value, --bins and --min-bin-share do not apply to --method boosted");
     const monotone = Object.keys(a.monotone).length > 0 ? { monotone: a.monotone } : {};
     const r = trainBoostedScorecard({ columns, target: a.target }, { ...common, ...monotone });
     if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
@@ -251,6 +283,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
       ...common,
       method: a.method,
       ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
+      ...(a.maxPValue !== undefined ? { maxPValue: a.maxPValue } : {}),
     };
     const r = trainScorecard({ columns, target: a.target }, options);
     // The library's advice names its options (l2, maxCorrelation); on the command line they are flags.
@@ -265,8 +298,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const trainRows: number[] = [];
   for (let i = 0; i < labels.length; i++) if (testMask[i] === 0) trainRows.push(i);
-  const reference = referenceOf(trained.card, scoreTable(trained.card, table), trainRows);
-  const loaded = loadScorecard(withReference(trained.artefact as ScorecardJSON, reference));
+  const { card, artefact, dropped } = withoutZeroCharacteristics(trained.card, trained.artefact);
+  const reference = referenceOf(card, scoreTable(card, table), trainRows);
+  const loaded = loadScorecard(withReference(artefact as ScorecardJSON, reference));
   if (!loaded.ok)
     throw new CliError(`internal: the model with its reference does not load: ${issuesLine(loaded.issues)}`, 3);
   try {
@@ -274,10 +308,13 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   } catch {
     throw new CliError(`${basename(a.out)}: cannot write the model file`);
   }
+  if (a.splitOut !== undefined) writeSplit(a.splitOut, testMask);
   for (const n of notes) io.stderr.write(`riskcard train: ${n}\n`);
+  for (const d of dropped)
+    io.stderr.write(`riskcard train: left out "${d}": its points are 0 in every bin (it adds nothing to a score)\n`);
   io.stdout.write(reportText);
   io.stderr.write(
-    `riskcard train: wrote ${basename(a.out)} (${trained.card.characteristics.length} characteristics)\n`,
+    `riskcard train: wrote ${basename(a.out)} (${loaded.value.characteristics.length} characteristics)${a.splitOut === undefined ? "" : ` and ${basename(a.splitOut)}`}\n`,
   );
   return 0;
 }

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { defaultCatalog, featureNames } from "../features";
 import { compileRules } from "../fraud";
@@ -8,9 +7,7 @@ import { type Scorecard, loadScorecard } from "../scorecard";
 import { parseCommand, positionals } from "./args";
 import { CliError } from "./errors";
 import type { CliIo } from "./io";
-
-/** Largest artefact file read, in bytes. */
-const MAX_ARTEFACT = 20 << 20;
+import { readTextFile } from "./read-file";
 
 /**
  * Help text of `riskcard validate`.
@@ -105,21 +102,11 @@ function cardNotes(card: Scorecard): string[] {
  * @example readJsonFile("models/policy.json").format // => "riskcard.policy"
  */
 export function readJsonFile(path: string): unknown {
-  const name = basename(path);
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new CliError(`${name}: not a file`);
-    if (st.size > MAX_ARTEFACT) throw new CliError(`${name}: larger than ${MAX_ARTEFACT >> 20} MiB`);
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${name}: file not found or unreadable`);
-  }
+  const text = readTextFile(path);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new CliError(`${name}: not valid JSON`);
+    throw new CliError(`${basename(path)}: not valid JSON`);
   }
 }
 

@@ -108,9 +108,19 @@ export function parsePyFloat(text: string): number | null {
   return Number(t);
 }
 
+/**
+ * One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line end.
+ * @param s the text
+ * @returns the field
+ * @example csvField('a,"b"') // => "\"a,\"\"b\"\"\""
+ */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** Writes rows as CSV text with a header, quoting fields that need it. */
 export function tableToCsv(rows: readonly CardTableRow[], header: readonly [string, string, string]): string {
-  const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const q = csvField;
   const lines = [header.map(q).join(",")];
   for (const r of rows) lines.push([q(r.variable), q(r.bin), String(r.points)].join(","));
   return `${lines.join("\n")}\n`;

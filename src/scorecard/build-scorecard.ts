@@ -8,12 +8,15 @@ import { roundPoints } from "./round-points";
 import { scorecardSchema } from "./schema";
 import type {
   Characteristic,
+  IntervalAttribute,
+  MissingAttribute,
   ReasonMessage,
   Rounding,
   Scaling,
   ScalingParams,
   Scorecard,
   ScorecardJSON,
+  SpecialAttribute,
   TrainingInfo,
 } from "./types";
 
@@ -84,12 +87,18 @@ export function buildScorecard(options: BuildScorecardOptions): Scorecard {
       throw new TypeError(`buildScorecard: binning ${j} has no feature name`);
     const neutral = roundPoints(share, rounding);
     if (b.type === "numeric") {
-      const attributes = b.bins.map((bin) =>
+      // a missing bin holding rare special values (binNumeric's policy) scores them as a special attribute with its points
+      const attributes = b.bins.flatMap((bin): (IntervalAttribute | SpecialAttribute | MissingAttribute)[] =>
         bin.kind === "missing"
-          ? { kind: "missing" as const, points: pts(bin.woe, coef) }
+          ? [
+              ...((bin.specials ?? []).length > 0
+                ? [{ kind: "special" as const, values: [...bin.specials!], points: pts(bin.woe, coef) }]
+                : []),
+              { kind: "missing" as const, points: pts(bin.woe, coef) },
+            ]
           : bin.kind === "special"
-            ? { kind: "special" as const, values: [...(bin.specials ?? [])], points: pts(bin.woe, coef) }
-            : { kind: "interval" as const, lower: bin.lower, upper: bin.upper, points: pts(bin.woe, coef) },
+            ? [{ kind: "special" as const, values: [...(bin.specials ?? [])], points: pts(bin.woe, coef) }]
+            : [{ kind: "interval" as const, lower: bin.lower, upper: bin.upper, points: pts(bin.woe, coef) }],
       );
       const lowest = Math.min(...attributes.map((a) => a.points));
       return {

@@ -23,6 +23,7 @@ export interface CheckedOptions {
   readonly maxBins: number;
   readonly minBinShare: number;
   readonly specialValues: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+  readonly breaks: Readonly<Record<string, readonly number[]>>;
   readonly minIv: number;
   readonly maxMissingRate: number;
   readonly maxIdenticalRate: number;
@@ -51,6 +52,7 @@ const KNOWN = new Set([
   "maxBins",
   "minBinShare",
   "specialValues",
+  "breaks",
   "minIv",
   "maxMissingRate",
   "maxIdenticalRate",
@@ -181,6 +183,20 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
       }
   }
 
+  const breaks: Record<string, readonly number[]> = {};
+  if (o.breaks !== undefined) {
+    if (!isRecord(o.breaks)) issues.push(issue("invalid_type", at("breaks"), "must be an object of arrays by column"));
+    else
+      for (const [k, v] of Object.entries(o.breaks)) {
+        if (
+          !Array.isArray(v) ||
+          !v.every((x, i) => typeof x === "number" && Number.isFinite(x) && (i === 0 || x > (v[i - 1] as number)))
+        )
+          issues.push(issue("invalid_value", at("breaks", k), "must be a strictly increasing array of finite numbers"));
+        else breaks[k] = v as number[];
+      }
+  }
+
   let scaling = pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" });
   if (o.scaling !== undefined) {
     try {
@@ -236,6 +252,7 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
     maxBins: num("maxBins", 8, 1, 1000, true),
     minBinShare: num("minBinShare", 0.05, 0, 0.5),
     specialValues,
+    breaks,
     minIv: num("minIv", 0.02, 0, Number.MAX_VALUE),
     maxMissingRate: num("maxMissingRate", 0.95, 0, 1),
     maxIdenticalRate: num("maxIdenticalRate", 0.95, 0, 1),

@@ -67,6 +67,7 @@ export function prepareData(
   });
   for (const [key, rec] of [
     ["specialValues", o.specialValues],
+    ["breaks", o.breaks],
     ["reasons", o.reasons],
     ["missingReasons", o.missingReasons],
   ] as const) {
@@ -123,11 +124,9 @@ export function prepareData(
     if (r !== undefined) {
       columns.set(name, r);
       names.push(name);
-      if (r.kind === "categorical" && Object.hasOwn(o.specialValues, name)) {
-        issues.push(
-          issue("inconsistent", ["options", "specialValues", name], "special values apply to numeric columns only"),
-        );
-      }
+      for (const key of ["specialValues", "breaks"] as const)
+        if (r.kind === "categorical" && Object.hasOwn(o[key], name))
+          issues.push(issue("inconsistent", ["options", key, name], `${key} apply to numeric columns only`));
     }
     if (issues.length >= MAX_ISSUES) break;
   }

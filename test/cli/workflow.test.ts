@@ -1,0 +1,212 @@
+/**
+ * The analyst workflow of issue 18 item 4 on the German credit fixture: `train --split-out` and
+ * `report --split` (the report's AUC on the held-out rows equals the test AUC train prints, and the
+ * AUC metric recomputed here on those rows), `riskcard bins` then `train --bins` (the edited cut
+ * points are the card's), the binning and fitting flags, and characteristics with 0 points left out.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auc } from "../../src/metrics";
+import { type Scorecard, loadScorecard } from "../../src/scorecard";
+import { trainTestSplit } from "../../src/scorecard/train";
+import { withoutZeroCharacteristics } from "../../src/cli/zero-points";
+import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+
+const dir = tempDir();
+const model = join(dir, "german.json");
+const split = join(dir, "split.csv");
+const records = readRecords(GERMAN);
+const labels = Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0));
+let card: Scorecard;
+let trainOut: string;
+
+function load(path: string): Scorecard {
+  const r = loadScorecard(readFileSync(path, "utf8"));
+  if (!r.ok) throw new Error("model does not load");
+  return r.value;
+}
+
+beforeAll(async () => {
+  const r = await cli([
+    "train",
+    GERMAN,
+    "--target",
+    "creditability",
+    "--out",
+    model,
+    "--date",
+    "2026-01-02",
+    "--split-out",
+    split,
+  ]);
+  if (r.code !== 0) throw new Error("training failed");
+  trainOut = r.out;
+  card = load(model);
+});
+
+describe("train --split-out and report --split", () => {
+  it("the split file holds the seeded stratified split trainTestSplit(labels, 0.3, 1) makes", () => {
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const lines = readFileSync(split, "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe("row,part");
+    expect(lines.slice(1)).toEqual(Array.from(mask, (m, i) => `${i + 1},${m === 1 ? "test" : "train"}`));
+  });
+
+  it("report --split shows the test rows only: its AUC is the test AUC train printed", async () => {
+    const json = join(dir, "report.json");
+    const r = await cli(["report", model, GERMAN, "--out", join(dir, "r.html"), "--split", split, "--json", json]);
+    expect(r.code).toBe(0);
+    const testAuc = /test: {2}300 rows, 90 bad, AUC (0\.\d{4})/.exec(trainOut)?.[1];
+    expect(testAuc).toBeDefined();
+    expect(r.err).toContain(`300 rows, AUC ${testAuc}`);
+    // recomputed here: scoreRecord over csv-parse records of the test rows, the metrics auc (higher score = good)
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const scores = scoresOf(card, records);
+    const idx = [...mask.keys()].filter((i) => mask[i] === 1);
+    const a = auc(
+      idx.map((i) => -scores[i]!),
+      idx.map((i) => labels[i]!),
+    );
+    const data = JSON.parse(readFileSync(json, "utf8")) as { discrimination: { auc: number } };
+    expect(data.discrimination.auc).toBeCloseTo(a, 12);
+    const all = await cli(["report", model, GERMAN, "--out", join(dir, "r2.html"), "--split", split, "--part", "all"]);
+    expect(all.err).toContain("1000 rows");
+  });
+
+  it("a split of another file, a malformed split, or --part without --split is one clear error", async () => {
+    const other = join(dir, "other-split.csv");
+    writeFileSync(other, "row,part\n1,train\n2,test\n");
+    const r = await cli(["report", model, GERMAN, "--out", join(dir, "x.html"), "--split", other]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err);
+    expect(r.err).toContain("another file");
+    writeFileSync(other, "nope\n");
+    expect((await cli(["report", model, GERMAN, "--out", join(dir, "x.html"), "--split", other])).code).toBe(1);
+    expect((await cli(["report", model, GERMAN, "--out", join(dir, "x.html"), "--part", "test"])).code).toBe(2);
+  });
+});
+
+describe("riskcard bins and train --bins (manual adjustment)", () => {
+  it("exports the numeric cut points; edited ones are the retrained card's bins", async () => {
+    const bins = join(dir, "bins.csv");
+    expect((await cli(["bins", model, "--out", bins])).code).toBe(0);
+    const lines = readFileSync(bins, "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe("variable,breaks");
+    const numeric = card.characteristics.filter((c) => c.type === "numeric");
+    expect(lines.length - 1).toBe(numeric.length);
+    for (const c of numeric) {
+      const cuts = c.attributes.flatMap((a) => (a.kind === "interval" && a.lower !== null ? [a.lower] : []));
+      expect(lines).toContain(`${c.feature},${cuts.join(";")}`);
+    }
+    // the analyst's edit: age cut at 25 and 40 only
+    writeFileSync(bins, "variable,breaks\nage_in_years,25;40\n");
+    const out = join(dir, "german-manual.json");
+    const r = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--bins",
+      bins,
+    ]);
+    expect(r.code).toBe(0);
+    const age = load(out).characteristics.find((c) => c.feature === "age_in_years");
+    expect(
+      age?.attributes
+        .filter((a) => a.kind === "interval")
+        .map((a) => (a.kind === "interval" ? [a.lower, a.upper] : [])),
+    ).toEqual([
+      [null, 25],
+      [25, 40],
+      [40, null],
+    ]);
+  });
+
+  it("a bins table with an unknown column, unordered cuts or a categorical column is one clear error", async () => {
+    const bins = join(dir, "bad-bins.csv");
+    const out = join(dir, "never.json");
+    for (const body of ["variable,breaks\nnope,1\n", "variable,breaks\nage_in_years,40;25\n", "a,b\n"]) {
+      writeFileSync(bins, body);
+      const r = await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--bins", bins]);
+      expect(r.code).toBe(1);
+      expectOneLine(r.err);
+    }
+    writeFileSync(bins, "variable,breaks\nhousing,1\n");
+    const r = await cli(["train", GERMAN, "--target", "creditability", "--out", out, "--bins", bins]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("numeric columns only");
+  });
+});
+
+describe("binning and fitting flags", () => {
+  it("--min-bin-share 0.2 gives no numeric bin under 20% of the training rows; --max-p-value drops weak variables", async () => {
+    const out = join(dir, "german-flags.json");
+    const r = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--min-bin-share",
+      "0.2",
+      "--max-p-value",
+      "0.01",
+    ]);
+    expect(r.code).toBe(0);
+    const c = load(out);
+    const metrics = c.artefact.format === "riskcard.scorecard" ? c.artefact.training!.metrics! : {};
+    // ref.* keys hold the training rows per attribute (700 rows): every interval of a numeric characteristic >= 140
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
+    for (const ch of c.characteristics) {
+      if (ch.type !== "numeric") continue;
+      for (const a of ch.attributes) {
+        if (a.kind !== "interval") continue;
+        const n = trainIdx.filter((i) => {
+          const v = Number(records[i]![ch.feature]);
+          return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
+        }).length;
+        expect(n).toBeGreaterThanOrEqual(0.2 * 700);
+      }
+    }
+    expect(metrics).toBeDefined();
+    expect(r.out).toMatch(/p-value/);
+    expect(c.characteristics.length).toBeLessThan(card.characteristics.length);
+    for (const bad of [
+      ["--min-bin-share", "0.9"],
+      ["--max-p-value", "2"],
+    ])
+      expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, ...bad])).code).toBe(2);
+  });
+
+  it("a characteristic with 0 points in every bin is left out, every score unchanged", () => {
+    // a SYNTHETIC zero characteristic added to the trained card's artefact
+    const art = JSON.parse(readFileSync(model, "utf8")) as { characteristics: Record<string, unknown>[] };
+    art.characteristics.push({
+      name: "zero",
+      feature: "age_in_years",
+      type: "numeric",
+      closure: "left",
+      reasonCode: "zero",
+      attributes: [
+        { kind: "interval", lower: null, upper: 30, points: 0 },
+        { kind: "interval", lower: 30, upper: null, points: 0 },
+      ],
+      fallback: { points: 0 },
+    });
+    const withZero = loadScorecard(art);
+    if (!withZero.ok) throw new Error("the synthetic card does not load");
+    const r = withoutZeroCharacteristics(withZero.value, withZero.value.artefact);
+    expect(r.dropped).toEqual(["zero"]);
+    expect(r.card.characteristics.map((c) => c.name)).toEqual(card.characteristics.map((c) => c.name));
+    expect(scoresOf(r.card, records)).toEqual(scoresOf(withZero.value, records));
+  });
+});
