@@ -59,6 +59,15 @@ export interface BoostOptions {
    * fewer boundaries score faster (bench/RESULTS.md, suite boosting).
    */
   readonly maxCuts?: number;
+  /**
+   * Number of pairwise interaction terms (default 0: none). Candidate pairs are ranked on the
+   * residuals of the main shapes (FAST, Lou et al. 2013), the best `interactions` pairs with a
+   * positive gain are boosted after the mains, and each becomes a two-dimensional characteristic
+   * (a version 2 rules characteristic over both features, one attribute per cell). At most 20.
+   */
+  readonly interactions?: number;
+  /** Most interval groups per numeric feature in a pair's grid (default 6, 2 to 16; missing and special bins come on top). */
+  readonly pairBins?: number;
   /** Recalibrate PD on the validation rows (Platt: logit = a + b * card logit); default true. */
   readonly calibrate?: boolean;
   /** Scaling (default 600 points at bad:good odds 1/19, pdo 50) and rounding (default half-up). */
@@ -72,6 +81,19 @@ export interface FeatureShape {
   readonly labels: readonly string[];
   readonly points: readonly number[];
   readonly counts: readonly number[];
+}
+
+/** One pairwise term's learned surface, for reports: points per cell (rows: the first feature's bins). */
+export interface PairShape {
+  readonly features: readonly [string, string];
+  readonly rowLabels: readonly string[];
+  readonly columnLabels: readonly string[];
+  /** Points of cell (r, c) at `points[r][c]`. */
+  readonly points: readonly (readonly number[])[];
+  /** Rows (training and validation) per cell. */
+  readonly counts: readonly (readonly number[])[];
+  /** FAST gain of the pair on the residuals of the mains (second-order loss reduction). */
+  readonly gain: number;
 }
 
 /** Calibration figures of a PD on a set of rows. */
@@ -93,6 +115,9 @@ export interface BoostReport {
   /** Brier score and reliability table of the card's PD on the test rows (on the validation rows without test rows). */
   readonly pdCalibration?: CalibrationReport;
   readonly shapes: readonly FeatureShape[];
+  /** The pairwise terms in the card (empty without `interactions`), and their boosting rounds. */
+  readonly pairs: readonly PairShape[];
+  readonly pairRounds: number;
 }
 
 /** The result of `trainBoostedScorecard`. */
