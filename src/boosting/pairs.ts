@@ -7,7 +7,7 @@
  * 2019; written from the papers, not from their code). Internal: used by train-boosted-scorecard.ts.
  */
 import type { Predicate, RulesCharacteristic } from "../scorecard/types";
-import { logLoss } from "./boost-shapes";
+import { logLoss, updateAndSum } from "./boost-shapes";
 import type { FineBinning } from "./fine-bins";
 
 /** A feature's coarse bins for pairs: the coarse bin of every fine bin, and what each coarse bin holds. */
@@ -251,7 +251,6 @@ export function boostPairs(
   valid?: { readonly cells: readonly Uint16Array[]; readonly f0: Float64Array; readonly labels: Uint8Array },
 ): { tables: Float64Array[]; rounds: number; bestRound: number; validationLoss: number[] } {
   const y = train.labels;
-  const n = y.length;
   const f = train.f0.slice();
   const prob = Float64Array.from(f, (z) => 1 / (1 + Math.exp(-z)));
   const fv = valid === undefined ? new Float64Array(0) : valid.f0.slice();
@@ -297,21 +296,7 @@ export function boostPairs(
         table[k] += delta[k]!;
       }
       const tn = t + 1 === tables.length ? 0 : t + 1;
-      const next = train.cells[tn]!;
-      const mn = cellsOf(tn);
-      g.fill(0, 0, mn);
-      h.fill(0, 0, mn);
-      cnt.fill(0, 0, mn);
-      for (let i = 0; i < n; i++) {
-        const fi = f[i]! + delta[cells[i]!]!;
-        f[i] = fi;
-        const pi = 1 / (1 + Math.exp(-fi));
-        prob[i] = pi;
-        const k = next[i]!;
-        g[k] += pi - y[i]!;
-        h[k] += pi * (1 - pi);
-        cnt[k]!++;
-      }
+      updateAndSum(f, prob, y, delta, cells, train.cells[tn]!, cellsOf(tn), g, h, cnt);
       if (valid !== undefined) {
         const vc = valid.cells[t]!;
         for (let i = 0; i < fv.length; i++) fv[i] += delta[vc[i]!]!;

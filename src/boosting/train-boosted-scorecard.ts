@@ -5,7 +5,14 @@ import { MAX_PADDED_CUTS } from "../scorecard/internal";
 import { loadScorecard, scorecardToJSON } from "../scorecard/load";
 import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { roundPoints } from "../scorecard/round-points";
-import { checkOptions, prepareData, scoreColumns, setMetrics } from "../scorecard/train/internal";
+import {
+  SHARED_OPTION_KEYS,
+  checkOptions,
+  prepareData,
+  scoreColumns,
+  setMetrics,
+  splitRows,
+} from "../scorecard/train/internal";
 import { trainTestSplit } from "../scorecard/train/train-test-split";
 import type { SetMetrics, TrainingData } from "../scorecard/train/types";
 import type { Characteristic, Rounding, Scaling, ScorecardJSON } from "../scorecard/types";
@@ -22,18 +29,6 @@ import {
 } from "./pairs";
 import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape, PairShape } from "./types";
 
-const SHARED = [
-  "date",
-  "name",
-  "description",
-  "dataDescription",
-  "bad",
-  "exclude",
-  "split",
-  "specialValues",
-  "scaling",
-  "rounding",
-] as const;
 const OWN = new Set([
   "maxBins",
   "validationShare",
@@ -49,6 +44,7 @@ const OWN = new Set([
   "maxCuts",
   "interactions",
   "pairBins",
+  "pairLearningRate",
 ]);
 
 /**
@@ -84,7 +80,8 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
   const shared: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const k of Object.keys(options)) {
-    if ((SHARED as readonly string[]).includes(k)) shared[k] = (options as unknown as Record<string, unknown>)[k];
+    if ((SHARED_OPTION_KEYS as readonly string[]).includes(k))
+      shared[k] = (options as unknown as Record<string, unknown>)[k];
     else if (!OWN.has(k)) issues.push(issue("unrecognized_key", ["options", k], "unknown option"));
   }
   const co = checkOptions(shared);
@@ -104,23 +101,9 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
   }
 
   // 1. test split, then validation split of the training rows
-  let testMask: Uint8Array;
-  const s = o.split;
-  if (s === "none") testMask = new Uint8Array(d.n);
-  else if ("testMask" in s) {
-    if (s.testMask.length !== d.n)
-      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
-    testMask = new Uint8Array(d.n);
-    for (let i = 0; i < d.n; i++) {
-      const m = s.testMask[i];
-      if (m !== 0 && m !== 1)
-        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
-      testMask[i] = m;
-    }
-  } else testMask = trainTestSplit(d.labels, s.testShare, s.seed);
-  const fitIdx: number[] = [];
-  const testIdx: number[] = [];
-  for (let i = 0; i < d.n; i++) (testMask[i] === 1 ? testIdx : fitIdx).push(i);
+  const sp = splitRows(o.split, d.labels);
+  if (!sp.ok) return fail(sp.issues);
+  const { trainIdx: fitIdx, testIdx } = sp.value;
   const fitLabels = Uint8Array.from(fitIdx, (i) => d.labels[i]!);
   const fitBads = fitLabels.reduce((a, b) => a + b, 0);
   if (fitBads < 2 || fitBads > fitLabels.length - 2)
@@ -226,7 +209,7 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
       .map((r) => ({ ...cand[r.pair]!, gain: r.gain }));
     if (chosen.length === 0) return { terms: [], rounds: 0 };
     const pp = {
-      learningRate: own.learningRate,
+      learningRate: own.pairLearningRate,
       maxRounds: own.maxRounds,
       minSamplesLeaf: own.minSamplesLeaf,
       patience: own.patience,
@@ -383,6 +366,7 @@ interface OwnOptions {
   readonly maxCuts: number;
   readonly interactions: number;
   readonly pairBins: number;
+  readonly pairLearningRate: number;
 }
 
 /** A learned pair term: the two features (indices), their coarse bins, log-odds and rows per cell. */
@@ -442,6 +426,7 @@ function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
     maxCuts: num("maxCuts", 7, 1, MAX_PADDED_CUTS, true),
     interactions: num("interactions", 0, 0, 20, true),
     pairBins: num("pairBins", 6, 2, 16, true),
+    pairLearningRate: num("pairLearningRate", 0.2, 0, 1, false, true),
   };
 }
 

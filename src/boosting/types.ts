@@ -3,27 +3,11 @@
  * loaded card, and a report with each feature's shape and the calibration figures).
  */
 import type { CalibrationTable } from "../metrics/calibration-table";
-import type { Rounding, ScalingParams, Scorecard, ScorecardJSON } from "../scorecard/types";
-import type { SetMetrics } from "../scorecard/train/types";
+import type { Scorecard, ScorecardJSON } from "../scorecard/types";
+import type { SetMetrics, SharedTrainOptions } from "../scorecard/train/types";
 
-/** Options of `trainBoostedScorecard`. Only `date` is required. */
-export interface BoostOptions {
-  /** Training date written to the artefact, ISO `YYYY-MM-DD` (the library never reads the clock). */
-  readonly date: string;
-  readonly name?: string;
-  readonly description?: string;
-  readonly dataDescription?: string;
-  /** The target value that means bad; default: the target holds 1/0. */
-  readonly bad?: number | string;
-  /** Columns that are not candidates. */
-  readonly exclude?: readonly string[];
-  /** Train/test split, as `trainScorecard`'s (default `{ testShare: 0.3, seed: 1 }`). */
-  readonly split?:
-    | { readonly testShare: number; readonly seed: number }
-    | { readonly testMask: ArrayLike<number> }
-    | "none";
-  /** Special values per numeric column, each entry its own bin. */
-  readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+/** Options of `trainBoostedScorecard`: the trainers' shared options and the boosting ones. Only `date` is required. */
+export interface BoostOptions extends SharedTrainOptions {
   /** Most quantile intervals per numeric column before boosting (default 64). */
   readonly maxBins?: number;
   /** Share of the training rows held out (stratified, seeded) for early stopping and calibration (default 0.15). */
@@ -66,13 +50,16 @@ export interface BoostOptions {
    * (a version 2 rules characteristic over both features, one attribute per cell). At most 20.
    */
   readonly interactions?: number;
+  /**
+   * Shrinkage of each pair step (default 0.2): a pair step is a four-leaf tree over a coarse grid
+   * whose leaves hold at least `minSamplesLeaf` rows, so it takes larger steps than the mains'
+   * fine-bin trees (fewer rounds, bench/boosting-figures.ts).
+   */
+  readonly pairLearningRate?: number;
   /** Most interval groups per numeric feature in a pair's grid (default 6, 2 to 16; missing and special bins come on top). */
   readonly pairBins?: number;
   /** Recalibrate PD on the validation rows (Platt: logit = a + b * card logit); default true. */
   readonly calibrate?: boolean;
-  /** Scaling (default 600 points at bad:good odds 1/19, pdo 50) and rounding (default half-up). */
-  readonly scaling?: ScalingParams;
-  readonly rounding?: Rounding;
 }
 
 /** One feature's learned shape, for reports: points per fine bin, and bin labels. */
