@@ -268,7 +268,9 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "Scorecard",
       "ScorecardJSON",
       "SetMetrics",
+      "SharedTrainOptions",
       "SpecialAttribute",
+      "SplitOption",
       "TrainOptions",
       "TrainReport",
       "TrainedScorecard",
@@ -531,6 +533,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "BoostedShapes",
       "CalibrationReport",
       "FeatureShape",
+      "PairShape",
     ],
   ],
   "./decision": [

@@ -4,7 +4,7 @@
  */
 import type { CalibrationTable } from "../metrics/calibration-table";
 import type { Scorecard, ScorecardJSON } from "../scorecard/types";
-import type { SetMetrics, SharedTrainOptions } from "../scorecard/train/types";
+import type { SetMetrics, SharedTrainOptions } from "../scorecard";
 
 /** Options of `trainBoostedScorecard`: the trainers' shared options and the boosting ones. Only `date` is required. */
 export interface BoostOptions extends SharedTrainOptions {
