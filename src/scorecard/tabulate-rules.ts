@@ -131,28 +131,47 @@ export function tabulateRules(c: RulesCharacteristic, slot0: number): RuleEval |
     attr[cell] = ruleState.attr;
   }
   const slots = Int32Array.from({ length: m }, (_, j) => slot0 + j);
+  // The state of input j's value: 0 missing (or NaN); numeric 1 + boundaries <= v (a branch-free
+  // count, as the scorer's general path, for up to 16 boundaries); categorical 2 + level, 1 unknown.
+  const stateOf = (j: number, v: number, isMissing: boolean): number => {
+    if (isMissing || Number.isNaN(v)) return 0;
+    const b = cuts[j];
+    if (b === null) {
+      const n = levels[j]!;
+      return Number.isInteger(v) && v >= 0 && v < n ? v + 2 : unknownMissing[j] === 1 ? 0 : 1;
+    }
+    if (b.length <= 16) {
+      let st = 1;
+      for (let k = 0; k < b.length; k++) st += +(b[k]! <= v);
+      return st;
+    }
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (b[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  if (m === 2) {
+    // a pair term: both inputs read directly, no loop over inputs
+    const a0 = slot0;
+    const a1 = slot0 + 1;
+    const w0 = stride[0]!;
+    return (vals, miss, off, idx) => {
+      const i0 = off + idx[a0]!;
+      const i1 = off + idx[a1]!;
+      const cell = stateOf(0, vals[i0]!, miss[i0] === 1) * w0 + stateOf(1, vals[i1]!, miss[i1] === 1);
+      ruleState.attr = attr[cell]!;
+      return pts[cell]!;
+    };
+  }
   return (vals, miss, off, idx) => {
     let cell = 0;
     for (let j = 0; j < m; j++) {
       const i = off + idx[slots[j]!]!;
-      const v = vals[i]!;
-      let st: number;
-      const b = cuts[j];
-      if (miss[i] === 1 || Number.isNaN(v)) st = 0;
-      else if (b === null) {
-        const n = levels[j]!;
-        st = Number.isInteger(v) && v >= 0 && v < n ? v + 2 : unknownMissing[j] === 1 ? 0 : 1;
-      } else {
-        let lo = 0;
-        let hi = b.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (b[mid]! <= v) lo = mid + 1;
-          else hi = mid;
-        }
-        st = lo + 1;
-      }
-      cell += st * stride[j]!;
+      cell += stateOf(j, vals[i]!, miss[i] === 1) * stride[j]!;
     }
     ruleState.attr = attr[cell]!;
     return pts[cell]!;

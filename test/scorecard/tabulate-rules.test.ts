@@ -116,6 +116,37 @@ describe("tabulateRules: the table gives the closures' and the direct reading's 
     expect(tabulated).toBe(400);
   });
 
+  it("over more than 16 boundaries (the binary search) on every value between and at them", () => {
+    const vals = Array.from({ length: 12 }, (_, i) => i * 1.5);
+    const ch = characteristic(
+      [
+        {
+          op: "and",
+          args: [
+            { op: "in", feature: "x", values: vals.slice(0, 6) },
+            { op: "eq", feature: "g", value: "b" },
+          ],
+        },
+        { op: "ge", feature: "x", value: 9 },
+        { op: "le", feature: "x", value: 4.5 },
+      ],
+      "asIs",
+      -1,
+    );
+    const table = tabulateRules(ch, 0)!;
+    const closures = compileRules(ch, 0);
+    const idx = Int32Array.of(0, 1);
+    let rows = 0;
+    for (const x of [-3, ...vals, ...vals.map(nextUp), ...vals.map((v) => v + 0.7), 40])
+      for (const g of [0, 1, 2, -1]) {
+        const values = Float64Array.of(x, g);
+        const missing = new Uint8Array(2);
+        expect(table(values, missing, 0, idx)).toBe(closures(values, missing, 0, idx));
+        rows++;
+      }
+    expect(rows).toBe(4 * 38);
+  });
+
   it("leaves expressions, non-finite constants and oversized grids to the closures", () => {
     const base = characteristic([{ op: "lt", feature: "x", value: 1 }], "asIs", 0);
     expect(
