@@ -171,8 +171,8 @@ export function updateAndSum(
   }
 }
 
-/** Sums gradients, hessians and rows per bin of one feature. */
-function histogram(
+/** Sums gradients, hessians and rows per bin of one feature (or per cell of a pair: `b` cells). */
+export function histogram(
   col: Uint16Array,
   b: number,
   prob: Float64Array,

@@ -7,7 +7,7 @@
  * 2019; written from the papers, not from their code). Internal: used by train-boosted-scorecard.ts.
  */
 import type { Predicate, RulesCharacteristic } from "../scorecard/types";
-import { logLoss, updateAndSum } from "./boost-shapes";
+import { histogram, logLoss, updateAndSum } from "./boost-shapes";
 import type { FineBinning } from "./fine-bins";
 
 /** A feature's coarse bins for pairs: the coarse bin of every fine bin, and what each coarse bin holds. */
@@ -177,27 +177,6 @@ export function pairTree(
   return best;
 }
 
-/** Sums gradients, hessians and rows per cell. */
-function cellSums(
-  cells: Uint16Array,
-  prob: Float64Array,
-  y: Uint8Array,
-  g: Float64Array,
-  h: Float64Array,
-  cnt: Float64Array,
-): void {
-  g.fill(0);
-  h.fill(0);
-  cnt.fill(0);
-  for (let i = 0; i < cells.length; i++) {
-    const k = cells[i]!;
-    const p = prob[i]!;
-    g[k] += p - y[i]!;
-    h[k] += p * (1 - p);
-    cnt[k]!++;
-  }
-}
-
 /**
  * Ranks candidate pairs by the gain of their FAST tree on the residuals of log-odds `f` (the main
  * shapes' model): for each pair, gradients and hessians of the logistic loss summed per cell,
@@ -222,7 +201,7 @@ export function rankPairs(
     const g = new Float64Array(na * nb);
     const h = new Float64Array(na * nb);
     const cnt = new Float64Array(na * nb);
-    cellSums(c, prob, y, g, h, cnt);
+    histogram(c, na * nb, prob, y, g, h, cnt);
     return { pair: t, gain: pairTree(g, h, cnt, na, nb, minLeaf, null) };
   });
   return out.sort((x, z) => z.gain - x.gain || x.pair - z.pair);
@@ -271,7 +250,7 @@ export function boostPairs(
   // cells (one pass over the rows per step instead of two)
   if (tables.length > 0) {
     const m0 = cellsOf(0);
-    cellSums(train.cells[0]!, prob, y, g.subarray(0, m0), h.subarray(0, m0), cnt.subarray(0, m0));
+    histogram(train.cells[0]!, m0, prob, y, g, h, cnt);
   }
   while (round < params.maxRounds && tables.length > 0) {
     round++;
