@@ -289,7 +289,9 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "Scorecard",
       "ScorecardJSON",
       "SetMetrics",
+      "SharedTrainOptions",
       "SpecialAttribute",
+      "SplitOption",
       "TrainOptions",
       "TrainReport",
       "TrainedScorecard",
@@ -558,6 +560,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "BoostedShapes",
       "CalibrationReport",
       "FeatureShape",
+      "PairShape",
     ],
   ],
   "./decision": [

@@ -112,21 +112,7 @@ export function boostShapes(
         for (let k = 0; k < b; k++) delta[k] = shape[k]! - before[k]!;
       } else for (let k = 0; k < b; k++) shape[k] += delta[k]!;
       const jn = j + 1 === p ? 0 : j + 1;
-      const next = train.bins[jn]!;
-      const bn = nBins[jn]!;
-      g.fill(0, 0, bn);
-      h.fill(0, 0, bn);
-      cnt.fill(0, 0, bn);
-      for (let i = 0; i < n; i++) {
-        const fi = f[i]! + delta[col[i]!]!;
-        f[i] = fi;
-        const pi = 1 / (1 + Math.exp(-fi));
-        prob[i] = pi;
-        const k = next[i]!;
-        g[k] += pi - y[i]!;
-        h[k] += pi * (1 - pi);
-        cnt[k]!++;
-      }
+      updateAndSum(f, prob, y, delta, col, train.bins[jn]!, nBins[jn]!, g, h, cnt);
       if (valid !== undefined) {
         const vc = valid.bins[j]!;
         for (let i = 0; i < nv; i++) fv[i] += delta[vc[i]!]!;
@@ -153,8 +139,40 @@ export function boostShapes(
   };
 }
 
-/** Sums gradients, hessians and rows per bin of one feature. */
-function histogram(
+/**
+ * One pass over the rows after a step: adds the step `delta` of each row's bin (`col`) to its
+ * log-odds `f`, recomputes its probability, and sums gradients, hessians and rows per bin of the
+ * next term to fit (`next`, `bn` bins), so that each step reads the rows once.
+ */
+export function updateAndSum(
+  f: Float64Array,
+  prob: Float64Array,
+  y: Uint8Array,
+  delta: Float64Array,
+  col: Uint16Array,
+  next: Uint16Array,
+  bn: number,
+  g: Float64Array,
+  h: Float64Array,
+  cnt: Float64Array,
+): void {
+  g.fill(0, 0, bn);
+  h.fill(0, 0, bn);
+  cnt.fill(0, 0, bn);
+  for (let i = 0; i < f.length; i++) {
+    const fi = f[i]! + delta[col[i]!]!;
+    f[i] = fi;
+    const pi = 1 / (1 + Math.exp(-fi));
+    prob[i] = pi;
+    const k = next[i]!;
+    g[k] += pi - y[i]!;
+    h[k] += pi * (1 - pi);
+    cnt[k]!++;
+  }
+}
+
+/** Sums gradients, hessians and rows per bin of one feature (or per cell of a pair: `b` cells). */
+export function histogram(
   col: Uint16Array,
   b: number,
   prob: Float64Array,

@@ -12,4 +12,5 @@ export type {
   BoostedScorecard,
   CalibrationReport,
   FeatureShape,
+  PairShape,
 } from "./types";

@@ -5,26 +5,30 @@ import { MAX_PADDED_CUTS } from "../scorecard/internal";
 import { loadScorecard, scorecardToJSON } from "../scorecard/load";
 import { probabilityOfDefault } from "../scorecard/probability-of-default";
 import { roundPoints } from "../scorecard/round-points";
-import { checkOptions, prepareData, scoreColumns, setMetrics } from "../scorecard/train/internal";
+import {
+  SHARED_OPTION_KEYS,
+  checkOptions,
+  prepareData,
+  scoreColumns,
+  setMetrics,
+  splitRows,
+} from "../scorecard/train/internal";
 import { trainTestSplit } from "../scorecard/train/train-test-split";
 import type { SetMetrics, TrainingData } from "../scorecard/train/types";
 import type { Characteristic, Rounding, Scaling, ScorecardJSON } from "../scorecard/types";
 import { type BoostParams, boostShapes } from "./boost-shapes";
 import { type FineBinning, assignBins, fineBins } from "./fine-bins";
-import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape } from "./types";
+import {
+  type CoarseBinning,
+  boostPairs,
+  coarseBins,
+  coarseLabels,
+  pairCells,
+  pairCharacteristic,
+  rankPairs,
+} from "./pairs";
+import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape, PairShape } from "./types";
 
-const SHARED = [
-  "date",
-  "name",
-  "description",
-  "dataDescription",
-  "bad",
-  "exclude",
-  "split",
-  "specialValues",
-  "scaling",
-  "rounding",
-] as const;
 const OWN = new Set([
   "maxBins",
   "validationShare",
@@ -38,6 +42,9 @@ const OWN = new Set([
   "calibrate",
   "refit",
   "maxCuts",
+  "interactions",
+  "pairBins",
+  "pairLearningRate",
 ]);
 
 /**
@@ -73,7 +80,8 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
   const shared: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const k of Object.keys(options)) {
-    if ((SHARED as readonly string[]).includes(k)) shared[k] = (options as unknown as Record<string, unknown>)[k];
+    if ((SHARED_OPTION_KEYS as readonly string[]).includes(k))
+      shared[k] = (options as unknown as Record<string, unknown>)[k];
     else if (!OWN.has(k)) issues.push(issue("unrecognized_key", ["options", k], "unknown option"));
   }
   const co = checkOptions(shared);
@@ -93,23 +101,9 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
   }
 
   // 1. test split, then validation split of the training rows
-  let testMask: Uint8Array;
-  const s = o.split;
-  if (s === "none") testMask = new Uint8Array(d.n);
-  else if ("testMask" in s) {
-    if (s.testMask.length !== d.n)
-      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
-    testMask = new Uint8Array(d.n);
-    for (let i = 0; i < d.n; i++) {
-      const m = s.testMask[i];
-      if (m !== 0 && m !== 1)
-        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
-      testMask[i] = m;
-    }
-  } else testMask = trainTestSplit(d.labels, s.testShare, s.seed);
-  const fitIdx: number[] = [];
-  const testIdx: number[] = [];
-  for (let i = 0; i < d.n; i++) (testMask[i] === 1 ? testIdx : fitIdx).push(i);
+  const sp = splitRows(o.split, d.labels);
+  if (!sp.ok) return fail(sp.issues);
+  const { trainIdx: fitIdx, testIdx } = sp.value;
   const fitLabels = Uint8Array.from(fitIdx, (i) => d.labels[i]!);
   const fitBads = fitLabels.reduce((a, b) => a + b, 0);
   if (fitBads < 2 || fitBads > fitLabels.length - 2)
@@ -173,13 +167,97 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
         }
       : stopped;
 
-  // 4. empty bins, centring, calibration
+  // 3b. pairwise interactions, boosted after the mains on their residuals
   const counts = allBins.map((col, j) => {
     const c = new Float64Array(nBins[j]!);
     for (const k of col) c[k]!++;
     return c;
   });
+  const pairs = own.interactions > 0 ? learnPairs() : { terms: [] as PairTerm[], rounds: 0 };
+  function learnPairs(): { terms: PairTerm[]; rounds: number } {
+    const trainCounts = trainBins.map((col, j) => {
+      const c = new Float64Array(nBins[j]!);
+      for (const k of col) c[k]!++;
+      return c;
+    });
+    const coarse = binnings.map((b, j) => coarseBins(b, trainCounts[j]!, own.pairBins));
+    const cand: { a: number; b: number }[] = [];
+    for (let a = 0; a < coarse.length; a++)
+      for (let b = a + 1; b < coarse.length; b++) if (coarse[a] !== null && coarse[b] !== null) cand.push({ a, b });
+    const sizeOf = (q: { a: number; b: number }) => [coarse[q.a]!.bins.length, coarse[q.b]!.bins.length] as const;
+    const cellsOf = (q: { a: number; b: number }, bins: readonly Uint16Array[]) =>
+      pairCells(coarse[q.a]!, coarse[q.b]!, bins[q.a]!, bins[q.b]!);
+    const fOf = (sh: readonly Float64Array[], icpt: number, bins: readonly Uint16Array[], rows: number) => {
+      const f = new Float64Array(rows).fill(icpt);
+      sh.forEach((shape, j) => {
+        const col = bins[j]!;
+        for (let i = 0; i < rows; i++) f[i] += shape[col[i]!]!;
+      });
+      return f;
+    };
+    const fTrain = fOf(stopped.shapes, stopped.intercept, trainBins, trainIdx.length);
+    const ranked = rankPairs(
+      cand.map((q) => cellsOf(q, trainBins)),
+      cand.map(sizeOf),
+      fTrain,
+      trainLabels,
+      own.minSamplesLeaf,
+    );
+    const chosen = ranked
+      .filter((r) => r.gain > 0)
+      .slice(0, own.interactions)
+      .map((r) => ({ ...cand[r.pair]!, gain: r.gain }));
+    if (chosen.length === 0) return { terms: [], rounds: 0 };
+    const pp = {
+      learningRate: own.pairLearningRate,
+      maxRounds: own.maxRounds,
+      minSamplesLeaf: own.minSamplesLeaf,
+      patience: own.patience,
+    };
+    const sizes = chosen.map(sizeOf);
+    const first = boostPairs(
+      { cells: chosen.map((q) => cellsOf(q, trainBins)), f0: fTrain, labels: trainLabels },
+      sizes,
+      pp,
+      validIdx.length > 0
+        ? {
+            cells: chosen.map((q) => cellsOf(q, validBins)),
+            f0: fOf(stopped.shapes, stopped.intercept, validBins, validIdx.length),
+            labels: validLabels,
+          }
+        : undefined,
+    );
+    const refitted =
+      own.refit && validIdx.length > 0
+        ? boostPairs(
+            {
+              cells: chosen.map((q) => cellsOf(q, allBins)),
+              f0: fOf(boosted.shapes, boosted.intercept, allBins, fitIdx.length),
+              labels: fitLabels,
+            },
+            sizes,
+            { ...pp, maxRounds: first.bestRound },
+          )
+        : first;
+    if (first.bestRound === 0) return { terms: [], rounds: first.rounds };
+    const terms = chosen.map((q, t) => {
+      const cells = cellsOf(q, allBins);
+      const cnt = new Float64Array(sizes[t]![0] * sizes[t]![1]);
+      for (const k of cells) cnt[k]!++;
+      return { ...q, ca: coarse[q.a]!, cb: coarse[q.b]!, table: refitted.tables[t]!, counts: cnt };
+    });
+    return { terms, rounds: first.rounds };
+  }
+
+  // 4. empty bins, centring, calibration
   let intercept = boosted.intercept;
+  for (const p of pairs.terms) {
+    let mean = 0;
+    for (let k = 0; k < p.table.length; k++) mean += p.counts[k]! * p.table[k]!;
+    mean /= allBins[0]!.length;
+    for (let k = 0; k < p.table.length; k++) p.table[k] -= mean;
+    intercept += mean;
+  }
   const shapes = boosted.shapes.map((sh, j) => {
     const out = sh.slice();
     const c = counts[j]!;
@@ -200,13 +278,19 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
       const col = validBins[j]!;
       for (let i = 0; i < raw.length; i++) raw[i] += sh[col[i]!]!;
     });
+    for (const p of pairs.terms) {
+      const cells = pairCells(p.ca, p.cb, validBins[p.a]!, validBins[p.b]!);
+      for (let i = 0; i < raw.length; i++) raw[i] += p.table[cells[i]!]!;
+    }
     platt = plattFit(raw, validLabels);
     intercept = platt.a + platt.b * intercept;
     for (const sh of shapes) for (let k = 0; k < sh.length; k++) sh[k] *= platt.b;
+    for (const p of pairs.terms) for (let k = 0; k < p.table.length; k++) p.table[k] *= platt.b;
   }
 
   // 5. the card
-  const draft = cardOf(binnings, shapes, counts, own.maxCuts, intercept, o.scaling, o.rounding, o.name, o.description);
+  const mains = cardOf(binnings, shapes, counts, own.maxCuts, intercept, o.scaling, o.rounding, o.name, o.description);
+  const draft = withPairs(mains, binnings, pairs.terms, o.scaling.factor, o.rounding);
   const first = loadScorecard(draft);
   if (!first.ok) return fail(first.issues);
 
@@ -243,6 +327,7 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     rounds: boosted.rounds,
     bestRound: boosted.bestRound,
     variables: binnings.length,
+    ...(pairs.terms.length === 0 ? {} : { interactions: pairs.terms.length, pairRounds: pairs.rounds }),
   };
   const desc =
     o.dataDescription ??
@@ -260,6 +345,8 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     ...(testM === undefined ? {} : { test: testM }),
     ...(pdCal === undefined ? {} : { pdCalibration: pdCal }),
     shapes: binnings.map((b, j) => shapeOf(b, shapes[j]!, counts[j]!, o.scaling.factor, o.rounding)),
+    pairs: pairs.terms.map((p) => pairShapeOf(binnings, p, o.scaling.factor, o.rounding)),
+    pairRounds: pairs.rounds,
   };
   return ok({ artefact: card.artefact as ScorecardJSON, card, json: scorecardToJSON(card), report });
 }
@@ -277,6 +364,20 @@ interface OwnOptions {
   readonly calibrate: boolean;
   readonly refit: boolean;
   readonly maxCuts: number;
+  readonly interactions: number;
+  readonly pairBins: number;
+  readonly pairLearningRate: number;
+}
+
+/** A learned pair term: the two features (indices), their coarse bins, log-odds and rows per cell. */
+interface PairTerm {
+  readonly a: number;
+  readonly b: number;
+  readonly gain: number;
+  readonly ca: CoarseBinning;
+  readonly cb: CoarseBinning;
+  readonly table: Float64Array;
+  readonly counts: Float64Array;
 }
 
 function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
@@ -323,6 +424,9 @@ function checkOwn(options: BoostOptions, issues: Issue[]): OwnOptions {
     calibrate: cal !== false,
     refit: o.refit !== false,
     maxCuts: num("maxCuts", 7, 1, MAX_PADDED_CUTS, true),
+    interactions: num("interactions", 0, 0, 20, true),
+    pairBins: num("pairBins", 6, 2, 16, true),
+    pairLearningRate: num("pairLearningRate", 0.2, 0, 1, false, true),
   };
 }
 
@@ -489,6 +593,61 @@ function intervalRuns(
     else out.push({ lower: edges[r.lo]!, upper: edges[r.hi]!, points: p });
   }
   return out;
+}
+
+/**
+ * The card with its pair terms appended as version 2 rules characteristics (named "a x b", reason
+ * code "a_x_b"); the card itself unchanged (version 1) without pairs.
+ */
+function withPairs(
+  card: ScorecardJSON,
+  binnings: readonly FineBinning[],
+  terms: readonly PairTerm[],
+  factor: number,
+  rounding: Rounding,
+): ScorecardJSON {
+  if (terms.length === 0) return card;
+  const pts = (v: number): number => roundPoints(-factor * v, rounding) + 0;
+  const chars = terms.map((p) => {
+    const A = binnings[p.a]!;
+    const B = binnings[p.b]!;
+    const code = reasonCodeOf(`${A.feature}_x_${B.feature}`);
+    return pairCharacteristic(
+      p.ca,
+      A.type === "categorical" ? A.levels : null,
+      p.cb,
+      B.type === "categorical" ? B.levels : null,
+      Array.from(p.table, pts),
+      `${A.feature} x ${B.feature}`,
+      code,
+    );
+  });
+  return {
+    ...card,
+    version: 2,
+    characteristics: [...card.characteristics, ...chars],
+    reasons: [
+      ...(card.reasons ?? []),
+      ...terms.map((p) => ({
+        code: reasonCodeOf(`${binnings[p.a]!.feature}_x_${binnings[p.b]!.feature}`),
+        message: `${binnings[p.a]!.feature.replace(/_/g, " ")} together with ${binnings[p.b]!.feature.replace(/_/g, " ")}`,
+      })),
+    ],
+  };
+}
+
+function pairShapeOf(binnings: readonly FineBinning[], p: PairTerm, factor: number, rounding: Rounding): PairShape {
+  const nb = p.cb.bins.length;
+  const rows = (arr: ArrayLike<number>, f: (v: number) => number) =>
+    p.ca.bins.map((_, r) => Array.from({ length: nb }, (_, c) => f(arr[r * nb + c]!)));
+  return {
+    features: [binnings[p.a]!.feature, binnings[p.b]!.feature],
+    rowLabels: coarseLabels(p.ca),
+    columnLabels: coarseLabels(p.cb),
+    points: rows(p.table, (v) => roundPoints(-factor * v, rounding) + 0),
+    counts: rows(p.counts, (v) => v),
+    gain: p.gain,
+  };
 }
 
 /** A reason code from a column name: characters outside [A-Za-z0-9_.:-] become "_", at most 64. */

@@ -3,27 +3,11 @@
  * loaded card, and a report with each feature's shape and the calibration figures).
  */
 import type { CalibrationTable } from "../metrics/calibration-table";
-import type { Rounding, ScalingParams, Scorecard, ScorecardJSON } from "../scorecard/types";
-import type { SetMetrics } from "../scorecard/train/types";
+import type { Scorecard, ScorecardJSON } from "../scorecard/types";
+import type { SetMetrics, SharedTrainOptions } from "../scorecard";
 
-/** Options of `trainBoostedScorecard`. Only `date` is required. */
-export interface BoostOptions {
-  /** Training date written to the artefact, ISO `YYYY-MM-DD` (the library never reads the clock). */
-  readonly date: string;
-  readonly name?: string;
-  readonly description?: string;
-  readonly dataDescription?: string;
-  /** The target value that means bad; default: the target holds 1/0. */
-  readonly bad?: number | string;
-  /** Columns that are not candidates. */
-  readonly exclude?: readonly string[];
-  /** Train/test split, as `trainScorecard`'s (default `{ testShare: 0.3, seed: 1 }`). */
-  readonly split?:
-    | { readonly testShare: number; readonly seed: number }
-    | { readonly testMask: ArrayLike<number> }
-    | "none";
-  /** Special values per numeric column, each entry its own bin. */
-  readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+/** Options of `trainBoostedScorecard`: the trainers' shared options and the boosting ones. Only `date` is required. */
+export interface BoostOptions extends SharedTrainOptions {
   /** Most quantile intervals per numeric column before boosting (default 64). */
   readonly maxBins?: number;
   /** Share of the training rows held out (stratified, seeded) for early stopping and calibration (default 0.15). */
@@ -59,11 +43,23 @@ export interface BoostOptions {
    * fewer boundaries score faster (bench/RESULTS.md, suite boosting).
    */
   readonly maxCuts?: number;
+  /**
+   * Number of pairwise interaction terms (default 0: none). Candidate pairs are ranked on the
+   * residuals of the main shapes (FAST, Lou et al. 2013), the best `interactions` pairs with a
+   * positive gain are boosted after the mains, and each becomes a two-dimensional characteristic
+   * (a version 2 rules characteristic over both features, one attribute per cell). At most 20.
+   */
+  readonly interactions?: number;
+  /**
+   * Shrinkage of each pair step (default 0.2): a pair step is a four-leaf tree over a coarse grid
+   * whose leaves hold at least `minSamplesLeaf` rows, so it takes larger steps than the mains'
+   * fine-bin trees (fewer rounds, bench/boosting-figures.ts).
+   */
+  readonly pairLearningRate?: number;
+  /** Most interval groups per numeric feature in a pair's grid (default 6, 2 to 16; missing and special bins come on top). */
+  readonly pairBins?: number;
   /** Recalibrate PD on the validation rows (Platt: logit = a + b * card logit); default true. */
   readonly calibrate?: boolean;
-  /** Scaling (default 600 points at bad:good odds 1/19, pdo 50) and rounding (default half-up). */
-  readonly scaling?: ScalingParams;
-  readonly rounding?: Rounding;
 }
 
 /** One feature's learned shape, for reports: points per fine bin, and bin labels. */
@@ -72,6 +68,19 @@ export interface FeatureShape {
   readonly labels: readonly string[];
   readonly points: readonly number[];
   readonly counts: readonly number[];
+}
+
+/** One pairwise term's learned surface, for reports: points per cell (rows: the first feature's bins). */
+export interface PairShape {
+  readonly features: readonly [string, string];
+  readonly rowLabels: readonly string[];
+  readonly columnLabels: readonly string[];
+  /** Points of cell (r, c) at `points[r][c]`. */
+  readonly points: readonly (readonly number[])[];
+  /** Rows (training and validation) per cell. */
+  readonly counts: readonly (readonly number[])[];
+  /** FAST gain of the pair on the residuals of the mains (second-order loss reduction). */
+  readonly gain: number;
 }
 
 /** Calibration figures of a PD on a set of rows. */
@@ -93,6 +102,9 @@ export interface BoostReport {
   /** Brier score and reliability table of the card's PD on the test rows (on the validation rows without test rows). */
   readonly pdCalibration?: CalibrationReport;
   readonly shapes: readonly FeatureShape[];
+  /** The pairwise terms in the card (empty without `interactions`), and their boosting rounds. */
+  readonly pairs: readonly PairShape[];
+  readonly pairRounds: number;
 }
 
 /** The result of `trainBoostedScorecard`. */

@@ -2,6 +2,7 @@ import { woeIv } from "../binning";
 import { type GainsRow, auc, gainsTable, gini, ks, stabilityIndex } from "../metrics";
 import type { Characteristic, Scorecard } from "../scorecard";
 import { type Reference, binIndex } from "./reference";
+import type { ShapesData } from "./report-shapes";
 import type { TableScores } from "./score-table";
 import { roundLabel } from "./svg";
 
@@ -99,6 +100,8 @@ export interface ReportData {
   readonly characteristics: readonly CharacteristicReport[];
   /** PSI of the scores against the training distribution the model carries; null without one. */
   readonly stability: { readonly psi: number; readonly rows: readonly StabilityRow[] } | null;
+  /** Points by attribute and pair-term grids (`shapesOf`, report-shapes.ts), when the caller adds them. */
+  readonly shapes?: ShapesData;
 }
 
 /** Inputs of `computeReport`. */

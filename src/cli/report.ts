@@ -9,6 +9,7 @@ import type { CliIo } from "./io";
 import { readReference } from "./reference";
 import { computeReport } from "./report-data";
 import { renderReport } from "./report-html";
+import { shapesOf } from "./report-shapes";
 import { scoreTable } from "./score-table";
 import { pickRows } from "./csv";
 import { splitRows } from "./split";
@@ -80,7 +81,10 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const table = splitPath === undefined ? full : pickRows(full, splitRows(splitPath, full.rows, part));
   const { labels } = targetLabels(table, target, badArg);
   const scored = scoreTable(card, table);
-  const data = computeReport({ card, scored, labels, source: table.source, target, reference: readReference(card) });
+  const data = {
+    ...computeReport({ card, scored, labels, source: table.source, target, reference: readReference(card) }),
+    shapes: shapesOf(card, scored),
+  };
   const jsonPath = stringOpt(args, "json");
   try {
     writeFileSync(out, renderReport(data));

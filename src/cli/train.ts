@@ -41,6 +41,8 @@ riskcard report can measure stability later from the model file alone.
                         fine quantile bins, early stopping and PD calibration on 15% of the
                         training rows; see the README)
   --monotone COL=DIR    boosted only: risk "increasing" or "decreasing" in COL (repeatable)
+  --interactions N      boosted only: add the N best pairwise terms (0 to 20, default 0), each a
+                        two-feature characteristic (a version 2 model)
   --special COL=V,V     special values of a numeric column, each its own bin (repeatable),
                         e.g. --special NumberOfTimes90DaysLate=96,98
   --test-share S        share of rows held out for testing, 0 to 0.9 (default 0.3; 0 = none)
@@ -86,6 +88,7 @@ interface TrainArgs {
   readonly categorical: readonly string[];
   readonly method: "tree" | "chimerge" | "monotonic" | "boosted";
   readonly monotone: Readonly<Record<string, "increasing" | "decreasing">>;
+  readonly interactions: number | undefined;
   readonly special: Readonly<Record<string, number[]>>;
   readonly testShare: number;
   readonly seed: number;
@@ -121,6 +124,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     categorical: { type: "string", multiple: true },
     method: { type: "string" },
     monotone: { type: "string", multiple: true },
+    interactions: { type: "string" },
     special: { type: "string", multiple: true },
     "test-share": { type: "string" },
     seed: { type: "string" },
@@ -155,6 +159,8 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     monotone[m.slice(0, eq)] = dir;
   }
   if (Object.keys(monotone).length > 0 && method !== "boosted") throw usageError("--monotone needs --method boosted");
+  const interactions = numberOpt(args, "interactions", 0, 20, true);
+  if (interactions !== undefined && method !== "boosted") throw usageError("--interactions needs --method boosted");
   const special: Record<string, number[]> = {};
   const sv = args.values.special;
   for (const s of Array.isArray(sv) ? sv.map(String) : []) {
@@ -181,6 +187,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     categorical: listOpt(args, "categorical"),
     method,
     monotone,
+    interactions,
     special,
     testShare: numberOpt(args, "test-share", 0, 0.9) ?? 0.3,
     seed: numberOpt(args, "seed", 0, 2 ** 31 - 1, true) ?? 1,
@@ -274,7 +281,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     if (a.maxPValue !== undefined || breaks !== undefined || a.minBinShare !== undefined)
       throw usageError("--max-p-value, --bins and --min-bin-share do not apply to --method boosted");
     const monotone = Object.keys(a.monotone).length > 0 ? { monotone: a.monotone } : {};
-    const r = trainBoostedScorecard({ columns, target: a.target }, { ...common, ...monotone });
+    const pairs = a.interactions !== undefined ? { interactions: a.interactions } : {};
+    const r = trainBoostedScorecard({ columns, target: a.target }, { ...common, ...monotone, ...pairs });
     if (!r.ok) throw new CliError(`${table.source}: training failed: ${issuesLine(r.issues)}`);
     trained = r.value;
     reportText = formatBoostReport(r.value.report);
@@ -335,6 +343,13 @@ function formatBoostReport(r: BoostReport): string {
   }
   lines.push("feature shapes (points over fine bins, missing first):");
   for (const s of r.shapes) lines.push(`  ${s.feature}: ${s.points.join(" ")}`);
+  if (r.pairs.length > 0) {
+    lines.push(`pairwise terms (${r.pairRounds} rounds; points per cell, rows of the first feature's bins):`);
+    for (const p of r.pairs) {
+      lines.push(`  ${p.features[0]} x ${p.features[1]} (gain ${p.gain.toFixed(2)}):`);
+      for (const row of p.points) lines.push(`    ${row.join(" ")}`);
+    }
+  }
   return `${lines.join("\n")}\n`;
 }
 

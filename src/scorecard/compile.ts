@@ -5,11 +5,19 @@
  * Internal: not exported from the barrel.
  */
 import { type RuleEval, compileRules, ruleState } from "./compile-rules";
+import { tabulateRules } from "./tabulate-rules";
 import type { Characteristic, Scorecard } from "./types";
 
 /** Flat array form of a card. */
 export interface Compiled {
   readonly n: number;
+  /**
+   * The characteristics the padded kernels score: all of them without rules characteristics; the
+   * ones before the first rules characteristic when every rules characteristic comes after every
+   * binned one (a boosted card's pair terms), the rules ones then scored by `scoreRulesTail` in
+   * order; 0 otherwise (the general path scores every characteristic).
+   */
+  readonly nPadded: number;
   readonly basePoints: number;
   /**
    * The feature each characteristic reads (`n` entries; a rules characteristic's first input),
@@ -213,19 +221,35 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
       if (c.type !== "rules") return null;
       const slot0 = features.length;
       for (const inp of c.inputs) features.push(inp.feature);
-      return compileRules(c, slot0);
+      // a table when the points are constants (bench/RESULTS.md, suite boosting); else closures
+      return tabulateRules(c, slot0) ?? compileRules(c, slot0);
     });
+  }
+  // rules characteristics after every binned one: the padded kernels take the binned prefix
+  let nPadded = n;
+  if (rules !== null) {
+    nPadded = chars.findIndex((c) => c.type === "rules");
+    for (let c = nPadded; c < n; c++) if (chars[c]!.type !== "rules") nPadded = 0;
   }
   const cutsArr = Float64Array.from(cuts);
   const segPtsArr = Float64Array.from(segPts);
   const segAttrArr = Int32Array.from(segAttr);
-  // A card with rules characteristics scores on the general path (width 0), which evaluates them.
-  const padded =
-    rules === null
-      ? pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts)
-      : pad(n, cutStart, cutsArr, segPtsArr, segAttrArr, missingPts, missingAttr, fallbackPts, true);
+  // A card whose rules characteristics are not all after its binned ones scores on the general path
+  // (width 0), which evaluates them in characteristic order.
+  const padded = pad(
+    nPadded,
+    cutStart,
+    cutsArr,
+    segPtsArr,
+    segAttrArr,
+    missingPts,
+    missingAttr,
+    fallbackPts,
+    nPadded === 0,
+  );
   return {
     n,
+    nPadded,
     basePoints,
     features,
     rules,
@@ -295,6 +319,34 @@ export function indicesFor(k: Compiled, names: readonly string[]): Int32Array {
   k.lastNames = names;
   k.lastIdx = idx;
   return idx;
+}
+
+/**
+ * Adds the rules characteristics after the padded prefix (`nPadded .. n`) to a padded kernel's
+ * total, in characteristic order (so sums equal `scoreRowGeneral`'s bit for bit), writing their
+ * points and attribute indices when buffers are given.
+ * @example scoreRulesTail(compiledOf(pmmlSampleCard), indicesFor(compiledOf(pmmlSampleCard), pmmlVector.names), pmmlVector.values, pmmlVector.missing, 0, 29, null, null) // => 29 (no rules characteristics: the total unchanged)
+ */
+export function scoreRulesTail(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  off: number,
+  total: number,
+  pointsOut: Float64Array | null,
+  attrOut: Int32Array | null,
+): number {
+  const rules = k.rules;
+  if (rules === null) return total;
+  let t = total;
+  for (let c = k.nPadded; c < k.n; c++) {
+    const p = rules[c]!(values, missing, off, idx);
+    t += p;
+    if (pointsOut !== null) pointsOut[c] = p;
+    if (attrOut !== null) attrOut[c] = ruleState.attr;
+  }
+  return t;
 }
 
 /**

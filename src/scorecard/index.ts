@@ -60,6 +60,8 @@ export {
   modelCardMarkdown,
   type ReasonSpec,
   type SetMetrics,
+  type SharedTrainOptions,
+  type SplitOption,
   type TrainedScorecard,
   type TrainingColumn,
   type TrainingData,

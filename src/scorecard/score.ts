@@ -1,5 +1,5 @@
 import type { FeatureVector } from "../features/types";
-import { type Compiled, compiledOf, indicesFor, scoreRowGeneral } from "./compile";
+import { type Compiled, compiledOf, indicesFor, scoreRowGeneral, scoreRulesTail } from "./compile";
 import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
 
 /*
@@ -32,7 +32,7 @@ function row8(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
-  const n = k.n;
+  const n = k.nPadded;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
   const psegAttr = k.psegAttr;
@@ -75,7 +75,7 @@ function row16(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
-  const n = k.n;
+  const n = k.nPadded;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
   const psegAttr = k.psegAttr;
@@ -119,7 +119,7 @@ function row32(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
-  const n = k.n;
+  const n = k.nPadded;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
   const psegAttr = k.psegAttr;
@@ -156,7 +156,7 @@ function row32(
 }
 
 function total8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  const n = k.n;
+  const n = k.nPadded;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
@@ -179,7 +179,7 @@ function total8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uin
 }
 
 function total16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  const n = k.n;
+  const n = k.nPadded;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
@@ -203,7 +203,7 @@ function total16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
 }
 
 function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  const n = k.n;
+  const n = k.nPadded;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
@@ -228,7 +228,8 @@ function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
 }
 
 /**
- * Scores one row (`row8`/`row16`/`row32` by the card's padded width, else `scoreRowGeneral`),
+ * Scores one row (`row8`/`row16`/`row32` by the card's padded width, then the rules characteristics
+ * after the padded prefix, else `scoreRowGeneral`),
  * writing points and attribute indices to the buffers that are not null.
  */
 function scoreRow(
@@ -240,30 +241,41 @@ function scoreRow(
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
 ): number {
+  let t: number;
   switch (k.width) {
     case 8:
-      return row8(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row8(k, idx, values, missing, off, pointsOut, attrOut);
+      break;
     case 16:
-      return row16(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row16(k, idx, values, missing, off, pointsOut, attrOut);
+      break;
     case 32:
-      return row32(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row32(k, idx, values, missing, off, pointsOut, attrOut);
+      break;
     default:
       return scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut);
   }
+  // rules characteristics after the padded prefix (a boosted card's pair terms)
+  return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, pointsOut, attrOut);
 }
 
 /** The total of one row, exactly as `scoreRow` computes it, without outputs. */
 function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  let t: number;
   switch (k.width) {
     case 8:
-      return total8(k, idx, values, missing, off);
+      t = total8(k, idx, values, missing, off);
+      break;
     case 16:
-      return total16(k, idx, values, missing, off);
+      t = total16(k, idx, values, missing, off);
+      break;
     case 32:
-      return total32(k, idx, values, missing, off);
+      t = total32(k, idx, values, missing, off);
+      break;
     default:
       return scoreRowGeneral(k, idx, values, missing, off, null, null);
   }
+  return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, null, null);
 }
 
 function checkVector(v: FeatureVector, need: number): void {

@@ -46,8 +46,9 @@ describe("riskcard report on German credit", () => {
     );
     expect(page.startsWith("<!doctype html>")).toBe(true);
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)|<link |@import|url\(/);
-    // ROC, KS, distribution, bad rate by band, stability, and one chart per characteristic
-    expect((page.match(/<svg /g) ?? []).length).toBe(5 + card.characteristics.length);
+    // ROC, KS, distribution, bad rate by band, stability, one chart per characteristic, and its
+    // shape (points by attribute) in the Shapes section
+    expect((page.match(/<svg /g) ?? []).length).toBe(5 + 2 * card.characteristics.length);
     expect(page).toContain("ROC curve");
     expect(page).toContain("KS curve");
   });

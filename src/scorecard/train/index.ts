@@ -13,6 +13,8 @@ export type {
   MaskedColumn,
   ReasonSpec,
   SetMetrics,
+  SharedTrainOptions,
+  SplitOption,
   TrainOptions,
   TrainReport,
   TrainedScorecard,

@@ -5,7 +5,7 @@
 import { type Issue, issue } from "../../schema/result";
 import { pdoScaling } from "../pdo-scaling";
 import type { Rounding, Scaling } from "../types";
-import type { ReasonSpec } from "./types";
+import type { ReasonSpec, SharedTrainOptions, SplitOption } from "./types";
 
 /** Options with defaults applied. */
 export interface CheckedOptions {
@@ -15,10 +15,7 @@ export interface CheckedOptions {
   readonly description: string | undefined;
   readonly bad: number | string | undefined;
   readonly exclude: readonly string[];
-  readonly split:
-    | { readonly testShare: number; readonly seed: number }
-    | { readonly testMask: ArrayLike<number> }
-    | "none";
+  readonly split: SplitOption;
   readonly method: "tree" | "chimerge" | "monotonic";
   readonly maxBins: number;
   readonly minBinShare: number;
@@ -40,7 +37,8 @@ export interface CheckedOptions {
   readonly psiBins: number;
 }
 
-const KNOWN = new Set([
+/** The keys of `SharedTrainOptions`: every trainer checks these with `checkOptions`. */
+export const SHARED_OPTION_KEYS = [
   "date",
   "dataDescription",
   "name",
@@ -48,10 +46,16 @@ const KNOWN = new Set([
   "bad",
   "exclude",
   "split",
+  "specialValues",
+  "scaling",
+  "rounding",
+] as const satisfies readonly (keyof SharedTrainOptions)[];
+
+const KNOWN = new Set<string>([
+  ...SHARED_OPTION_KEYS,
   "method",
   "maxBins",
   "minBinShare",
-  "specialValues",
   "breaks",
   "minIv",
   "maxMissingRate",
@@ -60,8 +64,6 @@ const KNOWN = new Set([
   "maxVariables",
   "maxPValue",
   "l2",
-  "scaling",
-  "rounding",
   "base",
   "missingWithoutData",
   "reasons",

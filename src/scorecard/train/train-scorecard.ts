@@ -10,7 +10,7 @@ import { type FitDrop, fitWithSigns, waldPValue } from "./fit-with-signs";
 import { type CheckedOptions, checkOptions } from "./options";
 import { type PreparedColumn, type PreparedData, prepareData } from "./prepare-data";
 import { screenCandidates } from "./screen";
-import { trainTestSplit } from "./train-test-split";
+import { splitRows } from "./train-test-split";
 import type {
   ReasonSpec,
   SetMetrics,
@@ -62,23 +62,9 @@ export function trainScorecard(data: TrainingData, options: TrainOptions): Resul
   if (reasonIssues.length > 0) return fail(reasonIssues);
 
   // 2. split
-  let testMask: Uint8Array;
-  const s = o.split;
-  if (s === "none") testMask = new Uint8Array(d.n);
-  else if ("testMask" in s) {
-    if (s.testMask.length !== d.n)
-      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
-    testMask = new Uint8Array(d.n);
-    for (let i = 0; i < d.n; i++) {
-      const m = s.testMask[i];
-      if (m !== 0 && m !== 1)
-        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
-      testMask[i] = m;
-    }
-  } else testMask = trainTestSplit(d.labels, s.testShare, s.seed);
-  const trainIdx: number[] = [];
-  const testIdx: number[] = [];
-  for (let i = 0; i < d.n; i++) (testMask[i] === 1 ? testIdx : trainIdx).push(i);
+  const sp = splitRows(o.split, d.labels);
+  if (!sp.ok) return fail(sp.issues);
+  const { trainIdx, testIdx } = sp.value;
   const trainLabels = pickLabels(d.labels, trainIdx);
   const trainBads = trainLabels.reduce((a, b) => a + b, 0);
   if (trainBads === 0 || trainBads === trainLabels.length) {

@@ -1,3 +1,5 @@
+import { type Result, fail, issue, ok } from "../../schema/result";
+import type { SplitOption } from "./types";
 /**
  * A seeded, stratified train/test split: the same seed and labels always give the same rows.
  */
@@ -58,4 +60,37 @@ export function trainTestSplit(labels: ArrayLike<number>, testShare: number, see
     for (let i = 0; i < k; i++) mask[rows[i]!] = 1;
   }
   return mask;
+}
+
+/**
+ * The test mask of a training run's `split` option, shared by `trainScorecard` and
+ * `trainBoostedScorecard`: `"none"` (no test rows), `{ testMask }` (checked: one 0/1 entry per
+ * row) or `{ testShare, seed }` (`trainTestSplit`); and the train and test row indices.
+ * @param split the checked `split` option
+ * @param labels 1 = bad, 0 = good, one per row
+ * @returns the mask (1 = test) with the train and test row indices, or issues at `options.split.testMask`
+ * @example splitRows({ testShare: 0.5, seed: 7 }, [0, 0, 0, 0, 1, 1]).ok // => true
+ */
+export function splitRows(
+  split: SplitOption,
+  labels: ArrayLike<number>,
+): Result<{ readonly testMask: Uint8Array; readonly trainIdx: number[]; readonly testIdx: number[] }> {
+  const n = labels.length;
+  let testMask: Uint8Array;
+  if (split === "none") testMask = new Uint8Array(n);
+  else if ("testMask" in split) {
+    if (split.testMask.length !== n)
+      return fail([issue("inconsistent", ["options", "split", "testMask"], "must have one entry per row")]);
+    testMask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = split.testMask[i];
+      if (m !== 0 && m !== 1)
+        return fail([issue("invalid_value", ["options", "split", "testMask", i], "must be 0 (train) or 1 (test)")]);
+      testMask[i] = m;
+    }
+  } else testMask = trainTestSplit(labels, split.testShare, split.seed);
+  const trainIdx: number[] = [];
+  const testIdx: number[] = [];
+  for (let i = 0; i < n; i++) (testMask[i] === 1 ? testIdx : trainIdx).push(i);
+  return ok({ testMask, trainIdx, testIdx });
 }

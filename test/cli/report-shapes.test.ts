@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { renderShapes, shapesOf } from "../../src/cli/report-shapes";
+import { parseScorecard } from "../../src/scorecard";
+
+/** A hand-made card: one numeric characteristic and a 2 x 3 pair grid over u (numeric) and g (categorical). */
+const card = parseScorecard({
+  format: "riskcard.scorecard",
+  version: 2,
+  name: "shapes",
+  scaling: null,
+  rounding: "none",
+  base: "separate",
+  basePoints: 0,
+  characteristics: [
+    {
+      name: "u",
+      feature: "u",
+      type: "numeric",
+      reasonCode: "U",
+      attributes: [
+        { kind: "interval", lower: null, upper: 1, points: -5 },
+        { kind: "interval", lower: 1, upper: null, points: 7 },
+        { kind: "missing", points: 2 },
+      ],
+      fallback: { points: 0 },
+    },
+    {
+      name: "u x g",
+      feature: "u",
+      type: "rules",
+      reasonCode: "UG",
+      inputs: [{ feature: "u" }, { feature: "g", levels: ["a", "b"] }],
+      attributes: [
+        // missing u: row "missing"; u < 1 and u >= 1: rows "[-inf, 1)" and "[1, +inf)"; columns a, b
+        {
+          kind: "rule",
+          when: {
+            op: "and",
+            args: [
+              { op: "isMissing", feature: "u" },
+              { op: "eq", feature: "g", value: "a" },
+            ],
+          },
+          points: 1,
+        },
+        {
+          kind: "rule",
+          when: {
+            op: "and",
+            args: [
+              { op: "isMissing", feature: "u" },
+              { op: "eq", feature: "g", value: "b" },
+            ],
+          },
+          points: 2,
+        },
+        {
+          kind: "rule",
+          when: {
+            op: "and",
+            args: [
+              { op: "lt", feature: "u", value: 1 },
+              { op: "eq", feature: "g", value: "a" },
+            ],
+          },
+          points: 3,
+        },
+        {
+          kind: "rule",
+          when: {
+            op: "and",
+            args: [
+              { op: "lt", feature: "u", value: 1 },
+              { op: "eq", feature: "g", value: "b" },
+            ],
+          },
+          points: -4,
+        },
+        {
+          kind: "rule",
+          when: {
+            op: "and",
+            args: [
+              { op: "ge", feature: "u", value: 1 },
+              { op: "eq", feature: "g", value: "a" },
+            ],
+          },
+          points: -6,
+        },
+      ],
+      fallback: { points: 0.5 },
+    },
+  ],
+});
+
+describe("report shapes: points by attribute and pair grids", () => {
+  // five rows' matched attributes (row-major rows x 2 characteristics), written out by hand:
+  // u = 0.5 g = a; u = 3 g = a; u missing g = b; u = 0.2 g = b; u = 2 g = b (no attribute: fallback)
+  const scored = {
+    scores: new Float64Array(5),
+    attributes: Int32Array.of(0, 2, 1, 4, 2, 1, 0, 3, 1, -1),
+    characteristics: 2,
+  };
+  const s = shapesOf(card, scored);
+
+  it("lists each one-feature characteristic's points by attribute", () => {
+    expect(s.shapes).toEqual([{ name: "u", labels: ["[-inf, 1)", "[1, +inf)", "missing"], points: [-5, 7, 2] }]);
+  });
+
+  it("reads the pair's attributes as a grid: labels per input, points per cell (fallback where no attribute), rows per cell", () => {
+    expect(s.pairs).toHaveLength(1);
+    const p = s.pairs[0]!;
+    expect(p.features).toEqual(["u", "g"]);
+    expect(p.rowLabels).toEqual(["missing", "[-inf, 1)", "[1, +inf)"]);
+    expect(p.columnLabels).toEqual(["a", "b"]);
+    expect(p.points).toEqual([
+      [1, 2],
+      [3, -4],
+      [-6, 0.5],
+    ]);
+    expect(p.counts).toEqual([
+      [0, 1],
+      [1, 1],
+      [1, 0],
+    ]);
+  });
+
+  it("renders one bar per attribute and one heat-map cell per grid cell, escaping names", () => {
+    const html = renderShapes(s);
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html).toContain("Pairwise terms");
+    const heat = html.slice(html.indexOf("u x g"));
+    expect(heat.match(/<rect /g)).toHaveLength(6);
+    expect(renderShapes({ shapes: [{ name: "<b>", labels: ["x"], points: [1] }], pairs: [] })).not.toContain("<b>");
+  });
+});
