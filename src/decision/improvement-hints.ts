@@ -54,7 +54,7 @@ export interface ImprovementHints {
  * @param options `targetBand`, and `bandPdBounds` (default the engine's)
  * @returns whether the band is reachable, the band and score before and after, and the hints
  * @throws {RangeError} when the target band is not A to E, the card has no scaling, or the vector lacks a feature the card reads
- * @example improvementHints(createEngine().card, extractFeatures({ ...applicant, social: undefined }, { asOf }), { targetBand: "A" }).hints.map((h) => h.characteristic) // => ["social_flagged_contact_share"] (band B without social data; its best bin gains 56 points)
+ * @example improvementHints(createEngine().card, extractFeatures({ ...applicant, social: undefined }, { asOf }), { targetBand: "A" }).hints.map((h) => h.characteristic) // => ["pay_by_channel_balance_product_sum_180d_fen"] (band B without social data; its best bin gains 63 points)
  */
 export function improvementHints(
   card: Scorecard,
