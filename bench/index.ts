@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick] [-- name-filter]`: runs every `bench/*.bench.ts` suite and prints
  * a table per suite (ops/s, mean, p99, samples) and its ratios. A full run (no --quick) rewrites
- * that suite's section of bench/RESULTS.md; sections of suites not run are kept. Exits 1 when a
- * ratio is below its floor.
+ * that suite's section of bench/RESULTS.md; sections of suites not run are kept. A suite with a ratio
+ * below its floor is measured a second time (both runs printed); exits 1 when a ratio is below its
+ * floor on that second run too.
  */
 import { readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -116,7 +117,13 @@ async function main(): Promise<void> {
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: SuiteModule };
     const suite = typeof mod.default === "function" ? await mod.default() : mod.default;
-    const { rows, ratioLines, failed } = await runSuite(suite);
+    let { rows, ratioLines, failed } = await runSuite(suite);
+    if (failed.length > 0) {
+      // A floor guards against a collapse, not against a noisy neighbour: a suite with a ratio below its
+      // floor is measured once more, and the second run decides (both are printed).
+      console.log(`\n${suite.name}: below floor on the first run (${failed.join("; ")}); measuring the suite again`);
+      ({ rows, ratioLines, failed } = await runSuite(suite));
+    }
     const notes = suite.notes?.() ?? [];
     const text = section(suite, rows, ratioLines, notes);
     console.log(`\n${text.split("\n").slice(1, -1).join("\n")}`);
