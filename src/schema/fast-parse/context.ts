@@ -5,11 +5,23 @@ import { type Issue, type IssueCode, issue } from "../result";
 export type Path = readonly (string | number)[];
 
 /**
+ * The arrays of one snapshot that were found valid element by element while they were copied
+ * (bits `CHECKED_PAYMENTS`, `CHECKED_DEVICE_EVENTS`); filled by `snapshotApplicant` (`snapshot.ts`). @internal
+ */
+export interface Checked {
+  checked: number;
+}
+/** `payments`: every element an object with schema keys only that passed `validPayment`. @internal */
+export const CHECKED_PAYMENTS = 1;
+/** `devices.events`: every element an object with schema keys only that passed `validDeviceEvent`. @internal */
+export const CHECKED_DEVICE_EVENTS = 2;
+
+/**
  * The mutable state of one fast parse: the issues found so far and how many of them would stop
  * zod's later checks (zod skips a schema's refinements once an issue without `continue` exists).
  * @internal
  */
-export interface Ctx {
+export interface Ctx extends Checked {
   issues: Issue[];
   /** Count of issues after which zod does not run further non-`when` checks (type errors, enum errors). */
   aborting: number;

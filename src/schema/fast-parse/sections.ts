@@ -26,7 +26,16 @@ import {
   requiredNumber,
   tokenField,
 } from "./checks";
-import { type Ctx, type Path, isObject, report, reportType, unknownKeys } from "./context";
+import {
+  CHECKED_DEVICE_EVENTS,
+  CHECKED_PAYMENTS,
+  type Ctx,
+  type Path,
+  isObject,
+  report,
+  reportType,
+  unknownKeys,
+} from "./context";
 import {
   validAccount,
   validDelinquency,
@@ -232,7 +241,7 @@ const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
   const arr = arrayAt(ctx, v, PAYMENTS_ARRAY, pre, -1, "payments");
-  if (arr === undefined) return;
+  if (arr === undefined || (ctx.checked & CHECKED_PAYMENTS) !== 0) return;
   for (let i = 0; i < arr.length; i++) {
     const e = arr[i];
     if (validPayment(e)) continue;
@@ -375,7 +384,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   if (o === undefined) return;
   const P = DEVICES_PATH;
   const ev = arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
-  if (ev !== undefined) {
+  if (ev !== undefined && (ctx.checked & CHECKED_DEVICE_EVENTS) === 0) {
     let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {
       const e = ev[i];

@@ -19,7 +19,7 @@
  * @internal
  */
 import { LIMITS } from "../limits";
-import { isObject } from "./context";
+import { CHECKED_DEVICE_EVENTS, CHECKED_PAYMENTS, type Checked, isObject } from "./context";
 import {
   ACC_KEYS,
   APPLICANT_KEYS,
@@ -39,6 +39,7 @@ import {
   REP_KEYS,
   SOCIAL_KEYS,
 } from "./sections";
+import { deviceEventKey, deviceEventValues, paymentKey, paymentValues } from "./valid";
 
 type Rec = Record<string, unknown>;
 
@@ -89,18 +90,20 @@ type Copier = (o: Rec) => Rec;
 // faster to build, and to read once frozen (generic copies read up to 20x slower frozen, Node 20).
 // A required key that is absent is copied as undefined, which validation reports as missing.
 
-const copyPayment: Copier = (e) => {
-  for (const k in e) if (!PAYMENT.known.has(k)) return copyKind(e, PAYMENT);
+/** The literal copy of a payment, or undefined when `for...in` lists a key the schema does not know. */
+function copyPayment(e: Rec): Rec | undefined {
+  for (const k in e) if (!paymentKey(k)) return undefined;
   const c: Rec = { at: e.at, amountFen: e.amountFen, direction: e.direction, channel: e.channel };
   const cp = e.counterparty;
   if (cp !== undefined) c.counterparty = cp;
   const mc = e.merchantCategory;
   if (mc !== undefined) c.merchantCategory = mc;
   return c;
-};
+}
 
-const copyDeviceEvent: Copier = (e) => {
-  for (const k in e) if (!DEVICE_EVENT.known.has(k)) return copyKind(e, DEVICE_EVENT);
+/** The literal copy of a device event, or undefined when `for...in` lists a key the schema does not know. */
+function copyDeviceEvent(e: Rec): Rec | undefined {
+  for (const k in e) if (!deviceEventKey(k)) return undefined;
   const c: Rec = { at: e.at, kind: e.kind, deviceId: e.deviceId };
   const ip = e.ipHash;
   if (ip !== undefined) c.ipHash = ip;
@@ -111,7 +114,7 @@ const copyDeviceEvent: Copier = (e) => {
   const city = e.cityCode;
   if (city !== undefined) c.cityCode = city;
   return c;
-};
+}
 
 const copyDeviceRecord: Copier = (e) => {
   for (const k in e) if (!DEVICE_RECORD.known.has(k)) return copyKind(e, DEVICE_RECORD);
@@ -176,19 +179,89 @@ function copyArray(a: readonly unknown[], cap: number, copy: Copier): readonly u
   return Object.freeze(out);
 }
 
+// Payments and device events, the bulk of an applicant, are checked while they are copied: each
+// copy is tested, right after it is built, with the predicate `sections.ts` would run on it
+// (`validPayment`, `validDeviceEvent`; the key half of it is the `for...in` over the input that
+// chose the literal copy, which holds schema keys only). When every element passes, the array is
+// marked in `Checked` (`context.ts`) and validation skips its element loop: it would run the same deterministic
+// predicate on the same frozen objects. Otherwise validation checks every element as before.
+
+// Whether the array the last copyPayments / copyDeviceEvents call returned was all valid. Set just
+// before returning, read by the caller right after (no input code runs in between, so a getter that
+// parses another applicant cannot interleave).
+let lastAllValid = false;
+
+/** `payments` copied and checked (see above); sets `lastAllValid`. */
+function copyPayments(a: readonly unknown[]): readonly unknown[] {
+  const n = a.length;
+  if (!(n <= LIMITS.payments)) {
+    lastAllValid = false;
+    return new Array(LIMITS.payments + 1);
+  }
+  const out: unknown[] = [];
+  let all = true;
+  for (let i = 0; i < n; i++) {
+    const e = a[i];
+    if (!isObject(e)) {
+      all = false;
+      out.push(e);
+      continue;
+    }
+    let c = copyPayment(e);
+    if (c === undefined) {
+      all = false;
+      c = copyKind(e, PAYMENT);
+    } else if (all && !paymentValues(c)) all = false;
+    out.push(Object.freeze(c));
+  }
+  lastAllValid = all;
+  return Object.freeze(out);
+}
+
+/** `devices.events` copied and checked (see above, and `deviceEventValues` for `prev`); sets `lastAllValid`. */
+function copyDeviceEvents(a: readonly unknown[]): readonly unknown[] {
+  const n = a.length;
+  if (!(n <= LIMITS.deviceEvents)) {
+    lastAllValid = false;
+    return new Array(LIMITS.deviceEvents + 1);
+  }
+  const out: unknown[] = [];
+  let all = true;
+  let prev: Rec | undefined;
+  for (let i = 0; i < n; i++) {
+    const e = a[i];
+    if (!isObject(e)) {
+      all = false;
+      out.push(e);
+      continue;
+    }
+    let c = copyDeviceEvent(e);
+    if (c === undefined) {
+      all = false;
+      c = copyKind(e, DEVICE_EVENT);
+    } else if (all) {
+      if (deviceEventValues(c, prev)) prev = c;
+      else all = false;
+    }
+    out.push(Object.freeze(c));
+  }
+  lastAllValid = all;
+  return Object.freeze(out);
+}
+
 /** Replaces `o[key]` (already read once, into the copy `o`) by its copy when it is an array. */
 function arrayField(o: Rec, key: string, cap: number, copy: Copier): void {
   const v = o[key];
   if (Array.isArray(v)) o[key] = copyArray(v, cap, copy);
 }
 
-/** Replaces `o[key]` by its copy when it is an object, with `fill` copying its own arrays. */
-function objectField(o: Rec, key: string, k: Kind, fill?: (c: Rec) => void): void {
+/** Replaces `o[key]` by its copy when it is an object, and returns the copy (not frozen yet: its arrays are copied next). */
+function objectField(o: Rec, key: string, k: Kind): Rec | undefined {
   const v = o[key];
-  if (!isObject(v)) return;
+  if (!isObject(v)) return undefined;
   const c = copyKind(v, k);
-  if (fill !== undefined) fill(c);
-  o[key] = Object.freeze(c);
+  o[key] = c;
+  return c;
 }
 
 function bureauArrays(c: Rec): void {
@@ -197,8 +270,12 @@ function bureauArrays(c: Rec): void {
   arrayField(c, "delinquencies", LIMITS.bureauDelinquencies, copyDelinquency);
 }
 
-function deviceArrays(c: Rec): void {
-  arrayField(c, "events", LIMITS.deviceEvents, copyDeviceEvent);
+function deviceArrays(c: Rec, state: Checked): void {
+  const ev = c.events;
+  if (Array.isArray(ev)) {
+    c.events = copyDeviceEvents(ev);
+    if (lastAllValid) state.checked |= CHECKED_DEVICE_EVENTS;
+  }
   arrayField(c, "records", LIMITS.deviceRecords, copyDeviceRecord);
 }
 
@@ -225,21 +302,45 @@ function copyLoans(a: readonly unknown[]): readonly unknown[] {
  * Copies an applicant-shaped input (see the file comment). Every getter or Proxy trap the
  * contract depends on runs once, here; the copy holds only own data properties.
  * @param input anything
+ * @param state receives in `checked` the bits of the event arrays found valid while copied (it is reset first)
  * @returns the deep-frozen copy, or `input` itself when it is not an object (validation rejects it)
  * @throws whatever a getter or Proxy trap of the input throws
  * @internal
  */
-export function snapshotApplicant(input: unknown): unknown {
+export function snapshotApplicant(input: unknown, state: Checked): unknown {
+  state.checked = 0;
   if (!isObject(input)) return input;
   const o = copyKind(input, ROOT);
-  objectField(o, "identity", IDENTITY);
-  objectField(o, "consent", CONSENT, (c) => objectField(c, "purposes", PURPOSES));
-  objectField(o, "application", APPLICATION);
-  arrayField(o, "payments", LIMITS.payments, copyPayment);
-  objectField(o, "social", SOCIAL);
-  objectField(o, "bureau", BUREAU, bureauArrays);
-  objectField(o, "devices", DEVICES, deviceArrays);
+  freezeField(o, "identity", IDENTITY);
+  const c = objectField(o, "consent", CONSENT);
+  if (c !== undefined) {
+    freezeField(c, "purposes", PURPOSES);
+    Object.freeze(c);
+  }
+  freezeField(o, "application", APPLICATION);
+  const p = o.payments;
+  if (Array.isArray(p)) {
+    o.payments = copyPayments(p);
+    if (lastAllValid) state.checked |= CHECKED_PAYMENTS;
+  }
+  freezeField(o, "social", SOCIAL);
+  const b = objectField(o, "bureau", BUREAU);
+  if (b !== undefined) {
+    bureauArrays(b);
+    Object.freeze(b);
+  }
+  const d = objectField(o, "devices", DEVICES);
+  if (d !== undefined) {
+    deviceArrays(d, state);
+    Object.freeze(d);
+  }
   const l = o.loans;
   if (Array.isArray(l)) o.loans = copyLoans(l);
   return Object.freeze(o);
+}
+
+/** `objectField`, then frozen (an object without arrays or objects inside). */
+function freezeField(o: Rec, key: string, k: Kind): void {
+  const c = objectField(o, key, k);
+  if (c !== undefined) Object.freeze(c);
 }

@@ -61,11 +61,28 @@ function token(v: unknown, r: NumericRange, table: Uint8Array): boolean {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * A valid `paymentEventSchema` object.
- * @example validPayment({ at: 0, amountFen: 100, direction: "in", channel: "salary" }) // => true
+ * Whether `k` is a key of `paymentEventSchema` (a switch: faster than a Set on Node 20). @internal
+ * @example [paymentKey("at"), paymentKey("extra")] // => [true, false]
  */
-export function validPayment(e: unknown): boolean {
-  if (!isObj(e)) return false;
+export function paymentKey(k: string): boolean {
+  switch (k) {
+    case "at":
+    case "amountFen":
+    case "direction":
+    case "channel":
+    case "counterparty":
+    case "merchantCategory":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The values of a payment object are valid (its keys are not looked at; see `validPayment`).
+ * @example paymentValues({ at: 0, amountFen: 100, direction: "in", channel: "salary", extra: 1 }) // => true
+ */
+export function paymentValues(e: Record<string, unknown>): boolean {
   if (!int(e.at, AT) || !int(e.amountFen, FEN)) return false;
   const d = e.direction;
   if (d !== "in" && d !== "out") return false;
@@ -73,31 +90,46 @@ export function validPayment(e: unknown): boolean {
   const cp = e.counterparty;
   if (cp !== undefined && !token(cp, PSEUDONYM, PSEUDONYM_CHARS)) return false;
   const mc = e.merchantCategory;
-  if (mc !== undefined && !CATEGORIES.has(mc)) return false;
-  for (const k in e) {
-    switch (k) {
-      case "at":
-      case "amountFen":
-      case "direction":
-      case "channel":
-      case "counterparty":
-      case "merchantCategory":
-        break;
-      default:
-        return false;
-    }
-  }
+  return mc === undefined || CATEGORIES.has(mc);
+}
+
+/**
+ * A valid `paymentEventSchema` object.
+ * @example validPayment({ at: 0, amountFen: 100, direction: "in", channel: "salary" }) // => true
+ */
+export function validPayment(e: unknown): boolean {
+  if (!isObj(e) || !paymentValues(e)) return false;
+  for (const k in e) if (!paymentKey(k)) return false;
   return true;
 }
 
 /**
- * A valid `deviceEventSchema` object. `prev` is the previous event found valid in the same array
- * (or undefined): a string equal to the one it held in the same field passed the same check, so
- * it is not scanned again (events mostly repeat the device, often the IP and city).
- * @example validDeviceEvent({}) // => false
+ * Whether `k` is a key of `deviceEventSchema`. @internal
+ * @example [deviceEventKey("lat"), deviceEventKey("extra")] // => [true, false]
  */
-export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | undefined): boolean {
-  if (!isObj(e)) return false;
+export function deviceEventKey(k: string): boolean {
+  switch (k) {
+    case "at":
+    case "kind":
+    case "deviceId":
+    case "ipHash":
+    case "lat":
+    case "lon":
+    case "cityCode":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The values of a device event are valid (its keys are not looked at; see `validDeviceEvent`).
+ * `prev` is the previous event found valid in the same array (or undefined): a string equal to
+ * the one it held in the same field passed the same check, so it is not scanned again (events
+ * mostly repeat the device, often the IP and city).
+ * @example deviceEventValues({ at: 0, kind: "login", deviceId: "d1" }, undefined) // => true
+ */
+export function deviceEventValues(e: Record<string, unknown>, prev: Record<string, unknown> | undefined): boolean {
   if (!int(e.at, AT) || !DEV_KINDS.has(e.kind)) return false;
   const dev = e.deviceId;
   if ((prev === undefined || dev !== prev.deviceId) && !token(dev, PSEUDONYM, PSEUDONYM_CHARS)) return false;
@@ -109,22 +141,16 @@ export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | und
   const lon = e.lon;
   if (lon !== undefined && !num(lon, BOUNDS.longitude)) return false;
   const city = e.cityCode;
-  if (city !== undefined && (prev === undefined || city !== prev.cityCode) && !token(city, PLACE_CODE, PLACE_CHARS))
-    return false;
-  for (const k in e) {
-    switch (k) {
-      case "at":
-      case "kind":
-      case "deviceId":
-      case "ipHash":
-      case "lat":
-      case "lon":
-      case "cityCode":
-        break;
-      default:
-        return false;
-    }
-  }
+  return city === undefined || (prev !== undefined && city === prev.cityCode) || token(city, PLACE_CODE, PLACE_CHARS);
+}
+
+/**
+ * A valid `deviceEventSchema` object (`prev` as in `deviceEventValues`).
+ * @example validDeviceEvent({}) // => false
+ */
+export function validDeviceEvent(e: unknown, prev: Record<string, unknown> | undefined): boolean {
+  if (!isObj(e) || !deviceEventValues(e, prev)) return false;
+  for (const k in e) if (!deviceEventKey(k)) return false;
   return true;
 }
 
