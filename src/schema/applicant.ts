@@ -34,15 +34,23 @@ export const pseudonym = z
   .min(BOUNDS.pseudonymLength.min)
   .max(BOUNDS.pseudonymLength.max)
   .regex(/^[A-Za-z0-9_.:-]+$/);
+/** The pattern of a code (place code, category code): letters, digits, `_` and `-`. */
+const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 /**
  * A coarse location code (city or district code), 1-32 characters of [A-Za-z0-9_-].
  * @example placeCode.safeParse("SH-01").success // => true
  */
-export const placeCode = z
+export const placeCode = z.string().min(BOUNDS.placeCodeLength.min).max(BOUNDS.placeCodeLength.max).regex(CODE_PATTERN);
+/**
+ * A host-defined category code (the product applied for, the channel the application came through):
+ * 1-32 characters of [A-Za-z0-9_-], the place-code pattern with its own length bounds.
+ * @example categoryCode.safeParse("cash-loan").success // => true
+ */
+export const categoryCode = z
   .string()
-  .min(BOUNDS.placeCodeLength.min)
-  .max(BOUNDS.placeCodeLength.max)
-  .regex(/^[A-Za-z0-9_-]+$/);
+  .min(BOUNDS.categoryCodeLength.min)
+  .max(BOUNDS.categoryCodeLength.max)
+  .regex(CODE_PATTERN);
 
 /**
  * Occupations an applicant can declare (closed).
@@ -269,6 +277,10 @@ export const applicationSchema = z.strictObject({
   requestedTermMonths: z.int().min(BOUNDS.requestedTermMonths.min).max(BOUNDS.requestedTermMonths.max).optional(),
   deviceId: pseudonym.optional(),
   ipHash: pseudonym.optional(),
+  /** The product applied for, as the host names it (application metadata, not a consent category). */
+  product: categoryCode.optional(),
+  /** The channel the application came through (app, web, partner, ...), as the host names it. */
+  channel: categoryCode.optional(),
 });
 
 /**

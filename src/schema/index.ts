@@ -48,6 +48,7 @@ export {
   type PaymentChannel,
   type PaymentEvent,
   paymentEventSchema,
+  categoryCode,
   placeCode,
   type PlatformLoan,
   platformLoanSchema,

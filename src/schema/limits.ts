@@ -51,4 +51,6 @@ export const BOUNDS = Object.freeze({
   pseudonymLength: range(1, 128),
   /** Length of a place code (`cityCode`). */
   placeCodeLength: range(1, 32),
+  /** Length of a host-defined category code (`application.product`, `application.channel`). */
+  categoryCodeLength: range(1, 32),
 });

@@ -1,6 +1,6 @@
 import { OCCUPATIONS } from "../schema/applicant";
 import { type Issue, issue } from "../schema/result";
-import { type AttributeName, type Condition, NO_OCCUPATION, OTHER_REGION } from "./schema";
+import { type AttributeName, type Condition, NO_OCCUPATION, type OpenAttribute, OTHER_REGION } from "./schema";
 
 /**
  * Most cells (combinations of attribute values) the coverage check enumerates: a strategy whose
@@ -18,10 +18,8 @@ interface Atoms {
   readonly labels: readonly string[];
 }
 
-/** The declared domains the check enumerates (`domains.region` of the strategy). */
-export interface DeclaredDomains {
-  readonly region?: readonly string[] | undefined;
-}
+/** The declared domains the check enumerates (`domains` of the strategy: `region`, `product`, `channel`). */
+export type DeclaredDomains = { readonly [K in OpenAttribute]?: readonly string[] | undefined };
 
 /**
  * Whether a condition matches an atom value of one attribute (the value a representative of its atom).
@@ -47,7 +45,9 @@ export function conditionHolds(c: Condition, name: AttributeName, v: string | nu
       );
     }
     case "occupation":
-    case "region": {
+    case "region":
+    case "product":
+    case "channel": {
       const k = c[name];
       if (k === undefined) return true;
       return k.in !== undefined
@@ -67,9 +67,11 @@ function atomsOf(name: AttributeName, conditions: readonly Condition[], domains:
       const values = [...OCCUPATIONS, NO_OCCUPATION];
       return { name, values, labels: values.map((v) => `occupation = ${v}`) };
     }
-    case "region": {
-      const values = [...(domains.region ?? []), OTHER_REGION];
-      return { name, values, labels: values.map((v) => `region = ${v}`) };
+    case "region":
+    case "product":
+    case "channel": {
+      const values = [...(domains[name] ?? []), OTHER_REGION];
+      return { name, values, labels: values.map((v) => `${name} = ${v}`) };
     }
     case "ageYears": {
       const cuts = new Set<number>();
@@ -97,12 +99,14 @@ const ORDER: readonly AttributeName[] = [
   "ageYears",
   "occupation",
   "region",
+  "product",
+  "channel",
 ];
 
 /**
  * Exhaustive check of ordered segments over the declared attribute domains: cuts every attribute
  * a segment names into atoms (booleans: both values; `occupation`: every occupation and `"none"`;
- * `region`: every declared code and `"other"`; `ageYears`: the intervals between every bound any
+ * `region`, `product`, `channel`: every declared code and `"other"`; `ageYears`: the intervals between every bound any
  * segment uses, unbounded at both ends), enumerates every combination and counts the segments that
  * match it. A combination matched by two segments is an overlap (`inconsistent` at the later
  * segment's `when`, naming the earlier one, once per pair); a combination matched by none leaves

@@ -13,6 +13,8 @@ export {
   type Condition,
   conditionSchema,
   NO_OCCUPATION,
+  OPEN_ATTRIBUTES,
+  type OpenAttribute,
   OTHER_REGION,
   STRATEGY_FORMAT,
   type StrategySpec,

@@ -2,7 +2,7 @@ import { type JsonLimits, capIssues, deepFreeze, guardJson } from "../schema/jso
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
 import { checkCoverage } from "./coverage";
-import { STRATEGY_FORMAT, type StrategySpec, strategySchema } from "./schema";
+import { OPEN_ATTRIBUTES, OTHER_REGION, STRATEGY_FORMAT, type StrategySpec, strategySchema } from "./schema";
 
 /**
  * Size budget of a strategy outside its engine configurations (each checked by `createEngine`):
@@ -21,8 +21,8 @@ const SKIP: ReadonlySet<string> = new Set(["engines"]);
  * loader shares (`guardJson` with `STRATEGY_LIMITS`; the engine configurations are pre-scanned by
  * `createEngine`), `format` and `version`, the schema (unknown attributes in a condition are
  * `unrecognized_key` at their path), then the references (segment ids unique, every segment's
- * engine declared, no strategy inside an engine configuration, `region` only with `domains.region`
- * and only its codes, `invited` and `invitationOnly` only with an `invitationList`), then coverage
+ * engine declared, no strategy inside an engine configuration, `region`, `product` and `channel` only
+ * with their `domains` entry and only its codes (or `"other"`), `invited` and `invitationOnly` only with an `invitationList`), then coverage
  * (`checkCoverage`: no two segments match the same applicant, every applicant matches one).
  * @param json the parsed JSON
  * @returns `{ ok: true, value }` with the frozen strategy, or `{ ok: false, issues }` naming paths (never values)
@@ -41,21 +41,22 @@ export function loadStrategy(json: unknown): Result<Strategy> {
   const s = parsed.value;
   const issues: Issue[] = [];
   const ids = new Set<string>();
-  const region = s.domains?.region;
   s.segments.forEach((seg, i) => {
     if (ids.has(seg.id)) issues.push(issue("inconsistent", ["segments", i, "id"], "duplicate segment id"));
     ids.add(seg.id);
     if (!Object.hasOwn(s.engines, seg.engine))
       issues.push(issue("unknown_reference", ["segments", i, "engine"], "not a key of engines"));
-    const r = seg.when.region;
-    if (r !== undefined) {
-      if (region === undefined)
-        issues.push(issue("unknown_reference", ["segments", i, "when", "region"], "declare domains.region to use it"));
+    for (const name of OPEN_ATTRIBUTES) {
+      const r = seg.when[name];
+      if (r === undefined) continue;
+      const declared = s.domains?.[name];
+      if (declared === undefined)
+        issues.push(issue("unknown_reference", ["segments", i, "when", name], `declare domains.${name} to use it`));
       else {
         const key = r.in !== undefined ? "in" : "notIn";
         (r.in ?? r.notIn ?? []).forEach((code, k) => {
-          if (code !== "other" && !region.includes(code))
-            issues.push(issue("unknown_reference", ["segments", i, "when", "region", key, k], "not in domains.region"));
+          if (code !== OTHER_REGION && !declared.includes(code))
+            issues.push(issue("unknown_reference", ["segments", i, "when", name, key, k], `not in domains.${name}`));
         });
       }
     }
@@ -75,7 +76,7 @@ export function loadStrategy(json: unknown): Result<Strategy> {
   if (issues.length > 0) return fail(capIssues(issues));
   const coverage = checkCoverage(
     s.segments.map((x) => x.when),
-    { region },
+    s.domains ?? {},
   );
   if (coverage.length > 0) return fail(capIssues(coverage));
   // The engine configurations are compiled (and copied) by createEngine: they are not frozen here.

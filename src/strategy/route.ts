@@ -1,7 +1,14 @@
 import { ageInYears } from "../schema/age";
 import { type Applicant, OCCUPATIONS } from "../schema/applicant";
 import type { Strategy } from "./load";
-import { type AttributeName, type Condition, NO_OCCUPATION, OTHER_REGION } from "./schema";
+import {
+  type AttributeName,
+  type Condition,
+  NO_OCCUPATION,
+  OPEN_ATTRIBUTES,
+  type OpenAttribute,
+  OTHER_REGION,
+} from "./schema";
 
 /**
  * What `compileRouter` returns: where an applicant goes, without allocating (one `Date` when a
@@ -26,7 +33,27 @@ const SLOT: Readonly<Record<AttributeName, number>> = {
   ageYears: 3,
   occupation: 4,
   region: 5,
+  product: 6,
+  channel: 7,
 };
+const SLOTS = 8;
+
+/** An open attribute's declared domain and `"other"`, with the index of each code (`"other"` last). */
+interface OpenDomain {
+  readonly values: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly other: number;
+}
+
+function openDomain(declared: readonly string[] | undefined): OpenDomain {
+  const values = [...(declared ?? []), OTHER_REGION];
+  return { values, index: new Map(values.map((r, i) => [r, i])), other: values.length - 1 };
+}
+
+/** The index of a code in an open attribute's domain (`"other"` when absent or not declared). */
+function openIndex(d: OpenDomain, code: string | undefined): number {
+  return code === undefined ? d.other : (d.index.get(code) ?? d.other);
+}
 
 /**
  * Compiles a loaded strategy's eligibility step and segment conditions into a router: every
@@ -36,7 +63,8 @@ const SLOT: Readonly<Record<AttributeName, number>> = {
  * present; `returningCustomer` = at least one loan on this platform; `invited` = the id is on the
  * invitation list; `ageYears` = the guard's age (birth date on the local date of `asOf`, else the
  * declared age); `occupation` (`"none"` when not declared); `region` = the city code when declared in
- * `domains.region`, else `"other"`.
+ * `domains.region`, else `"other"`; `product` and `channel` = `application.product` / `application.channel`
+ * when declared in `domains.product` / `domains.channel`, else `"other"`.
  * @param strategy a loaded strategy
  * @returns the router
  * @example compileRouter(loadStrategyOrThrow(defaultStrategyJson)).route(thinFileApplicant, asOf) // => 0 (the thin-file segment)
@@ -46,14 +74,14 @@ export function compileRouter(strategy: Strategy): Router {
   const invited = new Set(strategy.invitationList ?? []);
   const invitationOnly = strategy.eligibility?.invitationOnly === true;
   const occupations: readonly string[] = [...OCCUPATIONS, NO_OCCUPATION];
-  const regions: readonly string[] = [...(strategy.domains?.region ?? []), OTHER_REGION];
   const occupationIndex = new Map(occupations.map((o, i) => [o, i]));
-  const regionIndex = new Map(regions.map((r, i) => [r, i]));
-  const otherRegion = regions.length - 1;
-  const segments = strategy.segments.map((s) => compileCondition(s.when, occupations, regions));
-  const reads = new Uint8Array(6);
+  const domains = {} as Record<OpenAttribute, OpenDomain>;
+  for (const name of OPEN_ATTRIBUTES) domains[name] = openDomain(strategy.domains?.[name]);
+  const segments = strategy.segments.map((s) => compileCondition(s.when, occupations, domains));
+  const reads = new Uint8Array(SLOTS);
   for (const s of segments) for (const t of s) reads[t.slot] = 1;
-  const v = new Float64Array(6);
+  const v = new Float64Array(SLOTS);
+  const { region, product, channel } = domains;
   return Object.freeze({
     route(a: Applicant, asOf: number): number {
       if (invitationOnly && !invited.has(a.id)) return NOT_INVITED;
@@ -65,10 +93,9 @@ export function compileRouter(strategy: Strategy): Router {
         v[3] = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? 0);
       }
       if (reads[4] === 1) v[4] = occupationIndex.get(a.identity.occupation ?? NO_OCCUPATION)!;
-      if (reads[5] === 1) {
-        const c = a.identity.cityCode;
-        v[5] = c === undefined ? otherRegion : (regionIndex.get(c) ?? otherRegion);
-      }
+      if (reads[5] === 1) v[5] = openIndex(region, a.identity.cityCode);
+      if (reads[6] === 1) v[6] = openIndex(product, a.application?.product);
+      if (reads[7] === 1) v[7] = openIndex(channel, a.application?.channel);
       for (let s = 0; s < segments.length; s++) {
         const tests = segments[s]!;
         let holds = true;
@@ -93,7 +120,11 @@ interface Test {
   readonly max: number;
 }
 
-function compileCondition(c: Condition, occupations: readonly string[], regions: readonly string[]): Test[] {
+function compileCondition(
+  c: Condition,
+  occupations: readonly string[],
+  domains: Readonly<Record<OpenAttribute, OpenDomain>>,
+): Test[] {
   const tests: Test[] = [];
   const flag = (slot: number, want: boolean) => {
     const set = new Uint8Array(2);
@@ -121,6 +152,9 @@ function compileCondition(c: Condition, occupations: readonly string[], regions:
       max: c.ageYears.max ?? Number.POSITIVE_INFINITY,
     });
   if (c.occupation !== undefined) among(SLOT.occupation, occupations, c.occupation);
-  if (c.region !== undefined) among(SLOT.region, regions, c.region);
+  for (const name of OPEN_ATTRIBUTES) {
+    const k = c[name];
+    if (k !== undefined) among(SLOT[name], domains[name].values, k);
+  }
   return tests;
 }

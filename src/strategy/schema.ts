@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OCCUPATIONS, placeCode, pseudonym } from "../schema/applicant";
+import { categoryCode, OCCUPATIONS, placeCode, pseudonym } from "../schema/applicant";
 
 /**
  * The format name of a strategy artefact.
@@ -14,10 +14,25 @@ export const STRATEGY_FORMAT = "riskcard.strategy";
 export const NO_OCCUPATION = "none";
 
 /**
- * The value of `region` for an applicant whose city code is absent or not in `domains.region`.
+ * The value of an open attribute (`region`, `product`, `channel`) for an applicant whose code is
+ * absent or not in the attribute's declared domain (`domains.region`, `domains.product`, ...).
  * @example OTHER_REGION // => "other"
  */
 export const OTHER_REGION = "other";
+
+/**
+ * The open attributes: their values are codes the strategy declares in `domains` (plus `"other"`),
+ * read from the applicant's `identity.cityCode` (`region`), `application.product` and `application.channel`.
+ * @example OPEN_ATTRIBUTES // => ["region", "product", "channel"]
+ */
+export const OPEN_ATTRIBUTES = ["region", "product", "channel"] as const;
+/** One open attribute (see `OPEN_ATTRIBUTES`). */
+export type OpenAttribute = (typeof OPEN_ATTRIBUTES)[number];
+
+/** A condition on an open attribute: its codes, or `"other"`. */
+const open = (code: z.ZodString) => categorical(z.union([code, z.literal(OTHER_REGION)])).optional();
+/** A declared domain of an open attribute. */
+const domain = (code: z.ZodString) => z.array(code).min(1).max(1_000).optional();
 
 /** A condition on a categorical attribute: the value is one of `in`, or none of `notIn` (exactly one of them). */
 const categorical = <T extends z.ZodType<string>>(value: T) =>
@@ -48,9 +63,11 @@ const interval = z
  * Attributes: `bureauFile` (a bureau report is present), `returningCustomer` (at least one loan on
  * this platform), `invited` (the id is on `invitationList`), `ageYears` (whole years on the local date
  * of `asOf`, interval), `occupation` (declared occupation, `"none"` when not declared), `region` (the
- * declared city code when it is in `domains.region`, else `"other"`). Unknown attributes are rejected.
+ * declared city code when it is in `domains.region`, else `"other"`), `product` and `channel` (the
+ * application's code when it is in `domains.product` / `domains.channel`, else `"other"`). Unknown
+ * attributes are rejected.
  * @example conditionSchema.safeParse({ bureauFile: false, ageYears: { min: 18, max: 25 } }).success // => true
- * @example conditionSchema.safeParse({ channel: "app" }).success // => false (not an attribute)
+ * @example conditionSchema.safeParse({ channel: "app" }).success // => false (a condition, not a value)
  */
 export const conditionSchema = z.strictObject({
   bureauFile: z.boolean().optional(),
@@ -58,7 +75,9 @@ export const conditionSchema = z.strictObject({
   invited: z.boolean().optional(),
   ageYears: interval.optional(),
   occupation: categorical(z.enum([...OCCUPATIONS, NO_OCCUPATION])).optional(),
-  region: categorical(z.union([placeCode, z.literal(OTHER_REGION)])).optional(),
+  region: open(placeCode),
+  product: open(categoryCode),
+  channel: open(categoryCode),
 });
 
 /** A segment's condition (see `conditionSchema`). */
@@ -80,8 +99,10 @@ export const strategySchema = z.strictObject({
   description: z.string().max(10_000).optional(),
   /** Offset of local time from UTC for `ageYears` (default 480, China Standard Time). */
   utcOffsetMinutes: z.int().min(-840).max(840).optional(),
-  /** Declared domains of open attributes: the city codes `region` distinguishes (the rest is `"other"`). */
-  domains: z.strictObject({ region: z.array(placeCode).min(1).max(1_000).optional() }).optional(),
+  /** Declared domains of open attributes: the codes `region`, `product` and `channel` distinguish (the rest is `"other"`). */
+  domains: z
+    .strictObject({ region: domain(placeCode), product: domain(categoryCode), channel: domain(categoryCode) })
+    .optional(),
   /** Pseudonymous ids invited (read by the `invited` attribute and by `eligibility.invitationOnly`). */
   invitationList: z.array(pseudonym).max(1_000_000).optional(),
   /** Checked before any segment: `invitationOnly` declines ids not on `invitationList` (`ELIGIBILITY_NOT_INVITED`). */

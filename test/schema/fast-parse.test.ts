@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseApplicantFast } from "../../src/schema/fast-parse";
 import { BOUNDS } from "../../src/schema/limits";
+import type { Applicant } from "../../src/schema/applicant";
 import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
 import { applicantArb, syntheticApplicant } from "../features/arbitraries";
 
@@ -58,6 +59,7 @@ const WEIRD: unknown[] = [
   "microloan",
   "phone_change",
   "lender-1",
+  "cash-loan",
   true,
   false,
   [],
@@ -111,6 +113,28 @@ function mutate(root: Record<string, unknown>, m: Mutation): unknown {
   return root;
 }
 
+/** A code of `application.product` / `.channel`: valid ones, and a few one step outside the contract. */
+const codeArb = fc.oneof(
+  fc.constantFrom("cash-loan", "bnpl", "app", "web_1", "a", "x".repeat(32)),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/),
+);
+/** `applicantArb` with `application.product` and `application.channel` sometimes set (never when absent). */
+const withCodes = (arb: fc.Arbitrary<Applicant>): fc.Arbitrary<Applicant> =>
+  fc
+    .tuple(arb, fc.option(codeArb, { nil: undefined }), fc.option(codeArb, { nil: undefined }))
+    .map(([a, product, channel]) =>
+      a.application === undefined
+        ? a
+        : {
+            ...a,
+            application: {
+              ...a.application,
+              ...(product === undefined ? {} : { product }),
+              ...(channel === undefined ? {} : { channel }),
+            },
+          },
+    );
+
 const mutationArb = fc.record({ pick: fc.nat(), op: fc.nat(), value: fc.nat(), key: fc.nat() });
 
 function expectSame(input: unknown): void {
@@ -124,7 +148,7 @@ function expectSame(input: unknown): void {
 describe("parseApplicantFast equals the zod contract", () => {
   it("accepts every valid applicant zod accepts, with an equal value", () => {
     fc.assert(
-      fc.property(applicantArb(), (a) => {
+      fc.property(withCodes(applicantArb()), (a) => {
         const f = parseApplicantFast(a);
         expect(f.ok).toBe(true);
         expectSame(a);
@@ -135,7 +159,7 @@ describe("parseApplicantFast equals the zod contract", () => {
 
   it("reports the same issues (codes, paths, messages, order) on corrupted applicants", () => {
     fc.assert(
-      fc.property(applicantArb(8), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (a, ms) => {
+      fc.property(withCodes(applicantArb(8)), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (a, ms) => {
         let x: unknown = structuredClone(a);
         for (const m of ms)
           x = x !== null && typeof x === "object" && !Array.isArray(x) ? mutate(x as Record<string, unknown>, m) : x;
@@ -206,11 +230,12 @@ describe("the fast checkers' bounds are the zod schema's (BOUNDS)", () => {
     }
   }
   const lengths = new Set<number>();
-  for (const r of [BOUNDS.pseudonymLength, BOUNDS.placeCodeLength])
+  for (const r of [BOUNDS.pseudonymLength, BOUNDS.placeCodeLength, BOUNDS.categoryCodeLength])
     for (const n of [r.min - 1, r.max, r.max + 1]) lengths.add(n);
   // a synthetic applicant with every optional numeric field present too
   const base = structuredClone(syntheticApplicant(7)) as unknown as Record<string, any>;
   base.identity.ageYears = 35;
+  base.application = { ...base.application, product: "cash-loan", channel: "app" };
   base.devices.events[0] = { ...base.devices.events[0], ipHash: "ip-1", lat: 31.2, lon: 121.5 };
   base.bureau.accounts[0] = { ...base.bureau.accounts[0], closedAt: base.bureau.reportedAt - 1, monthlyPaymentFen: 1 };
   base.bureau.delinquencies = [{ at: base.bureau.reportedAt - 1, daysPastDue: 30, amountFen: 100 }];

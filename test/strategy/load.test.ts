@@ -81,9 +81,45 @@ describe("loadStrategy", () => {
     ]);
   });
 
+  it("checks product and channel over their declared domains and other", () => {
+    const domains = { domains: { product: ["cash", "card"], channel: ["app"] } };
+    // cash and other both ways, card nowhere: an overlap at segment 1 and a hole named by its domain code
+    const bad = strategy(
+      [{ when: { product: { in: ["cash", "other"] } } }, { when: { product: { notIn: ["card"] } } }],
+      domains,
+    );
+    expect(issues(bad)).toEqual([
+      {
+        code: "inconsistent",
+        path: ["segments", 1, "when"],
+        message: "overlaps segments[0] (for example product = cash)",
+      },
+      { code: "invalid_value", path: ["segments"], message: "no segment routes applicants with product = card" },
+    ]);
+    expect(
+      issues(strategy([{ when: { channel: { in: ["app"] } } }, { when: { channel: { in: ["other"] } } }], domains)),
+    ).toEqual([]);
+    expect(
+      issues(
+        strategy([{ when: { channel: { in: ["web"] } } }, { when: { channel: { notIn: ["web"] } } }], domains),
+      ).map((i) => [i.code, i.path]),
+    ).toEqual([
+      ["unknown_reference", ["segments", 0, "when", "channel", "in", 0]],
+      ["unknown_reference", ["segments", 1, "when", "channel", "notIn", 0]],
+    ]);
+    expect(
+      issues(strategy([{ when: { product: { in: ["cash"] } } }, { when: { product: { notIn: ["cash"] } } }])).map(
+        (i) => [i.code, i.path, i.message],
+      ),
+    ).toEqual([
+      ["unknown_reference", ["segments", 0, "when", "product"], "declare domains.product to use it"],
+      ["unknown_reference", ["segments", 1, "when", "product"], "declare domains.product to use it"],
+    ]);
+  });
+
   it("rejects unknown attributes and unknown or undeclared references with their paths", () => {
-    expect(issues(strategy([{ when: { channel: "app" } }])).map((i) => [i.code, i.path])).toEqual([
-      ["unrecognized_key", ["segments", 0, "when", "channel"]],
+    expect(issues(strategy([{ when: { loanPurpose: "app" } }])).map((i) => [i.code, i.path])).toEqual([
+      ["unrecognized_key", ["segments", 0, "when", "loanPurpose"]],
     ]);
     expect(
       issues(strategy([{ when: { region: { in: ["BJ"] } } }, { when: { region: { notIn: ["BJ"] } } }])).map((i) => [
@@ -150,7 +186,14 @@ interface NaiveApplicant {
   age: number;
   occupation: string; // "none" when not declared
   city: string | undefined;
+  product?: string | undefined;
+  channel?: string | undefined;
 }
+const PRODUCTS = ["cash", "card"];
+const CHANNELS = ["app", "web"];
+/** The value of an open attribute: the code when declared, else "other" (README, strategies). */
+const openValue = (code: string | undefined, declared: readonly string[]) =>
+  code !== undefined && declared.includes(code) ? code : "other";
 /** Written from the README's definitions, not from the library's code. */
 function naiveMatches(c: Condition, a: NaiveApplicant): boolean {
   if (c.bureauFile !== undefined && c.bureauFile !== a.bureauFile) return false;
@@ -159,9 +202,15 @@ function naiveMatches(c: Condition, a: NaiveApplicant): boolean {
   if (c.ageYears?.max !== undefined && a.age >= c.ageYears.max) return false;
   if (c.occupation?.in !== undefined && !c.occupation.in.includes(a.occupation as never)) return false;
   if (c.occupation?.notIn?.includes(a.occupation as never)) return false;
-  const region = a.city !== undefined && REGIONS.includes(a.city) ? a.city : "other";
-  if (c.region?.in !== undefined && !c.region.in.includes(region)) return false;
-  if (c.region?.notIn?.includes(region)) return false;
+  for (const [k, code, declared] of [
+    [c.region, a.city, REGIONS],
+    [c.product, a.product, PRODUCTS],
+    [c.channel, a.channel, CHANNELS],
+  ] as const) {
+    const v = openValue(code, declared);
+    if (k?.in !== undefined && !k.in.includes(v)) return false;
+    if (k?.notIn?.includes(v)) return false;
+  }
   return true;
 }
 // every age around the cuts the generators use (10 to 70), and a few far from them
@@ -172,6 +221,15 @@ for (const bureauFile of [false, true])
       for (const city of ["BJ", "SH", "GZ", undefined])
         for (const age of [0, 5, ...Array.from({ length: 64 }, (_, i) => 9 + i), 100, 131])
           GRID.push({ bureauFile, returningCustomer, age, occupation, city });
+// the second grid: product and channel (declared codes, an undeclared one, absent) with region, file and age
+const AGES = [0, 5, ...Array.from({ length: 64 }, (_, i) => 9 + i), 100, 131];
+const GRID_PC: NaiveApplicant[] = [];
+for (const bureauFile of [false, true])
+  for (const product of ["cash", "card", "auto", undefined])
+    for (const channel of ["app", "web", "partner", undefined])
+      for (const city of ["BJ", "SH", "GZ", undefined])
+        for (const age of AGES)
+          GRID_PC.push({ bureauFile, returningCustomer: false, age, occupation: "none", city, product, channel });
 
 function applicantOf(a: NaiveApplicant): Applicant {
   const base = adult();
@@ -186,6 +244,15 @@ function applicantOf(a: NaiveApplicant): Applicant {
       ...(a.city === undefined ? {} : { cityCode: a.city }),
     },
     ...(a.bureauFile ? { bureau: bureau! } : {}),
+    ...(a.product === undefined && a.channel === undefined
+      ? {}
+      : {
+          application: {
+            appliedAt: 0,
+            ...(a.product === undefined ? {} : { product: a.product }),
+            ...(a.channel === undefined ? {} : { channel: a.channel }),
+          },
+        }),
     ...(a.returningCustomer
       ? {
           loans: [
@@ -203,6 +270,7 @@ function applicantOf(a: NaiveApplicant): Applicant {
 }
 
 const GRID_APPLICANTS = GRID.map(applicantOf);
+const GRID_PC_APPLICANTS = GRID_PC.map(applicantOf);
 
 const subset = <T>(xs: readonly T[]) => fc.subarray([...xs], { minLength: 1 });
 const conditionArb: fc.Arbitrary<Condition> = fc.record(
@@ -224,15 +292,22 @@ const conditionArb: fc.Arbitrary<Condition> = fc.record(
       subset(["BJ", "SH", "other"]).map((x) => ({ in: x })),
       subset(["BJ", "SH", "other"]).map((x) => ({ notIn: x })),
     ),
+    product: fc.oneof(
+      subset([...PRODUCTS, "other"]).map((x) => ({ in: x })),
+      subset([...PRODUCTS, "other"]).map((x) => ({ notIn: x })),
+    ),
+    channel: fc.oneof(
+      subset([...CHANNELS, "other"]).map((x) => ({ in: x })),
+      subset([...CHANNELS, "other"]).map((x) => ({ notIn: x })),
+    ),
   },
   { requiredKeys: [] },
 ) as fc.Arbitrary<Condition>;
 
 /** A split of everyone in two by one attribute: complementary conditions, written by hand per attribute. */
 type Split = readonly [Condition, Condition];
-const splitArb = (
-  attr: "bureauFile" | "returningCustomer" | "ageYears" | "occupation" | "region",
-): fc.Arbitrary<Split> => {
+type Attr = "bureauFile" | "returningCustomer" | "ageYears" | "occupation" | "region" | "product" | "channel";
+const splitArb = (attr: Attr): fc.Arbitrary<Split> => {
   switch (attr) {
     case "bureauFile":
       return fc.constant([{ bureauFile: true }, { bureauFile: false }] as const);
@@ -246,60 +321,79 @@ const splitArb = (
       );
     case "region":
       return subset(["BJ", "SH", "other"]).map((x) => [{ region: { in: x } }, { region: { notIn: x } }] as const);
+    case "product":
+      return subset([...PRODUCTS, "other"]).map((x) => [{ product: { in: x } }, { product: { notIn: x } }] as const);
+    case "channel":
+      return subset([...CHANNELS, "other"]).map((x) => [{ channel: { in: x } }, { channel: { notIn: x } }] as const);
   }
 };
-const ATTRS = ["bureauFile", "returningCustomer", "ageYears", "occupation", "region"] as const;
+const ATTRS: readonly Attr[] = ["bureauFile", "returningCustomer", "ageYears", "occupation", "region"];
+const ATTRS_PC: readonly Attr[] = ["bureauFile", "ageYears", "region", "product", "channel"];
 /** An exact partition: one split, each side optionally split again by another attribute. */
-const partitionArb: fc.Arbitrary<Condition[]> = fc
-  .shuffledSubarray([...ATTRS], { minLength: 3, maxLength: 3 })
-  .chain(([a, b, c]) => fc.tuple(splitArb(a!), splitArb(b!), splitArb(c!), fc.boolean(), fc.boolean()))
-  .map(([top, left, right, splitLeft, splitRight]) => [
-    ...(splitLeft ? left.map((l) => ({ ...top[0], ...l })) : [top[0]]),
-    ...(splitRight ? right.map((r) => ({ ...top[1], ...r })) : [top[1]]),
-  ]);
+const partitionArb = (attrs: readonly Attr[]): fc.Arbitrary<Condition[]> =>
+  fc
+    .shuffledSubarray([...attrs], { minLength: 3, maxLength: 3 })
+    .chain(([a, b, c]) => fc.tuple(splitArb(a!), splitArb(b!), splitArb(c!), fc.boolean(), fc.boolean()))
+    .map(([top, left, right, splitLeft, splitRight]) => [
+      ...(splitLeft ? left.map((l) => ({ ...top[0], ...l })) : [top[0]]),
+      ...(splitRight ? right.map((r) => ({ ...top[1], ...r })) : [top[1]]),
+    ]);
 /** A partition with one segment dropped (holes) or one segment repeated (overlap), or random conditions. */
-const strategyArb: fc.Arbitrary<Condition[]> = fc.oneof(
-  partitionArb,
-  partitionArb.filter((p) => p.length > 1).chain((p) => fc.nat(p.length - 1).map((i) => p.filter((_, j) => j !== i))),
-  partitionArb.chain((p) => fc.nat(p.length - 1).map((i) => [...p, p[i]!])),
-  fc.array(conditionArb, { minLength: 1, maxLength: 4 }),
-);
+const strategyArb = (attrs: readonly Attr[]): fc.Arbitrary<Condition[]> =>
+  fc.oneof(
+    partitionArb(attrs),
+    partitionArb(attrs)
+      .filter((p) => p.length > 1)
+      .chain((p) => fc.nat(p.length - 1).map((i) => p.filter((_, j) => j !== i))),
+    partitionArb(attrs).chain((p) => fc.nat(p.length - 1).map((i) => [...p, p[i]!])),
+    fc.array(only(conditionArb, attrs), { minLength: 1, maxLength: 4 }),
+  );
+/** Random conditions restricted to the attributes a grid varies. */
+const only = (arb: fc.Arbitrary<Condition>, attrs: readonly Attr[]): fc.Arbitrary<Condition> =>
+  arb.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => attrs.includes(k as Attr))) as Condition);
 
 describe("the exhaustive check and the router agree with a naive evaluation", () => {
-  it("accepted exactly when every grid applicant matches one segment; the router returns that segment", () => {
-    let accepted = 0;
-    let overlapping = 0;
-    let unrouted = 0;
-    fc.assert(
-      fc.property(strategyArb, (conds) => {
-        const json = strategy(
-          conds.map((when) => ({ when })),
-          { domains: { region: REGIONS } },
-        );
-        const r = loadStrategy(json);
-        const counts = GRID.map((a) => conds.filter((c) => naiveMatches(c, a)).length);
-        const hasOverlap = counts.some((n) => n > 1);
-        const hasHole = counts.some((n) => n === 0);
-        if (r.ok) {
-          accepted++;
-          expect(hasOverlap || hasHole).toBe(false);
-          const router = compileRouter(r.value);
-          const routed = GRID_APPLICANTS.map((a) => router.route(a, 0));
-          const naive = GRID.map((a) => conds.findIndex((c) => naiveMatches(c, a)));
-          expect(routed).toEqual(naive);
-        } else {
-          const codes = new Set(r.issues.map((i) => i.code));
-          expect(codes.has("inconsistent")).toBe(hasOverlap);
-          expect(codes.has("invalid_value")).toBe(hasHole);
-          if (hasOverlap) overlapping++;
-          if (hasHole) unrouted++;
-        }
-      }),
-      { numRuns: 200, seed: 14 },
-    );
-    // the property checked all three kinds of strategy
-    expect(accepted).toBeGreaterThan(40);
-    expect(overlapping).toBeGreaterThan(30);
-    expect(unrouted).toBeGreaterThan(30);
-  });
+  const cases = [
+    ["file, customer, age, occupation and region", ATTRS, GRID, GRID_APPLICANTS],
+    ["file, age, region, product and channel", ATTRS_PC, GRID_PC, GRID_PC_APPLICANTS],
+  ] as const;
+  it.each(cases)(
+    "%s: accepted exactly when every grid applicant matches one segment; the router returns that segment",
+    (_, attrs, grid, applicants) => {
+      let accepted = 0;
+      let overlapping = 0;
+      let unrouted = 0;
+      fc.assert(
+        fc.property(strategyArb(attrs), (conds) => {
+          const json = strategy(
+            conds.map((when) => ({ when })),
+            { domains: { region: REGIONS, product: PRODUCTS, channel: CHANNELS } },
+          );
+          const r = loadStrategy(json);
+          const counts = grid.map((a) => conds.filter((c) => naiveMatches(c, a)).length);
+          const hasOverlap = counts.some((n) => n > 1);
+          const hasHole = counts.some((n) => n === 0);
+          if (r.ok) {
+            accepted++;
+            expect(hasOverlap || hasHole).toBe(false);
+            const router = compileRouter(r.value);
+            const routed = applicants.map((a) => router.route(a, 0));
+            const naive = grid.map((a) => conds.findIndex((c) => naiveMatches(c, a)));
+            expect(routed).toEqual(naive);
+          } else {
+            const codes = new Set(r.issues.map((i) => i.code));
+            expect(codes.has("inconsistent")).toBe(hasOverlap);
+            expect(codes.has("invalid_value")).toBe(hasHole);
+            if (hasOverlap) overlapping++;
+            if (hasHole) unrouted++;
+          }
+        }),
+        { numRuns: 200, seed: 14 },
+      );
+      // the property checked all three kinds of strategy
+      expect(accepted).toBeGreaterThan(40);
+      expect(overlapping).toBeGreaterThan(30);
+      expect(unrouted).toBeGreaterThan(30);
+    },
+  );
 });

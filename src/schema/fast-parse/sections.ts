@@ -97,6 +97,7 @@ const DEVICE_ACCOUNTS = requiredNumber(BOUNDS.deviceAccountCount);
 const PSEUDONYM = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false);
 const PSEUDONYM_OPTIONAL = tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, true);
 const PLACE_CODE_OPTIONAL = tokenField(BOUNDS.placeCodeLength, PLACE_CHARS, true);
+const CATEGORY_CODE_OPTIONAL = tokenField(BOUNDS.categoryCodeLength, PLACE_CHARS, true);
 // Arrays: item counts from LIMITS (../limits), the caps the zod schema uses.
 const PAYMENTS_ARRAY = optionalNumber({ min: 0, max: LIMITS.payments });
 const INQUIRIES_ARRAY = requiredNumber({ min: 0, max: LIMITS.bureauInquiries });
@@ -221,7 +222,15 @@ export function consent(ctx: Ctx, v: unknown, pre: Path): void {
 }
 
 /** @internal */
-export const APPLICATION_KEYS = keys("appliedAt", "requestedAmountFen", "requestedTermMonths", "deviceId", "ipHash");
+export const APPLICATION_KEYS = keys(
+  "appliedAt",
+  "requestedAmountFen",
+  "requestedTermMonths",
+  "deviceId",
+  "ipHash",
+  "product",
+  "channel",
+);
 /** `applicationSchema` (optional). */
 export function application(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "application");
@@ -232,6 +241,8 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
   checkInt(ctx, o.requestedTermMonths, TERM_MONTHS, P, -1, "requestedTermMonths");
   checkToken(ctx, o.deviceId, PSEUDONYM_OPTIONAL, P, -1, "deviceId");
   checkToken(ctx, o.ipHash, PSEUDONYM_OPTIONAL, P, -1, "ipHash");
+  checkToken(ctx, o.product, CATEGORY_CODE_OPTIONAL, P, -1, "product");
+  checkToken(ctx, o.channel, CATEGORY_CODE_OPTIONAL, P, -1, "channel");
   unknownKeys(ctx, o, APPLICATION_KEYS, P, -1);
 }
 
