@@ -141,3 +141,18 @@ describe("parseApplicant", () => {
     expect(s.required.sort()).toEqual(["consent", "id", "identity"]);
   });
 });
+
+describe("application.product and application.channel in the JSON Schema export", () => {
+  it("are optional codes: 1-32 characters of [A-Za-z0-9_-]", () => {
+    const app = (applicantJsonSchema() as any).properties.application;
+    for (const k of ["product", "channel"]) {
+      expect(app.properties[k]).toMatchObject({
+        type: "string",
+        minLength: 1,
+        maxLength: 32,
+        pattern: "^[A-Za-z0-9_-]+$",
+      });
+      expect(app.required).not.toContain(k);
+    }
+  });
+});
