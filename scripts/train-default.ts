@@ -16,9 +16,10 @@ import { defaultCatalog, extractFeatures } from "../src/features";
 import { ABSENT_SECTION_CODES, EN } from "../src/messages";
 import { parseApplicantOrThrow, unwrap } from "../src/schema";
 import { auc, ks, quantileBreaks, stabilityIndex } from "../src/metrics";
-import { loadScorecardOrThrow, scoreValue } from "../src/scorecard";
+import { loadScorecardOrThrow, scoreValue, scorecardToJSON } from "../src/scorecard";
 import {
   type ReasonSpec,
+  type ScorecardJSON,
   type TrainOptions,
   type TrainedScorecard,
   modelCardMarkdown,
@@ -139,6 +140,57 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
   pay_days_since_last_salary: "No recent salary payment",
   pay_days_since_last_outflow: "No recent spending in the app",
 });
+
+/**
+ * The scoring categories of the shipped card (the seeds' four, named as the expert card and the
+ * `category.<name>` message keys name them), each with the default-catalog features it holds, as rules
+ * tried in order: the first whose pattern matches a characteristic's feature places it. Credit history:
+ * the length of the credit record and every past-due, delinquency or on-time record (bureau and this
+ * lender's loans); debts: the rest of the credit report (use of credit, inquiries, open accounts,
+ * balances, obligations) and the amount requested; repayment ability: income, incoming and net cash
+ * flow, salary and savings-product flows; behaviour: social graph, spending patterns (merchants, night,
+ * transfers), device and identity signals. models/README.md documents the mapping.
+ * @example CARD_CATEGORIES.map(([name]) => name) // => ["credit history", "debts", "repayment ability", "behaviour"]
+ */
+export const CARD_CATEGORIES: readonly (readonly [string, RegExp])[] = Object.freeze([
+  ["credit history", /^bureau_history_|^bureau_acc_(oldest|newest)_days$|^loan_|dpd|delinq|delq|overdue|ontime/],
+  ["debts", /^bureau_|^application_/],
+  [
+    "repayment ability",
+    /^income_|^pay_(inflow|in_|net_flow|salary|balance_product|by_channel_(salary|balance_product)|days_since_last_(salary|inflow)|outflow_to_inflow|max_outflow_to_income)/,
+  ],
+  ["behaviour", /^(social|pay|device|identity)_|^age_years$/],
+] as const);
+
+/**
+ * The category of a default-catalog feature (`CARD_CATEGORIES`, first matching rule).
+ * @param feature a feature name
+ * @returns the category name
+ * @throws {Error} when no rule matches (a new feature family must be placed on purpose)
+ * @example categoryOf("bureau_utilisation") // => "debts"
+ */
+export function categoryOf(feature: string): string {
+  for (const [name, pattern] of CARD_CATEGORIES) if (pattern.test(feature)) return name;
+  throw new Error(`no scoring category for feature ${feature}: add it to CARD_CATEGORIES`);
+}
+
+/**
+ * A trained card with its `categories` declared (inserted before `training`, the schema's key order),
+ * reloaded so that `card`, `artefact` and `json` agree; the fit and the points are unchanged.
+ * @param result the trained card
+ * @returns the same card with categories
+ */
+function withCategories(result: TrainedScorecard): TrainedScorecard {
+  const members = new Map<string, string[]>(CARD_CATEGORIES.map(([name]) => [name, []]));
+  for (const ch of result.artefact.characteristics) members.get(categoryOf(ch.feature))!.push(ch.name);
+  const categories = [...members]
+    .filter(([, chars]) => chars.length > 0)
+    .map(([name, characteristics]) => ({ name, characteristics }));
+  const { training, ...rest } = result.artefact;
+  const artefact = { ...rest, categories, ...(training === undefined ? {} : { training }) } as ScorecardJSON;
+  const card = loadScorecardOrThrow(artefact);
+  return { ...result, artefact: card.artefact as ScorecardJSON, card, json: scorecardToJSON(card) };
+}
 
 /** Applicant sections whose absence makes a feature missing, with the reason code used then. */
 const SECTION_REASONS: readonly (readonly ["payments" | "bureau" | "social" | "loans", ReasonSpec])[] = (
@@ -321,25 +373,27 @@ export function trainDefaultCard(
   }
   const holdBads = hold.labels.reduce((s, x) => s + x, 0);
   const trainBads = train.labels.reduce((s, x) => s + x, 0);
-  const result = unwrap(
-    trainScorecard(
-      { columns: { ...columns, defaulted: target }, target: "defaulted" },
-      {
-        ...trainOptions,
-        exclude: [...trainOptions.exclude, ...unstable.map(([nm]) => nm)],
-        date: DEFAULT_TRAINING.date,
-        // The artefact text keeps its original "catalogue" spelling: changing it would change the card's digest and
-        // so every recorded decision's versions (fixtures/decisions-baseline.jsonl).
-        dataDescription:
-          `SYNTHETIC applicants from riskcard's seeded generator (fixtures/generate/population.ts), fraud class excluded, ` +
-          `features of the default catalogue as of 2026-06-30T00:00:00Z. Train: generatePopulation seed ${trainSeed}, ` +
-          `${train.rows} rows (${trainBads} defaulted). Holdout: fixtures/applicants.jsonl (seed 20260630), ${hold.rows} rows (${holdBads} defaulted).`,
-        split: { testMask },
-        reasons,
-        missingReasons,
-      },
+  const result = withCategories(
+    unwrap(
+      trainScorecard(
+        { columns: { ...columns, defaulted: target }, target: "defaulted" },
+        {
+          ...trainOptions,
+          exclude: [...trainOptions.exclude, ...unstable.map(([nm]) => nm)],
+          date: DEFAULT_TRAINING.date,
+          // The artefact text keeps its original "catalogue" spelling: changing it would change the card's digest and
+          // so every recorded decision's versions (fixtures/decisions-baseline.jsonl).
+          dataDescription:
+            `SYNTHETIC applicants from riskcard's seeded generator (fixtures/generate/population.ts), fraud class excluded, ` +
+            `features of the default catalogue as of 2026-06-30T00:00:00Z. Train: generatePopulation seed ${trainSeed}, ` +
+            `${train.rows} rows (${trainBads} defaulted). Holdout: fixtures/applicants.jsonl (seed 20260630), ${hold.rows} rows (${holdBads} defaulted).`,
+          split: { testMask },
+          reasons,
+          missingReasons,
+        },
+      ),
+      "default scorecard training",
     ),
-    "default scorecard training",
   );
   let comparison: DefaultCard["comparison"];
   try {
@@ -379,6 +433,14 @@ function defaultModelCard(
         'reason code (for example `NO_BUREAU`, "No credit report available"); a characteristic that never saw a missing ' +
         "value in training gives missing values its lowest points. Values outside every attribute get the fallback, " +
         "the characteristic's lowest points.",
+      "Scoring categories (the score breakdown of `explain: true`): each characteristic is placed by what it reads " +
+        "(`CARD_CATEGORIES` in `scripts/train-default.ts`, first matching rule): credit history = length of the credit " +
+        "record and every past-due, delinquency or on-time record; debts = the rest of the credit report (use of " +
+        "credit, inquiries, accounts, balances) and the amount requested; repayment ability = income, incoming and " +
+        "net cash flow, salary and savings-product flows; behaviour = social graph, spending patterns, device and " +
+        `identity. This card: ${(result.artefact.categories ?? [])
+          .map((c) => `${c.name} (${c.characteristics.map((n) => `\`${n}\``).join(", ")})`)
+          .join("; ")}.`,
       ...(comparison === undefined
         ? []
         : [
