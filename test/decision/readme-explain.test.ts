@@ -1,7 +1,7 @@
 /**
  * The README section "Explanations in Chinese and English, and consent per purpose" stays true: its
  * worked decline (SYNTHETIC fixture applicant syn-00107) is decided again and compared with the text
- * block printed there, and the figures of its prose (hint, breakdown, dataUsed) are checked.
+ * block printed there, and the figures of its prose (hint, both breakdowns, dataUsed) are checked.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +38,11 @@ describe("README: explanations worked example", () => {
     for (const p of x.breakdown!)
       expect(prose).toContain(`${p.label} ${p.points}${p.weight === null ? "" : ` (${p.weight}%)`}`);
     expect(prose).toContain(`: ${x.score}.`);
+    const y = engine.decide(applicant, { asOf, locale: "zh-CN", explain: true });
+    const shown = y
+      .breakdown!.map((p) => `${p.label} ${p.points}${p.weight === null ? "" : ` (${p.weight.toFixed(1)}%)`}`)
+      .join(", ");
+    expect(prose).toContain(`${shown}: ${y.score}.`);
     const d = engine.decide(
       { ...adult(), consent: { creditBureauQuery: true, purposes: { payments: true, device: true } } },
       { asOf },
