@@ -1,4 +1,5 @@
 import type { Engine } from "../decision/engine";
+import type { Locale } from "../messages/locales";
 import { type Issue, issue } from "../schema/result";
 
 /**
@@ -21,10 +22,17 @@ export interface LineOutcome {
  * @param text the line
  * @param line its 1-based line number in the input
  * @param asOf the decision time for every line (epoch ms), or null to use each `application.appliedAt`
+ * @param locale the language of the reasons (`--locale`); the engine's default (English) when absent
  * @returns the JSON text (no newline) and whether it is a decision
  * @example JSON.parse(scoreLine(createEngine(), "{}", 3, 0).text).error.issues.length // => 3 (id, identity and consent are missing)
  */
-export function scoreLine(engine: Engine, text: string, line: number, asOf: number | null): LineOutcome {
+export function scoreLine(
+  engine: Engine,
+  text: string,
+  line: number,
+  asOf: number | null,
+  locale?: Locale,
+): LineOutcome {
   if (text.length > MAX_LINE)
     return errorRecord(line, [issue("too_big", [], `line longer than ${MAX_LINE} characters`)]);
   let value: unknown;
@@ -51,7 +59,7 @@ export function scoreLine(engine: Engine, text: string, line: number, asOf: numb
     }
     when = at;
   }
-  const r = engine.safeDecide(value, { asOf: when });
+  const r = engine.safeDecide(value, locale === undefined ? { asOf: when } : { asOf: when, locale });
   if (!r.ok) return errorRecord(line, r.issues);
   return { text: JSON.stringify(r.value), ok: true };
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type Engine, createEngine } from "../decision/engine";
+import type { Locale } from "../messages/locales";
 import { issue } from "../schema/result";
 import { MAX_LINE, scoreLine } from "./score-line";
 
@@ -8,6 +9,8 @@ export interface ScoreWorkerData {
   readonly kind: "riskcard-score";
   readonly engineConfig: unknown;
   readonly asOf: number | null;
+  /** `--locale`, when given. */
+  readonly locale?: Locale;
 }
 
 /**
@@ -41,6 +44,7 @@ export interface ScoreChunkResult {
  * @param lines 1-based line numbers
  * @param texts the lines' texts
  * @param asOf the decision time, or null to use each `application.appliedAt`
+ * @param locale the language of the reasons, the engine's default when absent
  * @returns the output text (newline-terminated records) and counts
  * @example scoreTexts(createEngine(), [1], ["{}"], 0).errors // => 1
  */
@@ -49,6 +53,7 @@ export function scoreTexts(
   lines: readonly number[],
   texts: readonly (string | null)[],
   asOf: number | null,
+  locale?: Locale,
 ): { text: string; decisions: number; errors: number } {
   let text = "";
   let decisions = 0;
@@ -56,7 +61,7 @@ export function scoreTexts(
   for (let i = 0; i < lines.length; i++) {
     const t = texts[i];
     const line = lines[i]!;
-    const r = t === null || t === undefined ? tooLong(line) : scoreLine(engine, t, line, asOf);
+    const r = t === null || t === undefined ? tooLong(line) : scoreLine(engine, t, line, asOf, locale);
     text += `${r.text}\n`;
     if (r.ok) decisions++;
     else errors++;
@@ -85,10 +90,11 @@ const encoder = new TextEncoder();
  * @param engine the engine
  * @param chunk the chunk
  * @param asOf the decision time, or null to use each `application.appliedAt`
+ * @param locale the language of the reasons, the engine's default when absent
  * @returns the output as UTF-8 bytes and counts
  * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3, oversize: false }, 0).errors // => 1
  */
-export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null): ScoreChunkResult {
+export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null, locale?: Locale): ScoreChunkResult {
   const text = chunk.oversize ? "" : decoder.decode(chunk.bytes.subarray(0, chunk.length));
   const lines: number[] = chunk.oversize ? [chunk.firstLine] : [];
   const texts: (string | null)[] = chunk.oversize ? [null] : [];
@@ -111,7 +117,7 @@ export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | nul
     line++;
     start = nl + 1;
   }
-  const r = scoreTexts(engine, lines, texts, asOf);
+  const r = scoreTexts(engine, lines, texts, asOf, locale);
   return {
     seq: chunk.seq,
     bytes: encoder.encode(r.text),
@@ -133,7 +139,7 @@ export function startScoreWorker(): void {
   if (port === null) throw new Error("startScoreWorker must run in a worker thread");
   const engine = createEngine(data.engineConfig ?? {});
   port.on("message", (chunk: ScoreChunk) => {
-    const r = scoreChunk(engine, chunk, data.asOf);
+    const r = scoreChunk(engine, chunk, data.asOf, data.locale);
     port.postMessage(r, [r.bytes.buffer as ArrayBuffer, r.input.buffer as ArrayBuffer]);
   });
 }

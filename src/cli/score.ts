@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { EngineConfig } from "../decision/config";
 import { type Engine, createEngine } from "../decision/engine";
+import { LOCALES, type Locale, isLocale } from "../messages/locales";
 import { RiskcardError } from "../schema/result";
 import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
 import { CliError, issuesLine, usageError } from "./errors";
@@ -30,7 +31,7 @@ const MAX_CONFIG = 20 << 20;
  * Help text of `riskcard score`.
  * @example SCORE_HELP.startsWith("Usage: riskcard score") // => true
  */
-export const SCORE_HELP = `Usage: riskcard score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
+export const SCORE_HELP = `Usage: riskcard score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--locale LOCALE] [--workers N]
 
 Decides every application in INPUT.jsonl (one applicant JSON per line) with the decision engine
 and writes one JSON record per input line, in input order, to OUT.jsonl (default: stdout).
@@ -41,6 +42,7 @@ and writes one JSON record per input line, in input order, to OUT.jsonl (default
   --as-of TIME          decision time for every line: epoch ms or ISO 8601 (2026-06-30,
                         2026-06-30T12:00:00Z). Without it each line is decided as of its own
                         application.appliedAt; a line with neither gets an error record.
+  --locale LOCALE       language of the decision's reasons and messages: en (default) or zh-CN
   --workers N           score in N worker threads (default 1: the main thread)
 
 A line that is not valid JSON or not a valid applicant becomes an error record
@@ -71,6 +73,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     engine: { type: "string" },
     out: { type: "string", short: "o" },
     "as-of": { type: "string" },
+    locale: { type: "string" },
     workers: { type: "string" },
   });
   if (args.values.help === true) {
@@ -78,7 +81,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     return 0;
   }
   const [input] = positionals("score", args, ["INPUT.jsonl"]) as [string];
-  const { asOf, workers } = scoreOptions(args);
+  const { asOf, locale, workers } = scoreOptions(args);
   const engineConfig = readEngineConfig(stringOpt(args, "engine"));
   let engine: Engine;
   try {
@@ -109,8 +112,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     bytes += k;
   };
   try {
-    if (workers <= 1) await scoreInThread(engine, input, onBytes, asOf, sink, totals, onProgress);
-    else await scoreInWorkers(engineConfig, workers, input, onBytes, asOf, sink, totals, onProgress);
+    if (workers <= 1) await scoreInThread(engine, input, onBytes, asOf, locale, sink, totals, onProgress);
+    else await scoreInWorkers(engineConfig, workers, input, onBytes, asOf, locale, sink, totals, onProgress);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR")
@@ -129,7 +132,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   return totals.errors > 0 ? 1 : 0;
 }
 
-function scoreOptions(args: ParsedArgs): { asOf: number | null; workers: number } {
+function scoreOptions(args: ParsedArgs): { asOf: number | null; locale: Locale | undefined; workers: number } {
   const asOfText = stringOpt(args, "as-of");
   let asOf: number | null = null;
   if (asOfText !== undefined) {
@@ -140,7 +143,9 @@ function scoreOptions(args: ParsedArgs): { asOf: number | null; workers: number 
   const w = stringOpt(args, "workers") ?? "1";
   if (!/^\d{1,3}$/.test(w) || Number(w) < 1 || Number(w) > 64)
     throw usageError("--workers must be an integer from 1 to 64");
-  return { asOf, workers: Number(w) };
+  const locale = stringOpt(args, "locale");
+  if (locale !== undefined && !isLocale(locale)) throw usageError(`--locale must be one of ${LOCALES.join(", ")}`);
+  return { asOf, locale, workers: Number(w) };
 }
 
 function readEngineConfig(path: string | undefined): unknown {
@@ -203,6 +208,7 @@ async function scoreInThread(
   input: string,
   onBytes: (n: number) => void,
   asOf: number | null,
+  locale: Locale | undefined,
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
@@ -210,7 +216,7 @@ async function scoreInThread(
   const pool: Uint8Array[] = [];
   let seq = 0;
   for await (const c of lineChunks(input, pool, onBytes)) {
-    const r = scoreChunk(engine, { seq: seq++, ...c }, asOf);
+    const r = scoreChunk(engine, { seq: seq++, ...c }, asOf, locale);
     pool.push(c.bytes);
     totals.decisions += r.decisions;
     totals.errors += r.errors;
@@ -336,11 +342,17 @@ async function scoreInWorkers(
   input: string,
   onBytes: (n: number) => void,
   asOf: number | null,
+  locale: Locale | undefined,
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
 ): Promise<void> {
-  const data: ScoreWorkerData = { kind: "riskcard-score", engineConfig, asOf };
+  const data: ScoreWorkerData = {
+    kind: "riskcard-score",
+    engineConfig,
+    asOf,
+    ...(locale === undefined ? {} : { locale }),
+  };
   const workers = Array.from({ length: n }, () => startWorker(data));
   const pool: Uint8Array[] = [];
   const done = new Map<number, ScoreChunkResult>();
