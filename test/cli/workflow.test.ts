@@ -250,3 +250,67 @@ describe("binning and fitting flags", () => {
     expect(scoresOf(r.card, records)).toEqual(scoresOf(withZero.value, records));
   });
 });
+
+describe("train --trend", () => {
+  /** Bad rate per interval of a numeric characteristic, counted here on the raw training rows. */
+  function badRates(c: Scorecard, feature: string): number[] {
+    const ch = c.characteristics.find((x) => x.feature === feature);
+    if (ch === undefined || ch.type !== "numeric") throw new Error(`${feature} is not in the card`);
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
+    return ch.attributes.flatMap((a) => {
+      if (a.kind !== "interval") return [];
+      const rows = trainIdx.filter((i) => {
+        const v = Number(records[i]![feature]);
+        return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
+      });
+      return [rows.filter((i) => labels[i] === 1).length / rows.length];
+    });
+  }
+
+  it("a declared trend gives a bad rate (so WoE) monotone in that direction", async () => {
+    const out = join(dir, "german-trend.json");
+    const r = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--min-iv",
+      "0",
+      "--max-correlation",
+      "1",
+      "--trend",
+      "duration_in_month=ascending",
+      "--trend",
+      "age_in_years=descending",
+    ]);
+    expect(r.code).toBe(0);
+    const c = load(out);
+    const up = badRates(c, "duration_in_month");
+    const down = badRates(c, "age_in_years");
+    expect(up.length).toBeGreaterThan(1);
+    expect(down.length).toBeGreaterThan(1);
+    for (let i = 1; i < up.length; i++) expect(up[i]!).toBeGreaterThanOrEqual(up[i - 1]!);
+    for (let i = 1; i < down.length; i++) expect(down[i]!).toBeLessThanOrEqual(down[i - 1]!);
+  });
+
+  it("a bad trend, a trend on a categorical or unknown column, or with --method boosted is one clear error", async () => {
+    const base = ["train", GERMAN, "--target", "creditability", "--out", join(dir, "x.json")];
+    for (const [flag, code] of [
+      [["--trend", "up"], 2],
+      [["--trend", "duration_in_month=sideways"], 2],
+      [["--trend", "=ascending"], 2],
+      [["--trend", "ascending", "--method", "boosted"], 2],
+      [["--trend", "purpose=ascending"], 1],
+      [["--trend", "nope=ascending"], 1],
+    ] as const) {
+      const r = await cli([...base, ...flag]);
+      expect(r.code).toBe(code);
+      expectOneLine(r.err);
+    }
+  });
+});
