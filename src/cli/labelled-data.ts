@@ -42,7 +42,7 @@ export interface LabelledData {
  * @param args parsed arguments holding `LABELLED_DATA_OPTIONS`
  * @returns the kept rows, their labels and scores
  * @throws {CliError} exit code 2 on usage errors (bad `--part`, `--part` without `--split`, no target), 1 on data errors
- * @example (await labelledData(germanCard, germanCsv, parseCommand("report", ["--split", "split.csv"], LABELLED_DATA_OPTIONS))).table.rows // => 300
+ * @example (await labelledData(germanCard, germanCsv, { values: {}, positionals: [] })).table.rows // => 1000
  */
 export async function labelledData(card: Scorecard, dataPath: string, args: ParsedArgs): Promise<LabelledData> {
   const art = card.artefact;
