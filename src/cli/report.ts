@@ -2,18 +2,13 @@ import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type Scorecard, loadScorecard } from "../scorecard";
 import { parseCommand, positionals, stringOpt } from "./args";
-import { targetLabels } from "./columns";
-import { delimiterOpt, readCsv } from "./csv";
 import { CliError, issuesLine, usageError } from "./errors";
 import type { CliIo } from "./io";
+import { LABELLED_DATA_OPTIONS, labelledData } from "./labelled-data";
 import { readReference } from "./reference";
 import { computeReport } from "./report-data";
 import { renderReport } from "./report-html";
 import { shapesOf } from "./report-shapes";
-import { scoreTable } from "./score-table";
-import { pickRows } from "./csv";
-import { splitRows } from "./split";
-import { recordedTarget } from "./train";
 import { readJsonFile } from "./validate";
 
 /**
@@ -52,12 +47,8 @@ a numeric column, one class only); 2 usage error.
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommand("report", argv, {
     out: { type: "string", short: "o" },
-    target: { type: "string", short: "t" },
-    bad: { type: "string" },
     json: { type: "string" },
-    delimiter: { type: "string" },
-    split: { type: "string" },
-    part: { type: "string" },
+    ...LABELLED_DATA_OPTIONS,
   });
   if (args.values.help === true) {
     io.stdout.write(REPORT_HELP);
@@ -67,20 +58,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const out = stringOpt(args, "out");
   if (out === undefined) throw usageError("--out REPORT.html is required");
   const card = loadModel(modelPath);
-  const art = card.artefact;
-  const recorded = recordedTarget(art.format === "riskcard.scorecard" ? art.training?.data : undefined);
-  const target = stringOpt(args, "target") ?? recorded?.target;
-  if (target === undefined) throw usageError("--target COL is required (the model does not record its target)");
-  const badArg = stringOpt(args, "bad") ?? (recorded !== null && recorded.target === target ? recorded.bad : undefined);
-  const delimiter = delimiterOpt(args);
-  const part = stringOpt(args, "part") ?? "test";
-  if (part !== "test" && part !== "train" && part !== "all") throw usageError("--part must be test, train or all");
-  const splitPath = stringOpt(args, "split");
-  if (splitPath === undefined && stringOpt(args, "part") !== undefined) throw usageError("--part needs --split");
-  const full = await readCsv(dataPath, delimiter === undefined ? {} : { delimiter });
-  const table = splitPath === undefined ? full : pickRows(full, splitRows(splitPath, full.rows, part));
-  const { labels } = targetLabels(table, target, badArg);
-  const scored = scoreTable(card, table);
+  const { table, labels, scored, target } = await labelledData(card, dataPath, args);
   const data = {
     ...computeReport({ card, scored, labels, source: table.source, target, reference: readReference(card) }),
     shapes: shapesOf(card, scored),

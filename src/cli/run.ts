@@ -25,7 +25,9 @@ Commands:
   score INPUT.jsonl [--engine CONFIG.json] [--out OUT.jsonl] [--as-of TIME] [--workers N]
                                                   decide applications, streaming JSONL
   report MODEL.json DATA.csv --out REPORT.html    HTML validation report (ROC, KS, PSI, bins)
-  validate ARTEFACT.json                          check a scorecard, rule set or policy
+  validate ARTEFACT.json [DATA.csv [--split SPLIT.csv]]
+                                                  check a scorecard, rule set or policy; with DATA.csv
+                                                  also the card's AUC and KS on it (--split: test rows)
   simulate --base A.json --candidate B.json APPLICANTS.jsonl --as-of TIME [--outcomes F] [--html R.html]
                                                   what-if comparison of two engine configurations
   replay RECORDS.jsonl [--engine CONFIG.json]     re-run a log of decision records, summarise changes

@@ -51,6 +51,9 @@ riskcard report can measure stability later from the model file alone.
   --max-bins N          most bins per numeric variable (default 8)
   --min-bin-share S     least share of rows in a bin, 0 to 0.5 (default 0.05); also the least
                         share of a special-value bin (smaller codes are pooled, see the README)
+  --trend T             monotonic trend of the bad rate in every numeric column: ascending,
+                        descending, auto (the direction with the larger IV) or none; or per
+                        column, --trend COL=descending (repeatable; overrides --method there)
   --max-p-value P       backward elimination: drop the variable with the largest Wald p-value
                         above P and refit, 0 to 1 (default: off)
   --bins BINS.csv       cut points per numeric column from a bins table (riskcard bins writes
@@ -88,6 +91,8 @@ interface TrainArgs {
   readonly categorical: readonly string[];
   readonly method: "tree" | "chimerge" | "monotonic" | "boosted";
   readonly monotone: Readonly<Record<string, "increasing" | "decreasing">>;
+  /** --trend: the trend of every numeric column (key ""), or per column. */
+  readonly trend: Readonly<Record<string, Trend>>;
   readonly interactions: number | undefined;
   readonly special: Readonly<Record<string, number[]>>;
   readonly testShare: number;
@@ -124,6 +129,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     categorical: { type: "string", multiple: true },
     method: { type: "string" },
     monotone: { type: "string", multiple: true },
+    trend: { type: "string", multiple: true },
     interactions: { type: "string" },
     special: { type: "string", multiple: true },
     "test-share": { type: "string" },
@@ -159,6 +165,17 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     monotone[m.slice(0, eq)] = dir;
   }
   if (Object.keys(monotone).length > 0 && method !== "boosted") throw usageError("--monotone needs --method boosted");
+  const trend: Record<string, Trend> = {};
+  const tv = args.values.trend;
+  for (const t of Array.isArray(tv) ? tv.map(String) : []) {
+    const eq = t.lastIndexOf("=");
+    const dir = t.slice(eq + 1);
+    if (eq === 0 || !isTrend(dir))
+      throw usageError("--trend must be ascending, descending, auto or none, or look like COL=ascending");
+    trend[eq < 0 ? "" : t.slice(0, eq)] = dir;
+  }
+  if (Object.keys(trend).length > 0 && method === "boosted")
+    throw usageError("--trend does not apply to --method boosted (use --monotone)");
   const interactions = numberOpt(args, "interactions", 0, 20, true);
   if (interactions !== undefined && method !== "boosted") throw usageError("--interactions needs --method boosted");
   const special: Record<string, number[]> = {};
@@ -187,6 +204,7 @@ function trainArgs(argv: readonly string[]): TrainArgs | "help" {
     categorical: listOpt(args, "categorical"),
     method,
     monotone,
+    trend,
     interactions,
     special,
     testShare: numberOpt(args, "test-share", 0, 0.9) ?? 0.3,
@@ -221,11 +239,16 @@ function trainingDate(a: TrainArgs): string {
  * @returns the columns and notes on what was skipped
  * @throws {CliError} on unknown column names or a non-numeric cell in a numeric column
  */
-function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<string, TrainingColumn>; notes: string[] } {
+function candidateColumns(
+  table: CsvTable,
+  a: TrainArgs,
+): { columns: Record<string, TrainingColumn>; notes: string[]; trend: Record<string, Trend> } {
   for (const nm of [...a.exclude, ...a.categorical, ...Object.keys(a.special), ...Object.keys(a.monotone)])
     columnIndex(table, nm, "column");
+  for (const nm of Object.keys(a.trend)) if (nm !== "") columnIndex(table, nm, "column");
   const notes: string[] = [];
   const columns: Record<string, TrainingColumn> = {};
+  const trend: Record<string, Trend> = {};
   const exclude = new Set(a.exclude);
   const categorical = new Set(a.categorical);
   for (const nm of table.header) {
@@ -237,10 +260,17 @@ function candidateColumns(table: CsvTable, a: TrainArgs): { columns: Record<stri
     const col = readColumn(table, nm, categorical.has(nm) ? "categorical" : undefined);
     if (col.kind === "categorical" && Object.hasOwn(a.special, nm))
       throw new CliError(`${table.source}: --special names "${nm}", which is categorical`);
+    if (col.kind === "categorical" && Object.hasOwn(a.trend, nm))
+      throw new CliError(`${table.source}: --trend names "${nm}", which is categorical`);
+    const tr = Object.hasOwn(a.trend, nm) ? a.trend[nm] : a.trend[""];
+    if (col.kind === "numeric" && tr !== undefined) trend[nm] = tr;
     columns[nm] = col.values;
   }
-  return { columns, notes };
+  return { columns, notes, trend };
 }
+
+type Trend = "ascending" | "descending" | "auto" | "none";
+const isTrend = (t: string): t is Trend => t === "ascending" || t === "descending" || t === "auto" || t === "none";
 
 /**
  * `riskcard train`: trains a scorecard from a CSV file with the library's pipeline (`trainScorecard`).
@@ -258,7 +288,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const table = await readCsv(a.data, a.delimiter === undefined ? {} : { delimiter: a.delimiter });
   const { labels, bad } = targetLabels(table, a.target, a.bad);
-  const { columns, notes } = candidateColumns(table, a);
+  const { columns, notes, trend } = candidateColumns(table, a);
   columns[a.target] = Array.from(labels);
   const testMask = a.testShare > 0 ? trainTestSplit(labels, a.testShare, a.seed) : new Uint8Array(labels.length);
   const breaks = a.bins === undefined ? undefined : readBinsTable(a.bins, table);
@@ -292,6 +322,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
       method: a.method,
       ...(a.minIv !== undefined ? { minIv: a.minIv } : {}),
       ...(a.maxPValue !== undefined ? { maxPValue: a.maxPValue } : {}),
+      ...(Object.keys(trend).length > 0 ? { trend } : {}),
     };
     const r = trainScorecard({ columns, target: a.target }, options);
     // The library's advice names its options (l2, maxCorrelation); on the command line they are flags.

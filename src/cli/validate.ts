@@ -4,8 +4,10 @@ import { compileRules } from "../fraud";
 import { loadPolicy } from "../limits";
 import { type Issue, type Result, formatPath } from "../schema/result";
 import { type Scorecard, loadScorecard } from "../scorecard";
-import { parseCommand, positionals } from "./args";
-import { CliError } from "./errors";
+import { auc, ks } from "../metrics";
+import { parseCommand, positionals, stringOpt } from "./args";
+import { CliError, usageError } from "./errors";
+import { LABELLED_DATA_OPTIONS, labelledData } from "./labelled-data";
 import type { CliIo } from "./io";
 import { readTextFile } from "./read-file";
 
@@ -13,7 +15,7 @@ import { readTextFile } from "./read-file";
  * Help text of `riskcard validate`.
  * @example VALIDATE_HELP.startsWith("Usage: riskcard validate") // => true
  */
-export const VALIDATE_HELP = `Usage: riskcard validate ARTEFACT.json [--json]
+export const VALIDATE_HELP = `Usage: riskcard validate ARTEFACT.json [DATA.csv [--split SPLIT.csv] [--part P]] [--json]
 
 Checks a riskcard artefact before it goes live, by its "format" field:
   riskcard.scorecard    statistical (points) scorecard, e.g. from riskcard train
@@ -22,10 +24,30 @@ Checks a riskcard artefact before it goes live, by its "format" field:
   riskcard.policy       limit and pricing policy (bands priced under the APR cap)
 and prints every problem found, one per line: code, where (JSON path) and what is wrong.
 
-  --json   print {"valid", "format", "issues"} as JSON instead of text
+  --json   print {"valid", "format", "issues"} as JSON instead of text (with DATA.csv, also
+           "data": {"rows", "bads", "auc", "ks"})
+
+With DATA.csv (labelled data, a scorecard only), also scores the rows and prints their count, AUC
+and KS; the options are those of riskcard report:
+  --split SPLIT.csv   the split riskcard train --split-out wrote for DATA.csv: measure the rows of
+                      --part only (default test), so that training rows are not mixed in
+  --part P            test (default), train or all
+  --target COL        the outcome column (default: the one recorded by riskcard train)
+  --bad VALUE         the target value that means bad (default: as recorded, or 1 / "bad")
+  --delimiter D       the CSV field delimiter: one character, or tab (default ,)
 
 Exit codes: 0 valid; 1 invalid or unreadable; 2 usage error.
 `;
+
+const LABELLED_FLAGS = Object.keys(LABELLED_DATA_OPTIONS);
+
+/** Discrimination of a valid scorecard on labelled data (`validate MODEL.json DATA.csv`). */
+interface DataCheck {
+  readonly rows: number;
+  readonly bads: number;
+  readonly auc: number;
+  readonly ks: number;
+}
 
 /** The outcome of validating one artefact. */
 export interface Validation {
@@ -119,18 +141,44 @@ export function readJsonFile(path: string): unknown {
  * @example await validateCommand(["models/policy.json"], io) // => 0
  */
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCommand("validate", argv, { json: { type: "boolean" } });
+  const args = parseCommand("validate", argv, { json: { type: "boolean" }, ...LABELLED_DATA_OPTIONS });
   if (args.values.help === true) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
-  const [path] = positionals("validate", args, ["ARTEFACT.json"]) as [string];
-  const v = validateArtefact(readJsonFile(path));
+  const names = args.positionals.length > 1 ? ["ARTEFACT.json", "DATA.csv"] : ["ARTEFACT.json"];
+  const [path, dataPath] = positionals("validate", args, names) as [string, string | undefined];
+  if (dataPath === undefined && LABELLED_FLAGS.some((f) => args.values[f] !== undefined))
+    throw usageError("--target, --bad, --delimiter, --split and --part need DATA.csv");
+  const value = readJsonFile(path);
+  const v = validateArtefact(value);
   const name = basename(path);
+  let measured: DataCheck | null = null;
+  if (v.valid && dataPath !== undefined) {
+    const card = loadScorecard(value);
+    if (!card.ok) throw new CliError(`${name}: DATA.csv can be measured with a scorecard only`);
+    const { labels, scored } = await labelledData(card.value, dataPath, args);
+    let bads = 0;
+    for (const l of labels) bads += l;
+    measured = {
+      rows: labels.length,
+      bads,
+      auc: auc(scored.scores, labels, { higherIsBad: false }),
+      ks: ks(scored.scores, labels),
+    };
+  }
   if (args.values.json === true) {
-    io.stdout.write(`${JSON.stringify({ valid: v.valid, format: v.format, issues: v.issues })}\n`);
+    const out = { valid: v.valid, format: v.format, issues: v.issues };
+    io.stdout.write(`${JSON.stringify(measured === null ? out : { ...out, data: measured })}\n`);
   } else if (v.valid) {
     io.stdout.write(`${name}: valid ${v.format} (${v.notes.join("; ")})\n`);
+    if (measured !== null && dataPath !== undefined) {
+      const split =
+        stringOpt(args, "split") === undefined ? "" : ` (${stringOpt(args, "part") ?? "test"} rows of the split)`;
+      io.stdout.write(
+        `${basename(dataPath)}${split}: ${measured.rows} rows, ${measured.bads} bad, AUC ${measured.auc.toFixed(4)}, KS ${measured.ks.toFixed(4)}\n`,
+      );
+    }
   } else {
     const n = v.issues.length;
     const lines = [`${name}: invalid ${v.format ?? "artefact"}: ${n} issue${n === 1 ? "" : "s"}`];

@@ -84,6 +84,6 @@ describe("riskcard validate", () => {
     const r2 = await cli(["validate", file("broken.json", '{"format": SECRET')]);
     expect(r2.err).toBe("riskcard validate: broken.json: not valid JSON\n");
     expect((await cli(["validate"])).code).toBe(2);
-    expect((await cli(["validate", "a.json", "b.json"])).code).toBe(2);
+    expect((await cli(["validate", "a.json", "b.csv", "c.csv"])).code).toBe(2);
   });
 });

@@ -87,6 +87,46 @@ describe("train --split-out and report --split", () => {
   });
 });
 
+describe("validate MODEL.json DATA.csv --split", () => {
+  it("measures the test rows only: its AUC is the test AUC train printed, recomputed here", async () => {
+    const r = await cli(["validate", model, GERMAN, "--split", split, "--json"]);
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.out) as { valid: boolean; data: { rows: number; bads: number; auc: number } };
+    expect(got.valid).toBe(true);
+    // the seeded split: 300 test rows of which 90 bad (30% of 1,000 rows, 300 bad in German credit)
+    expect(got.data.rows).toBe(300);
+    expect(got.data.bads).toBe(90);
+    // recomputed here: scoreRecord over csv-parse records of the test rows, the metrics auc (higher score = good)
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const scores = scoresOf(card, records);
+    const idx = [...mask.keys()].filter((i) => mask[i] === 1);
+    const a = auc(
+      idx.map((i) => -scores[i]!),
+      idx.map((i) => labels[i]!),
+    );
+    expect(got.data.auc).toBeCloseTo(a, 12);
+    const testAuc = /test: {2}300 rows, 90 bad, AUC (0\.\d{4})/.exec(trainOut)?.[1];
+    expect(a.toFixed(4)).toBe(testAuc);
+    const text = await cli(["validate", model, GERMAN, "--split", split]);
+    expect(text.out).toContain(`300 rows, 90 bad, AUC ${testAuc}`);
+    const train = await cli(["validate", model, GERMAN, "--split", split, "--part", "train"]);
+    expect(train.out).toContain("700 rows, 210 bad");
+  });
+
+  it("--split without DATA.csv, --part without --split, or a split of another file is one clear error", async () => {
+    const noData = await cli(["validate", model, "--split", split]);
+    expect(noData.code).toBe(2);
+    expectOneLine(noData.err);
+    expect((await cli(["validate", model, GERMAN, "--part", "test"])).code).toBe(2);
+    const other = join(dir, "other-split-v.csv");
+    writeFileSync(other, "row,part\n1,train\n2,test\n");
+    const r = await cli(["validate", model, GERMAN, "--split", other]);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err);
+    expect(r.err).toContain("another file");
+  });
+});
+
 describe("riskcard bins and train --bins (manual adjustment)", () => {
   it("exports the numeric cut points; edited ones are the retrained card's bins", async () => {
     const bins = join(dir, "bins.csv");
@@ -208,5 +248,69 @@ describe("binning and fitting flags", () => {
     expect(r.dropped).toEqual(["zero"]);
     expect(r.card.characteristics.map((c) => c.name)).toEqual(card.characteristics.map((c) => c.name));
     expect(scoresOf(r.card, records)).toEqual(scoresOf(withZero.value, records));
+  });
+});
+
+describe("train --trend", () => {
+  /** Bad rate per interval of a numeric characteristic, counted here on the raw training rows. */
+  function badRates(c: Scorecard, feature: string): number[] {
+    const ch = c.characteristics.find((x) => x.feature === feature);
+    if (ch === undefined || ch.type !== "numeric") throw new Error(`${feature} is not in the card`);
+    const mask = trainTestSplit(labels, 0.3, 1);
+    const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
+    return ch.attributes.flatMap((a) => {
+      if (a.kind !== "interval") return [];
+      const rows = trainIdx.filter((i) => {
+        const v = Number(records[i]![feature]);
+        return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
+      });
+      return [rows.filter((i) => labels[i] === 1).length / rows.length];
+    });
+  }
+
+  it("a declared trend gives a bad rate (so WoE) monotone in that direction", async () => {
+    const out = join(dir, "german-trend.json");
+    const r = await cli([
+      "train",
+      GERMAN,
+      "--target",
+      "creditability",
+      "--out",
+      out,
+      "--date",
+      "2026-01-02",
+      "--min-iv",
+      "0",
+      "--max-correlation",
+      "1",
+      "--trend",
+      "duration_in_month=ascending",
+      "--trend",
+      "age_in_years=descending",
+    ]);
+    expect(r.code).toBe(0);
+    const c = load(out);
+    const up = badRates(c, "duration_in_month");
+    const down = badRates(c, "age_in_years");
+    expect(up.length).toBeGreaterThan(1);
+    expect(down.length).toBeGreaterThan(1);
+    for (let i = 1; i < up.length; i++) expect(up[i]!).toBeGreaterThanOrEqual(up[i - 1]!);
+    for (let i = 1; i < down.length; i++) expect(down[i]!).toBeLessThanOrEqual(down[i - 1]!);
+  });
+
+  it("a bad trend, a trend on a categorical or unknown column, or with --method boosted is one clear error", async () => {
+    const base = ["train", GERMAN, "--target", "creditability", "--out", join(dir, "x.json")];
+    for (const [flag, code] of [
+      [["--trend", "up"], 2],
+      [["--trend", "duration_in_month=sideways"], 2],
+      [["--trend", "=ascending"], 2],
+      [["--trend", "ascending", "--method", "boosted"], 2],
+      [["--trend", "purpose=ascending"], 1],
+      [["--trend", "nope=ascending"], 1],
+    ] as const) {
+      const r = await cli([...base, ...flag]);
+      expect(r.code).toBe(code);
+      expectOneLine(r.err);
+    }
   });
 });

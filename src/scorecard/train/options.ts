@@ -21,6 +21,7 @@ export interface CheckedOptions {
   readonly minBinShare: number;
   readonly specialValues: Readonly<Record<string, readonly (number | readonly number[])[]>>;
   readonly breaks: Readonly<Record<string, readonly number[]>>;
+  readonly trend: Readonly<Record<string, "ascending" | "descending" | "auto" | "none">>;
   readonly minIv: number;
   readonly maxMissingRate: number;
   readonly maxIdenticalRate: number;
@@ -57,6 +58,7 @@ const KNOWN = new Set<string>([
   "maxBins",
   "minBinShare",
   "breaks",
+  "trend",
   "minIv",
   "maxMissingRate",
   "maxIdenticalRate",
@@ -199,6 +201,17 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
       }
   }
 
+  const trend: Record<string, "ascending" | "descending" | "auto" | "none"> = {};
+  if (o.trend !== undefined) {
+    if (!isRecord(o.trend)) issues.push(issue("invalid_type", at("trend"), "must be an object of trends by column"));
+    else
+      for (const [k, v] of Object.entries(o.trend)) {
+        if (v !== "ascending" && v !== "descending" && v !== "auto" && v !== "none")
+          issues.push(issue("invalid_value", at("trend", k), "must be ascending, descending, auto or none"));
+        else trend[k] = v;
+      }
+  }
+
   let scaling = pdoScaling({ points0: 600, odds0: 1 / 19, pdo: 50, odds: "bad:good" });
   if (o.scaling !== undefined) {
     try {
@@ -255,6 +268,7 @@ export function checkOptions(options: unknown): { ok: true; value: CheckedOption
     minBinShare: num("minBinShare", 0.05, 0, 0.5),
     specialValues,
     breaks,
+    trend,
     minIv: num("minIv", 0.02, 0, Number.MAX_VALUE),
     maxMissingRate: num("maxMissingRate", 0.95, 0, 1),
     maxIdenticalRate: num("maxIdenticalRate", 0.95, 0, 1),

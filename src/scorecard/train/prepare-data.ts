@@ -68,6 +68,7 @@ export function prepareData(
   for (const [key, rec] of [
     ["specialValues", o.specialValues],
     ["breaks", o.breaks],
+    ["trend", o.trend],
     ["reasons", o.reasons],
     ["missingReasons", o.missingReasons],
   ] as const) {
@@ -124,7 +125,7 @@ export function prepareData(
     if (r !== undefined) {
       columns.set(name, r);
       names.push(name);
-      for (const key of ["specialValues", "breaks"] as const)
+      for (const key of ["specialValues", "breaks", "trend"] as const)
         if (r.kind === "categorical" && Object.hasOwn(o[key], name))
           issues.push(issue("inconsistent", ["options", key, name], `${key} apply to numeric columns only`));
     }

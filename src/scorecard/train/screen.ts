@@ -55,7 +55,8 @@ export function screenCandidates(
   for (const name of names) {
     const sv = Object.hasOwn(o.specialValues, name) ? o.specialValues[name]! : [];
     const br = Object.hasOwn(o.breaks, name) ? o.breaks[name]! : null;
-    const key = JSON.stringify([sv, br]);
+    const tr = Object.hasOwn(o.trend, name) ? o.trend[name]! : null;
+    const key = JSON.stringify([sv, br, tr]);
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [name]);
     else g.push(name);
@@ -63,8 +64,13 @@ export function screenCandidates(
   const byName = new Map<string, ScreenVerdict>();
   const binnings = new Map<string, Binning>();
   for (const [key, members] of groups) {
-    const [specials, br] = JSON.parse(key) as [(number | number[])[], number[] | null];
-    const manual: NumericBinningOptions = br === null ? numeric : { ...numeric, method: "manual", breaks: br };
+    const [specials, br, tr] = JSON.parse(key) as [
+      (number | number[])[],
+      number[] | null,
+      NonNullable<NumericBinningOptions["monotonic"]> | null,
+    ];
+    const trended: NumericBinningOptions = tr === null ? numeric : { ...numeric, monotonic: tr };
+    const manual: NumericBinningOptions = br === null ? trended : { ...numeric, method: "manual", breaks: br };
     const cols: Record<string, Float64Array | readonly (string | null)[]> = {};
     for (const m of members) cols[m] = train.get(m)!.values;
     const r = screenVariables(cols, labels, {

