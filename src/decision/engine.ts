@@ -336,21 +336,6 @@ export function createEngine(config: EngineConfig = {}): Engine {
     // Fields in the documented order of Decision (the fixture baseline compares JSON byte for byte);
     // dataUsed only when the applicant's consent states purposes.
     const dataUsed = call.dataUsed;
-    if (dataUsed !== undefined)
-      return Object.freeze({
-        applicantId: id,
-        asOf,
-        outcome,
-        score: sc,
-        band,
-        pd,
-        reasons,
-        guards,
-        fraud,
-        offer,
-        dataUsed,
-        versions,
-      });
     return Object.freeze({
       applicantId: id,
       asOf,
@@ -362,6 +347,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       guards,
       fraud,
       offer,
+      ...(dataUsed === undefined ? null : { dataUsed }),
       versions,
     });
   };
