@@ -44,7 +44,6 @@ import { checkGuards, guardsOf } from "./guards";
 import {
   type LastRun,
   type TraceContext,
-  type TraceExplain,
   compareReplay,
   factsReadBy,
   fillFromTrace,
@@ -367,14 +366,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
     utcOffsetMinutes: rules.config.utcOffsetMinutes,
     requiredConsents,
   };
-  const buildTrace = (
-    d: Decision,
-    a: Applicant,
-    asOf: number,
-    incomeVerified: boolean,
-    obligations: number | undefined,
-    explain: TraceExplain,
-  ) => traceOf(traceCtx, last, steps, d, a, asOf, incomeVerified, obligations, explain);
+  // traceOf's own parameter list after the engine's context, buffers and last run.
+  const buildTrace = traceOf.bind(null, traceCtx, last, steps);
 
   const replay = (input: unknown): ReplayResult => {
     const { recorded, trace } = readRecord(input);
