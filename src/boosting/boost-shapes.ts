@@ -84,10 +84,7 @@ export function boostShapes(
     for (let i = 0; i < n; i++) c[col[i]!]!++;
     return c;
   });
-  let best = shapes.map((s) => s.slice());
-  let bestLoss = Number.POSITIVE_INFINITY;
-  let bestRound = 0;
-  const losses: number[] = [];
+  const stop = earlyStop(shapes, Number.POSITIVE_INFINITY);
   let round = 0;
   const maxB = Math.max(...nBins);
   const g = new Float64Array(maxB);
@@ -118,25 +115,61 @@ export function boostShapes(
         for (let i = 0; i < nv; i++) fv[i] += delta[vc[i]!]!;
       }
     }
-    if (valid === undefined || nv === 0) {
-      bestRound = round;
-      continue;
-    }
-    const loss = logLoss(fv, valid.labels);
-    losses.push(loss);
-    if (loss < bestLoss - 1e-9) {
-      bestLoss = loss;
-      bestRound = round;
-      best = shapes.map((s) => s.slice());
-    } else if (round - bestRound >= params.patience) break;
+    if (stopAfter(stop, round, shapes, fv, valid?.labels, params.patience)) break;
   }
   return {
     intercept,
-    shapes: valid === undefined || nv === 0 ? shapes : best,
+    shapes: valid === undefined || nv === 0 ? shapes : stop.best,
     rounds: round,
-    bestRound,
-    validationLoss: losses,
+    bestRound: stop.bestRound,
+    validationLoss: stop.losses,
   };
+}
+
+/**
+ * Early stopping on the validation log-loss, shared by the shape and pair boosters: the best round so
+ * far, a copy of its terms, its loss and the loss of every round.
+ * @internal
+ */
+export interface EarlyStop {
+  bestRound: number;
+  bestLoss: number;
+  best: Float64Array[];
+  readonly losses: number[];
+}
+
+/** Starts early stopping at round 0 with a copy of `terms` and the loss to beat (`startLoss`). @internal */
+export function earlyStop(terms: readonly Float64Array[], startLoss: number): EarlyStop {
+  return { bestRound: 0, bestLoss: startLoss, best: terms.map((t) => t.slice()), losses: [] };
+}
+
+/**
+ * Records the end of `round`: with no validation rows every round is the best; otherwise it adds the
+ * validation log-loss of `fv`, keeps a copy of `terms` when the loss falls by more than 1e-9, and
+ * says whether `patience` rounds have passed since the best one (then the booster stops).
+ * @internal
+ */
+export function stopAfter(
+  stop: EarlyStop,
+  round: number,
+  terms: readonly Float64Array[],
+  fv: Float64Array,
+  labels: Uint8Array | undefined,
+  patience: number,
+): boolean {
+  if (labels === undefined || fv.length === 0) {
+    stop.bestRound = round;
+    return false;
+  }
+  const loss = logLoss(fv, labels);
+  stop.losses.push(loss);
+  if (loss < stop.bestLoss - 1e-9) {
+    stop.bestLoss = loss;
+    stop.bestRound = round;
+    stop.best = terms.map((t) => t.slice());
+    return false;
+  }
+  return round - stop.bestRound >= patience;
 }
 
 /**

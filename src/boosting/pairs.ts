@@ -7,7 +7,7 @@
  * 2019; written from the papers, not from their code). Internal: used by train-boosted-scorecard.ts.
  */
 import type { Predicate, RulesCharacteristic } from "../scorecard/types";
-import { histogram, logLoss, updateAndSum } from "./boost-shapes";
+import { earlyStop, histogram, logLoss, stopAfter, updateAndSum } from "./boost-shapes";
 import type { FineBinning } from "./fine-bins";
 
 /** A feature's coarse bins for pairs: the coarse bin of every fine bin, and what each coarse bin holds. */
@@ -234,10 +234,10 @@ export function boostPairs(
   const prob = Float64Array.from(f, (z) => 1 / (1 + Math.exp(-z)));
   const fv = valid === undefined ? new Float64Array(0) : valid.f0.slice();
   const tables = sizes.map(([na, nb]) => new Float64Array(na * nb));
-  let best = tables.map((t) => t.slice());
-  let bestLoss = valid === undefined || fv.length === 0 ? Number.POSITIVE_INFINITY : logLoss(fv, valid.labels);
-  let bestRound = 0;
-  const losses: number[] = [];
+  const stop = earlyStop(
+    tables,
+    valid === undefined || fv.length === 0 ? Number.POSITIVE_INFINITY : logLoss(fv, valid.labels),
+  );
   let round = 0;
   const most = Math.max(1, ...sizes.map(([a, b]) => a * b));
   const g = new Float64Array(most);
@@ -281,23 +281,13 @@ export function boostPairs(
         for (let i = 0; i < fv.length; i++) fv[i] += delta[vc[i]!]!;
       }
     }
-    if (valid === undefined || fv.length === 0) {
-      bestRound = round;
-      continue;
-    }
-    const loss = logLoss(fv, valid.labels);
-    losses.push(loss);
-    if (loss < bestLoss - 1e-9) {
-      bestLoss = loss;
-      bestRound = round;
-      best = tables.map((s) => s.slice());
-    } else if (round - bestRound >= params.patience) break;
+    if (stopAfter(stop, round, tables, fv, valid?.labels, params.patience)) break;
   }
   return {
-    tables: valid === undefined || fv.length === 0 ? tables : best,
+    tables: valid === undefined || fv.length === 0 ? tables : stop.best,
     rounds: round,
-    bestRound,
-    validationLoss: losses,
+    bestRound: stop.bestRound,
+    validationLoss: stop.losses,
   };
 }
 

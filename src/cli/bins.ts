@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { csvField } from "../interop/internal";
@@ -8,7 +7,7 @@ import { parseCommand, positionals, stringOpt } from "./args";
 import { columnIndex } from "./columns";
 import type { CsvTable } from "./csv";
 import { CliError } from "./errors";
-import { type CliIo, writeText } from "./io";
+import { type CliIo, writeOutput } from "./io";
 import { readCard } from "./model-file";
 import { readTextFile } from "./read-file";
 
@@ -103,15 +102,9 @@ export async function binsCommand(argv: readonly string[], io: CliIo): Promise<n
   const [path] = positionals("bins", args, ["MODEL"]) as [string];
   const { card } = readCard(path, cardFileOptions(args));
   const text = binsTable(card);
-  const out = stringOpt(args, "out");
-  if (out === undefined) await writeText(io.stdout, text);
-  else {
-    try {
-      writeFileSync(out, text);
-    } catch {
-      throw new CliError(`${basename(out)}: cannot write the bins table`);
-    }
-    io.stderr.write(`riskcard bins: wrote ${basename(out)}\n`);
+  const wrote = await writeOutput(io, stringOpt(args, "out"), text, "bins table");
+  if (wrote !== undefined) {
+    io.stderr.write(`riskcard bins: wrote ${wrote}\n`);
   }
   return 0;
 }

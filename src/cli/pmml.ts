@@ -1,11 +1,10 @@
-import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { toPmml } from "../pmml";
 import { scorecardToJSON } from "../scorecard";
 import { CARD_FILE_FLAGS, cardFileOptions } from "./apply";
 import { parseCommand, positionals, stringOpt } from "./args";
 import { CliError, usageError } from "./errors";
-import { type CliIo, writeText } from "./io";
+import { type CliIo, writeOutput } from "./io";
 import { readCard } from "./model-file";
 
 /**
@@ -58,15 +57,9 @@ export async function pmmlCommand(argv: readonly string[], io: CliIo): Promise<n
       throw new CliError(`${basename(path)}: cannot be written as PMML (${e instanceof Error ? e.name : "error"})`);
     }
   }
-  const out = stringOpt(args, "out");
-  if (out === undefined) await writeText(io.stdout, text);
-  else {
-    try {
-      writeFileSync(out, text);
-    } catch {
-      throw new CliError(`${basename(out)}: cannot write the output file`);
-    }
-    io.stderr.write(`riskcard pmml: wrote ${basename(out)} (${card.characteristics.length} characteristics)\n`);
+  const wrote = await writeOutput(io, stringOpt(args, "out"), text, "output file");
+  if (wrote !== undefined) {
+    io.stderr.write(`riskcard pmml: wrote ${wrote} (${card.characteristics.length} characteristics)\n`);
   }
   return 0;
 }

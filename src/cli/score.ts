@@ -199,12 +199,8 @@ async function closeOutput(file: WriteStream, path: string): Promise<void> {
   );
 }
 
-/**
- * Scores the file in this thread, chunk by chunk, with the same reader and the same per-chunk
- * function as the workers (`lineChunks`, `scoreChunk`), so both paths write the same bytes.
- */
-async function scoreInThread(
-  engine: Engine,
+/** What both scoring paths take after their engine: the input file, progress and output callbacks, totals. */
+type ScoreRun = [
   input: string,
   onBytes: (n: number) => void,
   asOf: number | null,
@@ -212,6 +208,15 @@ async function scoreInThread(
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
+];
+
+/**
+ * Scores the file in this thread, chunk by chunk, with the same reader and the same per-chunk
+ * function as the workers (`lineChunks`, `scoreChunk`), so both paths write the same bytes.
+ */
+async function scoreInThread(
+  engine: Engine,
+  ...[input, onBytes, asOf, locale, sink, totals, onProgress]: ScoreRun
 ): Promise<void> {
   const pool: Uint8Array[] = [];
   let seq = 0;
@@ -339,13 +344,7 @@ async function* lineChunks(input: string, pool: Uint8Array[], onBytes: (n: numbe
 async function scoreInWorkers(
   engineConfig: unknown,
   n: number,
-  input: string,
-  onBytes: (n: number) => void,
-  asOf: number | null,
-  locale: Locale | undefined,
-  sink: TextSink,
-  totals: Totals,
-  onProgress: () => void,
+  ...[input, onBytes, asOf, locale, sink, totals, onProgress]: ScoreRun
 ): Promise<void> {
   const data: ScoreWorkerData = {
     kind: "riskcard-score",

@@ -44,7 +44,6 @@ import { checkGuards, guardsOf } from "./guards";
 import {
   type LastRun,
   type TraceContext,
-  type TraceExplain,
   compareReplay,
   factsReadBy,
   fillFromTrace,
@@ -336,21 +335,6 @@ export function createEngine(config: EngineConfig = {}): Engine {
     // Fields in the documented order of Decision (the fixture baseline compares JSON byte for byte);
     // dataUsed only when the applicant's consent states purposes.
     const dataUsed = call.dataUsed;
-    if (dataUsed !== undefined)
-      return Object.freeze({
-        applicantId: id,
-        asOf,
-        outcome,
-        score: sc,
-        band,
-        pd,
-        reasons,
-        guards,
-        fraud,
-        offer,
-        dataUsed,
-        versions,
-      });
     return Object.freeze({
       applicantId: id,
       asOf,
@@ -362,6 +346,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       guards,
       fraud,
       offer,
+      ...(dataUsed === undefined ? null : { dataUsed }),
       versions,
     });
   };
@@ -381,14 +366,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
     utcOffsetMinutes: rules.config.utcOffsetMinutes,
     requiredConsents,
   };
-  const buildTrace = (
-    d: Decision,
-    a: Applicant,
-    asOf: number,
-    incomeVerified: boolean,
-    obligations: number | undefined,
-    explain: TraceExplain,
-  ) => traceOf(traceCtx, last, steps, d, a, asOf, incomeVerified, obligations, explain);
+  // traceOf's own parameter list after the engine's context, buffers and last run.
+  const buildTrace = traceOf.bind(null, traceCtx, last, steps);
 
   const replay = (input: unknown): ReplayResult => {
     const { recorded, trace } = readRecord(input);

@@ -1,22 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { adjustLimit, type LimitChange } from "../../src/limits";
-import { defaultPolicy } from "./helpers";
+import { DAY, REVIEW_AS_OF, defaultPolicy, reviewAccount } from "./helpers";
 
 const policy = defaultPolicy();
-const DAY = 86_400_000;
-const asOf = Date.UTC(2026, 0, 31);
-const account = {
-  limitFen: 500_000,
-  band: "B" as const,
-  daysPastDue: 0,
-  onTimeCycles: 7,
-  drawdownsAt: [asOf - 40 * DAY],
-  fraudSignal: false,
-  monthlyIncomeFen: 1_500_000,
-  incomeVerified: true,
-  monthlyObligationsFen: 100_000,
-};
+const asOf = REVIEW_AS_OF;
+const account = reviewAccount;
 
 function run(acc: unknown): LimitChange {
   const r = adjustLimit(acc, { asOf, policy });

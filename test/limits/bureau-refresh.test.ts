@@ -2,23 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { adjustLimit, DEFAULT_MULTI_LENDING, type LimitChange, loadPolicyOrThrow } from "../../src/limits";
 import type { BureauInquiry } from "../../src/schema/applicant";
-import { defaultPolicy, defaultPolicyJson } from "./helpers";
+import { DAY, REVIEW_AS_OF, defaultPolicy, defaultPolicyJson, reviewAccount } from "./helpers";
 
 const policy = defaultPolicy();
-const DAY = 86_400_000;
-const asOf = Date.UTC(2026, 0, 31);
-// The account of adjust-limit.test.ts: on its own it is raised to 600,000 fen.
-const account = {
-  limitFen: 500_000,
-  band: "B" as const,
-  daysPastDue: 0,
-  onTimeCycles: 7,
-  drawdownsAt: [asOf - 40 * DAY],
-  fraudSignal: false,
-  monthlyIncomeFen: 1_500_000,
-  incomeVerified: true,
-  monthlyObligationsFen: 100_000,
-};
+const asOf = REVIEW_AS_OF;
+const account = reviewAccount;
 const loan = (daysBack: number, lenderId: string): BureauInquiry => ({
   at: asOf - daysBack * DAY,
   kind: "loan_application",

@@ -3,6 +3,7 @@
  * declared as data (the "300-dimension" profile of the seeds). Each helper below builds one family;
  * names say source, filter, aggregate and window, and every feature is documented in CATALOG.md.
  */
+import { PRODUCT_TYPES } from "../../schema/applicant";
 import type { AggregateSpec, FeatureSpec, FeatureUnit, Where } from "../spec";
 
 type Agg = Pick<AggregateSpec, "aggregate" | "field" | "emptyValue" | "bucketDays">;
@@ -206,16 +207,8 @@ const inquiryGrid: FeatureSpec[] = [
 
 // Credit-bureau accounts (time field: openedAt).
 const ACC_KINDS = ["credit_card", "consumer_loan", "mortgage", "car_loan", "microloan", "other"] as const;
-const PRODUCTS = [
-  "cash_loan",
-  "installment",
-  "microloan",
-  "credit_card",
-  "mortgage",
-  "car_loan",
-  "bnpl",
-  "other",
-] as const;
+// the schema's closed list of product types (one feature per product)
+const PRODUCTS = PRODUCT_TYPES;
 // (bureau_microloans_open and bureau_microloans_opened_30d are declared by hand elsewhere)
 const accountGrid: FeatureSpec[] = [
   ...cross(ACC_KINDS, [30, 90, 365])
