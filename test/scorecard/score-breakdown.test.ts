@@ -85,8 +85,16 @@ describe("scoreBreakdown", () => {
       ["debts", 10],
       ["other", 2],
     ]);
-    const plain = parseScorecard(statJson);
+    // the shipped card declares categories (models/README.md); without the field a card loads with none
+    const { categories: _declared, ...withoutCategories } = statJson;
+    const plain = parseScorecard(withoutCategories);
     expect(plain.categories).toEqual([]);
+    expect(parseScorecard(statJson).categories.map((c) => c.name)).toEqual([
+      "credit history",
+      "debts",
+      "repayment ability",
+      "behaviour",
+    ]);
   });
 
   it("rejects categories naming an unknown or a twice-placed characteristic; cards without categories still load", () => {
