@@ -239,8 +239,13 @@ async function scoreInThread(
  */
 function startWorker(data: ScoreWorkerData): Worker {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL(here), { workerData: data });
-  return new Worker(new URL("../../scripts/score-worker-dev.mjs", here), { workerData: data });
+  if (here.endsWith(".ts"))
+    return new Worker(new URL("../../scripts/score-worker-dev.mjs", here), { workerData: data });
+  // In the build this code may sit in a shared chunk (dist/chunk-*.js), which is no entry and would start
+  // nothing: the worker starts at the CLI's entry, dist/cli/main.js (.cjs), which first checks its workerData.
+  const dist = here.lastIndexOf("/dist/");
+  const entry = dist < 0 ? here : `${here.slice(0, dist)}/dist/cli/main.${here.endsWith(".cjs") ? "cjs" : "js"}`;
+  return new Worker(new URL(entry), { workerData: data });
 }
 
 /**
