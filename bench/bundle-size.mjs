@@ -20,8 +20,8 @@ import { build } from "esbuild";
  * new import path dragging in more code fails here instead of growing silently.
  */
 const CASES = [
-  { names: "createEngine, parseApplicant", from: "riskcard", limit: 665_000, core: true },
-  { names: "createEngine", from: "riskcard", limit: 665_000, core: true },
+  { names: "createEngine, parseApplicant", from: "riskcard", limit: 712_000, core: true },
+  { names: "createEngine", from: "riskcard", limit: 712_000, core: true },
   { names: "parseApplicant", from: "riskcard", limit: 500_000, core: true },
   { names: "extractFeatures", from: "riskcard/features", limit: 530_000 },
   { names: "compileRules", from: "riskcard/fraud", limit: 530_000 },
