@@ -110,6 +110,8 @@ export default async () => {
     },
   ];
   const json = JSON.parse(JSON.stringify(base));
+  // the 18 rules shipped before issue 17 appended its three, plus the two above: the 20-rule set measured before
+  json.rules = json.rules.slice(0, 18);
   json.rules.push(...extra);
   const compiled = compileRulesOrThrow(json);
   const rules = compiled.ruleSet.rules;
