@@ -1,9 +1,11 @@
 /**
  * Give Me Some Credit with and without pair terms: test AUC, PD Brier score, pair rounds and the
  * trainer's CPU seconds for each options object given on the command line (merged into the fixed
- * 70/30 split and the special values of bench/boosting-figures.ts).
+ * 70/30 split and the special values of bench/boosting-figures.ts), and the first 16 hex digits of
+ * the SHA-256 of the artefact's JSON (to check that a faster trainer learns the same bytes).
  * Run: RISKCARD_DATA_DIR=../shared/datasets npx tsx bench/boosting-pairs-figures.ts '{"interactions":0}' '{"interactions":5}'
  */
+import { createHash } from "node:crypto";
 import { trainBoostedScorecard } from "../src/boosting";
 import { GMSC_SPECIAL_COLUMNS, gmscPath, loadGmsc, split7030 } from "../test/logistic/gmsc-data";
 const d = loadGmsc(gmscPath()!);
@@ -32,5 +34,7 @@ for (const js of process.argv.slice(2)) {
     r.value.report.pairs.length,
     "brier",
     r.value.report.pdCalibration?.brier.toFixed(5),
+    "sha256",
+    createHash("sha256").update(r.value.json).digest("hex").slice(0, 16),
   );
 }

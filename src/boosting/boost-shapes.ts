@@ -4,6 +4,7 @@
  * procedure of Lou, Caruana and Gehrke, "Intelligible models for classification and regression",
  * KDD 2012, and Nori et al., "InterpretML", 2019; written from the papers, not from their code).
  */
+import { binCounts, histogram, startRows, stepRows } from "./row-pass";
 
 /** Settings of `boostShapes` (every field required; `trainBoostedScorecard` fills the defaults). */
 export interface BoostParams {
@@ -74,42 +75,38 @@ export function boostShapes(
   for (let i = 0; i < n; i++) bads += y[i]!;
   if (bads === 0 || bads === n) throw new RangeError("boostShapes: the training rows must hold both classes");
   const intercept = Math.log(bads / (n - bads));
-  const f = new Float64Array(n).fill(intercept);
-  const prob = new Float64Array(n).fill(bads / n);
+  const maxB = Math.max(...nBins);
+  const rows = startRows(new Float64Array(n).fill(intercept), y, maxB);
   const nv = valid === undefined ? 0 : valid.labels.length;
   const fv = new Float64Array(nv).fill(intercept);
   const shapes = nBins.map((b) => new Float64Array(b));
-  const counts = train.bins.map((col, j) => {
-    const c = new Float64Array(nBins[j]!);
-    for (let i = 0; i < n; i++) c[col[i]!]!++;
-    return c;
-  });
+  const counts = train.bins.map((col, j) => binCounts(col, nBins[j]!));
   const stop = earlyStop(shapes, Number.POSITIVE_INFINITY);
   let round = 0;
-  const maxB = Math.max(...nBins);
   const g = new Float64Array(maxB);
   const h = new Float64Array(maxB);
-  const cnt = new Float64Array(maxB);
   const delta = new Float64Array(maxB);
-  // histogram of feature 0 before the first step; afterwards each update pass also builds the
-  // next feature's histogram (one pass over the rows per step instead of two)
-  histogram(train.bins[0]!, nBins[0]!, prob, y, g, h, cnt);
+  const before = new Float64Array(maxB);
+  const tree = treeScratch(params.maxLeaves);
+  // histogram of feature 0 before the first step; afterwards each step's pass over the rows also
+  // sums the next feature's histogram (one pass per step instead of two)
+  histogram(train.bins[0]!, nBins[0]!, new Float64Array(n).fill(bads / n), y, g, h);
   while (round < params.maxRounds) {
     round++;
     for (let j = 0; j < p; j++) {
       const col = train.bins[j]!;
       const b = nBins[j]!;
-      stepDeltas(g, h, cnt, b, params, delta);
+      stepDeltas(g, h, counts[j]!, b, params, tree, delta);
       const shape = shapes[j]!;
       const m = params.monotone[j] ?? 0;
       if (m !== 0) {
-        const before = shape.slice();
+        before.set(shape);
         for (let k = 0; k < b; k++) shape[k] += delta[k]!;
         projectMonotone(shape, counts[j]!, params.monotoneFrom[j]!, m);
         for (let k = 0; k < b; k++) delta[k] = shape[k]! - before[k]!;
       } else for (let k = 0; k < b; k++) shape[k] += delta[k]!;
       const jn = j + 1 === p ? 0 : j + 1;
-      updateAndSum(f, prob, y, delta, col, train.bins[jn]!, nBins[jn]!, g, h, cnt);
+      stepRows(rows, delta, col, b, train.bins[jn]!, nBins[jn]!, g, h, jn === 0);
       if (valid !== undefined) {
         const vc = valid.bins[j]!;
         for (let i = 0; i < nv; i++) fv[i] += delta[vc[i]!]!;
@@ -172,60 +169,6 @@ export function stopAfter(
   return round - stop.bestRound >= patience;
 }
 
-/**
- * One pass over the rows after a step: adds the step `delta` of each row's bin (`col`) to its
- * log-odds `f`, recomputes its probability, and sums gradients, hessians and rows per bin of the
- * next term to fit (`next`, `bn` bins), so that each step reads the rows once.
- */
-export function updateAndSum(
-  f: Float64Array,
-  prob: Float64Array,
-  y: Uint8Array,
-  delta: Float64Array,
-  col: Uint16Array,
-  next: Uint16Array,
-  bn: number,
-  g: Float64Array,
-  h: Float64Array,
-  cnt: Float64Array,
-): void {
-  g.fill(0, 0, bn);
-  h.fill(0, 0, bn);
-  cnt.fill(0, 0, bn);
-  for (let i = 0; i < f.length; i++) {
-    const fi = f[i]! + delta[col[i]!]!;
-    f[i] = fi;
-    const pi = 1 / (1 + Math.exp(-fi));
-    prob[i] = pi;
-    const k = next[i]!;
-    g[k] += pi - y[i]!;
-    h[k] += pi * (1 - pi);
-    cnt[k]!++;
-  }
-}
-
-/** Sums gradients, hessians and rows per bin of one feature (or per cell of a pair: `b` cells). */
-export function histogram(
-  col: Uint16Array,
-  b: number,
-  prob: Float64Array,
-  y: Uint8Array,
-  g: Float64Array,
-  h: Float64Array,
-  cnt: Float64Array,
-): void {
-  g.fill(0, 0, b);
-  h.fill(0, 0, b);
-  cnt.fill(0, 0, b);
-  for (let i = 0; i < y.length; i++) {
-    const k = col[i]!;
-    const pi = prob[i]!;
-    g[k] += pi - y[i]!;
-    h[k] += pi * (1 - pi);
-    cnt[k]!++;
-  }
-}
-
 /** Mean logistic loss of log-odds `f` against labels. */
 export function logLoss(f: Float64Array, y: Uint8Array): number {
   let s = 0;
@@ -237,6 +180,16 @@ export function logLoss(f: Float64Array, y: Uint8Array): number {
   return s / f.length;
 }
 
+/** Segment bounds of `stepDeltas`'s tree, allocated once per boosting run. */
+interface TreeScratch {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+function treeScratch(maxLeaves: number): TreeScratch {
+  return { starts: new Int32Array(maxLeaves), ends: new Int32Array(maxLeaves) };
+}
+
 /** The step of one feature: a greedy tree of at most maxLeaves leaves over the ordered bins, written to `out`. */
 function stepDeltas(
   g: Float64Array,
@@ -244,16 +197,19 @@ function stepDeltas(
   cnt: Float64Array,
   b: number,
   params: BoostParams,
+  tree: TreeScratch,
   out: Float64Array,
 ): void {
   // segments [start, end) of the ordered bins; split the one with the best gain until maxLeaves
-  const starts = [0];
-  const ends = [b];
-  while (starts.length < params.maxLeaves) {
+  const { starts, ends } = tree;
+  starts[0] = 0;
+  ends[0] = b;
+  let leaves = 1;
+  while (leaves < params.maxLeaves) {
     let bestGain = 1e-12;
     let bestSeg = -1;
     let bestCut = -1;
-    for (let s = 0; s < starts.length; s++) {
+    for (let s = 0; s < leaves; s++) {
       const lo = starts[s]!;
       const hi = ends[s]!;
       let gt = 0;
@@ -285,11 +241,12 @@ function stepDeltas(
       }
     }
     if (bestSeg < 0) break;
-    starts.push(bestCut);
-    ends.push(ends[bestSeg]!);
+    starts[leaves] = bestCut;
+    ends[leaves] = ends[bestSeg]!;
     ends[bestSeg] = bestCut;
+    leaves++;
   }
-  for (let s = 0; s < starts.length; s++) {
+  for (let s = 0; s < leaves; s++) {
     let gs = 0;
     let hs = 0;
     for (let k = starts[s]!; k < ends[s]!; k++) {

@@ -7,8 +7,9 @@
  * 2019; written from the papers, not from their code). Internal: used by train-boosted-scorecard.ts.
  */
 import type { Predicate, RulesCharacteristic } from "../scorecard/types";
-import { earlyStop, histogram, logLoss, stopAfter, updateAndSum } from "./boost-shapes";
+import { earlyStop, logLoss, stopAfter } from "./boost-shapes";
 import type { FineBinning } from "./fine-bins";
+import { binCounts, histogram, sigmoidOf, startRows, stepRows } from "./row-pass";
 
 /** A feature's coarse bins for pairs: the coarse bin of every fine bin, and what each coarse bin holds. */
 export interface CoarseBinning {
@@ -195,14 +196,13 @@ export function rankPairs(
   y: Uint8Array,
   minLeaf: number,
 ): { pair: number; gain: number }[] {
-  const prob = Float64Array.from(f, (z) => 1 / (1 + Math.exp(-z)));
+  const prob = sigmoidOf(f);
   const out = cells.map((c, t) => {
     const [na, nb] = sizes[t]!;
     const g = new Float64Array(na * nb);
     const h = new Float64Array(na * nb);
-    const cnt = new Float64Array(na * nb);
-    histogram(c, na * nb, prob, y, g, h, cnt);
-    return { pair: t, gain: pairTree(g, h, cnt, na, nb, minLeaf, null) };
+    histogram(c, na * nb, prob, y, g, h);
+    return { pair: t, gain: pairTree(g, h, binCounts(c, na * nb), na, nb, minLeaf, null) };
   });
   return out.sort((x, z) => z.gain - x.gain || x.pair - z.pair);
 }
@@ -230,43 +230,38 @@ export function boostPairs(
   valid?: { readonly cells: readonly Uint16Array[]; readonly f0: Float64Array; readonly labels: Uint8Array },
 ): { tables: Float64Array[]; rounds: number; bestRound: number; validationLoss: number[] } {
   const y = train.labels;
-  const f = train.f0.slice();
-  const prob = Float64Array.from(f, (z) => 1 / (1 + Math.exp(-z)));
+  const most = Math.max(1, ...sizes.map(([a, b]) => a * b));
+  const rows = startRows(train.f0.slice(), y, most);
   const fv = valid === undefined ? new Float64Array(0) : valid.f0.slice();
   const tables = sizes.map(([na, nb]) => new Float64Array(na * nb));
+  const counts = train.cells.map((c, t) => binCounts(c, sizes[t]![0] * sizes[t]![1]));
   const stop = earlyStop(
     tables,
     valid === undefined || fv.length === 0 ? Number.POSITIVE_INFINITY : logLoss(fv, valid.labels),
   );
   let round = 0;
-  const most = Math.max(1, ...sizes.map(([a, b]) => a * b));
   const g = new Float64Array(most);
   const h = new Float64Array(most);
-  const cnt = new Float64Array(most);
   const leaf = new Uint8Array(most);
   const delta = new Float64Array(most);
+  const lg = new Float64Array(4);
+  const lh = new Float64Array(4);
   const cellsOf = (t: number): number => sizes[t]![0] * sizes[t]![1];
-  // sums of pair 0 before the first step; afterwards each update pass also sums the next pair's
-  // cells (one pass over the rows per step instead of two)
-  if (tables.length > 0) {
-    const m0 = cellsOf(0);
-    histogram(train.cells[0]!, m0, prob, y, g, h, cnt);
-  }
+  // sums of pair 0 before the first step; afterwards each step's pass over the rows also sums the
+  // next pair's cells (one pass per step instead of two)
+  if (tables.length > 0) histogram(train.cells[0]!, cellsOf(0), sigmoidOf(rows.f), y, g, h);
   while (round < params.maxRounds && tables.length > 0) {
     round++;
     for (let t = 0; t < tables.length; t++) {
       const [na, nb] = sizes[t]!;
       const m = na * nb;
       const cells = train.cells[t]!;
-      const gs = g.subarray(0, m);
-      const hs = h.subarray(0, m);
-      const cs = cnt.subarray(0, m);
-      pairTree(gs, hs, cs, na, nb, params.minSamplesLeaf, leaf);
-      const lg = [0, 0, 0, 0];
-      const lh = [0, 0, 0, 0];
+      pairTree(g, h, counts[t]!, na, nb, params.minSamplesLeaf, leaf);
+      lg.fill(0);
+      lh.fill(0);
       for (let k = 0; k < m; k++) {
-        lg[leaf[k]!]! += gs[k]!;
-        lh[leaf[k]!]! += hs[k]!;
+        lg[leaf[k]!]! += g[k]!;
+        lh[leaf[k]!]! += h[k]!;
       }
       const table = tables[t]!;
       for (let k = 0; k < m; k++) {
@@ -275,7 +270,7 @@ export function boostPairs(
         table[k] += delta[k]!;
       }
       const tn = t + 1 === tables.length ? 0 : t + 1;
-      updateAndSum(f, prob, y, delta, cells, train.cells[tn]!, cellsOf(tn), g, h, cnt);
+      stepRows(rows, delta, cells, m, train.cells[tn]!, cellsOf(tn), g, h, tn === 0);
       if (valid !== undefined) {
         const vc = valid.cells[t]!;
         for (let i = 0; i < fv.length; i++) fv[i] += delta[vc[i]!]!;
