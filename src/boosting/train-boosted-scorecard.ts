@@ -27,6 +27,7 @@ import {
   pairCharacteristic,
   rankPairs,
 } from "./pairs";
+import { purifyInto } from "./purify-pairs";
 import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape, PairShape } from "./types";
 
 const OWN = new Set([
@@ -57,7 +58,11 @@ const OWN = new Set([
  * 3. learns one shape (log-odds of bad per bin) per feature by cyclic boosting on the logistic
  *    loss (`boostShapes`), with early stopping on the validation part and optional monotone
  *    constraints; bins without training rows get the feature's riskiest value;
- * 4. centres each shape (row-weighted mean 0, moved into the intercept) and, unless
+ * 4. purifies each pair term (`interactions`): the count-weighted mean of every row and column of
+ *    its table moves into the two features' main shapes (Lengerich et al., AISTATS 2020), so the
+ *    mains hold every one-feature effect and the pair only the interaction; a cell with fewer than
+ *    `minSamplesLeaf` training rows gets 0 (its rows score on the mains alone);
+ *    then centres each shape (row-weighted mean 0, moved into the intercept) and, unless
  *    `calibrate: false`, recalibrates on the validation part with Platt scaling
  *    (`logit PD = a + b * logit_raw`, maximum likelihood), folded into the shapes;
  * 5. turns each shape into points `-factor * shape` (`pdoScaling`), base points
@@ -183,7 +188,9 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     const coarse = binnings.map((b, j) => coarseBins(b, trainCounts[j]!, own.pairBins));
     const cand: { a: number; b: number }[] = [];
     for (let a = 0; a < coarse.length; a++)
-      for (let b = a + 1; b < coarse.length; b++) if (coarse[a] !== null && coarse[b] !== null) cand.push({ a, b });
+      for (let b = a + 1; b < coarse.length; b++)
+        if (coarse[a] !== null && coarse[b] !== null && params.monotone[a] === 0 && params.monotone[b] === 0)
+          cand.push({ a, b });
     const sizeOf = (q: { a: number; b: number }) => [coarse[q.a]!.bins.length, coarse[q.b]!.bins.length] as const;
     const cellsOf = (q: { a: number; b: number }, bins: readonly Uint16Array[]) =>
       pairCells(coarse[q.a]!, coarse[q.b]!, bins[q.a]!, bins[q.b]!);
@@ -249,17 +256,19 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     return { terms, rounds: first.rounds };
   }
 
-  // 4. empty bins, centring, calibration
+  // 4. pair purification (each pair's one-feature parts into the mains; thin cells 0), empty
+  // bins, centring, calibration
   let intercept = boosted.intercept;
-  for (const p of pairs.terms) {
-    let mean = 0;
-    for (let k = 0; k < p.table.length; k++) mean += p.counts[k]! * p.table[k]!;
-    mean /= allBins[0]!.length;
-    for (let k = 0; k < p.table.length; k++) p.table[k] -= mean;
-    intercept += mean;
-  }
-  const shapes = boosted.shapes.map((sh, j) => {
-    const out = sh.slice();
+  const mainShapes = boosted.shapes.map((sh) => sh.slice());
+  for (const p of pairs.terms)
+    purifyInto(
+      p.table,
+      p.counts,
+      own.minSamplesLeaf,
+      { shape: mainShapes[p.a]!, ofFine: p.ca.ofFine, bins: p.ca.bins.length },
+      { shape: mainShapes[p.b]!, ofFine: p.cb.ofFine, bins: p.cb.bins.length },
+    );
+  const shapes = mainShapes.map((out, j) => {
     const c = counts[j]!;
     let top = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < out.length; k++) if (c[k]! > 0 && out[k]! > top) top = out[k]!;

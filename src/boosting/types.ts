@@ -48,6 +48,10 @@ export interface BoostOptions extends SharedTrainOptions {
    * residuals of the main shapes (FAST, Lou et al. 2013), the best `interactions` pairs with a
    * positive gain are boosted after the mains, and each becomes a two-dimensional characteristic
    * (a version 2 rules characteristic over both features, one attribute per cell). At most 20.
+   * Each pair is purified: the count-weighted mean of every row and column of its table moves into
+   * the two main shapes, so the pair holds the interaction only; a cell with fewer than
+   * `minSamplesLeaf` training rows gets 0 points. Features with a `monotone` constraint are not
+   * paired (a pair would let their total effect on the score break the constraint).
    */
   readonly interactions?: number;
   /**

@@ -232,6 +232,62 @@ describe("trainBoostedScorecard with interactions (SYNTHETIC data)", () => {
     expect(codes.map((c) => c.code)).toContain("x_x_z");
   });
 
+  it("pairs are purified: each row and column of a pair's points has a count-weighted mean within rounding of 0", () => {
+    // the log-odds table has weighted means 0 to 1e-12 (test/boosting/purify-pairs.test.ts); each
+    // cell's points are then rounded, so a weighted mean of points lies within 0.5 of 0
+    for (const p of t.report.pairs) {
+      const na = p.rowLabels.length;
+      const nb = p.columnLabels.length;
+      const line = (cells: [number, number][]) => {
+        let w = 0;
+        let s = 0;
+        for (const [r, c] of cells) {
+          w += p.counts[r]![c]!;
+          s += p.counts[r]![c]! * p.points[r]![c]!;
+        }
+        return w > 0 ? s / w : 0;
+      };
+      for (let r = 0; r < na; r++)
+        expect(Math.abs(line(Array.from({ length: nb }, (_, c) => [r, c])))).toBeLessThanOrEqual(0.5);
+      for (let c = 0; c < nb; c++)
+        expect(Math.abs(line(Array.from({ length: na }, (_, r) => [r, c])))).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it("empty-cell policy: a cell with fewer than minSamplesLeaf training rows gets 0 points, so its applicants score on the mains alone", () => {
+    const p = t.report.pairs[0]!;
+    let thin = 0;
+    p.counts.forEach((row, r) => {
+      row.forEach((n, c) => {
+        if (n < 20) {
+          thin++;
+          expect(p.points[r]![c]).toBe(0);
+        }
+      });
+    });
+    // x missing (3%) together with z = 98 (2%): about 0.06% of 6,000 rows, below 20
+    expect(p.rowLabels[0]).toBe("missing");
+    expect(p.columnLabels[1]).toBe("= 98");
+    expect(p.counts[0]![1]!).toBeLessThan(20);
+    expect(thin).toBeGreaterThan(0);
+    const r = scoreRecord(t.card, { x: null, z: 98, w: 0.5, g: "p" });
+    const pairAt = t.card.characteristics.findIndex((c) => c.name === "x x z");
+    expect(r.points[pairAt]).toBe(0);
+    let mains = t.card.basePoints;
+    for (let k = 0; k < pairAt; k++) mains += r.points[k]!;
+    for (let k = pairAt + 1; k < r.points.length; k++) mains += r.points[k]!;
+    expect(r.score).toBe(mains);
+  });
+
+  it("a feature with a monotone constraint takes part in no pair (its whole effect on the score stays monotone)", () => {
+    // without the constraint w is in two of the three best pairs (x x w, z x w)
+    const free = boosted(data, { ...opts, interactions: 3 });
+    expect(free.report.pairs.filter((p) => p.features.includes("w")).length).toBeGreaterThan(0);
+    const m = boosted(data, { ...opts, interactions: 3, monotone: { w: "increasing" } });
+    expect(m.report.pairs[0]!.features).toEqual(["x", "z"]);
+    for (const p of m.report.pairs) expect(p.features).not.toContain("w");
+  });
+
   it("rejects interactions and pairBins out of range without echoing values", () => {
     const r = trainBoostedScorecard(data, { date: DATE, interactions: 21, pairBins: 1.5 });
     expect(r.ok).toBe(false);
