@@ -40,7 +40,7 @@ describe("Give Me Some Credit: boosted scorecard on the fixed 70/30 split", () =
     600_000,
   );
   itWithData(
-    "with 5 pair terms the test AUC rises above the mains-only card's (0.8635) to at least 0.864",
+    "with 5 purified pair terms the test AUC rises above the mains-only card's (0.8635) to at least 0.864",
     [GMSC_FILE],
     (file) => {
       const d = loadGmsc(file);
@@ -56,6 +56,9 @@ describe("Give Me Some Credit: boosted scorecard on the fixed 70/30 split", () =
       expect(pairs.value.artefact.version).toBe(2);
       expect(pairs.value.report.pairs).toHaveLength(5);
       expect(pairs.value.report.test!.auc).toBeGreaterThan(mains.value.report.test!.auc);
+      // measured 2026-11-29 (bench/boosting-pairs-figures.ts): 0.8648 before purification, 0.8644
+      // after it at the default maxCuts 7 (the purified mains carry the pairs' one-feature steps and
+      // the 7-boundary merge loses some of them); 0.8656 with maxCuts 31
       expect(pairs.value.report.test!.auc).toBeGreaterThanOrEqual(0.864);
     },
     600_000,
