@@ -46,36 +46,44 @@ export function purifyPair(table: Float64Array, w: Float64Array, na: number, nb:
   let sweeps = 0;
   while (sweeps < MAX_SWEEPS) {
     sweeps++;
-    let moved = 0;
-    for (let r = 0; r < na; r++) {
-      let sw = 0;
-      let s = 0;
-      for (let c = 0; c < nb; c++) {
-        sw += w[r * nb + c]!;
-        s += w[r * nb + c]! * table[r * nb + c]!;
-      }
-      if (!(sw > 0)) continue;
-      const m = s / sw;
-      for (let c = 0; c < nb; c++) table[r * nb + c] -= m;
-      rows[r] += m;
-      if (Math.abs(m) > moved) moved = Math.abs(m);
-    }
-    for (let c = 0; c < nb; c++) {
-      let sw = 0;
-      let s = 0;
-      for (let r = 0; r < na; r++) {
-        sw += w[r * nb + c]!;
-        s += w[r * nb + c]! * table[r * nb + c]!;
-      }
-      if (!(sw > 0)) continue;
-      const m = s / sw;
-      for (let r = 0; r < na; r++) table[r * nb + c] -= m;
-      columns[c] += m;
-      if (Math.abs(m) > moved) moved = Math.abs(m);
-    }
-    if (moved <= tol) break;
+    // rows: cells r * nb + c (stride 1 along a row); then columns: r * nb + c (stride nb)
+    const movedRows = moveMeans(table, w, na, nb, 1, rows);
+    const movedColumns = moveMeans(table, w, nb, 1, nb, columns);
+    if (Math.max(movedRows, movedColumns) <= tol) break;
   }
   return { rows, columns, sweeps };
+}
+
+/**
+ * One half-sweep: for each of `lines` lines (line l starts at cell `l * lineStep` and steps
+ * `cellStep`, `table.length / lines` cells), subtracts its weighted mean from its cells and adds
+ * it to `into[l]`; a line of zero weight is left alone.
+ * @returns the largest |mean| moved
+ */
+function moveMeans(
+  table: Float64Array,
+  w: Float64Array,
+  lines: number,
+  lineStep: number,
+  cellStep: number,
+  into: Float64Array,
+): number {
+  const cells = table.length / lines;
+  let moved = 0;
+  for (let l = 0; l < lines; l++) {
+    let sw = 0;
+    let s = 0;
+    for (let k = 0, at = l * lineStep; k < cells; k++, at += cellStep) {
+      sw += w[at]!;
+      s += w[at]! * table[at]!;
+    }
+    if (!(sw > 0)) continue;
+    const m = s / sw;
+    for (let k = 0, at = l * lineStep; k < cells; k++, at += cellStep) table[at] -= m;
+    into[l] += m;
+    if (Math.abs(m) > moved) moved = Math.abs(m);
+  }
+  return moved;
 }
 
 /**

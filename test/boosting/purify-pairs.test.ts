@@ -52,24 +52,20 @@ function naiveResidual(t: readonly number[], w: readonly number[], na: number, n
 /** Weighted mean of every row and every column (rows and columns of zero weight left out). */
 function means(t: ArrayLike<number>, w: ArrayLike<number>, na: number, nb: number): number[] {
   const out: number[] = [];
-  for (let r = 0; r < na; r++) {
-    let sw = 0;
-    let s = 0;
-    for (let c = 0; c < nb; c++) {
-      sw += w[r * nb + c]!;
-      s += w[r * nb + c]! * t[r * nb + c]!;
+  // rows: cells r * nb + c for c < nb; columns: r * nb + c for r < na
+  for (const [lines, cells, at] of [
+    [na, nb, (l: number, k: number) => l * nb + k],
+    [nb, na, (l: number, k: number) => k * nb + l],
+  ] as const)
+    for (let l = 0; l < lines; l++) {
+      let sw = 0;
+      let s = 0;
+      for (let k = 0; k < cells; k++) {
+        sw += w[at(l, k)]!;
+        s += w[at(l, k)]! * t[at(l, k)]!;
+      }
+      if (sw > 0) out.push(s / sw);
     }
-    if (sw > 0) out.push(s / sw);
-  }
-  for (let c = 0; c < nb; c++) {
-    let sw = 0;
-    let s = 0;
-    for (let r = 0; r < na; r++) {
-      sw += w[r * nb + c]!;
-      s += w[r * nb + c]! * t[r * nb + c]!;
-    }
-    if (sw > 0) out.push(s / sw);
-  }
   return out;
 }
 
