@@ -42,7 +42,8 @@ riskcard report can measure stability later from the model file alone.
                         training rows; see the README)
   --monotone COL=DIR    boosted only: risk "increasing" or "decreasing" in COL (repeatable)
   --interactions N      boosted only: add the N best pairwise terms (0 to 20, default 0), each a
-                        two-feature characteristic (a version 2 model)
+                        two-feature characteristic (a version 2 model) holding only the
+                        interaction (purified; see the README); --monotone columns are not paired
   --special COL=V,V     special values of a numeric column, each its own bin (repeatable),
                         e.g. --special NumberOfTimes90DaysLate=96,98
   --test-share S        share of rows held out for testing, 0 to 0.9 (default 0.3; 0 = none)
