@@ -10,17 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cardFileFormat } from "../../src/cli/model-file";
 import { looksLikeCsv } from "../../src/cli/jsonl-sniff";
 import { type Scorecard, loadScorecard } from "../../src/scorecard";
-import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir, trainGerman } from "./helpers";
 
 const dir = tempDir();
 const germanModel = join(dir, "german.json");
 let card: Scorecard;
 beforeAll(async () => {
-  const r = await cli(["train", GERMAN, "--target", "creditability", "--out", germanModel, "--date", "2026-01-02"]);
-  if (r.code !== 0) throw new Error("training failed");
-  const c = loadScorecard(readFileSync(germanModel, "utf8"));
-  if (!c.ok) throw new Error("model does not load");
-  card = c.value;
+  card = (await trainGerman(germanModel)).card;
 });
 
 /** Parses the CLI's CSV output with the test's independent reader. */

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { CliIo } from "../../src/cli/io";
-import { type Scorecard, scoreRecord } from "../../src/scorecard";
+import { type Scorecard, loadScorecard, scoreRecord } from "../../src/scorecard";
+import { trainTestSplit } from "../../src/scorecard/train";
 import { run } from "../../src/cli/run";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -47,8 +48,15 @@ export function captureIo(tty = false): Captured {
   };
 }
 
+/** What a CLI run wrote and returned. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
 /** Runs the CLI in-process. */
-export async function cli(argv: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
+export async function cli(argv: string[], tty = false): Promise<CliRun> {
   const io = captureIo(tty);
   const code = await run(argv, io);
   return { code, out: io.out(), err: io.err() };
@@ -92,5 +100,62 @@ export function attributesOf(card: Scorecard, rows: Record<string, string>[]): I
     for (const c of card.characteristics)
       rec[c.feature] = numeric.has(c.feature) ? Number(r[c.feature]) : r[c.feature]!;
     return Int32Array.from(scoreRecord(card, rec).attributes);
+  });
+}
+
+/** Loads a model file the CLI wrote; throws when it does not load. */
+export function loadModel(path: string): Scorecard {
+  const r = loadScorecard(readFileSync(path, "utf8"));
+  if (!r.ok) throw new Error(`${path}: the model does not load`);
+  return r.value;
+}
+
+/**
+ * The `riskcard train` command line on German credit: target creditability, training date
+ * 2026-01-02 (so the model's bytes do not depend on the file's date), writing `out`, then `flags`.
+ */
+export function germanTrainArgv(out: string, ...flags: string[]): string[] {
+  return ["train", GERMAN, "--target", "creditability", "--out", out, "--date", "2026-01-02", ...flags];
+}
+
+/**
+ * Trains on German credit (`germanTrainArgv`) and loads the model; throws, with what the command
+ * wrote to stderr, unless it exits 0 and the model loads.
+ */
+export async function trainGerman(out: string, ...flags: string[]): Promise<{ run: CliRun; card: Scorecard }> {
+  const r = await cli(germanTrainArgv(out, ...flags));
+  if (r.code !== 0) throw new Error(`riskcard train exited ${r.code}: ${r.err}`);
+  return { run: r, card: loadModel(out) };
+}
+
+let german: { records: Record<string, string>[]; labels: Uint8Array } | undefined;
+/** German credit's records (csv-parse/sync, `readRecords`) and labels (1 = creditability "bad"), read once. */
+export function germanData(): { records: Record<string, string>[]; labels: Uint8Array } {
+  if (german === undefined) {
+    const records = readRecords(GERMAN);
+    german = { records, labels: Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0)) };
+  }
+  return german;
+}
+
+/**
+ * The row indices of one part of train's split with its defaults (--test-share 0.3, --seed 1):
+ * `trainTestSplit(labels, 0.3, 1)`, part 0 the training rows, 1 the test rows.
+ */
+export function splitRows(labels: Uint8Array, part: 0 | 1): number[] {
+  const mask = trainTestSplit(labels, 0.3, 1);
+  return [...mask.keys()].filter((i) => mask[i] === part);
+}
+
+/** The rows (of `rows`) whose numeric `feature` lies in `[lower, upper)` (null: unbounded), counted on the raw records. */
+export function rowsInInterval(
+  records: Record<string, string>[],
+  rows: readonly number[],
+  feature: string,
+  a: { lower: number | null; upper: number | null },
+): number[] {
+  return rows.filter((i) => {
+    const v = Number(records[i]![feature]);
+    return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
   });
 }

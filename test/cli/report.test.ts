@@ -10,30 +10,34 @@ import { woeIv } from "../../src/binning";
 import type { ReportData } from "../../src/cli/report-data";
 import { fmt } from "../../src/cli/report-html";
 import { auc, gainsTable, gini, ks, psiTable, quantileBreaks } from "../../src/metrics";
-import { type Scorecard, loadScorecard } from "../../src/scorecard";
-import { trainTestSplit } from "../../src/scorecard/train";
-import { GERMAN, attributesOf, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import type { Scorecard } from "../../src/scorecard";
+import {
+  type CliRun,
+  GERMAN,
+  attributesOf,
+  cli,
+  expectOneLine,
+  germanData,
+  scoresOf,
+  splitRows,
+  tempDir,
+  trainGerman,
+} from "./helpers";
 import { itWithData } from "../real-data";
 
 const dir = tempDir();
 const model = join(dir, "german.json");
 const html = join(dir, "report.html");
 const json = join(dir, "report.json");
-const records = readRecords(GERMAN);
-const labels = Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0));
+const { records, labels } = germanData();
 let card: Scorecard;
 let data: ReportData;
 let page: string;
-let reportRun: { code: number; out: string; err: string };
+let reportRun: CliRun;
 
 beforeAll(async () => {
-  expect((await cli(["train", GERMAN, "--target", "creditability", "--out", model, "--date", "2026-01-02"])).code).toBe(
-    0,
-  );
+  card = (await trainGerman(model)).card;
   reportRun = await cli(["report", model, GERMAN, "--out", html, "--json", json]);
-  const r = loadScorecard(readFileSync(model, "utf8"));
-  if (!r.ok) throw new Error("model does not load");
-  card = r.value;
   data = JSON.parse(readFileSync(json, "utf8")) as ReportData;
   page = readFileSync(html, "utf8");
 });
@@ -132,11 +136,7 @@ describe("riskcard report on German credit", () => {
 
   it("PSI against the training distribution equals the metrics psiTable on the training split", () => {
     const scores = scoresOf(card, records);
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const train = Float64Array.from(
-      [...mask.keys()].filter((i) => mask[i] === 0),
-      (i) => scores[i]!,
-    );
+    const train = Float64Array.from(splitRows(labels, 0), (i) => scores[i]!);
     const t = psiTable(train, scores, { breaks: quantileBreaks(train, 10) });
     expect(data.stability).not.toBeNull();
     expect(data.stability!.psi).toBeCloseTo(t.index, 14);

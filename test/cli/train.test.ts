@@ -9,23 +9,30 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readReference } from "../../src/cli/reference";
 import { auc, ks, quantileBreaks } from "../../src/metrics";
-import { type Scorecard, loadScorecard } from "../../src/scorecard";
-import { trainTestSplit } from "../../src/scorecard/train";
-import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import type { Scorecard } from "../../src/scorecard";
+import {
+  type CliRun,
+  GERMAN,
+  cli,
+  expectOneLine,
+  germanData,
+  germanTrainArgv,
+  loadModel,
+  scoresOf,
+  splitRows,
+  tempDir,
+  trainGerman,
+} from "./helpers";
 import { itWithData } from "../real-data";
 
 const dir = tempDir();
 const modelPath = join(dir, "german.json");
-const records = readRecords(GERMAN);
-const labels = Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0));
+const { records, labels } = germanData();
 
 let card: Scorecard;
-let run: { code: number; out: string; err: string };
+let run: CliRun;
 beforeAll(async () => {
-  run = await cli(["train", GERMAN, "--target", "creditability", "--out", modelPath, "--date", "2026-01-02"]);
-  const r = loadScorecard(readFileSync(modelPath, "utf8"));
-  if (!r.ok) throw new Error("model does not load");
-  card = r.value;
+  ({ run, card } = await trainGerman(modelPath));
 });
 
 describe("riskcard train on German credit", () => {
@@ -43,9 +50,8 @@ describe("riskcard train on German credit", () => {
 
   it("records train and test AUC/KS equal to the metrics API on independently recomputed scores", () => {
     const scores = scoresOf(card, records);
-    const mask = trainTestSplit(labels, 0.3, 1);
     const pick = (test: 0 | 1) => {
-      const idx = [...mask.keys()].filter((i) => mask[i] === test);
+      const idx = splitRows(labels, test);
       return { s: Float64Array.from(idx, (i) => scores[i]!), y: Uint8Array.from(idx, (i) => labels[i]!) };
     };
     const tr = pick(0);
@@ -64,11 +70,7 @@ describe("riskcard train on German credit", () => {
     const ref = readReference(card);
     expect(ref).not.toBeNull();
     const scores = scoresOf(card, records);
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const train = Float64Array.from(
-      [...mask.keys()].filter((i) => mask[i] === 0),
-      (i) => scores[i]!,
-    );
+    const train = Float64Array.from(splitRows(labels, 0), (i) => scores[i]!);
     expect(ref!.breaks).toEqual(quantileBreaks(train, 10));
     expect(ref!.scoreCounts.reduce((a, b) => a + b, 0)).toBe(700);
     for (const counts of ref!.attributeCounts) expect(counts.reduce((a, b) => a + b, 0)).toBe(700);
@@ -76,34 +78,24 @@ describe("riskcard train on German credit", () => {
 
   it("is deterministic: the same command writes the same bytes", async () => {
     const again = join(dir, "again.json");
-    expect(
-      (await cli(["train", GERMAN, "--target", "creditability", "--out", again, "--date", "2026-01-02"])).code,
-    ).toBe(0);
+    expect((await cli(germanTrainArgv(again))).code).toBe(0);
     expect(readFileSync(again, "utf8")).toBe(readFileSync(modelPath, "utf8"));
   });
 
   it("accepts --method, --exclude and --categorical", async () => {
-    const out = join(dir, "mono.json");
-    const r = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
-      out,
-      "--date",
-      "2026-01-02",
-      "--method",
-      "monotonic",
-      "--exclude",
-      "purpose,credit_history",
-      "--categorical",
-      "number_of_existing_credits_at_this_bank",
-    ]);
+    const r = await cli(
+      germanTrainArgv(
+        join(dir, "mono.json"),
+        "--method",
+        "monotonic",
+        "--exclude",
+        "purpose,credit_history",
+        "--categorical",
+        "number_of_existing_credits_at_this_bank",
+      ),
+    );
     expect(r.code).toBe(0);
-    const c = loadScorecard(readFileSync(out, "utf8"));
-    expect(c.ok).toBe(true);
-    if (c.ok) expect(c.value.characteristics.map((x) => x.feature)).not.toContain("purpose");
+    expect(loadModel(join(dir, "mono.json")).characteristics.map((x) => x.feature)).not.toContain("purpose");
   });
 });
 
@@ -202,10 +194,9 @@ describe("riskcard train on Give Me Some Credit", () => {
         ]);
         expect(r.code).toBe(0);
         expect(r.err).toContain("ignored the column with an empty header name");
-        const c = loadScorecard(readFileSync(model, "utf8"));
-        if (!c.ok) throw new Error("model does not load");
-        const m = c.value.artefact.format === "riskcard.scorecard" ? c.value.artefact.training!.metrics! : {};
-        return { card: c.value, testAuc: m.testAuc!, out: r.out };
+        const c = loadModel(model);
+        const m = c.artefact.format === "riskcard.scorecard" ? c.artefact.training!.metrics! : {};
+        return { card: c, testAuc: m.testAuc!, out: r.out };
       };
       // the README's command: 96 and 98 declared special in the three past-due columns
       const specials = [
@@ -238,40 +229,20 @@ describe("riskcard train on Give Me Some Credit", () => {
 describe("riskcard train --method boosted on German credit", () => {
   it("writes a boosted card that loads, prints rounds, AUC per part, Brier and shapes; rejects --monotone without it", async () => {
     const out = join(dir, "german-boosted.json");
-    const r = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
+    const { run: r, card: c } = await trainGerman(
       out,
-      "--date",
-      "2026-01-02",
       "--method",
       "boosted",
       "--monotone",
       "duration_in_month=increasing",
-    ]);
-    expect(r.code).toBe(0);
+    );
     expect(r.out).toMatch(/^boosted scorecard: \d+ rounds, kept round \d+/);
     expect(r.out).toMatch(/AUC train 0\.\d{4}, validation 0\.\d{4}, test 0\.\d{4}/);
     expect(r.out).toContain("PD Brier score");
-    const c = loadScorecard(readFileSync(out, "utf8"));
-    expect(c.ok).toBe(true);
-    if (!c.ok) return;
-    const dur = c.value.characteristics.find((x) => x.feature === "duration_in_month")!;
+    const dur = c.characteristics.find((x) => x.feature === "duration_in_month")!;
     const ivs = dur.attributes.filter((a) => a.kind === "interval");
     for (let k = 1; k < ivs.length; k++) expect(ivs[k]!.points).toBeLessThanOrEqual(ivs[k - 1]!.points);
-    const bad = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
-      out,
-      "--monotone",
-      "age_in_years=increasing",
-    ]);
+    const bad = await cli(germanTrainArgv(out, "--monotone", "age_in_years=increasing"));
     expect(bad.code).toBe(2);
     expectOneLine(bad.err);
   });

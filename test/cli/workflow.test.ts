@@ -9,48 +9,50 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auc } from "../../src/metrics";
 import { type Scorecard, loadScorecard } from "../../src/scorecard";
-import { trainTestSplit } from "../../src/scorecard/train";
 import { withoutZeroCharacteristics } from "../../src/cli/zero-points";
-import { GERMAN, cli, expectOneLine, readRecords, scoresOf, tempDir } from "./helpers";
+import {
+  GERMAN,
+  cli,
+  expectOneLine,
+  germanData,
+  germanTrainArgv,
+  rowsInInterval,
+  scoresOf,
+  splitRows,
+  tempDir,
+  trainGerman,
+} from "./helpers";
 
 const dir = tempDir();
 const model = join(dir, "german.json");
 const split = join(dir, "split.csv");
-const records = readRecords(GERMAN);
-const labels = Uint8Array.from(records, (r) => (r.creditability === "bad" ? 1 : 0));
+const { records, labels } = germanData();
 let card: Scorecard;
 let trainOut: string;
 
-function load(path: string): Scorecard {
-  const r = loadScorecard(readFileSync(path, "utf8"));
-  if (!r.ok) throw new Error("model does not load");
-  return r.value;
-}
-
 beforeAll(async () => {
-  const r = await cli([
-    "train",
-    GERMAN,
-    "--target",
-    "creditability",
-    "--out",
-    model,
-    "--date",
-    "2026-01-02",
-    "--split-out",
-    split,
-  ]);
-  if (r.code !== 0) throw new Error("training failed");
-  trainOut = r.out;
-  card = load(model);
+  const r = await trainGerman(model, "--split-out", split);
+  trainOut = r.run.out;
+  card = r.card;
 });
+
+/** The AUC of the card on the seeded split's test rows: scoreRecord over csv-parse records, the metrics auc (higher score = good). */
+function testRowsAuc(): number {
+  const scores = scoresOf(card, records);
+  const idx = splitRows(labels, 1);
+  return auc(
+    idx.map((i) => -scores[i]!),
+    idx.map((i) => labels[i]!),
+  );
+}
 
 describe("train --split-out and report --split", () => {
   it("the split file holds the seeded stratified split trainTestSplit(labels, 0.3, 1) makes", () => {
-    const mask = trainTestSplit(labels, 0.3, 1);
+    const test = new Set(splitRows(labels, 1));
     const lines = readFileSync(split, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("row,part");
-    expect(lines.slice(1)).toEqual(Array.from(mask, (m, i) => `${i + 1},${m === 1 ? "test" : "train"}`));
+    expect(test.size).toBe(300);
+    expect(lines.slice(1)).toEqual(Array.from(labels, (_, i) => `${i + 1},${test.has(i) ? "test" : "train"}`));
   });
 
   it("report --split shows the test rows only: its AUC is the test AUC train printed", async () => {
@@ -60,14 +62,7 @@ describe("train --split-out and report --split", () => {
     const testAuc = /test: {2}300 rows, 90 bad, AUC (0\.\d{4})/.exec(trainOut)?.[1];
     expect(testAuc).toBeDefined();
     expect(r.err).toContain(`300 rows, AUC ${testAuc}`);
-    // recomputed here: scoreRecord over csv-parse records of the test rows, the metrics auc (higher score = good)
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const scores = scoresOf(card, records);
-    const idx = [...mask.keys()].filter((i) => mask[i] === 1);
-    const a = auc(
-      idx.map((i) => -scores[i]!),
-      idx.map((i) => labels[i]!),
-    );
+    const a = testRowsAuc();
     const data = JSON.parse(readFileSync(json, "utf8")) as { discrimination: { auc: number } };
     expect(data.discrimination.auc).toBeCloseTo(a, 12);
     const all = await cli(["report", model, GERMAN, "--out", join(dir, "r2.html"), "--split", split, "--part", "all"]);
@@ -96,14 +91,7 @@ describe("validate MODEL.json DATA.csv --split", () => {
     // the seeded split: 300 test rows of which 90 bad (30% of 1,000 rows, 300 bad in German credit)
     expect(got.data.rows).toBe(300);
     expect(got.data.bads).toBe(90);
-    // recomputed here: scoreRecord over csv-parse records of the test rows, the metrics auc (higher score = good)
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const scores = scoresOf(card, records);
-    const idx = [...mask.keys()].filter((i) => mask[i] === 1);
-    const a = auc(
-      idx.map((i) => -scores[i]!),
-      idx.map((i) => labels[i]!),
-    );
+    const a = testRowsAuc();
     expect(got.data.auc).toBeCloseTo(a, 12);
     const testAuc = /test: {2}300 rows, 90 bad, AUC (0\.\d{4})/.exec(trainOut)?.[1];
     expect(a.toFixed(4)).toBe(testAuc);
@@ -141,21 +129,8 @@ describe("riskcard bins and train --bins (manual adjustment)", () => {
     }
     // the analyst's edit: age cut at 25 and 40 only
     writeFileSync(bins, "variable,breaks\nage_in_years,25;40\n");
-    const out = join(dir, "german-manual.json");
-    const r = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
-      out,
-      "--date",
-      "2026-01-02",
-      "--bins",
-      bins,
-    ]);
-    expect(r.code).toBe(0);
-    const age = load(out).characteristics.find((c) => c.feature === "age_in_years");
+    const manual = await trainGerman(join(dir, "german-manual.json"), "--bins", bins);
+    const age = manual.card.characteristics.find((c) => c.feature === "age_in_years");
     expect(
       age?.attributes
         .filter((a) => a.kind === "interval")
@@ -186,35 +161,15 @@ describe("riskcard bins and train --bins (manual adjustment)", () => {
 describe("binning and fitting flags", () => {
   it("--min-bin-share 0.2 gives no numeric bin under 20% of the training rows; --max-p-value drops weak variables", async () => {
     const out = join(dir, "german-flags.json");
-    const r = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
-      out,
-      "--date",
-      "2026-01-02",
-      "--min-bin-share",
-      "0.2",
-      "--max-p-value",
-      "0.01",
-    ]);
-    expect(r.code).toBe(0);
-    const c = load(out);
+    const { run: r, card: c } = await trainGerman(out, "--min-bin-share", "0.2", "--max-p-value", "0.01");
     const metrics = c.artefact.format === "riskcard.scorecard" ? c.artefact.training!.metrics! : {};
-    // ref.* keys hold the training rows per attribute (700 rows): every interval of a numeric characteristic >= 140
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
+    // the training rows (700), counted on the raw records: every interval of a numeric characteristic holds >= 140
+    const trainIdx = splitRows(labels, 0);
     for (const ch of c.characteristics) {
       if (ch.type !== "numeric") continue;
       for (const a of ch.attributes) {
         if (a.kind !== "interval") continue;
-        const n = trainIdx.filter((i) => {
-          const v = Number(records[i]![ch.feature]);
-          return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
-        }).length;
-        expect(n).toBeGreaterThanOrEqual(0.2 * 700);
+        expect(rowsInInterval(records, trainIdx, ch.feature, a).length).toBeGreaterThanOrEqual(0.2 * 700);
       }
     }
     expect(metrics).toBeDefined();
@@ -224,7 +179,7 @@ describe("binning and fitting flags", () => {
       ["--min-bin-share", "0.9"],
       ["--max-p-value", "2"],
     ])
-      expect((await cli(["train", GERMAN, "--target", "creditability", "--out", out, ...bad])).code).toBe(2);
+      expect((await cli(germanTrainArgv(out, ...bad))).code).toBe(2);
   });
 
   it("a characteristic with 0 points in every bin is left out, every score unchanged", () => {
@@ -256,29 +211,17 @@ describe("train --trend", () => {
   function badRates(c: Scorecard, feature: string): number[] {
     const ch = c.characteristics.find((x) => x.feature === feature);
     if (ch === undefined || ch.type !== "numeric") throw new Error(`${feature} is not in the card`);
-    const mask = trainTestSplit(labels, 0.3, 1);
-    const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
+    const trainIdx = splitRows(labels, 0);
     return ch.attributes.flatMap((a) => {
       if (a.kind !== "interval") return [];
-      const rows = trainIdx.filter((i) => {
-        const v = Number(records[i]![feature]);
-        return (a.lower === null || v >= a.lower) && (a.upper === null || v < a.upper);
-      });
+      const rows = rowsInInterval(records, trainIdx, feature, a);
       return [rows.filter((i) => labels[i] === 1).length / rows.length];
     });
   }
 
   it("a declared trend gives a bad rate (so WoE) monotone in that direction", async () => {
-    const out = join(dir, "german-trend.json");
-    const r = await cli([
-      "train",
-      GERMAN,
-      "--target",
-      "creditability",
-      "--out",
-      out,
-      "--date",
-      "2026-01-02",
+    const { card: c } = await trainGerman(
+      join(dir, "german-trend.json"),
       "--min-iv",
       "0",
       "--max-correlation",
@@ -287,9 +230,7 @@ describe("train --trend", () => {
       "duration_in_month=ascending",
       "--trend",
       "age_in_years=descending",
-    ]);
-    expect(r.code).toBe(0);
-    const c = load(out);
+    );
     const up = badRates(c, "duration_in_month");
     const down = badRates(c, "age_in_years");
     expect(up.length).toBeGreaterThan(1);
