@@ -16,6 +16,7 @@ import {
   expectOneLine,
   germanData,
   germanTrainArgv,
+  loadModel,
   rowsInInterval,
   scoresOf,
   splitRows,
@@ -237,6 +238,41 @@ describe("train --trend", () => {
     expect(down.length).toBeGreaterThan(1);
     for (let i = 1; i < up.length; i++) expect(up[i]!).toBeGreaterThanOrEqual(up[i - 1]!);
     for (let i = 1; i < down.length; i++) expect(down[i]!).toBeLessThanOrEqual(down[i - 1]!);
+  });
+
+  it("each trend gives the hand-merged bins of a SYNTHETIC U-shaped table; a column's trend overrides the global one", async () => {
+    // SYNTHETIC: x = 1..5, 20 rows each, of which 10, 4, 2, 6, 12 bad (bad rates 0.5, 0.2, 0.1, 0.3, 0.6: a U).
+    // --test-share 0, so every row trains. Without a trend the tree's bins are {1}, {2,3}, {4}, {5} (cuts 2, 4, 5:
+    // asserted below with --trend none); each trend then merges adjacent bins that break it (pool adjacent violators):
+    // - ascending: 0.5 > 4+2 of 40 = 0.15, merge: 16 of 60 = 0.267; then 0.3 and 0.6 rise: {1,2,3} {4} {5}, cuts 4, 5.
+    // - descending: 0.5, 0.15, then 0.3 > 0.15, merge: 12 of 60 = 0.2; then 0.6 > 0.2, merge: 24 of 80 = 0.3 < 0.5:
+    //   {1} {2,3,4,5}, cut 2.
+    // - auto: the direction with the larger IV (bads B = 34, goods G = 66; IV = sum (b/B - g/G) ln((b/B)/(g/G))):
+    //   ascending (16,44) (6,14) (12,8): 0.0683 + 0.0066 + 0.2477 = 0.3225; descending (10,10) (24,56): 0.0946 +
+    //   0.0262 = 0.1208; so ascending, cuts 4, 5.
+    // The test fails if --trend is ignored (cuts 2, 4, 5), if its direction is (auto: 4, 5 where descending gives 2),
+    // or if a column's trend does not override the global one.
+    const rows = [10, 4, 2, 6, 12].flatMap((bads, k) =>
+      Array.from({ length: 20 }, (_, i) => `${k + 1},${i < bads ? 1 : 0}`),
+    );
+    const csv = join(dir, "u-shape.csv");
+    writeFileSync(csv, `x,y\n${rows.join("\n")}\n`);
+    const cuts = async (...trend: string[]): Promise<(number | null)[]> => {
+      const out = join(dir, "u-shape.json");
+      const argv = ["train", csv, "--target", "y", "--out", out, "--date", "2026-01-02", "--test-share", "0"];
+      const r = await cli([...argv, "--min-iv", "0", ...trend]);
+      expect(r.code).toBe(0);
+      const x = loadModel(out).characteristics.find((c) => c.feature === "x")!;
+      return x.attributes.flatMap((a) => (a.kind === "interval" && a.lower !== null ? [a.lower] : []));
+    };
+    expect(await cuts("--trend", "none")).toEqual([2, 4, 5]);
+    expect(await cuts()).toEqual([2, 4, 5]);
+    expect(await cuts("--trend", "ascending")).toEqual([4, 5]);
+    expect(await cuts("--trend", "descending")).toEqual([2]);
+    expect(await cuts("--trend", "auto")).toEqual([4, 5]);
+    expect(await cuts("--trend", "x=descending")).toEqual([2]);
+    expect(await cuts("--trend", "ascending", "--trend", "x=descending")).toEqual([2]);
+    expect(await cuts("--trend", "x=descending", "--trend", "ascending")).toEqual([2]);
   });
 
   it("a bad trend, a trend on a categorical or unknown column, or with --method boosted is one clear error", async () => {
