@@ -2,6 +2,21 @@ import { describe, expect, it } from "vitest";
 import { renderShapes, shapesOf } from "../../src/cli/report-shapes";
 import { parseScorecard } from "../../src/scorecard";
 
+/** A rule of the pair grid: u's condition (missing, or compared with a value) and g = level, worth `points`. */
+function cell(u: { op: "isMissing" } | { op: "lt" | "ge"; value: number }, g: string, points: number) {
+  return {
+    kind: "rule",
+    when: {
+      op: "and",
+      args: [
+        { ...u, feature: "u" },
+        { op: "eq", feature: "g", value: g },
+      ],
+    },
+    points,
+  };
+}
+
 /** A hand-made card: one numeric characteristic and a 2 x 3 pair grid over u (numeric) and g (categorical). */
 const card = parseScorecard({
   format: "riskcard.scorecard",
@@ -32,61 +47,11 @@ const card = parseScorecard({
       inputs: [{ feature: "u" }, { feature: "g", levels: ["a", "b"] }],
       attributes: [
         // missing u: row "missing"; u < 1 and u >= 1: rows "[-inf, 1)" and "[1, +inf)"; columns a, b
-        {
-          kind: "rule",
-          when: {
-            op: "and",
-            args: [
-              { op: "isMissing", feature: "u" },
-              { op: "eq", feature: "g", value: "a" },
-            ],
-          },
-          points: 1,
-        },
-        {
-          kind: "rule",
-          when: {
-            op: "and",
-            args: [
-              { op: "isMissing", feature: "u" },
-              { op: "eq", feature: "g", value: "b" },
-            ],
-          },
-          points: 2,
-        },
-        {
-          kind: "rule",
-          when: {
-            op: "and",
-            args: [
-              { op: "lt", feature: "u", value: 1 },
-              { op: "eq", feature: "g", value: "a" },
-            ],
-          },
-          points: 3,
-        },
-        {
-          kind: "rule",
-          when: {
-            op: "and",
-            args: [
-              { op: "lt", feature: "u", value: 1 },
-              { op: "eq", feature: "g", value: "b" },
-            ],
-          },
-          points: -4,
-        },
-        {
-          kind: "rule",
-          when: {
-            op: "and",
-            args: [
-              { op: "ge", feature: "u", value: 1 },
-              { op: "eq", feature: "g", value: "a" },
-            ],
-          },
-          points: -6,
-        },
+        cell({ op: "isMissing" }, "a", 1),
+        cell({ op: "isMissing" }, "b", 2),
+        cell({ op: "lt", value: 1 }, "a", 3),
+        cell({ op: "lt", value: 1 }, "b", -4),
+        cell({ op: "ge", value: 1 }, "a", -6),
       ],
       fallback: { points: 0.5 },
     },
