@@ -34,7 +34,7 @@ export default function decideSuite() {
   return defineSuite({
     name: "decide",
     description:
-      "`engine.decide` (validation, guards, the features the default card reads: 10 of the 101 with their inputs, scorecard, fraud rules, offer) over the 1,000 SYNTHETIC fixture applicants in turn, beside zod's `applicantSchema.safeParse` of the same applicants as the peer. Validate once: `parseApplicant` + `decide` on a fresh body (an object straight from `JSON.parse`, never seen by `parseApplicant`, so `decide` alone validates a snapshot of it itself) beside `decide` alone on the same bodies, and `decide` on applicants parsed beforehand; then the main stages alone on the same applicants (parse, all 101 features, fraud facts), for the record.",
+      "`engine.decide` (validation, guards, the features the default card reads: 12 of the 359, 19 with their inputs, scorecard, fraud rules, offer) over the 1,040 SYNTHETIC fixture applicants in turn, beside zod's `applicantSchema.safeParse` of the same applicants as the peer. Validate once: `parseApplicant` + `decide` on a fresh body (an object straight from `JSON.parse`, never seen by `parseApplicant`, so `decide` alone validates a snapshot of it itself) beside `decide` alone on the same bodies, and `decide` on applicants parsed beforehand; then the main stages alone on the same applicants (parse, all 359 features, fraud facts), for the record.",
     cases: [
       {
         name: "decide (validation included)",
@@ -69,7 +69,7 @@ export default function decideSuite() {
         },
       },
       {
-        name: "stage: extractFeatures (101 features)",
+        name: "stage: extractFeatures (359 features)",
         fn: () => {
           sink += extractFeatures(applicants[k++ % n] as Applicant, { asOf: AS_OF }).values[3]!;
         },

@@ -35,7 +35,7 @@ export default function featuresSuite() {
   return defineSuite({
     name: "features",
     description:
-      "`extractFeatures` with the default catalog (101 features) on SYNTHETIC applicants with 100 / 1,000 / 10,000 payment events, to show linear growth; a naive filter/reduce of 3 features as a peer.",
+      "`extractFeatures` with the default catalog (359 features) on SYNTHETIC applicants with 100 / 1,000 / 10,000 payment events, to show linear growth; a naive filter/reduce of 3 features as a peer.",
     cases,
     ratios: [
       {
@@ -46,7 +46,7 @@ export default function featuresSuite() {
         floor: 0.05,
       },
       {
-        name: "101 features vs naive 3 features (1,000 payments)",
+        name: "359 features vs naive 3 features (1,000 payments)",
         subject: name(1_000),
         peer: "naive filter/reduce, 3 features, 1,000 payments",
         floor: 0.03,

@@ -151,7 +151,7 @@ async function drive(): Promise<void> {
     "<!-- suite:http -->",
     "### http",
     "",
-    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,000 SYNTHETIC fixture applicants cycled as bodies (about 8.9 KB each). decide = JSON.parse + parseApplicant + decide + JSON.stringify; echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
+    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,040 SYNTHETIC fixture applicants cycled as bodies (about 9.0 KB each). decide = JSON.parse + parseApplicant + decide + JSON.stringify; echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
     "",
     "| handler | req/s (median) | rounds |",
     "|---|---:|---|",

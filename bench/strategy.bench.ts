@@ -30,7 +30,7 @@ export default function strategySuite() {
   return defineSuite({
     name: "strategy",
     description:
-      "`createEngine({ strategy: \"default\" }).decide` (validate once, route on the bureau file, the segment engine's decide) beside a plain engine's decide; `createExperiment(...).decide` with the champion only, and with one shadow arm (the expert card), beside deciding with the plain champion and then the plain expert engine; the HMAC-SHA256 assignment alone. Over the 1,000 SYNTHETIC fixture applicants in turn.",
+      "`createEngine({ strategy: \"default\" }).decide` (validate once, route on the bureau file, the segment engine's decide) beside a plain engine's decide; `createExperiment(...).decide` with the champion only, and with one shadow arm (the expert card), beside deciding with the plain champion and then the plain expert engine; the HMAC-SHA256 assignment alone. Over the 1,040 SYNTHETIC fixture applicants in turn.",
     cases: [
       // The first case of a suite gets the least warm-up (bench/RESULTS.md, decide): this one only warms up.
       { name: "warm-up: decide (plain engine)", fn: () => (sink += plain.decide(next(6), { asOf: AS_OF }).score) },

@@ -28,7 +28,7 @@ export default function traceSuite() {
   return defineSuite({
     name: "trace",
     description:
-      "`engine.decide(applicant, { asOf, trace: true })` (the decision plus its trace: features, attributes and points, guard inputs, the rules' facts, the offer's bounds) beside `engine.decide` without a trace as the peer, over the 1,000 SYNTHETIC fixture applicants in turn; `engine.replay` of the traced decisions, for the record; and `simulate` of 100 applicants (default engine against declinePd 0.15) beside deciding the same 100 with both engines.",
+      "`engine.decide(applicant, { asOf, trace: true })` (the decision plus its trace: features, attributes and points, guard inputs, the rules' facts, the offer's bounds) beside `engine.decide` without a trace as the peer, over the 1,040 SYNTHETIC fixture applicants in turn; `engine.replay` of the traced decisions, for the record; and `simulate` of 100 applicants (default engine against declinePd 0.15) beside deciding the same 100 with both engines.",
     cases: [
       {
         name: "decide with trace",

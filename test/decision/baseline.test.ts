@@ -1,5 +1,5 @@
 /**
- * Refactors keep decisions byte-identical: every one of the 1,000 SYNTHETIC fixture applicants is decided by the
+ * Refactors keep decisions byte-identical: every one of the 1,040 SYNTHETIC fixture applicants is decided by the
  * default engine and compared, as JSON text, with the copy recorded before the hardening and one-house refactors
  * (fixtures/decisions-baseline.jsonl, written by `createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) })`
  * on commit d582803; re-recorded the same way for issue 16, in the commit "fixtures: re-record the 1,000

@@ -33,7 +33,7 @@ const withoutExperiment = (d: Decision): string => {
   return JSON.stringify(rest);
 };
 
-describe("champion/challenger on the 1,000 fixture applicants", () => {
+describe("champion/challenger on the 1,040 fixture applicants", () => {
   const x = createExperiment(config);
   const plain = { champion: createEngine(), expert: createEngine({ card: "expert" }) };
   const shadows = { strict: createEngine(STRICT), segmented: createEngine({ strategy: "default" }) };

@@ -1,5 +1,5 @@
 /**
- * createEngine({ strategy }): on the 1,000 SYNTHETIC fixture applicants a two-segment strategy
+ * createEngine({ strategy }): on the 1,040 SYNTHETIC fixture applicants a two-segment strategy
  * reproduces, segment by segment, the decisions of the two plain engines byte for byte apart from
  * `versions.segment`; eligibility declines before scoring; traces, records and replay carry the
  * segment; bad input gets the same issues as from a plain engine.
