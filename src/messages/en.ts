@@ -27,6 +27,7 @@ export const EN: Readonly<Record<string, string>> = Object.freeze({
   NO_SOCIAL: "No social account information",
   NO_DEVICES: "No device information",
   NO_LOAN_HISTORY: "No repayment history with this lender",
+  NO_CREDIT_LIMIT: "No open credit card with a limit on the credit report",
   // credit reasons of the shipped statistical card (models/scorecard.json)
   social_flagged_contact_share: "Contacts linked to defaulted accounts",
   income_monthly_fen: "Low monthly income",

@@ -24,6 +24,7 @@ export const ZH_CN: Readonly<Record<string, string>> = Object.freeze({
   NO_SOCIAL: "暂无您的社交账户信息",
   NO_DEVICES: "暂无您的设备信息",
   NO_LOAN_HISTORY: "您在本平台还没有借款和还款记录",
+  NO_CREDIT_LIMIT: "您的征信报告里没有带额度的在用信用卡",
   // credit reasons of the shipped statistical card
   social_flagged_contact_share: "您的联系人中有人存在违约记录",
   income_monthly_fen: "月收入偏低",

@@ -139,6 +139,72 @@ describe("reasons never describe data the applicant does not have", () => {
     expect(zh.reasons.find((r) => r.code === "NO_BUREAU")!.message).toBe("没有查到您的征信报告");
   });
 
+  it("a credit report without an open credit card with a limit: NO_CREDIT_LIMIT, not 'High use of available credit' nor NO_BUREAU", () => {
+    const a = adult();
+    const b = a.bureau!;
+    // the hand-built applicant's one account, a credit card (limit 30,000 CNY, balance 3,000: utilisation 0.1), made a
+    // consumer loan, then a credit card without a limit: either way there is no limit to measure utilisation against
+    const loan: Applicant = { ...a, bureau: { ...b, accounts: [{ ...b.accounts[0]!, kind: "consumer_loan" }] } };
+    const { limitFen: _l, ...noLimit } = b.accounts[0]!;
+    const card: Applicant = { ...a, bureau: { ...b, accounts: [noLimit] } };
+    const all = createEngine({ maxReasons: 20 });
+    for (const x of [loan, card]) {
+      const d = all.decide(x, { asOf });
+      const codes = d.reasons.map((r) => r.code);
+      expect(codes).not.toContain("bureau_utilisation");
+      expect(codes).not.toContain("NO_BUREAU");
+      // models/scorecard.json, bureau_utilisation: best bin 16 points, missing 0, so 16 points below its best
+      expect(d.reasons.find((r) => r.code === "NO_CREDIT_LIMIT")).toEqual({
+        code: "NO_CREDIT_LIMIT",
+        message: "No open credit card with a limit on the credit report",
+        source: "credit",
+        points: 16,
+      });
+      expect(d.reasons.map((r) => r.message)).not.toContain("High use of available credit");
+      const zh = all.decide(x, { asOf, locale: "zh-CN" });
+      expect(zh.reasons.find((r) => r.code === "NO_CREDIT_LIMIT")!.message).toBe(
+        "您的征信报告里没有带额度的在用信用卡",
+      );
+      // the expert card's missing attribute says NO_BUREAU in its file: with a report present it is NO_CREDIT_LIMIT too
+      const e = createEngine({ card: "expert", maxReasons: 20 }).decide(x, { asOf });
+      const expertCodes = e.reasons.map((r) => r.code);
+      expect(expertCodes).toContain("NO_CREDIT_LIMIT");
+      expect(expertCodes).not.toContain("NO_BUREAU");
+      expect(expertCodes).not.toContain("DB_UTIL");
+    }
+    // with the card and its limit, utilisation is measured and in its best bin: no utilisation reason at all
+    const withCard = all.decide(a, { asOf }).reasons.map((r) => r.code);
+    expect(withCard).not.toContain("NO_CREDIT_LIMIT");
+    expect(withCard).not.toContain("bureau_utilisation");
+  });
+
+  it("over the fixtures: NO_CREDIT_LIMIT exactly when the report has no open credit card with a limit (both cards)", () => {
+    /** Read here from the applicant: an account of kind credit_card, opened by asOf, not closed by then, with a limit above 0. */
+    const hasCardLimit = (a: Applicant): boolean =>
+      a.bureau!.accounts.some(
+        (x) =>
+          x.kind === "credit_card" &&
+          x.openedAt <= asOf &&
+          (x.closedAt === undefined || x.closedAt > asOf) &&
+          (x.limitFen ?? 0) > 0,
+      );
+    const engines = [createEngine({ maxReasons: 20 }), createEngine({ card: "expert", maxReasons: 20 })];
+    let without = 0;
+    for (const a of population()) {
+      if (a.bureau === undefined) continue;
+      const has = hasCardLimit(a);
+      if (!has) without++;
+      for (const e of engines) {
+        const codes = e.decide(a, { asOf }).reasons.map((r) => r.code);
+        expect(codes.includes("NO_CREDIT_LIMIT"), a.id).toBe(!has);
+        expect(codes).not.toContain("NO_BUREAU");
+        if (!has) for (const c of ["bureau_utilisation", "DB_UTIL"]) expect(codes, a.id).not.toContain(c);
+      }
+    }
+    // 120 of the fixture applicants with a report have no such card (counted with the same reading, by a script)
+    expect(without).toBe(120);
+  });
+
   it("with the bureau present, the bureau characteristics keep their own codes", () => {
     // population()[0] has a report and loses points on bureau_history_months (recorded baseline, line 1)
     const d = engine.decide(population()[0]!, { asOf });

@@ -1,13 +1,14 @@
 /**
  * The message packs hold a text, in both locales, for every code a stage can emit. The codes are
  * enumerated from the code's own closed lists (the limit and offer `REASONS`, `GUARD_CODES`, the
- * absent-data codes, the engine's own reasons) and from the shipped artefacts (every reason code the
- * two cards in models/ can report, every reason code of the shipped rule set): adding a code to any
- * of them without its texts fails here.
+ * absent-data codes of sections and of features, the engine's own reasons) and from the shipped
+ * artefacts (every reason code the two cards in models/ can report, every reason code of the shipped
+ * rule set): adding a code to any of them without its texts fails here.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ABSENT_FEATURE_CODES } from "../../src/decision/absent-data";
 import { GUARD_CODES } from "../../src/decision/guards";
 import { VELOCITY_UNAVAILABLE } from "../../src/decision/velocity-policy";
 import { REASONS } from "../../src/limits/reasons";
@@ -58,6 +59,7 @@ const ALL_CODES: readonly string[] = [
   ...Object.values(REASONS).map((r) => r.code),
   ...GUARD_CODES.flatMap((g) => [`guard.${g}`, `guard.${g}.passed`]),
   ...Object.values(ABSENT_SECTION_CODES),
+  ...Object.values(ABSENT_FEATURE_CODES),
   VELOCITY_UNAVAILABLE,
   "credit.score_below_cutoff",
   ...cardMessages.keys(),
