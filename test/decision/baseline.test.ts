@@ -4,7 +4,8 @@
  * (fixtures/decisions-baseline.jsonl, written by `createEngine().decide(applicant, { asOf: Date.UTC(2026, 5, 30) })`
  * on commit d582803; re-recorded the same way for issue 16, in the commit "fixtures: re-record the 1,000
  * default-engine decisions for issue 16": the request honoured and band E reachable; and for issue 17: new rules,
- * the 359-feature catalog, the retrained card and the population extended to 1,040 applicants).
+ * the 359-feature catalog, the retrained card and the population extended to 1,040 applicants; and for
+ * NO_CREDIT_LIMIT: 36 lines, reasons only).
  * An issue that changes decisions on purpose re-records the file and says so in its commit.
  */
 import { readFileSync } from "node:fs";
