@@ -50,10 +50,14 @@ describe("createEngine with a boosted card that has pair terms (SYNTHETIC fixtur
       const s = scoreRecord(card, records[i]!);
       expect(d.score).toBeCloseTo(s.score, 6);
       // Since issue 16 a characteristic whose section is absent reports the section's NO_* code, so the card's own
-      // codes are compared for the applicants with every optional section.
+      // codes are compared for the applicants with every optional section; and one that reads only bureau_utilisation,
+      // missing with the report there (no open credit card with a limit), reports NO_CREDIT_LIMIT.
       if ([a.bureau, a.payments, a.social, a.devices, a.loans].every((x) => x !== undefined)) {
         compared++;
-        const codes = reasonCodes(card, s.points, { attributes: s.attributes }).map((x) => x.code);
+        const noLimit = records[i]!.bureau_utilisation === null;
+        const codes = reasonCodes(card, s.points, { attributes: s.attributes }).map((x) =>
+          x.code === "bureau_utilisation" && noLimit ? "NO_CREDIT_LIMIT" : x.code,
+        );
         const credit = d.reasons.filter((x) => x.source === "credit" && x.code !== "credit.score_below_cutoff");
         expect(credit.map((x) => x.code)).toEqual(codes);
       }
