@@ -15,6 +15,7 @@ export {
   safeCreateExperiment,
 } from "./decision/experiment";
 export { ELIGIBILITY_NOT_INVITED } from "./decision/strategy-engine";
+export { stringifyDecision } from "./decision/stringify-decision";
 export type {
   Decision,
   DecisionReason,

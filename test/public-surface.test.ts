@@ -31,6 +31,7 @@ const ROOT_ENGINE: readonly [readonly string[], readonly string[]] = [
     "createExperiment",
     "safeCreateEngine",
     "safeCreateExperiment",
+    "stringifyDecision",
   ],
   [
     "Band",

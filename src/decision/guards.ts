@@ -133,7 +133,7 @@ export function guardsOf(
 /**
  * The possible guard lists, deeply frozen and shared by every decision (bit i set: guard i of
  * `GUARD_CODES` passed): 16 without the `purposes_consented` guard, 32 with it; no allocation per
- * decision, and `serializeDecision` writes each list's text once. Texts from the English message pack.
+ * decision, and `stringifyDecision` writes each list's text once. Texts from the English message pack.
  */
 function guardSets(codes: readonly GuardCode[]): readonly (readonly Guard[])[] {
   return Array.from({ length: 1 << codes.length }, (_, mask) =>

@@ -49,3 +49,4 @@ export {
   safeCreateExperiment,
 } from "./experiment";
 export { ELIGIBILITY_NOT_INVITED } from "./strategy-engine";
+export { stringifyDecision } from "./stringify-decision";
