@@ -2,7 +2,8 @@
  * `npm run bench:http [-- --seconds S] [-- --quick]`: a bounded loopback HTTP benchmark. A node:http
  * server in a child process, listening on 127.0.0.1 only (an ephemeral port), answers POSTed
  * applicant bodies in one of two ways:
- * - decide: JSON.parse + parseApplicant + engine.decide (the default engine, asOf fixed) + JSON.stringify;
+ * - decide: JSON.parse + parseApplicant + engine.decide (the default engine, asOf fixed) + stringifyDecision
+ *   (the same text as JSON.stringify, faster: bench/RESULTS.md, stringify);
  * - echo (the peer): JSON.parse + JSON.stringify of the parsed body, nothing else,
  * and the parent process sends the SYNTHETIC fixture applicants (fixtures/applicants.jsonl, cycled) over 8
  * keep-alive connections for a fixed time per round, alternating echo and decide rounds (3 rounds
@@ -16,7 +17,7 @@ import { type IncomingMessage, type ServerResponse, Agent, createServer, request
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createEngine } from "../src/index";
+import { createEngine, stringifyDecision } from "../src/index";
 import { parseApplicant } from "../src/schema/parse";
 import { machineLine, writeResults } from "./harness";
 
@@ -38,7 +39,7 @@ function serve(): void {
       if (mode === "echo") text = JSON.stringify(json);
       else {
         const r = parseApplicant(json);
-        if (r.ok) text = JSON.stringify(engine.decide(r.value, { asOf: AS_OF }));
+        if (r.ok) text = stringifyDecision(engine.decide(r.value, { asOf: AS_OF }));
         else {
           status = 422;
           text = JSON.stringify({ issues: r.issues });
@@ -151,7 +152,7 @@ async function drive(): Promise<void> {
     "<!-- suite:http -->",
     "### http",
     "",
-    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,040 SYNTHETIC fixture applicants cycled as bodies (about 9.0 KB each). decide = JSON.parse + parseApplicant + decide + JSON.stringify; echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
+    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,040 SYNTHETIC fixture applicants cycled as bodies (about 9.0 KB each). decide = JSON.parse + parseApplicant + decide + stringifyDecision (the text JSON.stringify writes); echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
     "",
     "| handler | req/s (median) | rounds |",
     "|---|---:|---|",

@@ -1,4 +1,5 @@
 import type { Engine } from "../decision/engine";
+import { stringifyDecision } from "../decision/stringify-decision";
 import type { Locale } from "../messages/locales";
 import { type Issue, issue } from "../schema/result";
 
@@ -61,7 +62,7 @@ export function scoreLine(
   }
   const r = engine.safeDecide(value, locale === undefined ? { asOf: when } : { asOf: when, locale });
   if (!r.ok) return errorRecord(line, r.issues);
-  return { text: JSON.stringify(r.value), ok: true };
+  return { text: stringifyDecision(r.value), ok: true };
 }
 
 function errorRecord(line: number, issues: readonly Issue[]): LineOutcome {
