@@ -11,6 +11,8 @@ export interface ScoreWorkerData {
   readonly asOf: number | null;
   /** `--locale`, when given. */
   readonly locale?: Locale;
+  /** `--parse-only` (the benchmark peer): `parseChunk` instead of `scoreChunk`. */
+  readonly parseOnly?: boolean;
 }
 
 /**
@@ -85,16 +87,10 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /**
- * Scores a chunk of whole lines (LF or CRLF; blank lines skipped but counted; a line of more than
- * `MAX_LINE` characters, without its line end, gets a "too long" error record).
- * @param engine the engine
- * @param chunk the chunk
- * @param asOf the decision time, or null to use each `application.appliedAt`
- * @param locale the language of the reasons, the engine's default when absent
- * @returns the output as UTF-8 bytes and counts
- * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3, oversize: false }, 0).errors // => 1
+ * The lines of a chunk to decide (LF or CRLF; blank lines skipped but counted; a line of more than
+ * `MAX_LINE` characters, without its line end, as null: a "too long" error record).
  */
-export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null, locale?: Locale): ScoreChunkResult {
+function chunkLines(chunk: ScoreChunk): { lines: number[]; texts: (string | null)[] } {
   const text = chunk.oversize ? "" : decoder.decode(chunk.bytes.subarray(0, chunk.length));
   const lines: number[] = chunk.oversize ? [chunk.firstLine] : [];
   const texts: (string | null)[] = chunk.oversize ? [null] : [];
@@ -117,6 +113,21 @@ export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | nul
     line++;
     start = nl + 1;
   }
+  return { lines, texts };
+}
+
+/**
+ * Scores a chunk of whole lines (LF or CRLF; blank lines skipped but counted; a line of more than
+ * `MAX_LINE` characters, without its line end, gets a "too long" error record).
+ * @param engine the engine
+ * @param chunk the chunk
+ * @param asOf the decision time, or null to use each `application.appliedAt`
+ * @param locale the language of the reasons, the engine's default when absent
+ * @returns the output as UTF-8 bytes and counts
+ * @example scoreChunk(createEngine(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\n"), length: 3, oversize: false }, 0).errors // => 1
+ */
+export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | null, locale?: Locale): ScoreChunkResult {
+  const { lines, texts } = chunkLines(chunk);
   const r = scoreTexts(engine, lines, texts, asOf, locale);
   return {
     seq: chunk.seq,
@@ -125,6 +136,34 @@ export function scoreChunk(engine: Engine, chunk: ScoreChunk, asOf: number | nul
     errors: r.errors,
     input: chunk.bytes,
   };
+}
+
+/**
+ * The benchmark peer of `scoreChunk` (`riskcard score --parse-only`, bench/cli-score.ts): the same
+ * decoding and line splitting, then only `JSON.parse` of each line; writes nothing. A line that is
+ * not JSON (or too long) counts as an error.
+ * @param chunk the chunk
+ * @returns no output bytes, the lines parsed as `decisions` and the others as `errors`
+ * @example parseChunk({ seq: 0, firstLine: 1, bytes: new TextEncoder().encode("{}\nx\n"), length: 5, oversize: false }).decisions // => 1
+ */
+export function parseChunk(chunk: ScoreChunk): ScoreChunkResult {
+  const { texts } = chunkLines(chunk);
+  let decisions = 0;
+  let errors = 0;
+  for (const t of texts) {
+    if (t === null) {
+      errors++;
+      continue;
+    }
+    try {
+      JSON.parse(t);
+      decisions++;
+    } catch {
+      errors++;
+    }
+  }
+  // a fresh empty buffer: the worker transfers it
+  return { seq: chunk.seq, bytes: new Uint8Array(0), decisions, errors, input: chunk.bytes };
 }
 
 /**
@@ -139,7 +178,7 @@ export function startScoreWorker(): void {
   if (port === null) throw new Error("startScoreWorker must run in a worker thread");
   const engine = createEngine(data.engineConfig ?? {});
   port.on("message", (chunk: ScoreChunk) => {
-    const r = scoreChunk(engine, chunk, data.asOf, data.locale);
+    const r = data.parseOnly === true ? parseChunk(chunk) : scoreChunk(engine, chunk, data.asOf, data.locale);
     port.postMessage(r, [r.bytes.buffer as ArrayBuffer, r.input.buffer as ArrayBuffer]);
   });
 }

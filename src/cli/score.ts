@@ -7,13 +7,13 @@ import { type Engine, createEngine } from "../decision/engine";
 import { LOCALES, type Locale, isLocale } from "../messages/locales";
 import { RiskcardError } from "../schema/result";
 import { type ParsedArgs, parseCommand, positionals, stringOpt } from "./args";
-import { CliError, issuesLine, usageError } from "./errors";
+import { CliError, EXIT, issuesLine, usageError } from "./errors";
 import { refuseCsvInput } from "./jsonl-sniff";
 import type { CliIo, TextSink } from "./io";
 import { writeText } from "./io";
 import { createProgress } from "./progress";
 import { MAX_LINE, parseAsOf } from "./score-line";
-import { type ScoreChunk, type ScoreChunkResult, type ScoreWorkerData, scoreChunk } from "./score-worker";
+import { type ScoreChunk, type ScoreChunkResult, type ScoreWorkerData, parseChunk, scoreChunk } from "./score-worker";
 
 /** Bytes read at a time; each read becomes one chunk of whole lines (for a worker, or scored in-thread). */
 const CHUNK = 1 << 20;
@@ -51,7 +51,8 @@ The file is streamed: memory stays constant whatever its size. A progress bar is
 stderr when it is a terminal; a throughput line is printed on stderr at the end.
 
 Exit codes: 0 every line decided; 1 some lines were error records, or the input or engine
-configuration could not be read; 2 usage error.
+configuration could not be read; 2 usage error; 3 a scoring worker failed or stopped before
+answering (the output is then incomplete).
 `;
 
 /** Counts of a scoring run. */
@@ -75,6 +76,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     "as-of": { type: "string" },
     locale: { type: "string" },
     workers: { type: "string" },
+    // Not in the help: the benchmark peer of bench/cli-score.ts (same reading, chunking and workers; JSON.parse only).
+    "parse-only": { type: "boolean" },
   });
   if (args.values.help === true) {
     io.stdout.write(SCORE_HELP);
@@ -82,6 +85,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const [input] = positionals("score", args, ["INPUT.jsonl"]) as [string];
   const { asOf, locale, workers } = scoreOptions(args);
+  const parseOnly = args.values["parse-only"] === true;
   const engineConfig = readEngineConfig(stringOpt(args, "engine"));
   let engine: Engine;
   try {
@@ -112,8 +116,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     bytes += k;
   };
   try {
-    if (workers <= 1) await scoreInThread(engine, input, onBytes, asOf, locale, sink, totals, onProgress);
-    else await scoreInWorkers(engineConfig, workers, input, onBytes, asOf, locale, sink, totals, onProgress);
+    if (workers <= 1) await scoreInThread(engine, input, onBytes, asOf, locale, parseOnly, sink, totals, onProgress);
+    else await scoreInWorkers(engineConfig, workers, input, onBytes, asOf, locale, parseOnly, sink, totals, onProgress);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR")
@@ -205,6 +209,7 @@ type ScoreRun = [
   onBytes: (n: number) => void,
   asOf: number | null,
   locale: Locale | undefined,
+  parseOnly: boolean,
   sink: TextSink,
   totals: Totals,
   onProgress: () => void,
@@ -216,12 +221,13 @@ type ScoreRun = [
  */
 async function scoreInThread(
   engine: Engine,
-  ...[input, onBytes, asOf, locale, sink, totals, onProgress]: ScoreRun
+  ...[input, onBytes, asOf, locale, parseOnly, sink, totals, onProgress]: ScoreRun
 ): Promise<void> {
   const pool: Uint8Array[] = [];
   let seq = 0;
   for await (const c of lineChunks(input, pool, onBytes)) {
-    const r = scoreChunk(engine, { seq: seq++, ...c }, asOf, locale);
+    const chunk: ScoreChunk = { seq: seq++, ...c };
+    const r = parseOnly ? parseChunk(chunk) : scoreChunk(engine, chunk, asOf, locale);
     pool.push(c.bytes);
     totals.decisions += r.decisions;
     totals.errors += r.errors;
@@ -349,20 +355,23 @@ async function* lineChunks(input: string, pool: Uint8Array[], onBytes: (n: numbe
 async function scoreInWorkers(
   engineConfig: unknown,
   n: number,
-  ...[input, onBytes, asOf, locale, sink, totals, onProgress]: ScoreRun
+  ...[input, onBytes, asOf, locale, parseOnly, sink, totals, onProgress]: ScoreRun
 ): Promise<void> {
   const data: ScoreWorkerData = {
     kind: "riskcard-score",
     engineConfig,
     asOf,
     ...(locale === undefined ? {} : { locale }),
+    ...(parseOnly ? { parseOnly } : {}),
   };
   const workers = Array.from({ length: n }, () => startWorker(data));
   const pool: Uint8Array[] = [];
   const done = new Map<number, ScoreChunkResult>();
   let nextWrite = 0;
   let inFlight = 0;
-  let failure: Error | null = null;
+  let failure: string | null = null;
+  /** Set once every chunk was answered (or the run failed), before the workers are terminated. */
+  let stopping = false;
   let wake: (() => void) | null = null;
   let drained: Promise<void> = Promise.resolve();
   const signal = (): void => {
@@ -386,12 +395,24 @@ async function scoreInWorkers(
       signal();
     });
     w.on("error", (e) => {
-      failure = e instanceof Error ? e : new Error("worker failed");
+      failure ??= `a scoring worker failed (${e instanceof Error ? e.name : "error"})`;
+      signal();
+    });
+    // A worker that ends before it was told to (it crashed, called exit, or never started scoring) can no
+    // longer answer: without this the run would wait on it with nothing left to wake it, and Node would end
+    // the process with exit code 0 and no output (issue 19).
+    w.on("exit", (code: number) => {
+      if (stopping) return;
+      failure ??= `a scoring worker stopped before answering (exit code ${code})`;
+      signal();
+    });
+    w.on("messageerror", () => {
+      failure ??= "a scoring worker sent an answer that could not be read";
       signal();
     });
   }
   const check = (): void => {
-    if (failure !== null) throw new CliError(`a scoring worker failed (${(failure as Error).name})`, 3);
+    if (failure !== null) throw new CliError(failure, EXIT.internal);
   };
   const waitUntil = async (cond: () => boolean): Promise<void> => {
     check();
@@ -415,6 +436,7 @@ async function scoreInWorkers(
     await waitUntil(() => inFlight === 0);
     await drained;
   } finally {
+    stopping = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -1,0 +1,2 @@
+// A scoring worker whose start throws (test/cli/score-worker-failure.test.ts).
+throw new Error("the worker could not start");
