@@ -7,8 +7,8 @@ import type { Decision } from "./types";
  * breakdown entries, which come from a closed set per card, rule set, policy and locale, per code.
  * Only the genuinely variable leaves (numbers, the applicant's id, the offer's figures) are written per
  * call. Every object on the fast path is checked to have exactly the keys, in the order, that the engine
- * gives it; anything else (another key order, an extra or missing field, a getter-free value of another
- * type, a `toJSON`) makes the whole decision go to `JSON.stringify`, so the text is always its text.
+ * gives it; anything else (another key order, an extra or missing field, a value of another type, a
+ * `toJSON`) makes the whole decision go to `JSON.stringify`, so the text is always its text.
  */
 
 /**
@@ -49,11 +49,18 @@ const frozenTexts = new WeakMap<object, string>();
 /** Parts found not deeply frozen plain data (never memoized). */
 const notFrozen = new WeakSet<object>();
 
-/** One reason or breakdown entry's fixed text, keyed by its code or category. */
+/**
+ * The fixed text of a reason, breakdown part or traced characteristic, keyed by its code, category or
+ * name, with the values it was written from (compared on every use: another value is written afresh).
+ */
 interface Entry {
+  /** The message, label or feature. */
   readonly a: string;
+  /** A reason's source, or the text after the entry's variable number (`,"weight":30}`, `,"baseline":38}`). */
   readonly b: string;
+  /** The weight or baseline (null for a reason). */
   readonly c: unknown;
+  /** The text up to the entry's variable number. */
   readonly text: string;
 }
 /** Bounded: codes come from artefacts and message packs, but a caller may pass any decision. */
