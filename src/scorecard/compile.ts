@@ -5,8 +5,8 @@
  * Internal: not exported from the barrel.
  */
 import { type RuleEval, compileRules, ruleState } from "./compile-rules";
-import { tabulateRules } from "./tabulate-rules";
-import type { Characteristic, Scorecard } from "./types";
+import { pairBoundaries, tabulateRules } from "./tabulate-rules";
+import type { Characteristic, RulesCharacteristic, Scorecard } from "./types";
 
 /** Flat array form of a card. */
 export interface Compiled {
@@ -55,6 +55,25 @@ export interface Compiled {
   readonly pmissingPts: readonly number[];
   readonly pmissingAttr: readonly number[];
   readonly pfallbackPts: readonly number[];
+  /**
+   * Pair terms scored from the bin states of the padded prefix (0 when the card has none, or when
+   * some rules characteristic after the prefix is not one: `scoreRulesTail` then scores them all).
+   * Pair term q = characteristic `nPadded + q` reads the states of the prefix characteristics
+   * `pairA[q]` and `pairB[q]` (its inputs' main terms, whose partitions were refined with the pair's
+   * boundaries at compile time, so that each of their segments lies in one cell of the pair) and
+   * takes cell `q * S * S + sa * S + sb` of `pairPts`/`pairAttr`, S = width + 2.
+   */
+  readonly nPairs: number;
+  readonly pairA: readonly number[];
+  readonly pairB: readonly number[];
+  readonly pairPts: readonly number[];
+  readonly pairAttr: readonly number[];
+  /**
+   * Scratch written by the padded kernels of a card with pair terms: the state of each prefix
+   * characteristic's value in the row being scored: its padded segment (0 .. width - 1), width when
+   * missing, width + 1 when NaN. Scoring is synchronous, so one buffer per card is enough.
+   */
+  readonly seg: Int32Array;
   /** Name resolution per names array; `last*` is a one-entry fast path in front of the WeakMap. */
   readonly byNames: WeakMap<readonly string[], Int32Array>;
   lastNames: readonly string[] | null;
@@ -159,6 +178,13 @@ function pad(
  */
 export function compile(basePoints: number, chars: readonly Characteristic[]): Compiled {
   const n = chars.length;
+  const plan = pairPlan(chars);
+  let parts = chars.map((c, ci) => partition(c, plan?.extra.get(ci) ?? NO_EXTRA));
+  if (plan !== null && parts.some((pt) => pt.bounds.length > MAX_PADDED_CUTS)) {
+    // refining the mains would leave the padded path: the pairs stay on the rules tail
+    plan.hosts.length = 0;
+    parts = chars.map((c) => partition(c, NO_EXTRA));
+  }
   const cuts: number[] = [];
   const segPts: number[] = [];
   const segAttr: number[] = [];
@@ -166,52 +192,14 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
   const missingPts = new Float64Array(n);
   const missingAttr = new Int32Array(n);
   const fallbackPts = new Float64Array(n);
-  chars.forEach((c, ci) => {
+  parts.forEach((pt, ci) => {
     cutStart[ci] = cuts.length;
-    fallbackPts[ci] = c.fallback.points;
-    missingPts[ci] = c.fallback.points;
-    missingAttr[ci] = -1;
-    // Pieces in priority order: exact values first, then intervals.
-    const exact: { lo: number; hi: number; points: number; attr: number }[] = [];
-    const ivs: { lo: number; hi: number; points: number; attr: number }[] = [];
-    const point = (x: number, points: number, attr: number) => exact.push({ lo: x, hi: nextUp(x), points, attr });
-    if (c.type === "rules") {
-      // Scored by its compiled rules (the general path); no partition.
-    } else if (c.type === "numeric") {
-      const right = c.closure === "right";
-      const edge = (b: number): number => (right && Number.isFinite(b) ? nextUp(b) : b);
-      c.attributes.forEach((a, ai) => {
-        if (a.kind === "missing") {
-          missingPts[ci] = a.points;
-          missingAttr[ci] = ai;
-        } else if (a.kind === "special") {
-          for (const v of a.values) point(v, a.points, ai);
-        } else {
-          ivs.push({ lo: edge(a.lower ?? -Infinity), hi: edge(a.upper ?? Infinity), points: a.points, attr: ai });
-        }
-      });
-    } else {
-      const code = new Map(c.levels.map((l, i) => [l, i]));
-      c.attributes.forEach((a, ai) => {
-        if (a.kind === "missing") {
-          missingPts[ci] = a.points;
-          missingAttr[ci] = ai;
-        } else for (const cat of a.categories) point(code.get(cat)!, a.points, ai);
-      });
-    }
-    const pieces = [...exact, ...ivs];
-    const bounds = [...new Set(pieces.flatMap((iv) => [iv.lo, iv.hi]).filter((b) => Number.isFinite(b)))].sort(
-      (a, b) => a - b,
-    );
-    cuts.push(...bounds);
-    // Segment j spans [bounds[j-1], bounds[j]) with bounds[-1] = -Infinity and bounds[len] = +Infinity.
-    for (let j = 0; j <= bounds.length; j++) {
-      const lo = j === 0 ? -Infinity : bounds[j - 1]!;
-      const hi = j === bounds.length ? Infinity : bounds[j]!;
-      const hit = pieces.find((iv) => iv.lo <= lo && hi <= iv.hi);
-      segPts.push(hit ? hit.points : c.fallback.points);
-      segAttr.push(hit ? hit.attr : -1);
-    }
+    cuts.push(...pt.bounds);
+    segPts.push(...pt.segPts);
+    segAttr.push(...pt.segAttr);
+    missingPts[ci] = pt.missingPts;
+    missingAttr[ci] = pt.missingAttr;
+    fallbackPts[ci] = chars[ci]!.fallback.points;
   });
   cutStart[n] = cuts.length;
   const features = chars.map((c) => c.feature);
@@ -247,6 +235,10 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     fallbackPts,
     nPadded === 0,
   );
+  const pairs =
+    plan !== null && plan.hosts.length > 0 && padded.width > 0
+      ? pairTables(chars, nPadded, plan.hosts, parts, padded.width)
+      : NO_PAIRS;
   return {
     n,
     nPadded,
@@ -267,9 +259,158 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     pmissingPts: padded.pmissingPts,
     pmissingAttr: padded.pmissingAttr,
     pfallbackPts: padded.pfallbackPts,
+    nPairs: pairs.nPairs,
+    pairA: pairs.pairA,
+    pairB: pairs.pairB,
+    pairPts: pairs.pairPts,
+    pairAttr: pairs.pairAttr,
+    seg: new Int32Array(pairs.nPairs > 0 ? nPadded : 0),
     byNames: new WeakMap(),
     lastNames: null,
     lastIdx: new Int32Array(0),
+  };
+}
+
+/** One characteristic's partition: sorted finite boundaries, and per segment its points and attribute. */
+interface Partition {
+  readonly bounds: readonly number[];
+  readonly segPts: readonly number[];
+  readonly segAttr: readonly number[];
+  readonly missingPts: number;
+  readonly missingAttr: number;
+}
+
+const NO_EXTRA: readonly number[] = [];
+
+/**
+ * The partition of one characteristic (see `compile`), cut further at the `extra` boundaries (a pair
+ * term's, for the main term of one of its inputs): a segment of the finer partition lies in one
+ * segment of the coarser, so it takes that segment's points and attribute and every value scores
+ * as before. A rules characteristic has no partition (its rules score it).
+ */
+function partition(c: Characteristic, extra: readonly number[]): Partition {
+  let missingPts = c.fallback.points;
+  let missingAttr = -1;
+  // Pieces in priority order: exact values first, then intervals.
+  const exact: { lo: number; hi: number; points: number; attr: number }[] = [];
+  const ivs: { lo: number; hi: number; points: number; attr: number }[] = [];
+  const point = (x: number, points: number, attr: number) => exact.push({ lo: x, hi: nextUp(x), points, attr });
+  if (c.type === "rules") return { bounds: [], segPts: [c.fallback.points], segAttr: [-1], missingPts, missingAttr };
+  if (c.type === "numeric") {
+    const right = c.closure === "right";
+    const edge = (b: number): number => (right && Number.isFinite(b) ? nextUp(b) : b);
+    c.attributes.forEach((a, ai) => {
+      if (a.kind === "missing") {
+        missingPts = a.points;
+        missingAttr = ai;
+      } else if (a.kind === "special") {
+        for (const v of a.values) point(v, a.points, ai);
+      } else {
+        ivs.push({ lo: edge(a.lower ?? -Infinity), hi: edge(a.upper ?? Infinity), points: a.points, attr: ai });
+      }
+    });
+  } else {
+    const code = new Map(c.levels.map((l, i) => [l, i]));
+    c.attributes.forEach((a, ai) => {
+      if (a.kind === "missing") {
+        missingPts = a.points;
+        missingAttr = ai;
+      } else for (const cat of a.categories) point(code.get(cat)!, a.points, ai);
+    });
+  }
+  const pieces = [...exact, ...ivs];
+  const bounds = [
+    ...new Set([...pieces.flatMap((iv) => [iv.lo, iv.hi]), ...extra].filter((b) => Number.isFinite(b))),
+  ].sort((a, b) => a - b);
+  const segPts: number[] = [];
+  const segAttr: number[] = [];
+  // Segment j spans [bounds[j-1], bounds[j]) with bounds[-1] = -Infinity and bounds[len] = +Infinity.
+  for (let j = 0; j <= bounds.length; j++) {
+    const lo = j === 0 ? -Infinity : bounds[j - 1]!;
+    const hi = j === bounds.length ? Infinity : bounds[j]!;
+    const hit = pieces.find((iv) => iv.lo <= lo && hi <= iv.hi);
+    segPts.push(hit ? hit.points : c.fallback.points);
+    segAttr.push(hit ? hit.attr : -1);
+  }
+  return { bounds, segPts, segAttr, missingPts, missingAttr };
+}
+
+/**
+ * Which characteristics a card's pair terms read their inputs' bins from, and the boundaries each
+ * such main term must gain; null unless every rules characteristic comes after every binned one,
+ * is a two-input constant-points one over two distinct features (`pairBoundaries`), and each
+ * input's feature has a binned (main) characteristic, the first of which hosts it.
+ */
+function pairPlan(
+  chars: readonly Characteristic[],
+): { hosts: [number, number][]; extra: Map<number, number[]> } | null {
+  const first = chars.findIndex((c) => c.type === "rules");
+  if (first <= 0) return null;
+  const hostOf = new Map<string, number>();
+  for (let c = first - 1; c >= 0; c--) hostOf.set(chars[c]!.feature, c);
+  const hosts: [number, number][] = [];
+  const extra = new Map<number, number[]>();
+  for (let c = first; c < chars.length; c++) {
+    const ch = chars[c]!;
+    if (ch.type !== "rules" || ch.inputs[0]?.feature === ch.inputs[1]?.feature) return null;
+    const bounds = pairBoundaries(ch);
+    const a = hostOf.get(ch.inputs[0]!.feature);
+    const b = hostOf.get(ch.inputs[1]?.feature ?? "");
+    if (bounds === null || a === undefined || b === undefined) return null;
+    hosts.push([a, b]);
+    extra.set(a, [...(extra.get(a) ?? []), ...bounds[0]]);
+    extra.set(b, [...(extra.get(b) ?? []), ...bounds[1]]);
+  }
+  return { hosts, extra };
+}
+
+type PairTables = Pick<Compiled, "nPairs" | "pairA" | "pairB" | "pairPts" | "pairAttr">;
+
+const NO_PAIRS: PairTables = { nPairs: 0, pairA: [], pairB: [], pairPts: [], pairAttr: [] };
+
+/**
+ * The tables of the pair terms (characteristics `nPadded ..`): for every pair of states of its two
+ * hosts (a padded segment, missing, NaN), the points and attribute its compiled rules give on one
+ * representative row: a segment's lower bound (-Infinity for the first; a segment a count cannot
+ * reach repeats the last), every predicate being constant on a segment of the refined partition.
+ */
+function pairTables(
+  chars: readonly Characteristic[],
+  nPadded: number,
+  hosts: readonly [number, number][],
+  parts: readonly Partition[],
+  width: number,
+): PairTables {
+  const S = width + 2;
+  const state = (h: number, s: number): [number, number] => {
+    if (s === width) return [0, 1];
+    if (s === width + 1) return [Number.NaN, 0];
+    const b = parts[h]!.bounds;
+    const j = Math.min(s, b.length);
+    return [j === 0 ? Number.NEGATIVE_INFINITY : b[j - 1]!, 0];
+  };
+  const pts = new Float64Array(hosts.length * S * S);
+  const attr = new Int32Array(hosts.length * S * S);
+  const values = new Float64Array(2);
+  const missing = new Uint8Array(2);
+  const ix = Int32Array.of(0, 1);
+  hosts.forEach(([a, b], q) => {
+    const ref = compileRules(chars[nPadded + q] as RulesCharacteristic, 0);
+    for (let sa = 0; sa < S; sa++)
+      for (let sb = 0; sb < S; sb++) {
+        [values[0], missing[0]] = state(a, sa);
+        [values[1], missing[1]] = state(b, sb);
+        const cell = q * S * S + sa * S + sb;
+        pts[cell] = ref(values, missing, 0, ix);
+        attr[cell] = ruleState.attr;
+      }
+  });
+  return {
+    nPairs: hosts.length,
+    pairA: hosts.map((h) => h[0]),
+    pairB: hosts.map((h) => h[1]),
+    pairPts: doubles(pts),
+    pairAttr: Array.from(attr),
   };
 }
 

@@ -31,6 +31,7 @@ function row8(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
+  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -48,9 +49,11 @@ function row8(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
+      if (seg !== null) seg[c] = 8;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
+      if (seg !== null) seg[c] = 9;
     } else {
       let j = c * 8;
       j += 4 * +(pcuts[j + 3]! <= v);
@@ -58,6 +61,7 @@ function row8(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
+      if (seg !== null) seg[c] = j - c * 8;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -74,6 +78,7 @@ function row16(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
+  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -91,9 +96,11 @@ function row16(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
+      if (seg !== null) seg[c] = 16;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
+      if (seg !== null) seg[c] = 17;
     } else {
       let j = c * 16;
       j += 8 * +(pcuts[j + 7]! <= v);
@@ -102,6 +109,7 @@ function row16(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
+      if (seg !== null) seg[c] = j - c * 16;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -118,6 +126,7 @@ function row32(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
+  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -135,9 +144,11 @@ function row32(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
+      if (seg !== null) seg[c] = 32;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
+      if (seg !== null) seg[c] = 33;
     } else {
       let j = c * 32;
       j += 16 * +(pcuts[j + 15]! <= v);
@@ -147,6 +158,7 @@ function row32(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
+      if (seg !== null) seg[c] = j - c * 32;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -227,6 +239,124 @@ function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
   return total;
 }
 
+/*
+ * The totals of a card with pair terms (`Compiled.nPairs`): `total8/16/32` that also leave each
+ * prefix characteristic's state (segment, width for missing, width + 1 for NaN) in `k.seg`, for
+ * `pairTail`. Kept apart from `total*` so that cards without pairs (every v1 card) pay no store.
+ */
+function segTotal8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.nPadded;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const seg = k.seg;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) {
+      total += missingPts[c]!;
+      seg[c] = 8;
+    } else if (Number.isNaN(v)) {
+      total += fallbackPts[c]!;
+      seg[c] = 9;
+    } else {
+      let j = c * 8;
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+      seg[c] = j - c * 8;
+    }
+  }
+  return total;
+}
+
+function segTotal16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.nPadded;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const seg = k.seg;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) {
+      total += missingPts[c]!;
+      seg[c] = 16;
+    } else if (Number.isNaN(v)) {
+      total += fallbackPts[c]!;
+      seg[c] = 17;
+    } else {
+      let j = c * 16;
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+      seg[c] = j - c * 16;
+    }
+  }
+  return total;
+}
+
+function segTotal32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  const n = k.nPadded;
+  const missingPts = k.pmissingPts;
+  const fallbackPts = k.pfallbackPts;
+  const pcuts = k.pcuts;
+  const psegPts = k.psegPts;
+  const seg = k.seg;
+  let total = k.basePoints;
+  for (let c = 0; c < n; c++) {
+    const i = off + idx[c]!;
+    const v = values[i]!;
+    if (missing[i] === 1) {
+      total += missingPts[c]!;
+      seg[c] = 32;
+    } else if (Number.isNaN(v)) {
+      total += fallbackPts[c]!;
+      seg[c] = 33;
+    } else {
+      let j = c * 32;
+      j += 16 * +(pcuts[j + 15]! <= v);
+      j += 8 * +(pcuts[j + 7]! <= v);
+      j += 4 * +(pcuts[j + 3]! <= v);
+      j += 2 * +(pcuts[j + 1]! <= v);
+      j += +(pcuts[j]! <= v);
+      total += psegPts[j]!;
+      seg[c] = j - c * 32;
+    }
+  }
+  return total;
+}
+
+/**
+ * Adds a card's pair terms to a padded kernel's total, in characteristic order: pair q reads the
+ * states its two hosts left in `k.seg` and takes one cell of its flat table (see `Compiled.nPairs`),
+ * writing its points and attribute index when buffers are given.
+ */
+function pairTail(k: Compiled, total: number, pointsOut: Float64Array | null, attrOut: Int32Array | null): number {
+  const seg = k.seg;
+  const pairA = k.pairA;
+  const pairB = k.pairB;
+  const pairPts = k.pairPts;
+  const s = k.width + 2;
+  const n = k.nPairs;
+  let t = total;
+  for (let q = 0; q < n; q++) {
+    const cell = (q * s + seg[pairA[q]!]!) * s + seg[pairB[q]!]!;
+    const p = pairPts[cell]!;
+    t += p;
+    if (pointsOut !== null) pointsOut[k.nPadded + q] = p;
+    if (attrOut !== null) attrOut[k.nPadded + q] = k.pairAttr[cell]!;
+  }
+  return t;
+}
+
 /**
  * Scores one row (`row8`/`row16`/`row32` by the card's padded width, then the rules characteristics
  * after the padded prefix, else `scoreRowGeneral`),
@@ -242,25 +372,28 @@ function scoreRow(
   attrOut: Int32Array | null,
 ): number {
   let t: number;
+  const seg = k.nPairs === 0 ? null : k.seg;
   switch (k.width) {
     case 8:
-      t = row8(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row8(k, idx, values, missing, off, pointsOut, attrOut, seg);
       break;
     case 16:
-      t = row16(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row16(k, idx, values, missing, off, pointsOut, attrOut, seg);
       break;
     case 32:
-      t = row32(k, idx, values, missing, off, pointsOut, attrOut);
+      t = row32(k, idx, values, missing, off, pointsOut, attrOut, seg);
       break;
     default:
       return scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut);
   }
-  // rules characteristics after the padded prefix (a boosted card's pair terms)
+  // pair terms from the prefix's bin states; other rules characteristics after the prefix
+  if (seg !== null) return pairTail(k, t, pointsOut, attrOut);
   return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, pointsOut, attrOut);
 }
 
 /** The total of one row, exactly as `scoreRow` computes it, without outputs. */
 function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  if (k.nPairs !== 0) return pairRowTotal(k, idx, values, missing, off);
   let t: number;
   switch (k.width) {
     case 8:
@@ -276,6 +409,22 @@ function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: U
       return scoreRowGeneral(k, idx, values, missing, off, null, null);
   }
   return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, null, null);
+}
+
+/** The total of one row of a card with pair terms, exactly as `scoreRow` computes it, without outputs. */
+function pairRowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+  let t: number;
+  switch (k.width) {
+    case 8:
+      t = segTotal8(k, idx, values, missing, off);
+      break;
+    case 16:
+      t = segTotal16(k, idx, values, missing, off);
+      break;
+    default:
+      t = segTotal32(k, idx, values, missing, off);
+  }
+  return pairTail(k, t, null, null);
 }
 
 function checkVector(v: FeatureVector, need: number): void {

@@ -72,6 +72,29 @@ function boundaries(c: RulesCharacteristic): Map<string, number[]> | null {
 }
 
 /**
+ * The values at which some predicate of a two-input rules characteristic with constant points may
+ * change truth, per input (sorted, distinct): a numeric input's comparison constants (and the next
+ * double where a predicate switches just above one), a categorical input's level codes k and
+ * nextUp(k) (a code between two levels is an unknown category). Between two neighbouring values,
+ * and below the first and from the last on, every predicate is constant, so a cell of the two
+ * inputs' partitions has one points value and attribute. Null when the characteristic is not a
+ * two-input constant-points one or compares with a non-finite constant.
+ * @param c the rules characteristic
+ * @returns the boundaries of input 0 and input 1, or null
+ */
+export function pairBoundaries(c: RulesCharacteristic): readonly [number[], number[]] | null {
+  if (c.inputs.length !== 2 || c.attributes.some((a) => a.expression !== undefined)) return null;
+  const bounds = boundaries(c);
+  if (bounds === null) return null;
+  const of = (j: number): number[] => {
+    const inp = c.inputs[j]!;
+    if (inp.levels === undefined) return bounds.get(inp.feature)!;
+    return inp.levels.flatMap((_, k) => [k, nextUp(k)]);
+  };
+  return [of(0), of(1)];
+}
+
+/**
  * The table form of a rules characteristic whose inputs sit at `idx[slot0 + j]`, or null when it
  * has points expressions, compares with a non-finite constant, or would need more than
  * MAX_TABLE_CELLS cells. Gives exactly the points and attribute (`ruleState.attr`) of
