@@ -241,8 +241,12 @@ function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
 
 /*
  * The totals of a card with pair terms (`Compiled.nPairs`): `total8/16/32` that also leave each
- * prefix characteristic's state (segment, width for missing, width + 1 for NaN) in `k.seg`, for
- * `pairTail`. Kept apart from `total*` so that cards without pairs (every v1 card) pay no store.
+ * prefix characteristic's state (segment, width for missing, width + 1 for NaN) in `k.seg`, then add
+ * each pair's table cell in characteristic order (as `pairTail`, with the stride a constant). Kept
+ * apart from `total*` so that cards without pairs (every v1 card) pay no store. The pair loop sits
+ * in the kernel rather than in a call to `pairTail`: interleaved CPU-time medians of the bench's
+ * 3-pair card against the 8-characteristic logistic card (bench/RESULTS.md, suite boosting;
+ * 2026-11-29, shared machine at load 10-12) read 0.78-0.79x with the call and 0.87x inline.
  */
 function segTotal8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
   const n = k.nPadded;
@@ -270,6 +274,11 @@ function segTotal8(k: Compiled, idx: Int32Array, values: Float64Array, missing: 
       seg[c] = j - c * 8;
     }
   }
+  const pairA = k.pairA;
+  const pairB = k.pairB;
+  const pairPts = k.pairPts;
+  const np = k.nPairs;
+  for (let q = 0; q < np; q++) total += pairPts[(q * 10 + seg[pairA[q]!]!) * 10 + seg[pairB[q]!]!]!;
   return total;
 }
 
@@ -300,6 +309,11 @@ function segTotal16(k: Compiled, idx: Int32Array, values: Float64Array, missing:
       seg[c] = j - c * 16;
     }
   }
+  const pairA = k.pairA;
+  const pairB = k.pairB;
+  const pairPts = k.pairPts;
+  const np = k.nPairs;
+  for (let q = 0; q < np; q++) total += pairPts[(q * 18 + seg[pairA[q]!]!) * 18 + seg[pairB[q]!]!]!;
   return total;
 }
 
@@ -331,6 +345,11 @@ function segTotal32(k: Compiled, idx: Int32Array, values: Float64Array, missing:
       seg[c] = j - c * 32;
     }
   }
+  const pairA = k.pairA;
+  const pairB = k.pairB;
+  const pairPts = k.pairPts;
+  const np = k.nPairs;
+  for (let q = 0; q < np; q++) total += pairPts[(q * 34 + seg[pairA[q]!]!) * 34 + seg[pairB[q]!]!]!;
   return total;
 }
 
@@ -413,18 +432,14 @@ function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: U
 
 /** The total of one row of a card with pair terms, exactly as `scoreRow` computes it, without outputs. */
 function pairRowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  let t: number;
   switch (k.width) {
     case 8:
-      t = segTotal8(k, idx, values, missing, off);
-      break;
+      return segTotal8(k, idx, values, missing, off);
     case 16:
-      t = segTotal16(k, idx, values, missing, off);
-      break;
+      return segTotal16(k, idx, values, missing, off);
     default:
-      t = segTotal32(k, idx, values, missing, off);
+      return segTotal32(k, idx, values, missing, off);
   }
-  return pairTail(k, t, null, null);
 }
 
 function checkVector(v: FeatureVector, need: number): void {

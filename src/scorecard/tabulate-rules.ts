@@ -81,6 +81,7 @@ function boundaries(c: RulesCharacteristic): Map<string, number[]> | null {
  * two-input constant-points one or compares with a non-finite constant.
  * @param c the rules characteristic
  * @returns the boundaries of input 0 and input 1, or null
+ * @example pairBoundaries({ name: "u x v", feature: "u", type: "rules", reasonCode: "UV", inputs: [{ feature: "u" }, { feature: "v" }], attributes: [{ kind: "rule", when: { op: "and", args: [{ op: "lt", feature: "u", value: 2 }, { op: "ge", feature: "v", value: 1 }] }, points: 7 }], fallback: { points: 0 } }) // => [[2], [1]] (u < 2 switches at 2, v >= 1 at 1)
  */
 export function pairBoundaries(c: RulesCharacteristic): readonly [number[], number[]] | null {
   if (c.inputs.length !== 2 || c.attributes.some((a) => a.expression !== undefined)) return null;
