@@ -69,9 +69,10 @@ export interface Compiled {
   readonly pairPts: readonly number[];
   readonly pairAttr: readonly number[];
   /**
-   * Scratch written by the padded kernels of a card with pair terms: the state of each prefix
-   * characteristic's value in the row being scored: its padded segment (0 .. width - 1), width when
-   * missing, width + 1 when NaN. Scoring is synchronous, so one buffer per card is enough.
+   * Scratch written by the padded row kernels (and the totals of a card with pair terms): the state
+   * of each prefix characteristic's value in the row being scored: its padded segment (0 .. width -
+   * 1), width when missing, width + 1 when NaN. Scoring is synchronous, so one buffer per card is
+   * enough.
    */
   readonly seg: Int32Array;
   /** Name resolution per names array; `last*` is a one-entry fast path in front of the WeakMap. */
@@ -264,7 +265,7 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     pairB: pairs.pairB,
     pairPts: pairs.pairPts,
     pairAttr: pairs.pairAttr,
-    seg: new Int32Array(pairs.nPairs > 0 ? nPadded : 0),
+    seg: new Int32Array(nPadded),
     byNames: new WeakMap(),
     lastNames: null,
     lastIdx: new Int32Array(0),

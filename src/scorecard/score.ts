@@ -10,7 +10,8 @@ import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
  * (never <= v) after its boundaries, so `pcuts[i] <= v` holds exactly for i below the count (at
  * most w - 1, which is what the steps reach). One function per width, with the steps written out
  * so that none depends on the width at run time: `row*` write per-characteristic points and
- * attribute indices to the buffers that are not null, `total*` compute the total only.
+ * attribute indices to the buffers that are not null (and each characteristic's state to `k.seg`,
+ * one store, which a card with pair terms reads in `pairTail`), `total*` compute the total only.
  *
  * Why six kernels (bench/RESULTS.md, suite scorecard-kernels: `npm run bench -- scorecard-kernels`;
  * interleaved medians of peer time over kernel time on the same card and vectors in the same run;
@@ -31,7 +32,6 @@ function row8(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
-  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -40,6 +40,7 @@ function row8(
   const missingPts = k.pmissingPts;
   const missingAttr = k.pmissingAttr;
   const fallbackPts = k.pfallbackPts;
+  const seg = k.seg;
   let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
@@ -49,11 +50,11 @@ function row8(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
-      if (seg !== null) seg[c] = 8;
+      seg[c] = 8;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
-      if (seg !== null) seg[c] = 9;
+      seg[c] = 9;
     } else {
       let j = c * 8;
       j += 4 * +(pcuts[j + 3]! <= v);
@@ -61,7 +62,7 @@ function row8(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
-      if (seg !== null) seg[c] = j - c * 8;
+      seg[c] = j - c * 8;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -78,7 +79,6 @@ function row16(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
-  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -87,6 +87,7 @@ function row16(
   const missingPts = k.pmissingPts;
   const missingAttr = k.pmissingAttr;
   const fallbackPts = k.pfallbackPts;
+  const seg = k.seg;
   let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
@@ -96,11 +97,11 @@ function row16(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
-      if (seg !== null) seg[c] = 16;
+      seg[c] = 16;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
-      if (seg !== null) seg[c] = 17;
+      seg[c] = 17;
     } else {
       let j = c * 16;
       j += 8 * +(pcuts[j + 7]! <= v);
@@ -109,7 +110,7 @@ function row16(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
-      if (seg !== null) seg[c] = j - c * 16;
+      seg[c] = j - c * 16;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -126,7 +127,6 @@ function row32(
   off: number,
   pointsOut: Float64Array | null,
   attrOut: Int32Array | null,
-  seg: Int32Array | null,
 ): number {
   const n = k.nPadded;
   const pcuts = k.pcuts;
@@ -135,6 +135,7 @@ function row32(
   const missingPts = k.pmissingPts;
   const missingAttr = k.pmissingAttr;
   const fallbackPts = k.pfallbackPts;
+  const seg = k.seg;
   let total = k.basePoints;
   for (let c = 0; c < n; c++) {
     const i = off + idx[c]!;
@@ -144,11 +145,11 @@ function row32(
     if (missing[i] === 1) {
       p = missingPts[c]!;
       a = missingAttr[c]!;
-      if (seg !== null) seg[c] = 32;
+      seg[c] = 32;
     } else if (Number.isNaN(v)) {
       p = fallbackPts[c]!;
       a = -1;
-      if (seg !== null) seg[c] = 33;
+      seg[c] = 33;
     } else {
       let j = c * 32;
       j += 16 * +(pcuts[j + 15]! <= v);
@@ -158,7 +159,7 @@ function row32(
       j += +(pcuts[j]! <= v);
       p = psegPts[j]!;
       a = psegAttr[j]!;
-      if (seg !== null) seg[c] = j - c * 32;
+      seg[c] = j - c * 32;
     }
     total += p;
     if (pointsOut !== null) pointsOut[c] = p;
@@ -391,22 +392,22 @@ function scoreRow(
   attrOut: Int32Array | null,
 ): number {
   let t: number;
-  const seg = k.nPairs === 0 ? null : k.seg;
   switch (k.width) {
     case 8:
-      t = row8(k, idx, values, missing, off, pointsOut, attrOut, seg);
+      t = row8(k, idx, values, missing, off, pointsOut, attrOut);
       break;
     case 16:
-      t = row16(k, idx, values, missing, off, pointsOut, attrOut, seg);
+      t = row16(k, idx, values, missing, off, pointsOut, attrOut);
       break;
     case 32:
-      t = row32(k, idx, values, missing, off, pointsOut, attrOut, seg);
+      t = row32(k, idx, values, missing, off, pointsOut, attrOut);
       break;
     default:
       return scoreRowGeneral(k, idx, values, missing, off, pointsOut, attrOut);
   }
-  // pair terms from the prefix's bin states; other rules characteristics after the prefix
-  if (seg !== null) return pairTail(k, t, pointsOut, attrOut);
+  // pair terms from the states the row kernel left in k.seg
+  if (k.nPairs !== 0) return pairTail(k, t, pointsOut, attrOut);
+  // other rules characteristics after the padded prefix
   return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, pointsOut, attrOut);
 }
 
