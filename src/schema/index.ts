@@ -8,6 +8,7 @@
  */
 export { ageInYears } from "./age";
 export {
+  type AnyFormApplicant,
   type Applicant,
   type Application,
   applicantSchema,
@@ -60,7 +61,15 @@ export {
   type Social,
   socialSchema,
 } from "./applicant";
-export { applicantJsonSchema } from "./json-schema";
+export {
+  columnarApplicantSchema,
+  type DeviceEventColumns,
+  deviceEventColumnsSchema,
+  type PaymentColumns,
+  paymentColumnsSchema,
+} from "./columnar";
+export { applicantJsonSchema, columnarApplicantJsonSchema } from "./json-schema";
+export { toColumnar, toRows } from "./transpose";
 export { BOUNDS, LIMITS, type NumericRange } from "./limits";
 export { type ParsedApplicant, parseApplicant, parseApplicantOrThrow, parseApplicantWithZod } from "./parse";
 export {

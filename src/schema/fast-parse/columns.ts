@@ -1,0 +1,125 @@
+/**
+ * The fast checks of the columnar form of `payments` and `devices.events` (`paymentColumnsSchema`,
+ * `deviceEventColumnsSchema` in `../columnar.ts`), with zod's issue codes, paths and order: each
+ * column in schema order (the array, then its entries at `[...section, column, index]`), then
+ * unknown columns, then (when nothing aborted) the equal-length rule.
+ * @internal
+ */
+import { DEVICE_EVENT_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";
+import { COLUMN_LENGTH_MESSAGE } from "../columnar";
+import { BOUNDS, LIMITS } from "../limits";
+import {
+  type EnumField,
+  type NumericField,
+  PLACE_CHARS,
+  PSEUDONYM_CHARS,
+  type TokenField,
+  checkEnum,
+  checkInt,
+  checkNumber,
+  checkToken,
+  lengthChecks,
+  requiredNumber,
+  tokenField,
+} from "./checks";
+import { type Ctx, type Path, report, reportType, unknownKeys } from "./context";
+
+/** How the entries of one column are checked (`null` allowed when `nullable`). */
+type Entry = (ctx: Ctx, v: unknown, pre: Path, i: number) => void;
+
+/** One column: its key, entry check, whether the column may be absent and its entries null. */
+interface ColumnDef {
+  readonly key: string;
+  readonly check: Entry;
+  readonly optional: boolean;
+}
+
+/** The columns of a section, in schema order, with its row cap and key set. @internal */
+export interface ColumnsDef {
+  readonly columns: readonly ColumnDef[];
+  readonly keys: ReadonlySet<string>;
+  readonly cap: number;
+}
+
+const int =
+  (f: NumericField): Entry =>
+  (ctx, v, pre, i) =>
+    checkInt(ctx, v, f, pre, i, undefined);
+const num =
+  (f: NumericField): Entry =>
+  (ctx, v, pre, i) =>
+    checkNumber(ctx, v, f, pre, i, undefined);
+const token =
+  (f: TokenField): Entry =>
+  (ctx, v, pre, i) =>
+    checkToken(ctx, v, f, pre, i, undefined);
+const oneOf = (values: readonly unknown[]): Entry => {
+  const f: EnumField = Object.freeze({ values: new Set(values), optional: false });
+  return (ctx, v, pre, i) => checkEnum(ctx, v, f, pre, i, undefined);
+};
+
+const col = (key: string, check: Entry, optional = false): ColumnDef => Object.freeze({ key, check, optional });
+const def = (cap: number, columns: ColumnDef[]): ColumnsDef =>
+  Object.freeze({ columns: Object.freeze(columns), keys: new Set(columns.map((c) => c.key)), cap });
+
+const AT = int(requiredNumber(BOUNDS.epochMs));
+const PSEUDONYM = token(tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false));
+
+/** `paymentColumnsSchema`. @internal */
+export const PAYMENT_COLUMNS = def(LIMITS.payments, [
+  col("at", AT),
+  col("amountFen", int(requiredNumber(BOUNDS.fen))),
+  col("direction", oneOf(["in", "out"])),
+  col("channel", oneOf(PAYMENT_CHANNELS)),
+  col("counterparty", PSEUDONYM, true),
+  col("merchantCategory", oneOf(MERCHANT_CATEGORIES), true),
+]);
+
+/** `deviceEventColumnsSchema`. @internal */
+export const DEVICE_EVENT_COLUMNS = def(LIMITS.deviceEvents, [
+  col("at", AT),
+  col("kind", oneOf(DEVICE_EVENT_KINDS)),
+  col("deviceId", PSEUDONYM),
+  col("ipHash", PSEUDONYM, true),
+  col("lat", num(requiredNumber(BOUNDS.latitude)), true),
+  col("lon", num(requiredNumber(BOUNDS.longitude)), true),
+  col("cityCode", token(tokenField(BOUNDS.placeCodeLength, PLACE_CHARS, false)), true),
+]);
+
+/**
+ * Checks a columnar section `o` (a snapshot: see `snapshot.ts`) found at `pre` (`["payments"]`,
+ * `["devices", "events"]`).
+ * @internal
+ */
+export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef, pre: Path): void {
+  const before = ctx.aborting;
+  const cols = d.columns;
+  for (let c = 0; c < cols.length; c++) {
+    const { key, check, optional } = cols[c]!;
+    const v = o[key];
+    if (!Array.isArray(v)) {
+      if (v === undefined && optional) continue;
+      reportType(ctx, v, "array", pre, -1, key);
+      lengthChecks(ctx, v, 0, d.cap, pre, -1, key);
+      continue;
+    }
+    if (v.length > d.cap) {
+      report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
+      continue;
+    }
+    const at: Path = [...pre, key];
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null && optional) continue;
+      check(ctx, x, at, i);
+    }
+  }
+  unknownKeys(ctx, o, d.keys, pre, -1);
+  if (ctx.aborting !== before) return;
+  const n = (o.at as readonly unknown[]).length;
+  for (let c = 0; c < cols.length; c++) {
+    const key = cols[c]!.key;
+    const v = o[key];
+    if (Array.isArray(v) && v.length !== n) report(ctx, "inconsistent", pre, -1, key, COLUMN_LENGTH_MESSAGE, false);
+  }
+}
