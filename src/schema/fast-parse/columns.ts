@@ -27,10 +27,15 @@ import { type Ctx, type Path, report, reportType, unknownKeys } from "./context"
 /** How the entries of one column are checked (`null` allowed when `nullable`). */
 type Entry = (ctx: Ctx, v: unknown, pre: Path, i: number) => void;
 
-/** One column: its key, entry check, whether the column may be absent and its entries null. */
+/**
+ * One column: its key, the entry check that reports issues, an allocation-free predicate for the
+ * common case of a valid entry (the check runs only on entries it rejects), whether the column may
+ * be absent and its entries null.
+ */
 interface ColumnDef {
   readonly key: string;
   readonly check: Entry;
+  readonly valid: (v: unknown) => boolean;
   readonly optional: boolean;
 }
 
@@ -41,24 +46,38 @@ export interface ColumnsDef {
   readonly cap: number;
 }
 
-const int =
-  (f: NumericField): Entry =>
-  (ctx, v, pre, i) =>
-    checkInt(ctx, v, f, pre, i, undefined);
-const num =
-  (f: NumericField): Entry =>
-  (ctx, v, pre, i) =>
-    checkNumber(ctx, v, f, pre, i, undefined);
-const token =
-  (f: TokenField): Entry =>
-  (ctx, v, pre, i) =>
-    checkToken(ctx, v, f, pre, i, undefined);
-const oneOf = (values: readonly unknown[]): Entry => {
+/** An entry check with its predicate. */
+interface Checker {
+  readonly check: Entry;
+  readonly valid: (v: unknown) => boolean;
+}
+
+const int = (f: NumericField): Checker => ({
+  check: (ctx, v, pre, i) => checkInt(ctx, v, f, pre, i, undefined),
+  valid: (v) => typeof v === "number" && v >= f.min && v <= f.max && Number.isSafeInteger(v),
+});
+const num = (f: NumericField): Checker => ({
+  check: (ctx, v, pre, i) => checkNumber(ctx, v, f, pre, i, undefined),
+  valid: (v) => typeof v === "number" && v >= f.min && v <= f.max,
+});
+const token = (f: TokenField): Checker => ({
+  check: (ctx, v, pre, i) => checkToken(ctx, v, f, pre, i, undefined),
+  valid: (v) => {
+    if (typeof v !== "string" || v.length < f.minLength || v.length > f.maxLength) return false;
+    for (let k = 0; k < v.length; k++) {
+      const c = v.charCodeAt(k);
+      if (c >= 128 || f.chars[c] === 0) return false;
+    }
+    return true;
+  },
+});
+const oneOf = (values: readonly unknown[]): Checker => {
   const f: EnumField = Object.freeze({ values: new Set(values), optional: false });
-  return (ctx, v, pre, i) => checkEnum(ctx, v, f, pre, i, undefined);
+  return { check: (ctx, v, pre, i) => checkEnum(ctx, v, f, pre, i, undefined), valid: (v) => f.values.has(v) };
 };
 
-const col = (key: string, check: Entry, optional = false): ColumnDef => Object.freeze({ key, check, optional });
+const col = (key: string, c: Checker, optional = false): ColumnDef =>
+  Object.freeze({ key, check: c.check, valid: c.valid, optional });
 const def = (cap: number, columns: ColumnDef[]): ColumnsDef =>
   Object.freeze({ columns: Object.freeze(columns), keys: new Set(columns.map((c) => c.key)), cap });
 
@@ -95,7 +114,7 @@ export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef
   const before = ctx.aborting;
   const cols = d.columns;
   for (let c = 0; c < cols.length; c++) {
-    const { key, check, optional } = cols[c]!;
+    const { key, check, valid, optional } = cols[c]!;
     const v = o[key];
     if (!Array.isArray(v)) {
       if (v === undefined && optional) continue;
@@ -107,11 +126,12 @@ export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef
       report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
       continue;
     }
+    if (allValid(v, valid, optional)) continue;
     const at: Path = [...pre, key];
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (x === null && optional) continue;
-      check(ctx, x, at, i);
+      if (!valid(x)) check(ctx, x, at, i);
     }
   }
   unknownKeys(ctx, o, d.keys, pre, -1);
@@ -122,4 +142,13 @@ export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef
     const v = o[key];
     if (Array.isArray(v) && v.length !== n) report(ctx, "inconsistent", pre, -1, key, COLUMN_LENGTH_MESSAGE, false);
   }
+}
+
+/** Whether every entry of a column passes `valid` (or is null in an optional column). */
+function allValid(v: readonly unknown[], valid: (x: unknown) => boolean, optional: boolean): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!(valid(x) || (x === null && optional))) return false;
+  }
+  return true;
 }
