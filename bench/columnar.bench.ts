@@ -73,7 +73,7 @@ export default function columnarSuite() {
     ],
     notes: () => [
       `load while measured: 1-minute load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (a machine shared with other sessions: read the ratio, not the times)`,
-      "floor 1.2x: quick runs on this shared machine measured 1.84x, 1.96x and 1.79x (load average 8-10 on 2 cores); the floor sits a third under the lowest",
+      "floor 1.2x: quick runs on this shared machine measured 1.78x to 4.86x (load average 8-13 on 2 cores; every run below); the floor sits a third under the lowest",
       `body size: columnar ${kb(colBodies)} KB, row-wise ${kb(rowBodies)} KB (mean of the ${BODIES} bodies)`,
       ...(sink === 0 ? ["warning: the sink stayed 0"] : []),
     ],

@@ -15,7 +15,9 @@
  * kind (an array where an object is expected, ...) are kept as they are, and validation rejects
  * them reading nothing but their type and `length`. An array longer than its cap in `LIMITS` is not
  * copied: a sparse array of length cap + 1 stands in for it, so validation reports the same
- * `too_big` issue without reading its elements.
+ * `too_big` issue without reading its elements. `payments` and `devices.events` sent as objects are
+ * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
+ * entries (`copyColumns`), so the copy keeps the form and no row object is built.
  * @internal
  */
 import { LIMITS } from "../limits";
