@@ -1,7 +1,8 @@
 /**
  * riskcard/schema: the input contract (zod schemas of an applicant and its records, with their
- * closed enumerations and numeric bounds), the fast validator `parseApplicant` (equal to the zod
- * contract, property-tested), the JSON Schema export, and errors as data (`Issue`, `Result`,
+ * closed enumerations and numeric bounds), the columnar request form of `payments` and
+ * `devices.events` (`columnarApplicantSchema`, `toColumnar`, `toRows`: see `columnar.ts`), the fast
+ * validator `parseApplicant` (equal to the zod contract, property-tested), the JSON Schema exports, and errors as data (`Issue`, `Result`,
  * `RiskcardError`).
  *
  * Explicit list: the fast validator's section checkers stay internal.

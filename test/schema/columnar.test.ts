@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Applicant } from "../../src/schema/applicant";
-import { columnarApplicantJsonSchema } from "../../src/schema/json-schema";
+import { applicantJsonSchema, columnarApplicantJsonSchema } from "../../src/schema/json-schema";
 import { parseApplicantFast } from "../../src/schema/fast-parse";
 import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
 import { toColumnar, toRows } from "../../src/schema/transpose";
@@ -259,5 +259,31 @@ describe("columnarApplicantJsonSchema", () => {
     expect(ev.properties.lat.items.anyOf).toContainEqual({ type: "null" });
     expect(ev.properties.at.maxItems).toBe(20_000);
     expect(s.description).toContain("as many entries as `at`");
+  });
+
+  it("is the row form's JSON Schema turned into columns, field by field (the two cannot drift apart)", () => {
+    const rows = applicantJsonSchema() as any;
+    const cols = columnarApplicantJsonSchema() as any;
+    const sections: [any, any][] = [
+      [rows.properties.payments, cols.properties.payments],
+      [rows.properties.devices.properties.events, cols.properties.devices.properties.events],
+    ];
+    for (const [r, c] of sections) {
+      const row = r.items;
+      expect(Object.keys(c.properties)).toEqual(Object.keys(row.properties));
+      expect(c.required).toEqual(row.required);
+      for (const [field, item] of Object.entries(row.properties)) {
+        const optional = !row.required.includes(field);
+        expect(c.properties[field]).toEqual({
+          maxItems: r.maxItems,
+          type: "array",
+          items: optional ? { anyOf: [item, { type: "null" }] } : item,
+        });
+      }
+    }
+    // every other section is the row form's
+    for (const k of Object.keys(rows.properties))
+      if (k !== "payments" && k !== "devices") expect(cols.properties[k]).toEqual(rows.properties[k]);
+    expect(cols.properties.devices.properties.records).toEqual(rows.properties.devices.properties.records);
   });
 });
