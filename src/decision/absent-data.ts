@@ -1,7 +1,7 @@
 import { type Catalog, featureIndex, featureSection } from "../features";
 import { ABSENT_SECTION_CODES, type AbsentSection } from "../messages/locales";
 import { EN } from "../messages/en";
-import type { Applicant } from "../schema/applicant";
+import type { AnyFormApplicant } from "../schema/applicant";
 import { reasonCodeIndex } from "../scorecard/internal";
 import type { Scorecard } from "../scorecard/types";
 
@@ -86,7 +86,7 @@ export function compileAbsentData(card: Scorecard, catalog: Catalog): AbsentData
  * @example absentMask({ id: "a", identity: applicant.identity, consent: applicant.consent }) // => 31 (all five absent)
  * @internal
  */
-export function absentMask(a: Applicant): number {
+export function absentMask(a: AnyFormApplicant): number {
   let m = 0;
   if (a.bureau === undefined) m |= 1;
   if (a.payments === undefined) m |= 2;

@@ -21,7 +21,7 @@ import {
   createVelocityCounts,
 } from "../fraud";
 import { type Offer, type OfferInput, type OfferSteps, createOfferSteps, loadPolicy, makeOffer } from "../limits";
-import type { Applicant, ConsentCategory } from "../schema/applicant";
+import type { AnyFormApplicant, ConsentCategory } from "../schema/applicant";
 import { applyConsent, dataCategoriesOf } from "../schema/consent";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
 import { applicantToDecide } from "../schema/internal";
@@ -223,7 +223,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const last: LastRun = { scored: undefined, fe: undefined, offered: undefined };
   const steps = createOfferSteps();
 
-  const decideValid = (a: Applicant, options: ReadOptions): Decision => {
+  const decideValid = (a: AnyFormApplicant, options: ReadOptions): Decision => {
     const asOf = options.asOf;
     const guards = checkGuards(a, asOf, rules.config.utcOffsetMinutes, requiredConsents);
     // Consent per purpose, in one place: features, facts and the offer read the masked applicant.
@@ -437,7 +437,7 @@ const ARTEFACT_KEYS: ReadonlySet<string> = new Set(["scorecard", "expertCard", "
 /** Size budget of the engine configuration outside its artefacts (a few numbers). */
 const CONFIG_LIMITS: JsonLimits = Object.freeze({ maxNodes: 1_000, maxChars: 10_000 });
 
-const minimalApplicant: Applicant = {
+const minimalApplicant: AnyFormApplicant = {
   id: "x",
   identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
   consent: { creditBureauQuery: true },

@@ -1,6 +1,6 @@
 import { EN } from "../messages/en";
 import { ageInYears } from "../schema/age";
-import type { Applicant, ConsentCategory } from "../schema/applicant";
+import type { AnyFormApplicant, ConsentCategory } from "../schema/applicant";
 import { consentsTo } from "../schema/consent";
 
 /**
@@ -46,7 +46,7 @@ export interface Guard {
  * @example applicantAge(applicant, asOf) // => 36 (born 1990-03-15, asOf 2026-06-30)
  */
 export function applicantAge(
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   asOf: number,
   utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
 ): number {
@@ -68,7 +68,7 @@ export function applicantAge(
  * @example checkGuards(applicant, asOf).every((g) => g.passed) // => true (an adult who consented)
  */
 export function checkGuards(
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   asOf: number,
   utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES,
   required: readonly ConsentCategory[] = NONE,
@@ -92,7 +92,7 @@ const NONE: readonly ConsentCategory[] = [];
  * @returns true when all are consented
  * @example purposesConsented({ ...applicant, consent: { creditBureauQuery: true, purposes: { payments: true } } }, ["location"]) // => false
  */
-export function purposesConsented(applicant: Applicant, required: readonly ConsentCategory[]): boolean {
+export function purposesConsented(applicant: AnyFormApplicant, required: readonly ConsentCategory[]): boolean {
   return required.every((c) => consentsTo(applicant.consent, c));
 }
 
@@ -103,7 +103,7 @@ export function purposesConsented(applicant: Applicant, required: readonly Conse
  * @returns true when the consent guard passes
  * @example consentGiven(applicant, asOf) // => true (consent given a minute before asOf)
  */
-export function consentGiven(applicant: Applicant, asOf: number): boolean {
+export function consentGiven(applicant: AnyFormApplicant, asOf: number): boolean {
   const c = applicant.consent;
   return c.creditBureauQuery && (c.givenAt === undefined || c.givenAt <= asOf);
 }

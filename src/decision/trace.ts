@@ -3,7 +3,7 @@ import type { CompiledRules, FraudEvaluation } from "../fraud";
 import type { Facts } from "../fraud";
 import type { OfferOutcome, OfferSteps, Policy } from "../limits";
 import type { Locale } from "../messages/locales";
-import type { Applicant, ConsentCategory } from "../schema/applicant";
+import type { AnyFormApplicant, ConsentCategory } from "../schema/applicant";
 import { RiskcardError, issue } from "../schema/result";
 import type { ScoreResult, Scorecard } from "../scorecard";
 import { reasonBaselines } from "../scorecard/internal";
@@ -99,7 +99,7 @@ export function traceOf(
   last: LastRun,
   steps: OfferSteps,
   d: Decision,
-  a: Applicant,
+  a: AnyFormApplicant,
   asOf: number,
   incomeVerified: boolean,
   obligations: number | undefined,

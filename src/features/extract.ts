@@ -1,4 +1,4 @@
-import type { Applicant } from "../schema/applicant";
+import type { AnyFormApplicant } from "../schema/applicant";
 import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
@@ -30,7 +30,7 @@ const loanOut: LoanStats = newLoanStats();
  * @throws {TypeError} when `applicant` is not an object or `asOf` is not a safe non-negative integer
  * @example extractFeatures(applicant, { asOf }).values[featureIndex(defaultCatalog, "age_years")] // => 36 (born 1990-03-15, asOf 2026-06-30)
  */
-export function extractFeatures(applicant: Applicant, options: ExtractOptions): FeatureVector {
+export function extractFeatures(applicant: AnyFormApplicant, options: ExtractOptions): FeatureVector {
   if (applicant === null || typeof applicant !== "object")
     throw new TypeError("extractFeatures: applicant must be a validated applicant object");
   if (options === null || typeof options !== "object")
@@ -57,7 +57,7 @@ export function extractFeatures(applicant: Applicant, options: ExtractOptions): 
  * @internal
  */
 export function fillVector(
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   asOf: number,
   catalog: Catalog,
   values: Float64Array,
@@ -75,7 +75,7 @@ export function fillVector(
 }
 
 /** Fills `values` with raw feature values, `NaN` where missing. */
-function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float64Array): void {
+function extractInto(a: AnyFormApplicant, asOf: number, catalog: Catalog, values: Float64Array): void {
   const plan = catalog.plan;
   const offsetMs = catalog.utcOffsetMinutes * 60_000;
   const sources = plan.sources;
@@ -103,7 +103,7 @@ function extractInto(a: Applicant, asOf: number, catalog: Catalog, values: Float
 /** A non-aggregate step's raw value (aggregates are written by `extractInto`). */
 function evalStep(
   s: Step,
-  a: Applicant,
+  a: AnyFormApplicant,
   asOf: number,
   offsetMs: number,
   values: Float64Array,
@@ -137,7 +137,7 @@ function evalStep(
   }
 }
 
-function builtin(b: Builtin, a: Applicant, asOf: number, offsetMs: number, loans: LoanStats | null): number {
+function builtin(b: Builtin, a: AnyFormApplicant, asOf: number, offsetMs: number, loans: LoanStats | null): number {
   const id = a.identity;
   switch (b) {
     case "age_years":

@@ -1,6 +1,6 @@
 import type { DeviceEvent, PaymentEvent } from "../schema/applicant";
 import type { SourcePlan } from "./plan";
-import { type RowScratch, catIx, chIx, devKindIx, dirIx } from "./sources";
+import { type EventColumns, type RowScratch, catIx, chIx, devKindIx, dirIx } from "./sources";
 import { visit } from "./visit";
 
 /**
@@ -56,5 +56,74 @@ export function passDeviceEvents(
     s[1] = r.ipHash;
     s[2] = r.cityCode;
     visit(p, devKindIx[r.kind] ?? 0, t, asOf, offsetMs, sc);
+  }
+}
+
+type Column<T> = readonly T[];
+/** Entry i of an optional column (`null` entries and absent columns are absent, `undefined`). */
+const entry = <T>(c: Column<T | null> | undefined, i: number): T | undefined => {
+  if (c === undefined) return undefined;
+  const v = c[i];
+  return v === null ? undefined : v;
+};
+
+/**
+ * The payments pass over the columnar form (`paymentColumnsSchema`, validated: every column as
+ * long as `at`): the scratch gets, for row i, what `passPayments` gives for the row object.
+ * @internal
+ */
+export function passPaymentColumns(
+  p: SourcePlan,
+  cols: EventColumns,
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
+  const d0 = p.dims[0]!;
+  const d1 = p.dims[1]!;
+  const n = sc.n;
+  const s = sc.s;
+  const at = cols.at as Column<number>;
+  const amount = cols.amountFen as Column<number>;
+  const dir = cols.direction as Column<string>;
+  const ch = cols.channel as Column<string>;
+  const cat = cols.merchantCategory as Column<string | null> | undefined;
+  const cp = cols.counterparty as Column<string | null> | undefined;
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!;
+    if (t > asOf) continue;
+    const c = entry(cat, i);
+    const cls = (dirIx[dir[i]!] ?? 0) + d0 * ((chIx[ch[i]!] ?? 0) + d1 * (c === undefined ? 0 : (catIx[c] ?? 0)));
+    n[0] = amount[i]!;
+    s[0] = entry(cp, i);
+    visit(p, cls, t, asOf, offsetMs, sc);
+  }
+}
+
+/**
+ * The device-events pass over the columnar form (`deviceEventColumnsSchema`, validated), filling
+ * the scratch as `passDeviceEvents` does for the row objects.
+ * @internal
+ */
+export function passDeviceEventColumns(
+  p: SourcePlan,
+  cols: EventColumns,
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
+  const s = sc.s;
+  const at = cols.at as Column<number>;
+  const kind = cols.kind as Column<string>;
+  const dev = cols.deviceId as Column<string>;
+  const ip = cols.ipHash as Column<string | null> | undefined;
+  const city = cols.cityCode as Column<string | null> | undefined;
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!;
+    if (t > asOf) continue;
+    s[0] = dev[i];
+    s[1] = entry(ip, i);
+    s[2] = entry(city, i);
+    visit(p, devKindIx[kind[i]!] ?? 0, t, asOf, offsetMs, sc);
   }
 }

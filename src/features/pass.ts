@@ -1,6 +1,6 @@
-import { passDeviceEvents, passPayments } from "./pass-hot";
+import { passDeviceEventColumns, passDeviceEvents, passPaymentColumns, passPayments } from "./pass-hot";
 import { OP, SLOTS, type SourcePlan } from "./plan";
-import type { RowScratch } from "./sources";
+import type { EventColumns, RowScratch } from "./sources";
 import { clearStringTable } from "./string-table";
 import { DAY_MS } from "./time";
 import { visit } from "./visit";
@@ -9,30 +9,45 @@ import { visit } from "./visit";
  * One pass over a source's events, updating every aggregate of the source (no allocation per
  * event: the scratch, the state and the distinct maps are reused). Events after `asOf` are skipped.
  * Payments and device events, the long arrays, have their own loops that read fields directly;
- * the other sources go through their `read` function.
+ * the other sources go through their `read` function. Payments and device events sent in the
+ * columnar form are read column by column (`passPaymentColumns`, `passDeviceEventColumns`), with
+ * the same scratch values as their rows would give, so the aggregates are the same.
  * @param p the source plan (its state is reset here)
- * @param rows the events
+ * @param rows the events: an array of rows, or the columns of a source with a columnar form
  * @param asOf epoch ms
  * @param offsetMs local-time offset for hour filters
  * @param sc the shared row scratch
  * @internal
  */
-export function runPass(p: SourcePlan, rows: readonly unknown[], asOf: number, offsetMs: number, sc: RowScratch): void {
+export function runPass(
+  p: SourcePlan,
+  rows: readonly unknown[] | EventColumns,
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
   resetPlan(p);
-  switch (p.src.name) {
-    case "payments":
-      passPayments(p, rows, asOf, offsetMs, sc);
-      break;
-    case "deviceEvents":
-      passDeviceEvents(p, rows, asOf, offsetMs, sc);
-      break;
-    default:
-      passGeneric(p, rows, asOf, offsetMs, sc);
-  }
+  if (!isRows(rows)) {
+    // only the sources with a columnar form give columns (SourceDef.rows)
+    if (p.src.name === "payments") passPaymentColumns(p, rows, asOf, offsetMs, sc);
+    else passDeviceEventColumns(p, rows, asOf, offsetMs, sc);
+  } else
+    switch (p.src.name) {
+      case "payments":
+        passPayments(p, rows, asOf, offsetMs, sc);
+        break;
+      case "deviceEvents":
+        passDeviceEvents(p, rows, asOf, offsetMs, sc);
+        break;
+      default:
+        passGeneric(p, rows, asOf, offsetMs, sc);
+    }
   // keep no reference to the applicant's strings between calls
   const seen = p.seen;
   for (let g = 0; g < seen.length; g++) clearStringTable(seen[g]!);
 }
+
+const isRows = (r: readonly unknown[] | EventColumns): r is readonly unknown[] => Array.isArray(r);
 
 function resetPlan(p: SourcePlan): void {
   const st = p.state;

@@ -6,7 +6,7 @@ import {
   PAYMENT_CHANNELS,
   PRODUCT_TYPES,
 } from "../schema/applicant";
-import type { Applicant } from "../schema/applicant";
+import type { AnyFormApplicant } from "../schema/applicant";
 
 /**
  * The event arrays a declarative feature can aggregate over.
@@ -52,11 +52,19 @@ export interface SourceDef {
   readonly strs: readonly string[];
   /** Whether `where.open` applies (bureau accounts). */
   readonly hasOpen: boolean;
-  /** The rows, or `undefined` when the section is absent (features from it are then missing). */
-  readonly rows: (a: Applicant) => readonly unknown[] | undefined;
-  /** Fills the scratch from one row and returns its time. */
+  /**
+   * The rows, or `undefined` when the section is absent (features from it are then missing). The
+   * sources with a columnar form (`payments`, `deviceEvents`) give their columns object as it was
+   * validated when the applicant was sent in that form (`Array.isArray` tells which); `runPass`
+   * reads those columns directly.
+   */
+  readonly rows: (a: AnyFormApplicant) => readonly unknown[] | EventColumns | undefined;
+  /** Fills the scratch from one row (of the row form) and returns its time. */
   readonly read: (row: unknown, asOf: number, sc: RowScratch) => number;
 }
+
+/** A validated columnar event section (`paymentColumnsSchema`, `deviceEventColumnsSchema`): field -> column. */
+export type EventColumns = Readonly<Record<string, readonly unknown[] | undefined>>;
 
 /**
  * Enumeration value -> index + 1 (0 is kept for "absent"), as a prototype-free object: a keyed
@@ -110,7 +118,7 @@ const payments: SourceDef = {
   nums: ["amountFen"],
   strs: ["counterparty"],
   hasOpen: false,
-  rows: (a) => a.payments,
+  rows: (a) => a.payments as readonly unknown[] | EventColumns | undefined,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.e[0] = dirIx[r.direction as string] ?? 0;
@@ -131,7 +139,7 @@ const deviceEvents: SourceDef = {
   nums: [],
   strs: ["deviceId", "ipHash", "cityCode"],
   hasOpen: false,
-  rows: (a) => a.devices?.events,
+  rows: (a) => a.devices?.events as readonly unknown[] | EventColumns | undefined,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.e[0] = devKindIx[r.kind as string] ?? 0;

@@ -1,4 +1,5 @@
-import type { Applicant, DeviceEvent } from "../schema/applicant";
+import type { AnyFormApplicant, DeviceEventKind } from "../schema/applicant";
+import type { DeviceEventColumns } from "../schema/columnar";
 import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
@@ -41,7 +42,7 @@ export interface ComputeFactsOptions {
  * @throws {RangeError} when `asOf` is not a non-negative safe integer or `velocity` belongs to another configuration
  * @example readFact(computeFacts(applicant, { asOf }), "identity.underage") // => false
  */
-export function computeFacts(applicant: Applicant, options: ComputeFactsOptions): Facts {
+export function computeFacts(applicant: AnyFormApplicant, options: ComputeFactsOptions): Facts {
   const facts = createFacts(options.config ?? DEFAULT_FACT_CONFIG);
   computeFactsInto(facts, applicant, options);
   return facts;
@@ -57,7 +58,7 @@ export function computeFacts(applicant: Applicant, options: ComputeFactsOptions)
  * @throws {RangeError} as `computeFacts`, or when the buffer belongs to another catalog
  * @example const buffer = createFacts(DEFAULT_FACT_CONFIG); computeFactsInto(buffer, applicant, { asOf }); readFact(buffer, "identity.ageYears") // => 36 (born 1990-03-15)
  */
-export function computeFactsInto(facts: Facts, applicant: Applicant, options: ComputeFactsOptions): void {
+export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, options: ComputeFactsOptions): void {
   assertApplicantShape(applicant);
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with asOf");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
@@ -174,42 +175,71 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
   deviceCounts.fill(0);
   ipCounts.fill(0);
   const all = (1 << nw) - 1;
-  const located = locatedScratch;
-  located.length = 0;
+  located.n = 0;
   let cityLogins = 0;
   let cityMismatches = 0;
   let lastCityAt = -1;
   let lastCityMismatch = false;
-  for (const e of events) {
-    if (e.at > anchor) continue;
-    if (e.at > anchor - CHANGES_WINDOW_MS) {
-      const k = e.kind;
+  // One loop for both forms: a row read from its object, or from the columns (null entries are absent).
+  const rows = Array.isArray(events) ? events : undefined;
+  const cols = rows === undefined ? (events as DeviceEventColumns) : undefined;
+  const n = rows !== undefined ? rows.length : cols!.at.length;
+  for (let i = 0; i < n; i++) {
+    let at: number;
+    let kind: DeviceEventKind;
+    let deviceId: string;
+    let ipHash: string | undefined;
+    let lat: number | undefined;
+    let lon: number | undefined;
+    let cityCode: string | undefined;
+    if (rows !== undefined) {
+      const r = rows[i]!;
+      at = r.at;
+      kind = r.kind;
+      deviceId = r.deviceId;
+      ipHash = r.ipHash;
+      lat = r.lat;
+      lon = r.lon;
+      cityCode = r.cityCode;
+    } else {
+      const c = cols!;
+      at = c.at[i]!;
+      kind = c.kind[i]!;
+      deviceId = c.deviceId[i]!;
+      ipHash = entry(c.ipHash, i);
+      lat = entry(c.lat, i);
+      lon = entry(c.lon, i);
+      cityCode = entry(c.cityCode, i);
+    }
+    if (at > anchor) continue;
+    if (at > anchor - CHANGES_WINDOW_MS) {
+      const k = kind;
       if (k === "password_reset") {
         v[FIXED.passwordResets24h]!++;
         v[FIXED.accountChanges24h]!++;
       } else if (k === "phone_change" || k === "profile_change") v[FIXED.accountChanges24h]!++;
     }
-    if (e.at <= anchor - longest) continue;
+    if (at <= anchor - longest) continue;
     let w = 0;
-    while (e.at <= anchor - windows[w]!.ms) w++;
+    while (at <= anchor - windows[w]!.ms) w++;
     const base = wb + w * per;
-    if (e.kind === "apply") v[base + WINDOWED.apply]!++;
-    else if (e.kind === "login") v[base + WINDOWED.login]!++;
-    if (isNight(e.at, config)) v[base + WINDOWED.nightEvents]!++;
+    if (kind === "apply") v[base + WINDOWED.apply]!++;
+    else if (kind === "login") v[base + WINDOWED.login]!++;
+    if (isNight(at, config)) v[base + WINDOWED.nightEvents]!++;
     const inWindows = all & ~((1 << w) - 1);
-    countFresh(markString(deviceSeen, e.deviceId, inWindows), deviceCounts);
-    if (e.ipHash !== undefined) countFresh(markString(ipSeen, e.ipHash, inWindows), ipCounts);
-    if (e.kind !== "login") continue;
-    if (e.lat !== undefined && e.lon !== undefined) located.push(e);
-    if (e.cityCode !== undefined && id.cityCode !== undefined) {
-      const mismatch = e.cityCode !== id.cityCode;
+    countFresh(markString(deviceSeen, deviceId, inWindows), deviceCounts);
+    if (ipHash !== undefined) countFresh(markString(ipSeen, ipHash, inWindows), ipCounts);
+    if (kind !== "login") continue;
+    if (lat !== undefined && lon !== undefined) addLocated(at, lat, lon);
+    if (cityCode !== undefined && id.cityCode !== undefined) {
+      const mismatch = cityCode !== id.cityCode;
       cityLogins++;
       if (mismatch) cityMismatches++;
       // Latest login wins; among logins at the same instant, any mismatch counts (order-free).
-      if (e.at > lastCityAt) {
-        lastCityAt = e.at;
+      if (at > lastCityAt) {
+        lastCityAt = at;
         lastCityMismatch = mismatch;
-      } else if (e.at === lastCityAt && mismatch) lastCityMismatch = true;
+      } else if (at === lastCityAt && mismatch) lastCityMismatch = true;
     }
   }
   clearStringTable(deviceSeen);
@@ -230,14 +260,13 @@ export function computeFactsInto(facts: Facts, applicant: Applicant, options: Co
     setNum(v, m, FIXED.cityMismatchShare, cityMismatches / cityLogins);
     setNum(v, m, FIXED.cityLastMismatch, lastCityMismatch ? 1 : 0);
   }
-  if (located.length >= 2) {
-    travel(located, config, v, m);
-  } else if (located.length === 1) {
+  if (located.n >= 2) {
+    travel(config, v, m);
+  } else if (located.n === 1) {
     setNum(v, m, FIXED.travelMaxSpeed, 0);
     setNum(v, m, FIXED.travelImpossible, 0);
     setNum(v, m, FIXED.travelImpossibleCount, 0);
   }
-  located.length = 0; // keep no reference to the applicant's events
 }
 
 // Per-call scratch (computeFactsInto is synchronous; each is emptied before it returns).
@@ -245,7 +274,39 @@ const deviceSeen: StringTable = newStringTable();
 const ipSeen: StringTable = newStringTable();
 const deviceCounts = new Float64Array(32);
 const ipCounts = new Float64Array(32);
-const locatedScratch: DeviceEvent[] = [];
+/** Located logins (time, latitude, longitude) of the current call: parallel arrays grown on demand, `n` used. */
+const located: { n: number; at: Float64Array; lat: Float64Array; lon: Float64Array; order: number[] } = {
+  n: 0,
+  at: new Float64Array(64),
+  lat: new Float64Array(64),
+  lon: new Float64Array(64),
+  order: [],
+};
+
+function addLocated(at: number, lat: number, lon: number): void {
+  const k = located.n;
+  if (k === located.at.length) {
+    const grow = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    located.at = grow(located.at);
+    located.lat = grow(located.lat);
+    located.lon = grow(located.lon);
+  }
+  located.at[k] = at;
+  located.lat[k] = lat;
+  located.lon[k] = lon;
+  located.n = k + 1;
+}
+
+/** Entry i of an optional column of the columnar form (`null` entries and absent columns are absent). */
+function entry<T>(c: readonly (T | null)[] | undefined, i: number): T | undefined {
+  if (c === undefined) return undefined;
+  const x = c[i];
+  return x === null ? undefined : x;
+}
 const lendingScratch: LoanInquiryCounts = { inquiries: 0, lenders: 0 };
 
 function setNum(v: Float64Array, m: Uint8Array, i: number, x: number): void {
@@ -272,7 +333,7 @@ function countFresh(fresh: number, counts: Float64Array): void {
  * not re-validate it, `parseApplicant` does).
  */
 function assertApplicantShape(a: unknown): void {
-  const o = a as Partial<Applicant> | null;
+  const o = a as Partial<AnyFormApplicant> | null;
   if (
     typeof o !== "object" ||
     o === null ||
@@ -283,24 +344,30 @@ function assertApplicantShape(a: unknown): void {
     throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
 }
 
-const byTimeLatLon = (a: DeviceEvent, b: DeviceEvent): number => a.at - b.at || a.lat! - b.lat! || a.lon! - b.lon!;
+/** Orders located logins (indices into `located`) by (time, lat, lon): a total order on what `travel` reads. */
+const byTimeLatLon = (i: number, j: number): number =>
+  located.at[i]! - located.at[j]! || located.lat[i]! - located.lat[j]! || located.lon[i]! - located.lon[j]!;
 
 /** Sorts located logins by (time, lat, lon) so ties do not depend on input order, then scans pairs. */
-function travel(located: DeviceEvent[], config: FactConfig, v: Float64Array, m: Uint8Array): void {
-  // Logins usually arrive in time order: sort only when needed (a stable sort of sorted input is the identity).
+function travel(config: FactConfig, v: Float64Array, m: Uint8Array): void {
+  const n = located.n;
+  const order = located.order;
+  order.length = n;
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Logins usually arrive in time order: sort only when needed.
   let sorted = true;
-  for (let i = 1; i < located.length && sorted; i++)
-    if (!(byTimeLatLon(located[i - 1]!, located[i]!) <= 0)) sorted = false;
-  if (!sorted) located.sort(byTimeLatLon);
+  for (let i = 1; i < n && sorted; i++) if (!(byTimeLatLon(i - 1, i) <= 0)) sorted = false;
+  if (!sorted) order.sort(byTimeLatLon);
   let maxSpeed = 0;
   let impossible = 0;
   const minHours = config.minTravelSeconds / 3600;
-  for (let i = 1; i < located.length; i++) {
-    const a = located[i - 1]!;
-    const b = located[i]!;
-    const km = haversineKm(a.lat!, a.lon!, b.lat!, b.lon!);
+  const { at, lat, lon } = located;
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    const km = haversineKm(lat[a]!, lon[a]!, lat[b]!, lon[b]!);
     if (km < config.minTravelKm) continue;
-    const speed = km / Math.max(minHours, (b.at - a.at) / HOUR_MS);
+    const speed = km / Math.max(minHours, (at[b]! - at[a]!) / HOUR_MS);
     if (speed > maxSpeed) maxSpeed = speed;
     if (speed > config.impossibleSpeedKmh) impossible++;
   }

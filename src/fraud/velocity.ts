@@ -1,4 +1,4 @@
-import type { Applicant } from "../schema/applicant";
+import type { AnyFormApplicant } from "../schema/applicant";
 import { VELOCITY_DIMENSIONS, VELOCITY_KINDS, type VelocityDimension, type VelocityKind } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
 import { type VelocityCounts, createVelocityCounts } from "./velocity-counts";
@@ -29,7 +29,7 @@ export function velocityKey(dimension: VelocityDimension, kind: VelocityKind, va
 }
 
 function dimensionValue(
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   d: VelocityDimension,
   identityKey: string | undefined,
 ): string | undefined {
@@ -39,7 +39,7 @@ function dimensionValue(
 }
 
 /** The queries for one applicant, in `VelocityCounts` order (undefined where the value is absent). */
-function velocityQueries(applicant: Applicant, options: VelocityOptions): (VelocityQuery | undefined)[] {
+function velocityQueries(applicant: AnyFormApplicant, options: VelocityOptions): (VelocityQuery | undefined)[] {
   if (typeof applicant !== "object" || applicant === null || typeof applicant.id !== "string")
     throw new TypeError("applicant must be a validated Applicant (see parseApplicant)");
   const config = options.config ?? DEFAULT_FACT_CONFIG;
@@ -70,7 +70,11 @@ function velocityQueries(applicant: Applicant, options: VelocityOptions): (Veloc
  * @throws {RangeError} when asOf is invalid or a window is longer than the store keeps
  * @example readVelocity(applicant, createMemoryVelocityStore(), { asOf }).values[0] // => 0 (no earlier application from this device)
  */
-export function readVelocity(applicant: Applicant, store: VelocityStore, options: VelocityOptions): VelocityCounts {
+export function readVelocity(
+  applicant: AnyFormApplicant,
+  store: VelocityStore,
+  options: VelocityOptions,
+): VelocityCounts {
   const counts = createVelocityCounts((options.config ?? DEFAULT_FACT_CONFIG).catalog);
   velocityQueries(applicant, options).forEach((q, i) => {
     if (q === undefined) return;
@@ -95,7 +99,7 @@ export function readVelocity(applicant: Applicant, store: VelocityStore, options
  * @example (await gatherFacts(applicant, createMemoryVelocityStore(), { asOf })).missing[0] // => 0
  */
 export async function gatherFacts(
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   store: AsyncVelocityStore | VelocityStore,
   options: VelocityOptions,
 ): Promise<VelocityCounts> {
@@ -136,7 +140,7 @@ export async function gatherFacts(
  * @returns the events, in dimension order (device, ip, identity; absent values left out)
  * @example applicationEvents(applicant).map((e) => e.key) // => ["device|apply|d-1", "identity|apply|t-1"] (no IP hash)
  */
-export function applicationEvents(applicant: Applicant, identityKey?: string): VelocityEvent[] {
+export function applicationEvents(applicant: AnyFormApplicant, identityKey?: string): VelocityEvent[] {
   const app = applicant.application;
   const out: VelocityEvent[] = [];
   if (app === undefined) return out;
@@ -156,7 +160,7 @@ export function applicationEvents(applicant: Applicant, identityKey?: string): V
  * @returns nothing
  * @example const s = createMemoryVelocityStore(); recordApplication(s, applicant); readVelocity(applicant, s, { asOf }).values[0] // => 1 (this application, from this device, within 1 h)
  */
-export function recordApplication(store: VelocityStore, applicant: Applicant, identityKey?: string): void {
+export function recordApplication(store: VelocityStore, applicant: AnyFormApplicant, identityKey?: string): void {
   for (const e of applicationEvents(applicant, identityKey)) store.record(e.key, e.at);
 }
 
@@ -173,7 +177,7 @@ export function recordApplication(store: VelocityStore, applicant: Applicant, id
  */
 export async function recordApplicationAsync(
   store: AsyncVelocityStore | VelocityStore,
-  applicant: Applicant,
+  applicant: AnyFormApplicant,
   identityKey?: string,
 ): Promise<boolean> {
   if (!("countMany" in store)) {

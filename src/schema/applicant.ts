@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DeviceEventColumns, PaymentColumns } from "./columnar";
 import { BOUNDS, LIMITS } from "./limits";
 
 /**
@@ -465,5 +466,14 @@ export type DeviceEvent = z.infer<typeof deviceEventSchema>;
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
 export type Devices = z.infer<typeof devicesSchema>;
 export type PlatformLoan = z.infer<typeof platformLoanSchema>;
-/** A validated applicant (the output of `parseApplicant`). */
+/** A validated applicant in the row form (`applicantSchema`); what generators and hosts usually build. */
 export type Applicant = z.infer<typeof applicantSchema>;
+/**
+ * An applicant whose `payments` and `devices.events` may each be in the row form (`applicantSchema`)
+ * or the columnar form (`columnarApplicantSchema`): what `parseApplicant` returns and every reader
+ * of a validated applicant accepts; a reader tells the forms apart with `Array.isArray`.
+ */
+export type AnyFormApplicant = Omit<Applicant, "payments" | "devices"> & {
+  payments?: PaymentEvent[] | PaymentColumns | undefined;
+  devices?: (Omit<Devices, "events"> & { events: DeviceEvent[] | DeviceEventColumns }) | undefined;
+};

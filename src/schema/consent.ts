@@ -1,4 +1,5 @@
-import { type Applicant, CONSENT_CATEGORIES, type ConsentCategory, type DeviceEvent } from "./applicant";
+import { type AnyFormApplicant, CONSENT_CATEGORIES, type ConsentCategory, type DeviceEvent } from "./applicant";
+import type { DeviceEventColumns } from "./columnar";
 
 /**
  * Whether the applicant consented to a data category being used. Without `consent.purposes`
@@ -10,7 +11,7 @@ import { type Applicant, CONSENT_CATEGORIES, type ConsentCategory, type DeviceEv
  * @returns true when the category's data may be used
  * @example consentsTo({ creditBureauQuery: true, purposes: { payments: true } }, "location") // => false
  */
-export function consentsTo(consent: Applicant["consent"], category: ConsentCategory): boolean {
+export function consentsTo(consent: AnyFormApplicant["consent"], category: ConsentCategory): boolean {
   const p = consent.purposes;
   if (p === undefined) return true;
   if (category === "bureau") return consent.creditBureauQuery && p.bureau !== false;
@@ -29,10 +30,10 @@ export function consentsTo(consent: Applicant["consent"], category: ConsentCateg
  * @returns the same applicant when everything is consented, else a frozen copy without the unconsented data
  * @example applyConsent({ ...applicant, consent: { creditBureauQuery: true, purposes: { bureau: false, payments: true } } }).bureau // => undefined
  */
-export function applyConsent(applicant: Applicant): Applicant {
+export function applyConsent(applicant: AnyFormApplicant): AnyFormApplicant {
   const c = applicant.consent;
   if (c.purposes === undefined) return applicant;
-  const out: { -readonly [K in keyof Applicant]: Applicant[K] } = { ...applicant };
+  const out: { -readonly [K in keyof AnyFormApplicant]: AnyFormApplicant[K] } = { ...applicant };
   if (!consentsTo(c, "bureau")) delete out.bureau;
   if (!consentsTo(c, "payments")) delete out.payments;
   if (!consentsTo(c, "social")) delete out.social;
@@ -45,9 +46,16 @@ export function applyConsent(applicant: Applicant): Applicant {
     }
   } else if (!consentsTo(c, "location") && applicant.devices !== undefined) {
     const d = applicant.devices;
-    out.devices = Object.freeze({ ...d, events: Object.freeze(d.events.map(withoutLocation)) as DeviceEvent[] });
+    out.devices = Object.freeze({ ...d, events: eventsWithoutLocation(d.events) });
   }
   return Object.freeze(out);
+}
+
+/** Device events without coordinates and city codes: rows stripped one by one, columns dropped whole. */
+function eventsWithoutLocation(ev: DeviceEvent[] | DeviceEventColumns): DeviceEvent[] | DeviceEventColumns {
+  if (Array.isArray(ev)) return Object.freeze(ev.map(withoutLocation)) as DeviceEvent[];
+  const { lat: _a, lon: _o, cityCode: _c, ...rest } = ev;
+  return Object.freeze(rest);
 }
 
 function withoutLocation(e: DeviceEvent): DeviceEvent {
@@ -65,13 +73,13 @@ function withoutLocation(e: DeviceEvent): DeviceEvent {
  * @returns the categories, a frozen array
  * @example dataCategoriesOf(applyConsent({ ...applicant, consent: { creditBureauQuery: true, purposes: { bureau: true } } })) // => ["bureau"]
  */
-export function dataCategoriesOf(applicant: Applicant): readonly ConsentCategory[] {
+export function dataCategoriesOf(applicant: AnyFormApplicant): readonly ConsentCategory[] {
   const out: ConsentCategory[] = [];
   for (const cat of CONSENT_CATEGORIES) if (present(applicant, cat)) out.push(cat);
   return Object.freeze(out);
 }
 
-function present(a: Applicant, cat: ConsentCategory): boolean {
+function present(a: AnyFormApplicant, cat: ConsentCategory): boolean {
   switch (cat) {
     case "bureau":
       return a.bureau !== undefined;
@@ -82,8 +90,14 @@ function present(a: Applicant, cat: ConsentCategory): boolean {
     case "device":
       return a.devices !== undefined || a.application?.deviceId !== undefined || a.application?.ipHash !== undefined;
     case "location":
-      return (
-        a.devices?.events.some((e) => e.lat !== undefined || e.lon !== undefined || e.cityCode !== undefined) === true
-      );
+      return a.devices !== undefined && hasLocation(a.devices.events);
   }
 }
+
+/** Whether a device event carries a coordinate or city code (in the columnar form: a non-null entry). */
+function hasLocation(ev: DeviceEvent[] | DeviceEventColumns): boolean {
+  if (Array.isArray(ev)) return ev.some((e) => e.lat !== undefined || e.lon !== undefined || e.cityCode !== undefined);
+  return anyEntry(ev.lat) || anyEntry(ev.lon) || anyEntry(ev.cityCode);
+}
+
+const anyEntry = (c: readonly unknown[] | undefined): boolean => c?.some((x) => x !== null) === true;

@@ -1,4 +1,4 @@
-import type { Applicant } from "./applicant";
+import type { AnyFormApplicant } from "./applicant";
 import { checkToken, PSEUDONYM_CHARS, tokenField } from "./fast-parse/checks";
 import { type Ctx, isObject, reportType, unknownKeys } from "./fast-parse/context";
 import {
@@ -36,7 +36,7 @@ const ROOT: readonly (string | number)[] = [];
  * @returns `{ ok: true, value }` with the frozen applicant, or `{ ok: false, issues }` (no input values in them)
  * @example parseApplicantFast({ id: "a1" }).ok // => false (identity and consent are missing)
  */
-export function parseApplicantFast(input: unknown): Result<Applicant> {
+export function parseApplicantFast(input: unknown): Result<AnyFormApplicant> {
   const ctx: Ctx = { issues: [], aborting: 0, checked: 0 };
   let snap: unknown;
   try {
@@ -53,7 +53,7 @@ const UNREADABLE = Object.freeze([issue("invalid_value", ROOT, "could not be rea
  * The checks proper, on a snapshot: each value is read from fresh plain objects only; the element
  * loops of the arrays in `ctx.checked` are skipped (the snapshot ran them).
  */
-function validate(ctx: Ctx, input: unknown): Result<Applicant> {
+function validate(ctx: Ctx, input: unknown): Result<AnyFormApplicant> {
   if (!isObject(input)) {
     reportType(ctx, input, "object", ROOT, -1, undefined);
     return fail(ctx.issues);
@@ -68,5 +68,5 @@ function validate(ctx: Ctx, input: unknown): Result<Applicant> {
   devices(ctx, input.devices, ROOT);
   loans(ctx, input.loans, ROOT);
   unknownKeys(ctx, input, APPLICANT_KEYS, ROOT, -1);
-  return ctx.issues.length === 0 ? ok(input as unknown as Applicant) : fail(capIssues(ctx.issues));
+  return ctx.issues.length === 0 ? ok(input as unknown as AnyFormApplicant) : fail(capIssues(ctx.issues));
 }

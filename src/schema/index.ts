@@ -1,13 +1,15 @@
 /**
  * riskcard/schema: the input contract (zod schemas of an applicant and its records, with their
- * closed enumerations and numeric bounds), the fast validator `parseApplicant` (equal to the zod
- * contract, property-tested), the JSON Schema export, and errors as data (`Issue`, `Result`,
+ * closed enumerations and numeric bounds), the columnar request form of `payments` and
+ * `devices.events` (`columnarApplicantSchema`, `toColumnar`, `toRows`: see `columnar.ts`), the fast
+ * validator `parseApplicant` (equal to the zod contract, property-tested), the JSON Schema exports, and errors as data (`Issue`, `Result`,
  * `RiskcardError`).
  *
  * Explicit list: the fast validator's section checkers stay internal.
  */
 export { ageInYears } from "./age";
 export {
+  type AnyFormApplicant,
   type Applicant,
   type Application,
   applicantSchema,
@@ -60,7 +62,15 @@ export {
   type Social,
   socialSchema,
 } from "./applicant";
-export { applicantJsonSchema } from "./json-schema";
+export {
+  columnarApplicantSchema,
+  type DeviceEventColumns,
+  deviceEventColumnsSchema,
+  type PaymentColumns,
+  paymentColumnsSchema,
+} from "./columnar";
+export { applicantJsonSchema, columnarApplicantJsonSchema } from "./json-schema";
+export { toColumnar, toRows } from "./transpose";
 export { BOUNDS, LIMITS, type NumericRange } from "./limits";
 export { type ParsedApplicant, parseApplicant, parseApplicantOrThrow, parseApplicantWithZod } from "./parse";
 export {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applicantSchema } from "./applicant";
+import { columnarApplicantSchema } from "./columnar";
 
 /**
  * The applicant contract as JSON Schema (draft 2020-12), for clients not written in TypeScript.
@@ -17,5 +18,28 @@ export function applicantJsonSchema(): Record<string, unknown> {
   schema.description =
     "One loan application (riskcard input contract). Money in integer fen, time in epoch ms. " +
     "identity needs birthDate (a real calendar date) or ageYears. Unknown keys are rejected.";
+  return schema;
+}
+
+/**
+ * The columnar form of the applicant contract as JSON Schema (draft 2020-12): `payments` and
+ * `devices.events` as objects of columns (`columnarApplicantSchema`); an optional column is an array
+ * whose entries may be `null` (absent on that row). Rules JSON Schema cannot express (every column
+ * as long as `at`; a birth date or an age) are in the schema's `description`.
+ * @returns a fresh JSON Schema object
+ * @example (columnarApplicantJsonSchema() as any).properties.payments.required // => ["at", "amountFen", "direction", "channel"]
+ */
+export function columnarApplicantJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(columnarApplicantSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  schema.title = "riskcard Applicant (columnar)";
+  schema.description =
+    "One loan application (riskcard input contract) with payments and devices.events as columns: " +
+    "one array per field, row i being entry i of every column. Every column must have as many " +
+    "entries as `at`; an optional column may be left out, and holds null on rows without the field. " +
+    "Money in integer fen, time in epoch ms. identity needs birthDate (a real calendar date) or ageYears. " +
+    "Unknown keys are rejected.";
   return schema;
 }

@@ -1,16 +1,19 @@
-import { type Applicant, applicantSchema } from "./applicant";
+import type { AnyFormApplicant } from "./applicant";
+import { applicantSchemaFor } from "./columnar";
 import { parseApplicantFast } from "./fast-parse";
 import { type Result, RiskcardError, fail, ok } from "./result";
 import { validateWith } from "./zod-issues";
 
 /**
- * Validates an applicant against `applicantSchema` (the zod contract). Unknown keys are rejected.
+ * Validates an applicant against the zod contract: `applicantSchema`, with `payments` and
+ * `devices.events` checked against their columnar schemas (`paymentColumnsSchema`,
+ * `deviceEventColumnsSchema`) when they are sent as objects. Unknown keys are rejected.
  * @param input anything, typically `JSON.parse` of a request body
  * @returns `{ ok: true, value }` with the applicant, or `{ ok: false, issues }` (no input values in them)
  * @example parseApplicant({ id: "a1" }).ok // => false (identity and consent are missing)
  */
-export function parseApplicantWithZod(input: unknown): Result<Applicant> {
-  return validateWith(applicantSchema, input);
+export function parseApplicantWithZod(input: unknown): Result<AnyFormApplicant> {
+  return validateWith(applicantSchemaFor(input), input) as Result<AnyFormApplicant>;
 }
 
 declare const parsedBrand: unique symbol;
@@ -21,7 +24,7 @@ declare const parsedBrand: unique symbol;
  * proof is a module-private registry of the values `parseApplicant` returned, so a look-alike
  * object (a copy, a spread, JSON round trip) is validated like any other input.
  */
-export type ParsedApplicant = Applicant & { readonly [parsedBrand]: true };
+export type ParsedApplicant = AnyFormApplicant & { readonly [parsedBrand]: true };
 
 /** Every applicant `parseApplicant` has returned (frozen, so what was validated cannot change). */
 const parsed = new WeakSet<object>();
@@ -63,7 +66,7 @@ export function isParsedApplicant(value: unknown): value is ParsedApplicant {
  * @example applicantToDecide(parseApplicantOrThrow(applicant)).ok // => true (without validating again)
  * @internal
  */
-export function applicantToDecide(input: unknown): Result<Applicant> {
+export function applicantToDecide(input: unknown): Result<AnyFormApplicant> {
   if (isParsedApplicant(input)) return ok(input);
   return parseApplicantFast(input);
 }

@@ -1,5 +1,5 @@
 import { ageInYears } from "../schema/age";
-import { type Applicant, OCCUPATIONS } from "../schema/applicant";
+import { type AnyFormApplicant, OCCUPATIONS } from "../schema/applicant";
 import type { Strategy } from "./load";
 import {
   type AttributeName,
@@ -16,7 +16,7 @@ import {
  */
 export interface Router {
   /** The index of the segment an applicant is routed to, or `NOT_INVITED` when eligibility declines it. */
-  route(applicant: Applicant, asOf: number): number;
+  route(applicant: AnyFormApplicant, asOf: number): number;
 }
 
 /**
@@ -83,7 +83,7 @@ export function compileRouter(strategy: Strategy): Router {
   const v = new Float64Array(SLOTS);
   const { region, product, channel } = domains;
   return Object.freeze({
-    route(a: Applicant, asOf: number): number {
+    route(a: AnyFormApplicant, asOf: number): number {
       if (invitationOnly && !invited.has(a.id)) return NOT_INVITED;
       if (reads[0] === 1) v[0] = a.bureau === undefined ? 0 : 1;
       if (reads[1] === 1) v[1] = a.loans !== undefined && a.loans.length > 0 ? 1 : 0;

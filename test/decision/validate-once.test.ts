@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { RiskcardError, createEngine } from "../../src/index";
 import * as fastParse from "../../src/schema/fast-parse";
 import { isParsedApplicant, parseApplicant, parseApplicantOrThrow } from "../../src/schema/parse";
+import { toColumnar } from "../../src/schema/transpose";
 import { POPULATION_AS_OF, adult, clone, population } from "./helpers";
 
 // A counting hook on the one function that validates: every validation of an applicant goes
@@ -76,8 +77,9 @@ describe("decide uses exactly what it validated (item 8)", () => {
     expect(n).toBe(1);
   });
 
-  it("reads every property of the input at most once, whatever the section (counting Proxy)", () => {
-    for (const a of [adult(), ...population().slice(0, 20)]) {
+  it("reads every property of the input at most once, whatever the section and form (counting Proxy)", () => {
+    const some = population().slice(0, 20);
+    for (const a of [adult(), ...some, toColumnar(adult()), ...some.slice(0, 10).map(toColumnar)]) {
       const counts = new Map<string, number>();
       const d = engine.decide(countingProxy(clone(a), counts), { asOf });
       expect(json(d)).toBe(json(engine.decide(a, { asOf })));
@@ -171,6 +173,18 @@ describe("validate once: decide recognises what parseApplicant returned (issue 1
       engine.decide(lookAlike, { asOf });
     }
     expect(validations() - before).toBe(4);
+  });
+
+  it("the same holds for an applicant sent in the columnar form", () => {
+    const c = toColumnar(population()[1]!);
+    const before = validations();
+    const p = parseApplicantOrThrow(c);
+    engine.decide(p, { asOf });
+    engine.safeDecide(p, { asOf });
+    expect(validations() - before).toBe(1);
+    expect(Array.isArray(p.payments)).toBe(false);
+    engine.decide(JSON.parse(JSON.stringify(p)), { asOf });
+    expect(validations() - before).toBe(2);
   });
 
   it("a look-alike of a parsed applicant with an invalid value is rejected (the marker is not structural)", () => {

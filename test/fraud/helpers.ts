@@ -7,7 +7,7 @@ export const HOUR = 3_600_000;
 export const MIN = 60_000;
 export const DAY = 24 * HOUR;
 
-/** A small valid applicant; `extra` replaces top-level sections. */
+/** A small valid applicant (row form); `extra` replaces top-level sections. */
 export function applicant(extra: Partial<Applicant> = {}): Applicant {
   return parseApplicantOrThrow({
     id: "app-1",
@@ -27,7 +27,7 @@ export function applicant(extra: Partial<Applicant> = {}): Applicant {
       ipHash: "ip-1",
     },
     ...extra,
-  });
+  }) as Applicant;
 }
 
 /** A rule set envelope around rules (and optional lists/thresholds). */

@@ -5,113 +5,7 @@ import { BOUNDS } from "../../src/schema/limits";
 import type { Applicant } from "../../src/schema/applicant";
 import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
 import { applicantArb, syntheticApplicant } from "../features/arbitraries";
-
-/** Every node of a JSON-like tree, as the path of keys to it. */
-function nodes(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(path);
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) nodes(v[i], [...path, i], out);
-  } else if (v !== null && typeof v === "object")
-    for (const k of Object.keys(v)) nodes((v as Record<string, unknown>)[k], [...path, k], out);
-  return out;
-}
-
-const WEIRD: unknown[] = [
-  null,
-  undefined,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  -0,
-  0,
-  1,
-  1.5,
-  -1,
-  31,
-  61,
-  131,
-  10_001,
-  2 ** 53,
-  -(2 ** 53),
-  1e300,
-  -1e300,
-  Number.MAX_SAFE_INTEGER,
-  "",
-  "x",
-  "é",
-  "a b",
-  "😀".repeat(20),
-  "😀".repeat(65),
-  "a".repeat(33),
-  "a".repeat(129),
-  "1990-02-30",
-  "1990-13-01",
-  "2000-02-29",
-  "1900-02-29",
-  "1990-1-01",
-  "１９９０-01-01",
-  "in",
-  "login",
-  "salary",
-  "gambling",
-  "credit_card",
-  "loan_application",
-  "microloan",
-  "phone_change",
-  "lender-1",
-  "cash-loan",
-  true,
-  false,
-  [],
-  [1],
-  ["a"],
-  new Array(129).fill("a"),
-  {},
-  { length: 0 },
-  { length: "x" },
-  { length: 200 },
-  Array.from({ length: 361 }, () => ({ dueAt: 0, amountFen: 0 })),
-  Array.from({ length: 1_001 }, () => ({ at: 0, kind: "other" })),
-];
-
-type Mutation = { readonly pick: number; readonly op: number; readonly value: number; readonly key: number };
-/** A fresh copy of a weird value, so mutations never share (or loop through) objects. */
-const weird = (i: number): unknown => structuredClone(WEIRD[i % WEIRD.length]);
-const KEYS = ["zz", "__proto__", "constructor", "prototype", "toString", "at", "amount_fen"];
-
-/** Applies a mutation in place: replace a node, delete it, or add an unknown key to an object. */
-function mutate(root: Record<string, unknown>, m: Mutation): unknown {
-  const all = nodes(root);
-  const path = all[m.pick % all.length]!;
-  if (path.length === 0) return m.op % 5 === 0 ? weird(m.value) : root;
-  let parent: Record<string | number, unknown> = root;
-  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  const target = parent[last];
-  switch (m.op % 5) {
-    case 0:
-    case 1:
-      parent[last] = weird(m.value);
-      break;
-    case 2:
-      if (Array.isArray(parent)) parent.splice(last as number, 1);
-      else delete parent[last];
-      break;
-    default: {
-      const obj =
-        target !== null && typeof target === "object" && !Array.isArray(target)
-          ? (target as Record<string, unknown>)
-          : root;
-      Object.defineProperty(obj, KEYS[m.key % KEYS.length]!, {
-        value: weird(m.value),
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-    }
-  }
-  return root;
-}
+import { mutate, mutationArb, nodes } from "./hostile";
 
 /** A code of `application.product` / `.channel`: valid ones, and a few one step outside the contract. */
 const codeArb = fc.oneof(
@@ -134,8 +28,6 @@ const withCodes = (arb: fc.Arbitrary<Applicant>): fc.Arbitrary<Applicant> =>
             },
           },
     );
-
-const mutationArb = fc.record({ pick: fc.nat(), op: fc.nat(), value: fc.nat(), key: fc.nat() });
 
 function expectSame(input: unknown): void {
   const z = parseApplicantWithZod(input);

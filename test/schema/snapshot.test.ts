@@ -5,6 +5,7 @@ import { snapshotApplicant } from "../../src/schema/fast-parse/snapshot";
 import { validDeviceEvent, validPayment } from "../../src/schema/fast-parse/valid";
 import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
 import { applicantArb } from "../features/arbitraries";
+import type { Applicant } from "../../src/schema/applicant";
 
 /**
  * The naive reading of a `checked` bit: the array is an array and every element passes the
@@ -101,10 +102,10 @@ describe("snapshotApplicant checks the event arrays while copying them (SYNTHETI
         const r = parseApplicant(x);
         expect(r.ok).toBe(true);
         expect(reads).toBe(1);
-        if (r.ok) expect(r.value.payments![i]!.amountFen).toBe(good);
+        if (r.ok) expect((r.value as Applicant).payments![i]!.amountFen).toBe(good);
         // a mutation of the input after validation does not reach the parsed applicant
         (x.payments as { at: number }[])[i]!.at = -1;
-        if (r.ok) expect(r.value.payments![i]!.at).toBe(a.payments![i]!.at);
+        if (r.ok) expect((r.value as Applicant).payments![i]!.at).toBe(a.payments![i]!.at);
       }),
       { numRuns: 100 },
     );

@@ -49,13 +49,13 @@ const MIN_SAFE = Number.MIN_SAFE_INTEGER;
  * sequence: type, integer, safe range, then the bounds. `undefined` is accepted when `f.optional`.
  * @internal
  */
-export function checkInt(ctx: Ctx, v: unknown, f: NumericField, pre: Path, idx: number, key: string): void {
+export function checkInt(ctx: Ctx, v: unknown, f: NumericField, pre: Path, idx: number, key: string | undefined): void {
   if (typeof v === "number" && v >= f.min && v <= f.max && Number.isSafeInteger(v)) return;
   if (v === undefined && f.optional) return;
   intSlow(ctx, v, f.min, f.max, pre, idx, key);
 }
 
-function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: number, key: string): void {
+function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: number, key: string | undefined): void {
   if (typeof v !== "number" || !Number.isFinite(v)) {
     reportType(ctx, v, "number", pre, idx, key);
     return;
@@ -76,7 +76,14 @@ function intSlow(ctx: Ctx, v: unknown, lo: number, hi: number, pre: Path, idx: n
  * Checks `z.number().min(f.min).max(f.max)` (finite number within bounds).
  * @internal
  */
-export function checkNumber(ctx: Ctx, v: unknown, f: NumericField, pre: Path, idx: number, key: string): void {
+export function checkNumber(
+  ctx: Ctx,
+  v: unknown,
+  f: NumericField,
+  pre: Path,
+  idx: number,
+  key: string | undefined,
+): void {
   if (typeof v === "number" && v >= f.min && v <= f.max) return;
   if (v === undefined && f.optional) return;
   if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -88,13 +95,20 @@ export function checkNumber(ctx: Ctx, v: unknown, f: NumericField, pre: Path, id
 }
 
 /** Checks `z.boolean()`. @internal */
-export function checkBool(ctx: Ctx, v: unknown, optional: boolean, pre: Path, idx: number, key: string): void {
+export function checkBool(
+  ctx: Ctx,
+  v: unknown,
+  optional: boolean,
+  pre: Path,
+  idx: number,
+  key: string | undefined,
+): void {
   if (typeof v === "boolean" || (v === undefined && optional)) return;
   reportType(ctx, v, "boolean", pre, idx, key);
 }
 
 /** Checks `z.enum(f.values)`; a missing value is an enum error, as in zod. @internal */
-export function checkEnum(ctx: Ctx, v: unknown, f: EnumField, pre: Path, idx: number, key: string): void {
+export function checkEnum(ctx: Ctx, v: unknown, f: EnumField, pre: Path, idx: number, key: string | undefined): void {
   if (f.values.has(v) || (v === undefined && f.optional)) return;
   report(ctx, "invalid_enum", pre, idx, key, "not one of the allowed values", true);
 }
@@ -127,7 +141,7 @@ export function lengthChecks(
   max: number,
   pre: Path,
   idx: number,
-  key: string,
+  key: string | undefined,
 ): void {
   if (v === null || v === undefined) return;
   const units = (v as { length?: unknown }).length as number;
@@ -180,7 +194,7 @@ function allIn(s: string, table: Uint8Array): boolean {
  * patterns: type, length (code points), then pattern.
  * @internal
  */
-export function checkToken(ctx: Ctx, v: unknown, f: TokenField, pre: Path, idx: number, key: string): void {
+export function checkToken(ctx: Ctx, v: unknown, f: TokenField, pre: Path, idx: number, key: string | undefined): void {
   if (typeof v === "string") {
     if (v.length <= f.maxLength && allIn(v, f.chars)) return;
     lengthChecks(ctx, v, f.minLength, f.maxLength, pre, idx, key);

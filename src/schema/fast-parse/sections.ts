@@ -26,6 +26,7 @@ import {
   requiredNumber,
   tokenField,
 } from "./checks";
+import { DEVICE_EVENT_COLUMNS, PAYMENT_COLUMNS, checkColumns } from "./columns";
 import {
   CHECKED_DEVICE_EVENTS,
   CHECKED_PAYMENTS,
@@ -249,8 +250,12 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
 /** @internal */
 export const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
 const PAY_PRE: Path = ["payments"];
-/** `payments` (optional array of `paymentEventSchema`). */
+/** `payments` (optional array of `paymentEventSchema`, or `paymentColumnsSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
+  if (isObject(v)) {
+    checkColumns(ctx, v, PAYMENT_COLUMNS, PAY_PRE);
+    return;
+  }
   const arr = arrayAt(ctx, v, PAYMENTS_ARRAY, pre, -1, "payments");
   if (arr === undefined || (ctx.checked & CHECKED_PAYMENTS) !== 0) return;
   for (let i = 0; i < arr.length; i++) {
@@ -389,12 +394,14 @@ export const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
 const EV_PRE: Path = ["devices", "events"];
 const REC_PRE: Path = ["devices", "records"];
 
-/** `devicesSchema` (optional). */
+/** `devicesSchema` (optional), its `events` in the row or the columnar form. */
 export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "devices");
   if (o === undefined) return;
   const P = DEVICES_PATH;
-  const ev = arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
+  const cols = isObject(o.events);
+  if (cols) checkColumns(ctx, o.events as Record<string, unknown>, DEVICE_EVENT_COLUMNS, EV_PRE);
+  const ev = cols ? undefined : arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
   if (ev !== undefined && (ctx.checked & CHECKED_DEVICE_EVENTS) === 0) {
     let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {

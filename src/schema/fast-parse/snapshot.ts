@@ -15,7 +15,9 @@
  * kind (an array where an object is expected, ...) are kept as they are, and validation rejects
  * them reading nothing but their type and `length`. An array longer than its cap in `LIMITS` is not
  * copied: a sparse array of length cap + 1 stands in for it, so validation reports the same
- * `too_big` issue without reading its elements.
+ * `too_big` issue without reading its elements. `payments` and `devices.events` sent as objects are
+ * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
+ * entries (`copyColumns`), so the copy keeps the form and no row object is built.
  * @internal
  */
 import { LIMITS } from "../limits";
@@ -39,6 +41,11 @@ import {
   REP_KEYS,
   SOCIAL_KEYS,
 } from "./sections";
+import {
+  type ColumnsDef as ColumnChecks,
+  DEVICE_EVENT_COLUMNS as DEVICE_EVENT_CHECKS,
+  PAYMENT_COLUMNS as PAYMENT_CHECKS,
+} from "./columns";
 import { deviceEventKey, deviceEventValues, paymentKey, paymentValues } from "./valid";
 
 type Rec = Record<string, unknown>;
@@ -67,6 +74,15 @@ const ACCOUNT = kind(ACC_KEYS);
 const DELINQUENCY = kind(DEL_KEYS);
 const INSTALLMENT = kind(INST_KEYS);
 const REPAYMENT = kind(REP_KEYS);
+
+/** A columnar section as the snapshot sees it: its columns (as a kind) and its row cap. */
+interface ColumnsDef {
+  readonly kind: Kind;
+  readonly cap: number;
+}
+const columnsKind = (c: ColumnChecks): ColumnsDef => ({ kind: kind(c.keys), cap: c.cap });
+const PAYMENT_COLUMNS = columnsKind(PAYMENT_CHECKS);
+const DEVICE_EVENT_COLUMNS = columnsKind(DEVICE_EVENT_CHECKS);
 
 /** The generic copy of an object of a kind (see the file comment). */
 function copyKind(o: Rec, k: Kind): Rec {
@@ -275,8 +291,32 @@ function deviceArrays(c: Rec, state: Checked): void {
   if (Array.isArray(ev)) {
     c.events = copyDeviceEvents(ev);
     if (lastAllValid) state.checked |= CHECKED_DEVICE_EVENTS;
-  }
+  } else if (isObject(ev)) c.events = copyColumns(ev, DEVICE_EVENT_COLUMNS);
   arrayField(c, "records", LIMITS.deviceRecords, copyDeviceRecord);
+}
+
+/**
+ * The copy of a columnar section (`payments` or `devices.events` sent as columns): its schema
+ * columns read once each, every column that is an array copied entry by entry into a fresh frozen
+ * array (the entries are not rows: nothing is rebuilt), a column over the row cap replaced by the
+ * stand-in of `copyArray`, anything else kept for validation to reject; unknown keys as in `copyKind`.
+ */
+function copyColumns(o: Rec, d: ColumnsDef): Rec {
+  const c = copyKind(o, d.kind);
+  const keys = d.kind.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const v = c[keys[k]!];
+    if (Array.isArray(v)) c[keys[k]!] = copyColumn(v, d.cap);
+  }
+  return Object.freeze(c);
+}
+
+function copyColumn(a: readonly unknown[], cap: number): readonly unknown[] {
+  const n = a.length;
+  if (!(n <= cap)) return new Array(cap + 1);
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) out.push(a[i]);
+  return Object.freeze(out);
 }
 
 /** The loans array: each loan with its installments and repayments. */
@@ -322,7 +362,7 @@ export function snapshotApplicant(input: unknown, state: Checked): unknown {
   if (Array.isArray(p)) {
     o.payments = copyPayments(p);
     if (lastAllValid) state.checked |= CHECKED_PAYMENTS;
-  }
+  } else if (isObject(p)) o.payments = copyColumns(p, PAYMENT_COLUMNS);
   freezeField(o, "social", SOCIAL);
   const b = objectField(o, "bureau", BUREAU);
   if (b !== undefined) {

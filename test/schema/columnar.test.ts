@@ -1,0 +1,289 @@
+/**
+ * The columnar request form of `payments` and `devices.events`: the fast validator against the zod
+ * contract (`paymentColumnsSchema`, `deviceEventColumnsSchema`) on valid and hostile inputs, the
+ * rules written in `src/schema/columnar.ts` (null entries, equal lengths, caps), the JSON Schema, and
+ * the snapshot guarantee (what was validated is what is used; the form is kept).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Applicant } from "../../src/schema/applicant";
+import { applicantJsonSchema, columnarApplicantJsonSchema } from "../../src/schema/json-schema";
+import { parseApplicantFast } from "../../src/schema/fast-parse";
+import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
+import { toColumnar, toRows } from "../../src/schema/transpose";
+import { applicantArb, syntheticApplicant } from "../features/arbitraries";
+import { mutate, mutationArb } from "./hostile";
+
+function expectSame(input: unknown): void {
+  const z = parseApplicantWithZod(input);
+  const f = parseApplicantFast(input);
+  expect(f.ok).toBe(z.ok);
+  if (!z.ok && !f.ok) expect(f.issues).toEqual(z.issues);
+  if (z.ok && f.ok) expect(f.value).toEqual(z.value);
+}
+
+/** A small valid applicant with both sections in columns (3 payments, 2 device events). */
+function small(): Record<string, any> {
+  return {
+    id: "c-1",
+    identity: { ageYears: 30, realNameVerified: true, idVerified: true, phoneVerified: true },
+    consent: { creditBureauQuery: true },
+    payments: {
+      at: [1, 2, 3],
+      amountFen: [100, 200, 300],
+      direction: ["in", "out", "out"],
+      channel: ["salary", "merchant", "transfer"],
+      counterparty: [null, "m-1", "f-2"],
+      merchantCategory: [null, "dining", null],
+    },
+    devices: {
+      events: { at: [5, 6], kind: ["login", "apply"], deviceId: ["d-1", "d-1"], lat: [31.2, null], lon: [121.5, null] },
+    },
+  };
+}
+
+/** Columnar applicants: row-form arbitraries transposed, the two sections independently. */
+const columnarArb = (maxPayments?: number) =>
+  fc.tuple(applicantArb(maxPayments), fc.boolean(), fc.boolean()).map(([a, pay, ev]) => {
+    const c = toColumnar(a) as Record<string, any>;
+    const out: Record<string, any> = { ...a };
+    if (pay && c.payments !== undefined) out.payments = c.payments;
+    if (ev && c.devices !== undefined) out.devices = c.devices;
+    return out;
+  });
+
+describe("the columnar form: fast validator equals the zod contract", () => {
+  it("accepts every transposed valid applicant, with the value zod gives", () => {
+    fc.assert(
+      fc.property(columnarArb(), (a) => {
+        expect(parseApplicantFast(a).ok).toBe(true);
+        expectSame(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports the same issues (codes, paths, messages, order) on corrupted columnar applicants", () => {
+    fc.assert(
+      fc.property(columnarArb(8), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (a, ms) => {
+        let x: unknown = structuredClone(a);
+        for (const m of ms)
+          x = x !== null && typeof x === "object" && !Array.isArray(x) ? mutate(x as Record<string, unknown>, m) : x;
+        expectSame(x);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("agrees on arbitrary values placed in each column and as a whole section", () => {
+    const columns = ["at", "amountFen", "direction", "channel", "counterparty", "merchantCategory", "zz"];
+    fc.assert(
+      fc.property(fc.constantFrom(...columns), fc.anything({ maxDepth: 2 }), fc.nat(3), (k, v, i) => {
+        const a = small();
+        a.payments[k] = v;
+        expectSame(a);
+        const b = small();
+        if (k in b.payments) b.payments[k][i] = v;
+        expectSame(b);
+        const c = small();
+        c.devices.events = v;
+        expectSame(c);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("the columnar rules", () => {
+  it("accepts null in an optional column and rejects it in a required one", () => {
+    expect(parseApplicant(small()).ok).toBe(true);
+    const a = small();
+    a.payments.amountFen[1] = null;
+    const r = parseApplicant(a);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { code: "invalid_type", path: ["payments", "amountFen", 1], message: "expected number" },
+    ]);
+    expectSame(a);
+  });
+
+  it("reports a column of another length than at, with its path", () => {
+    const a = small();
+    a.payments.channel.pop();
+    a.devices.events.lat.push(10);
+    const r = parseApplicant(a);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { code: "inconsistent", path: ["payments", "channel"], message: "must have as many items as at" },
+      { code: "inconsistent", path: ["devices", "events", "lat"], message: "must have as many items as at" },
+    ]);
+    expectSame(a);
+  });
+
+  it("points an issue inside a column at the column and index", () => {
+    const a = small();
+    a.payments.amountFen[2] = -1;
+    a.devices.events.kind[0] = "teleport";
+    const r = parseApplicant(a);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { code: "too_small", path: ["payments", "amountFen", 2], message: "must be >= 0" },
+      { code: "invalid_enum", path: ["devices", "events", "kind", 0], message: "not one of the allowed values" },
+    ]);
+    expectSame(a);
+  });
+
+  it("caps the row count as the row form does (LIMITS.payments = 100,000)", () => {
+    const a = toColumnar(syntheticApplicant(100_001, 7)) as Record<string, any>;
+    const r = parseApplicantFast(a);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues[0]).toEqual({
+        code: "too_big",
+        path: ["payments", "at"],
+        message: "must have at most 100000 items",
+      });
+    expectSame(a);
+  });
+
+  it("rejects a missing required column and an unknown one", () => {
+    const a = small();
+    delete a.payments.direction;
+    a.payments.note = ["x", "y", "z"];
+    const r = parseApplicant(a);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { code: "missing", path: ["payments", "direction"], message: "required" },
+      { code: "unrecognized_key", path: ["payments", "note"], message: "unknown key" },
+    ]);
+    expectSame(a);
+  });
+});
+
+describe("the validated columnar applicant", () => {
+  it("keeps the form: frozen column arrays, no row objects", () => {
+    const r = parseApplicant(small());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = r.value.payments as unknown as Record<string, unknown[]>;
+    expect(Array.isArray(p)).toBe(false);
+    expect(p.amountFen).toEqual([100, 200, 300]);
+    expect(Object.isFrozen(p) && Object.isFrozen(p.amountFen) && Object.isFrozen(p.counterparty)).toBe(true);
+    expect(Object.isFrozen(r.value.devices!.events)).toBe(true);
+  });
+
+  it("reads a getter in a column once, and a later change of the input does not reach it", () => {
+    const a = small();
+    let reads = 0;
+    Object.defineProperty(a.payments.amountFen, 1, {
+      enumerable: true,
+      configurable: true,
+      get: () => (reads++ === 0 ? 200 : -5),
+    });
+    const r = parseApplicant(a);
+    expect(r.ok).toBe(true);
+    expect(reads).toBe(1);
+    if (!r.ok) return;
+    const p = r.value.payments as unknown as Record<string, number[]>;
+    expect(p.amountFen[1]).toBe(200);
+    a.payments.at[0] = -1;
+    a.payments.at.push(4);
+    expect(p.at).toEqual([1, 2, 3]);
+  });
+
+  it("reads a Proxy column's entries once each", () => {
+    const a = small();
+    const gets = new Map<PropertyKey, number>();
+    a.payments.at = new Proxy([1, 2, 3], {
+      get(t, k, rcv) {
+        gets.set(k, (gets.get(k) ?? 0) + 1);
+        return k === "1" && (gets.get(k) ?? 0) > 1 ? -1 : Reflect.get(t, k, rcv);
+      },
+    });
+    const r = parseApplicant(a);
+    expect(r.ok).toBe(true);
+    expect(gets.get("1")).toBe(1);
+    if (r.ok) expect((r.value.payments as unknown as Record<string, number[]>).at).toEqual([1, 2, 3]);
+  });
+
+  it("a column getter that throws gives one invalid_value issue at the root", () => {
+    const a = small();
+    Object.defineProperty(a.payments, "at", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    const r = parseApplicant(a);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { code: "invalid_value", path: [], message: "could not be read as plain data" },
+    ]);
+  });
+});
+
+describe("toColumnar and toRows", () => {
+  it("are inverse on valid applicants (the row form comes back equal)", () => {
+    fc.assert(
+      fc.property(applicantArb(), (a: Applicant) => {
+        expect(toRows(toColumnar(a))).toEqual(a);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("write an optional column only when some row has the field, null elsewhere", () => {
+    const c = toColumnar({
+      ...(small() as Applicant),
+      payments: [
+        { at: 1, amountFen: 5, direction: "in", channel: "salary" },
+        { at: 2, amountFen: 6, direction: "out", channel: "merchant", merchantCategory: "dining" },
+      ],
+    });
+    expect(c.payments).toEqual({
+      at: [1, 2],
+      amountFen: [5, 6],
+      direction: ["in", "out"],
+      channel: ["salary", "merchant"],
+      merchantCategory: [null, "dining"],
+    });
+  });
+});
+
+describe("columnarApplicantJsonSchema", () => {
+  it("describes columns: required ones, optional ones holding null, the row cap on each", () => {
+    const s = columnarApplicantJsonSchema() as any;
+    const p = s.properties.payments;
+    expect(p.type).toBe("object");
+    expect(p.required).toEqual(["at", "amountFen", "direction", "channel"]);
+    expect(p.additionalProperties).toBe(false);
+    expect(p.properties.at).toMatchObject({ type: "array", maxItems: 100_000, items: { type: "integer", minimum: 0 } });
+    expect(p.properties.counterparty.items.anyOf).toContainEqual({ type: "null" });
+    const ev = s.properties.devices.properties.events;
+    expect(ev.required).toEqual(["at", "kind", "deviceId"]);
+    expect(ev.properties.lat.items.anyOf).toContainEqual({ type: "null" });
+    expect(ev.properties.at.maxItems).toBe(20_000);
+    expect(s.description).toContain("as many entries as `at`");
+  });
+
+  it("is the row form's JSON Schema turned into columns, field by field (the two cannot drift apart)", () => {
+    const rows = applicantJsonSchema() as any;
+    const cols = columnarApplicantJsonSchema() as any;
+    const sections: [any, any][] = [
+      [rows.properties.payments, cols.properties.payments],
+      [rows.properties.devices.properties.events, cols.properties.devices.properties.events],
+    ];
+    for (const [r, c] of sections) {
+      const row = r.items;
+      expect(Object.keys(c.properties)).toEqual(Object.keys(row.properties));
+      expect(c.required).toEqual(row.required);
+      for (const [field, item] of Object.entries(row.properties)) {
+        const optional = !row.required.includes(field);
+        expect(c.properties[field]).toEqual({
+          maxItems: r.maxItems,
+          type: "array",
+          items: optional ? { anyOf: [item, { type: "null" }] } : item,
+        });
+      }
+    }
+    // every other section is the row form's
+    for (const k of Object.keys(rows.properties))
+      if (k !== "payments" && k !== "devices") expect(cols.properties[k]).toEqual(rows.properties[k]);
+    expect(cols.properties.devices.properties.records).toEqual(rows.properties.devices.properties.records);
+  });
+});
