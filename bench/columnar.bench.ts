@@ -73,7 +73,7 @@ export default function columnarSuite() {
     ],
     notes: () => [
       `load while measured: 1-minute load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (a machine shared with other sessions: read the ratio, not the times)`,
-      "floor 1.2x: quick runs on this shared machine measured 1.78x to 4.86x (load average 8-13 on 2 cores; every run below); the floor sits a third under the lowest",
+      "floor 1.0x (columns never slower): on the quiet machine (load average under 2.5) quick runs measured 1.31x, 1.37x and 1.45x and full runs 1.38x and 1.33x, under the goal; under load (8-13) quick runs measured 1.78x to 4.86x, where JSON.parse of the longer row-wise body suffers more",
       `body size: columnar ${kb(colBodies)} KB, row-wise ${kb(rowBodies)} KB (mean of the ${BODIES} bodies)`,
       ...(sink === 0 ? ["warning: the sink stayed 0"] : []),
     ],
@@ -83,7 +83,7 @@ export default function columnarSuite() {
         subject: "request, columnar body",
         peer: "request, row-wise body",
         goal: 1.5,
-        floor: 1.2,
+        floor: 1.0,
       },
     ],
   });

@@ -88,16 +88,18 @@ export default function stringifySuite() {
     ratios: [
       // Floors from the runs on the shared 2-core machine (load 8-11; en 2.0-4.5x, explain 2.2-4.8x, zh-CN 1.4-2.2x,
       // trace 1.1-1.3x, with UTF-8 en 2.8-4.7x, zh-CN 1.1-1.2x): well under the lowest seen, a guard against a collapse.
+      // The fresh-clone CI run on a quiet machine (load 2.4) read en 2.63x, zh-CN 1.42x, with UTF-8 en 1.56x: that
+      // floor is 1.0x (never slower than JSON.stringify), zh-CN's 0.9x.
       ratio("en", 1.5),
       ratio("explain", 1.3),
-      ratio("zh-CN", 1.0),
+      ratio("zh-CN", 0.9),
       ratio("trace", 0.8),
       {
         name: "with UTF-8 bytes (en)",
         subject: "stringifyDecision + UTF-8 bytes (en)",
         peer: "JSON.stringify + UTF-8 bytes (en)",
         goal: 1.0,
-        floor: 1.3,
+        floor: 1.0,
       },
       {
         name: "with UTF-8 length (zh-CN)",
