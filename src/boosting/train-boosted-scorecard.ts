@@ -18,6 +18,7 @@ import type { SetMetrics, TrainingData } from "../scorecard/train/types";
 import type { Characteristic, Rounding, Scaling, ScorecardJSON } from "../scorecard/types";
 import { type BoostParams, boostShapes } from "./boost-shapes";
 import { type FineBinning, assignBins, fineBins } from "./fine-bins";
+import { intervalRuns } from "./interval-runs";
 import {
   type CoarseBinning,
   boostPairs,
@@ -546,62 +547,6 @@ function cardOf(
     characteristics,
     reasons: binnings.map((b) => ({ code: reasonCodeOf(b.feature), message: b.feature.replace(/_/g, " ") })),
   };
-}
-
-/**
- * The interval attributes of a numeric shape: adjacent fine bins with equal points merged, then,
- * while the characteristic has more than `maxCuts` boundaries (special values counting two each;
- * the scorer's padded fast path takes up to `MAX_PADDED_CUTS`), the adjacent pair of runs with the
- * closest log-odds merged into one run at their row-weighted mean log-odds.
- */
-function intervalRuns(
-  b: FineBinning,
-  shape: Float64Array,
-  counts: Float64Array,
-  factor: number,
-  rounding: Rounding,
-  maxCuts: number,
-): { lower: number | null; upper: number | null; points: number }[] {
-  const pts = (v: number): number => roundPoints(-factor * v, rounding) + 0;
-  const edges: (number | null)[] = [null, ...b.cuts, null];
-  const runs: { lo: number; hi: number; v: number; w: number }[] = [];
-  for (let k = 0; k + 1 < edges.length; k++) {
-    const bin = b.firstOrdered + k;
-    const v = shape[bin]!;
-    const w = counts[bin]!;
-    const last = runs[runs.length - 1];
-    if (last !== undefined && pts(last.v) === pts(v)) {
-      last.v = last.w + w > 0 ? (last.v * last.w + v * w) / (last.w + w) : last.v;
-      last.w += w;
-      last.hi = k + 1;
-    } else runs.push({ lo: k, hi: k + 1, v, w });
-  }
-  let specials = 0;
-  for (const s of b.specials) specials += s.length;
-  while (runs.length > 1 && runs.length - 1 + 2 * specials > maxCuts) {
-    let at = 0;
-    let gap = Number.POSITIVE_INFINITY;
-    for (let k = 0; k + 1 < runs.length; k++) {
-      const d = Math.abs(runs[k + 1]!.v - runs[k]!.v);
-      if (d < gap) {
-        gap = d;
-        at = k;
-      }
-    }
-    const x = runs[at]!;
-    const y = runs[at + 1]!;
-    const w = x.w + y.w;
-    runs.splice(at, 2, { lo: x.lo, hi: y.hi, v: w > 0 ? (x.v * x.w + y.v * y.w) / w : x.v, w });
-  }
-  // merging by value can leave equal rounded neighbours: fold them too
-  const out: { lower: number | null; upper: number | null; points: number }[] = [];
-  for (const r of runs) {
-    const p = pts(r.v);
-    const last = out[out.length - 1];
-    if (last !== undefined && last.points === p) last.upper = edges[r.hi]!;
-    else out.push({ lower: edges[r.lo]!, upper: edges[r.hi]!, points: p });
-  }
-  return out;
 }
 
 /**
