@@ -12,5 +12,8 @@ export type {
   BoostedScorecard,
   CalibrationReport,
   FeatureShape,
+  PairSelection,
+  PairSelectionReason,
+  PairSetEvidence,
   PairShape,
 } from "./types";

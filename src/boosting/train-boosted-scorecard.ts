@@ -29,7 +29,17 @@ import {
   rankPairs,
 } from "./pairs";
 import { purifyInto } from "./purify-pairs";
-import type { BoostOptions, BoostReport, BoostedScorecard, CalibrationReport, FeatureShape, PairShape } from "./types";
+import { halves, keepZ, pairEvidence } from "./select-pairs";
+import type {
+  BoostOptions,
+  BoostReport,
+  BoostedScorecard,
+  CalibrationReport,
+  FeatureShape,
+  PairSelection,
+  PairSetEvidence,
+  PairShape,
+} from "./types";
 
 const OWN = new Set([
   "maxBins",
@@ -59,7 +69,11 @@ const OWN = new Set([
  * 3. learns one shape (log-odds of bad per bin) per feature by cyclic boosting on the logistic
  *    loss (`boostShapes`), with early stopping on the validation part and optional monotone
  *    constraints; bins without training rows get the feature's riskiest value;
- * 4. purifies each pair term (`interactions`): the count-weighted mean of every row and column of
+ * 3b. with `interactions`, boosts the best pairs (FAST gain) after the mains and keeps them only
+ *    when, on half the validation rows (the other half picks the pair rounds), the set lowers the
+ *    log-loss by at least `keepZ(m)` standard errors; otherwise the weakest pair is dropped and the
+ *    rest boosted again (`report.pairSelection` says which pairs were kept and why);
+ * 4. purifies each pair term: the count-weighted mean of every row and column of
  *    its table moves into the two features' main shapes (Lengerich et al., AISTATS 2020), so the
  *    mains hold every one-feature effect and the pair only the interaction; a cell with fewer than
  *    `minSamplesLeaf` training rows gets 0 (its rows score on the mains alone);
@@ -179,8 +193,16 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     for (const k of col) c[k]!++;
     return c;
   });
-  const pairs = own.interactions > 0 ? learnPairs() : { terms: [] as PairTerm[], rounds: 0 };
-  function learnPairs(): { terms: PairTerm[]; rounds: number } {
+  const pairs =
+    own.interactions > 0
+      ? learnPairs()
+      : { terms: [] as PairTerm[], rounds: 0, selection: [] as PairSelection[], evidence: undefined };
+  function learnPairs(): {
+    terms: PairTerm[];
+    rounds: number;
+    selection: PairSelection[];
+    evidence: PairSetEvidence | undefined;
+  } {
     const trainCounts = trainBins.map((col, j) => {
       const c = new Float64Array(nBins[j]!);
       for (const k of col) c[k]!++;
@@ -211,50 +233,118 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
       trainLabels,
       own.minSamplesLeaf,
     );
-    const chosen = ranked
-      .filter((r) => r.gain > 0)
-      .slice(0, own.interactions)
-      .map((r) => ({ ...cand[r.pair]!, gain: r.gain }));
-    if (chosen.length === 0) return { terms: [], rounds: 0 };
+    const requested = ranked.slice(0, own.interactions).map((r) => ({ ...cand[r.pair]!, gain: r.gain }));
+    const names = (q: { a: number; b: number }): [string, string] => [d.names[q.a]!, d.names[q.b]!];
+    const selection = new Map<{ a: number; b: number }, PairSelection>();
+    for (const q of requested)
+      if (!(q.gain > 0)) selection.set(q, { features: names(q), gain: q.gain, kept: false, reason: "no_gain" });
+    let active = requested.filter((q) => q.gain > 0);
     const pp = {
       learningRate: own.pairLearningRate,
       maxRounds: own.maxRounds,
       minSamplesLeaf: own.minSamplesLeaf,
       patience: own.patience,
     };
-    const sizes = chosen.map(sizeOf);
-    const first = boostPairs(
-      { cells: chosen.map((q) => cellsOf(q, trainBins)), f0: fTrain, labels: trainLabels },
-      sizes,
-      pp,
-      validIdx.length > 0
-        ? {
-            cells: chosen.map((q) => cellsOf(q, validBins)),
-            f0: fOf(stopped.shapes, stopped.intercept, validBins, validIdx.length),
-            labels: validLabels,
-          }
-        : undefined,
-    );
+    // Held-out rows split in two: the stopping half picks each fit's rounds; the selection half
+    // (untouched by training and stopping) tests the set of pairs. Backward elimination: while the
+    // set's held-out log-loss reduction is under keepZ(m) standard errors (m = the sets that may be
+    // tested), the pair with the lowest z of its own is dropped and the rest boosted again.
+    const half = halves(validLabels);
+    const stopAt = validIdx.filter((_, k) => half[k] === 0);
+    const selAt = validIdx.filter((_, k) => half[k] === 1);
+    const binsAt = (rows: readonly number[]) =>
+      binnings.map((b, j) => assignBins(b, d.columns.get(d.names[j]!)!, rows));
+    const stopBins = binsAt(stopAt);
+    const selBins = binsAt(selAt);
+    const stopLabels = Uint8Array.from(stopAt, (i) => d.labels[i]!);
+    const selLabels = Uint8Array.from(selAt, (i) => d.labels[i]!);
+    const fStop = fOf(stopped.shapes, stopped.intercept, stopBins, stopAt.length);
+    const fSel = fOf(stopped.shapes, stopped.intercept, selBins, selAt.length);
+    const threshold = keepZ(active.length);
+    let fit: ReturnType<typeof boostPairs> | undefined;
+    let setEvidence: PairSetEvidence | undefined;
+    while (active.length > 0) {
+      const sizes = active.map(sizeOf);
+      fit = boostPairs(
+        { cells: active.map((q) => cellsOf(q, trainBins)), f0: fTrain, labels: trainLabels },
+        sizes,
+        pp,
+        validIdx.length > 0
+          ? { cells: active.map((q) => cellsOf(q, stopBins)), f0: fStop, labels: stopLabels }
+          : undefined,
+      );
+      if (validIdx.length === 0) {
+        for (const q of active) selection.set(q, { features: names(q), gain: q.gain, kept: true, reason: "untested" });
+        break;
+      }
+      if (fit.bestRound === 0) {
+        for (const q of active)
+          selection.set(q, { features: names(q), gain: q.gain, kept: false, reason: "no_improvement" });
+        active = [];
+        break;
+      }
+      const parts = active.map((q, t) => {
+        const table = fit!.tables[t]!;
+        return Float64Array.from(cellsOf(q, selBins), (k) => table[k]!);
+      });
+      const f = fSel.slice();
+      const all = new Float64Array(f.length);
+      for (const c of parts)
+        for (let i = 0; i < f.length; i++) {
+          f[i] += c[i]!;
+          all[i] += c[i]!;
+        }
+      const joint = pairEvidence(f, all, selLabels);
+      const ev = parts.map((c) => pairEvidence(f, c, selLabels));
+      const passed = joint.z >= threshold;
+      if (passed) setEvidence = { pairs: active.length, threshold, ...joint };
+      const record = (t: number, kept: boolean) => {
+        const q = active[t]!;
+        const e = ev[t]!;
+        selection.set(q, {
+          features: names(q),
+          gain: q.gain,
+          kept,
+          reason: kept ? "significant" : "not_significant",
+          improvement: e.improvement,
+          z: e.z,
+          rows: e.rows,
+        });
+      };
+      if (passed) {
+        active.forEach((_, t) => record(t, true));
+        break;
+      }
+      let weakest = 0;
+      ev.forEach((e, t) => {
+        if (e.z < ev[weakest]!.z) weakest = t;
+      });
+      record(weakest, false);
+      active = active.filter((_, t) => t !== weakest);
+    }
+    const report = requested.map((q) => selection.get(q)!);
+    if (active.length === 0 || fit === undefined)
+      return { terms: [], rounds: fit?.rounds ?? 0, selection: report, evidence: setEvidence };
+    const sizes = active.map(sizeOf);
     const refitted =
       own.refit && validIdx.length > 0
         ? boostPairs(
             {
-              cells: chosen.map((q) => cellsOf(q, allBins)),
+              cells: active.map((q) => cellsOf(q, allBins)),
               f0: fOf(boosted.shapes, boosted.intercept, allBins, fitIdx.length),
               labels: fitLabels,
             },
             sizes,
-            { ...pp, maxRounds: first.bestRound },
+            { ...pp, maxRounds: fit.bestRound },
           )
-        : first;
-    if (first.bestRound === 0) return { terms: [], rounds: first.rounds };
-    const terms = chosen.map((q, t) => {
+        : fit;
+    const terms = active.map((q, t) => {
       const cells = cellsOf(q, allBins);
       const cnt = new Float64Array(sizes[t]![0] * sizes[t]![1]);
       for (const k of cells) cnt[k]!++;
       return { ...q, ca: coarse[q.a]!, cb: coarse[q.b]!, table: refitted.tables[t]!, counts: cnt };
     });
-    return { terms, rounds: first.rounds };
+    return { terms, rounds: fit.rounds, selection: report, evidence: setEvidence };
   }
 
   // 4. pair purification (each pair's one-feature parts into the mains; thin cells 0), empty
@@ -357,6 +447,8 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     shapes: binnings.map((b, j) => shapeOf(b, shapes[j]!, counts[j]!, o.scaling.factor, o.rounding)),
     pairs: pairs.terms.map((p) => pairShapeOf(binnings, p, o.scaling.factor, o.rounding)),
     pairRounds: pairs.rounds,
+    pairSelection: pairs.selection,
+    ...(pairs.evidence === undefined ? {} : { pairSetEvidence: pairs.evidence }),
   };
   return ok({ artefact: card.artefact as ScorecardJSON, card, json: scorecardToJSON(card), report });
 }

@@ -44,9 +44,17 @@ export interface BoostOptions extends SharedTrainOptions {
    */
   readonly maxCuts?: number;
   /**
-   * Number of pairwise interaction terms (default 0: none). Candidate pairs are ranked on the
-   * residuals of the main shapes (FAST, Lou et al. 2013), the best `interactions` pairs with a
-   * positive gain are boosted after the mains, and each becomes a two-dimensional characteristic
+   * Most pairwise interaction terms (default 0: none). Candidate pairs are ranked on the
+   * residuals of the main shapes (FAST, Lou et al. 2013), and the best `interactions` pairs with a
+   * positive gain are boosted after the mains. Pairs must earn their place: the validation rows are
+   * split in two halves (stratified), one picks the pair rounds (early stopping), the other tests
+   * the set of pairs; while the set lowers that half's log-loss by fewer than `keepZ(m)` standard
+   * errors (1.96 for one requested pair up to 3.02 for 20, Bonferroni over the m sets that may be
+   * tested), the pair with the lowest z of its own is dropped and the rest boosted again. So a
+   * small validation part (German credit's 105 rows) keeps no pair and the card is the mains-only
+   * card, byte for byte. `report.pairSelection` says which pairs were kept or dropped and why.
+   * Without validation rows (`validationShare: 0`) the pairs are kept untested. Each kept pair
+   * becomes a two-dimensional characteristic
    * (a version 2 rules characteristic over both features, one attribute per cell). At most 20.
    * Each pair is purified: the count-weighted mean of every row and column of its table moves into
    * the two main shapes, so the pair holds the interaction only; a cell with fewer than
@@ -109,6 +117,51 @@ export interface BoostReport {
   /** The pairwise terms in the card (empty without `interactions`), and their boosting rounds. */
   readonly pairs: readonly PairShape[];
   readonly pairRounds: number;
+  /** Every requested pair (the `interactions` best by FAST gain), whether it was kept, and why. */
+  readonly pairSelection: readonly PairSelection[];
+  /** The held-out test of the set of pairs kept (absent when none was kept or none was tested). */
+  readonly pairSetEvidence?: PairSetEvidence;
+}
+
+/**
+ * The held-out test the kept set of pairs passed: on the selection rows (half the validation rows,
+ * used neither to train nor to stop), the mean log-loss per row without the pairs minus with them,
+ * its standard error, z, and the threshold it had to reach.
+ */
+export interface PairSetEvidence {
+  readonly pairs: number;
+  readonly improvement: number;
+  readonly se: number;
+  readonly z: number;
+  readonly threshold: number;
+  readonly rows: number;
+}
+
+/**
+ * Why a requested pair is in the card or not:
+ * - `significant`: kept; on the held-out selection rows (half the validation rows, used neither to
+ *   train nor to stop) the set of kept pairs together lowers the log-loss by at least `threshold`
+ *   standard errors (`pairSetEvidence`); `improvement` and `z` are this pair's own share;
+ * - `untested`: kept without a test, because there are no validation rows (`validationShare: 0`);
+ * - `no_gain`: dropped; its FAST gain on the training residuals is 0 (no split helps);
+ * - `no_improvement`: dropped; no round of pair boosting lowered the stopping rows' log-loss;
+ * - `not_significant`: dropped; the set it was in did not reach the threshold, and of that set it
+ *   had the lowest z of its own (backward elimination: it is dropped and the rest boosted again).
+ */
+export type PairSelectionReason = "significant" | "untested" | "no_gain" | "no_improvement" | "not_significant";
+
+/** One requested pair's selection: FAST gain, kept or not, why, and the held-out test's figures when run. */
+export interface PairSelection {
+  readonly features: readonly [string, string];
+  readonly gain: number;
+  readonly kept: boolean;
+  readonly reason: PairSelectionReason;
+  /** Mean log-loss per selection row without the pair minus with it (when tested). */
+  readonly improvement?: number;
+  /** `improvement` in standard errors (when tested). */
+  readonly z?: number;
+  /** Selection rows the test ran on (when tested). */
+  readonly rows?: number;
 }
 
 /** The result of `trainBoostedScorecard`. */

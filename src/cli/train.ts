@@ -41,9 +41,11 @@ riskcard report can measure stability later from the model file alone.
                         fine quantile bins, early stopping and PD calibration on 15% of the
                         training rows; see the README)
   --monotone COL=DIR    boosted only: risk "increasing" or "decreasing" in COL (repeatable)
-  --interactions N      boosted only: add the N best pairwise terms (0 to 20, default 0), each a
+  --interactions N      boosted only: try the N best pairwise terms (0 to 20, default 0), each a
                         two-feature characteristic (a version 2 model) holding only the
-                        interaction (purified; see the README); --monotone columns are not paired
+                        interaction (purified; see the README); pairs are kept only when they
+                        lower the log-loss of held-out validation rows significantly (the report
+                        says which were kept and why); --monotone columns are not paired
   --special COL=V,V     special values of a numeric column, each its own bin (repeatable),
                         e.g. --special NumberOfTimes90DaysLate=96,98
   --test-share S        share of rows held out for testing, 0 to 0.9 (default 0.3; 0 = none)
@@ -375,6 +377,18 @@ function formatBoostReport(r: BoostReport): string {
   }
   lines.push("feature shapes (points over fine bins, missing first):");
   for (const s of r.shapes) lines.push(`  ${s.feature}: ${s.points.join(" ")}`);
+  if (r.pairSelection.length > 0) {
+    const ev = r.pairSetEvidence;
+    lines.push(
+      ev === undefined
+        ? "pair selection (requested pairs; none kept):"
+        : `pair selection: the ${ev.pairs} kept lower the held-out log-loss by ${ev.improvement.toExponential(3)} per row, z ${ev.z.toFixed(2)} (needed ${ev.threshold.toFixed(2)}, ${ev.rows} rows):`,
+    );
+    for (const p of r.pairSelection)
+      lines.push(
+        `  ${p.features[0]} x ${p.features[1]}: ${p.kept ? "kept" : "dropped"} (${p.reason}${p.z === undefined ? "" : `, own z ${p.z.toFixed(2)}`})`,
+      );
+  }
   if (r.pairs.length > 0) {
     lines.push(`pairwise terms (${r.pairRounds} rounds; points per cell, rows of the first feature's bins):`);
     for (const p of r.pairs) {

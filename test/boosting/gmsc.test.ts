@@ -40,7 +40,7 @@ describe("Give Me Some Credit: boosted scorecard on the fixed 70/30 split", () =
     600_000,
   );
   itWithData(
-    "with 5 purified pair terms the test AUC rises above the mains-only card's (0.8635) to at least 0.864",
+    "with 5 pairs requested: the set passes the held-out test, all 5 kept, test AUC above the mains-only card's and >= 0.862",
     [GMSC_FILE],
     (file) => {
       const d = loadGmsc(file);
@@ -55,11 +55,14 @@ describe("Give Me Some Credit: boosted scorecard on the fixed 70/30 split", () =
       if (!mains.ok || !pairs.ok) throw new Error("training failed");
       expect(pairs.value.artefact.version).toBe(2);
       expect(pairs.value.report.pairs).toHaveLength(5);
+      // measured 2026-11-29 (RISKCARD_DATA_DIR=../shared/datasets npx tsx bench/boosting-pairs-figures.ts
+      // '{"interactions":0}' '{"interactions":5}'): mains 0.8638, 5 pairs 0.8646. Each pair alone is under 2
+      // standard errors on the 7,875 selection rows (own z 0.86 to 1.56), the 5 together z 2.95 >= keepZ(5) 2.58.
+      const ev = pairs.value.report.pairSetEvidence!;
+      expect(ev.rows).toBe(7875);
+      expect(ev.z).toBeGreaterThanOrEqual(ev.threshold);
       expect(pairs.value.report.test!.auc).toBeGreaterThan(mains.value.report.test!.auc);
-      // measured 2026-11-29 (bench/boosting-pairs-figures.ts): 0.8648 before purification, 0.8644
-      // after it at the default maxCuts 7 (the purified mains carry the pairs' one-feature steps and
-      // the 7-boundary merge loses some of them); 0.8656 with maxCuts 31
-      expect(pairs.value.report.test!.auc).toBeGreaterThanOrEqual(0.864);
+      expect(pairs.value.report.test!.auc).toBeGreaterThanOrEqual(0.862);
     },
     600_000,
   );
