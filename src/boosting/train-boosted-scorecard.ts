@@ -312,7 +312,7 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
         });
       };
       if (passed) {
-        active.forEach((_, t) => record(t, true));
+        for (let t = 0; t < active.length; t++) record(t, true);
         break;
       }
       let weakest = 0;
