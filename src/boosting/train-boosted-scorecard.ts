@@ -581,10 +581,11 @@ function cardOf(
   description: string | undefined,
 ): ScorecardJSON {
   const pts = (v: number): number => roundPoints(-scaling.factor * v, rounding) + 0;
+  const codes = uniqueReasonCodes(binnings.map((b) => b.feature));
   const characteristics: Characteristic[] = binnings.map((b, j) => {
     const sh = shapes[j]!;
     const points = Array.from(sh, pts);
-    const base = { name: b.feature, feature: b.feature, reasonCode: reasonCodeOf(b.feature) };
+    const base = { name: b.feature, feature: b.feature, reasonCode: codes[j]! };
     let lowest = Number.POSITIVE_INFINITY;
     for (const p of points) if (p < lowest) lowest = p;
     const fallback = { points: lowest };
@@ -637,7 +638,7 @@ function cardOf(
     base: "separate",
     basePoints: roundPoints(scaling.offset - scaling.factor * intercept, rounding) + 0,
     characteristics,
-    reasons: binnings.map((b) => ({ code: reasonCodeOf(b.feature), message: b.feature.replace(/_/g, " ") })),
+    reasons: binnings.map((b, j) => ({ code: codes[j]!, message: b.feature.replace(/_/g, " ") })),
   };
 }
 
@@ -654,17 +655,29 @@ function withPairs(
 ): ScorecardJSON {
   if (terms.length === 0) return card;
   const pts = (v: number): number => roundPoints(-factor * v, rounding) + 0;
-  const chars = terms.map((p) => {
+  const features = binnings.map((b) => b.feature);
+  const codes = uniqueReasonCodes([...features, ...terms.map((p) => `${features[p.a]!}_x_${features[p.b]!}`)]).slice(
+    features.length,
+  );
+  const taken = new Set(features);
+  const names = terms.map((p) => {
+    const stem = `${features[p.a]!} x ${features[p.b]!}`;
+    let name = stem;
+    for (let k = 2; taken.has(name); k++) name = `${stem} (${k})`;
+    taken.add(name);
+    return name;
+  });
+  const chars = terms.map((p, t) => {
     const A = binnings[p.a]!;
     const B = binnings[p.b]!;
-    const code = reasonCodeOf(`${A.feature}_x_${B.feature}`);
+    const code = codes[t]!;
     return pairCharacteristic(
       p.ca,
       A.type === "categorical" ? A.levels : null,
       p.cb,
       B.type === "categorical" ? B.levels : null,
       Array.from(p.table, pts),
-      `${A.feature} x ${B.feature}`,
+      names[t]!,
       code,
     );
   });
@@ -674,8 +687,8 @@ function withPairs(
     characteristics: [...card.characteristics, ...chars],
     reasons: [
       ...(card.reasons ?? []),
-      ...terms.map((p) => ({
-        code: reasonCodeOf(`${binnings[p.a]!.feature}_x_${binnings[p.b]!.feature}`),
+      ...terms.map((p, t) => ({
+        code: codes[t]!,
         message: `${binnings[p.a]!.feature.replace(/_/g, " ")} together with ${binnings[p.b]!.feature.replace(/_/g, " ")}`,
       })),
     ],
@@ -696,9 +709,20 @@ function pairShapeOf(binnings: readonly FineBinning[], p: PairTerm, factor: numb
   };
 }
 
-/** A reason code from a column name: characters outside [A-Za-z0-9_.:-] become "_", at most 64. */
-function reasonCodeOf(feature: string): string {
-  return feature.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 64) || "_";
+/**
+ * Reason codes from column names, one per name and all different: characters outside
+ * [A-Za-z0-9_.:-] become "_", at most 64; a code already given (two names that differ only in such
+ * characters or after 64 of them) gets "_2", "_3", ... in place of its end. Deterministic in order.
+ */
+function uniqueReasonCodes(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((nm) => {
+    const stem = nm.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 64) || "_";
+    let code = stem;
+    for (let k = 2; seen.has(code); k++) code = `${stem.slice(0, 64 - String(k).length - 1)}_${k}`;
+    seen.add(code);
+    return code;
+  });
 }
 
 function shapeOf(
