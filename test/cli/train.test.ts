@@ -246,4 +246,12 @@ describe("riskcard train --method boosted on German credit", () => {
     expect(bad.code).toBe(2);
     expectOneLine(bad.err);
   });
+  it("--interactions 3 prints which requested pairs were kept or dropped and why (none survives on German credit)", async () => {
+    const out = join(dir, "german-boosted-pairs.json");
+    const { run: r, card: c } = await trainGerman(out, "--method", "boosted", "--interactions", "3");
+    expect(r.out).toContain("pair selection (requested pairs; none kept):");
+    const lines = r.out.split("\n").filter((l) => / x .*: dropped \((no_gain|no_improvement|not_significant)/.test(l));
+    expect(lines).toHaveLength(3);
+    expect(c.characteristics.every((x) => x.type !== "rules")).toBe(true);
+  });
 });
