@@ -6,6 +6,7 @@ import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } 
 // Not the "../strategy" barrel: it also holds the experiment assignment (node:crypto), which a strategy does not need.
 import { loadStrategy } from "../strategy/load";
 import { NOT_INVITED, compileRouter } from "../strategy/route";
+import { ELIGIBILITY_SEGMENT } from "../strategy/schema";
 import type { EngineConfig } from "./config";
 import { type Engine, digest } from "./engine";
 import { checkAsOf } from "./options";
@@ -18,9 +19,6 @@ import type { DecideOptions, Decision, DecisionVersions, ReplayResult } from "./
  * @example ELIGIBILITY_NOT_INVITED // => "ELIGIBILITY_NOT_INVITED"
  */
 export const ELIGIBILITY_NOT_INVITED = "ELIGIBILITY_NOT_INVITED";
-
-/** The id under which `decision.versions.segment` records an eligibility decline. */
-const ELIGIBILITY = "eligibility";
 
 /**
  * Compiles the engine of a strategy (`createEngine({ strategy })` calls it): the strategy is loaded
@@ -79,7 +77,7 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
     rules: "none",
     policy: "none",
     features: "none",
-    segment: `${ELIGIBILITY} (${tag})`,
+    segment: `${ELIGIBILITY_SEGMENT} (${tag})`,
   });
   const notInvitedReasons = Object.freeze([
     Object.freeze({
