@@ -1,11 +1,12 @@
 import defaultStrategyJson from "../../models/strategy.json";
+import type { AnyFormApplicant } from "../schema/applicant";
 import { applyConsent } from "../schema/consent";
 import { prefixIssues } from "../schema/json-guard";
 import { parseApplicant } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 // Not the "../strategy" barrel: it also holds the experiment assignment (node:crypto), which a strategy does not need.
 import { loadStrategy } from "../strategy/load";
-import { NOT_INVITED, compileRouter } from "../strategy/route";
+import { NOT_INVITED, type Router, compileRouter } from "../strategy/route";
 import { ELIGIBILITY_SEGMENT } from "../strategy/schema";
 import type { EngineConfig } from "./config";
 import { type Engine, digest } from "./engine";
@@ -29,6 +30,11 @@ export const ELIGIBILITY_NOT_INVITED = "ELIGIBILITY_NOT_INVITED";
  * configuration, apart from that field. An eligibility decline is decided before scoring: outcome
  * `decline`, reason `ELIGIBILITY_NOT_INVITED` (source `eligibility`), not scored (score 0, PD 1, band
  * E), no guards, no fraud hits, no offer and no trace; it reads no velocity counts (only `asOf` is checked).
+ * A traced decision's trace records `route`, the routing attributes the segments read; `replay` re-runs the
+ * recorded segment's engine and routes again from `route` (eligibility and `invited` from the id and the
+ * current invitation list): a different segment, or an eligibility decline, is reported in `mismatches.route`
+ * (`{ step: "segment", recorded, current }`) with `versions.segment` among the changed fields; a record without
+ * `route` (or lacking an attribute the segments now read) is not re-routed and says so in `notRecorded`.
  * @param config the engine configuration holding `strategy` and nothing else
  * @param compile `createEngine` (passed in, so this module does not import the engine back)
  * @returns the engine
@@ -103,11 +109,18 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
     }
     if (checkAsOf(asOf) !== undefined) return refuseWith(first, a, options, throwing);
     // Routing reads only what the applicant consented to: a bureau report without consent routes as a thin file.
-    const s = router.route(applyConsent(a), asOf as number);
+    const consented = applyConsent(a);
+    const s = router.route(consented, asOf as number);
     if (s === NOT_INVITED) return ok(notInvited(a.id, asOf as number));
-    if (throwing) return ok(withSegment(engines[s]!.decide(a, options), versions[s]!));
-    const r = engines[s]!.safeDecide(a, options);
-    return r.ok ? ok(withSegment(r.value, versions[s]!)) : r;
+    let d: Decision;
+    if (throwing) d = engines[s]!.decide(a, options);
+    else {
+      const r = engines[s]!.safeDecide(a, options);
+      if (!r.ok) return r;
+      d = r.value;
+    }
+    // a traced decision records what the routing read, for replay to route again
+    return ok(withSegment(d, versions[s]!, d.trace === undefined ? undefined : router, consented));
   };
   const notInvited = (applicantId: string, asOf: number): Decision =>
     Object.freeze({
@@ -124,6 +137,7 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
       versions: eligibilityVersions,
     });
 
+  const segmentName = (k: number): string => (k === NOT_INVITED ? ELIGIBILITY_SEGMENT : strategy.segments[k]!.id);
   const replay = (input: unknown): ReplayResult => {
     const { recorded, trace } = readRecord(input);
     const seg = (recorded.versions as { segment?: unknown } | undefined)?.segment;
@@ -136,21 +150,44 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
       );
     const { segment: _s, ...plainVersions } = recorded.versions as Record<string, unknown>;
     const { segment: _t, ...artefacts } = trace.artefacts as unknown as Record<string, unknown>;
-    const r = engines[s]!.replay({ ...recorded, versions: plainVersions, trace: { ...trace, artefacts } });
+    const { route, ...plainTrace } = trace;
+    const r = engines[s]!.replay({ ...recorded, versions: plainVersions, trace: { ...plainTrace, artefacts } });
+    // Route again from the recorded attributes with the current strategy: the same segment, or a route mismatch.
+    const notRecorded: string[] = [];
+    let now: number | undefined;
+    if (typeof route !== "object" || route === null || Array.isArray(route)) notRecorded.push("route");
+    else {
+      const k = router.routeRecorded(trace.applicantId, route);
+      if (typeof k === "number") now = k;
+      else for (const name of k) notRecorded.push(`route.${name}`);
+    }
+    const rerouted = now !== undefined && now !== s;
     const current = versions[s]!;
-    const same = seg === current.segment;
+    const same = seg === current.segment && !rerouted;
     return Object.freeze({
       decision: Object.freeze({ ...r.decision, versions: current }),
       identical: r.identical && same,
       mismatches: Object.freeze({
         ...r.mismatches,
+        notRecorded:
+          notRecorded.length === 0
+            ? r.mismatches.notRecorded
+            : Object.freeze([...r.mismatches.notRecorded, ...notRecorded]),
+        ...(rerouted
+          ? {
+              route: Object.freeze([
+                Object.freeze({ step: "segment" as const, recorded: id, current: segmentName(now!) }),
+              ]),
+            }
+          : {}),
         fields: same ? r.mismatches.fields : Object.freeze([...r.mismatches.fields, "versions.segment"]),
-        artefacts: same
-          ? r.mismatches.artefacts
-          : Object.freeze([
-              ...r.mismatches.artefacts,
-              { artefact: "segment", recorded: String(seg), current: current.segment },
-            ]),
+        artefacts:
+          seg === current.segment
+            ? r.mismatches.artefacts
+            : Object.freeze([
+                ...r.mismatches.artefacts,
+                { artefact: "segment", recorded: String(seg), current: current.segment },
+              ]),
       }),
     });
   };
@@ -167,12 +204,21 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
   });
 }
 
-/** The segment engine's decision with `versions.segment` (and the trace's artefacts) naming the segment. */
-function withSegment(d: Decision, versions: DecisionVersions & { readonly segment: string }): Decision {
+/**
+ * The segment engine's decision with `versions.segment` (and the trace's artefacts) naming the segment; a traced
+ * decision's trace also records `route`, the attributes `router` read of the (consented) applicant.
+ */
+function withSegment(
+  d: Decision,
+  versions: DecisionVersions & { readonly segment: string },
+  router?: Router,
+  routed?: AnyFormApplicant,
+): Decision {
   if (d.trace === undefined) return Object.freeze({ ...d, versions });
   const trace = Object.freeze({
     ...d.trace,
     artefacts: Object.freeze({ ...d.trace.artefacts, segment: versions.segment }),
+    ...(router === undefined || routed === undefined ? {} : { route: router.attributes(routed, d.asOf) }),
   });
   return Object.freeze({ ...d, versions, trace });
 }

@@ -231,6 +231,12 @@ export interface DecisionTrace {
   };
   /** The offer's computation, or null when the decision stopped before the offer. */
   readonly offer: TraceOffer | null;
+  /**
+   * Only in traces of an engine with a strategy: the routing attributes its segments read, as routed
+   * (`bureauFile`, `ageYears`, ...; `region`, `product`, `channel` as the strategy's declared code or
+   * `"other"`), so that `replay` can check the applicant would still be routed to the same segment.
+   */
+  readonly route?: Readonly<Record<string, boolean | number | string>>;
 }
 
 /** A decision made with `{ trace: true }`. */
@@ -256,5 +262,18 @@ export interface ReplayResult {
     readonly fields: readonly string[];
     /** Features or facts the engine reads that the trace did not record (taken as missing). */
     readonly notRecorded: readonly string[];
+    /**
+     * Present only when a routing step would now choose differently (a strategy's segment, an experiment's
+     * arm): the step, what the record says and what the engine chooses now (`"eligibility"` for a segment
+     * when eligibility would now decline). The replayed decision is still the recorded segment's or arm's.
+     */
+    readonly route?: readonly RouteMismatch[];
   };
+}
+
+/** A routing step whose choice differs between a record and the engine replaying it. */
+export interface RouteMismatch {
+  readonly step: "segment" | "arm";
+  readonly recorded: string;
+  readonly current: string;
 }

@@ -420,6 +420,11 @@ describe("the exhaustive check and the router agree with a naive evaluation", ()
             const routed = applicants.map((a) => router.route(a, 0));
             const naive = grid.map((a) => conds.findIndex((c) => naiveMatches(c, a)));
             expect(routed).toEqual(naive);
+            // what a trace records routes to the same segment on replay (through JSON, as a record is read)
+            const again = applicants.map((a) =>
+              router.routeRecorded(a.id, JSON.parse(JSON.stringify(router.attributes(a, 0)))),
+            );
+            expect(again).toEqual(naive);
           } else {
             const codes = new Set(r.issues.map((i) => i.code));
             expect(codes.has("inconsistent")).toBe(hasOverlap);
