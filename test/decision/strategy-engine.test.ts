@@ -116,6 +116,34 @@ describe("eligibility", () => {
     );
     // a bad asOf is still refused for a stranger
     expect(engine.safeDecide({ ...invited, id: "stranger-9" }, { asOf: -1 }).ok).toBe(false);
+    // untraced: no trace
+    expect(d.trace).toBeUndefined();
+  });
+
+  it("a traced decline can be logged (toDecisionRecord) and replays; an id invited since is reported as a route change", () => {
+    const engine = createEngine({ strategy });
+    const d = engine.decide({ ...invited, id: "stranger-9" }, { asOf, trace: true });
+    // the trace records the guards' inputs (adult(): born 1990-03-15, 36 on 2026-06-30, consent given, all verified)
+    // and nothing scored: artefacts "none", no features, facts or characteristics, no offer
+    expect(d.trace).toMatchObject({
+      applicantId: "stranger-9",
+      guards: { ageYears: 36, consentGiven: true, realNameVerified: true, idVerified: true, phoneVerified: true },
+      artefacts: { scorecard: "none", rules: "none", policy: "none", features: "none", thresholds: "none" },
+      features: {},
+      facts: {},
+      scorecard: { characteristics: [], score: 0, pd: 1, band: "E" },
+      offer: null,
+      route: {},
+    });
+    const record = JSON.parse(toDecisionRecord(d));
+    const same = engine.replay(record);
+    expect([same.identical, same.mismatches.fields, same.mismatches.route]).toEqual([true, [], undefined]);
+    // the id is on the list now: replay says eligibility would let it through to segment "all"
+    const widened = createEngine({ strategy: { ...strategy, invitationList: ["t-1", "stranger-9"] } });
+    const r = widened.replay(record);
+    expect(r.identical).toBe(false);
+    expect(r.mismatches.route).toEqual([{ step: "segment", recorded: "eligibility", current: "all" }]);
+    expect(r.mismatches.fields).toEqual(["versions.segment"]);
   });
 });
 
