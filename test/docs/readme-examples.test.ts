@@ -24,7 +24,7 @@
  * and implicit-return checks, which fragments cannot meet). test/docs/extract-examples.test.ts tests the reader,
  * including a wrong stated result and a type error that must be reported.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,8 +65,12 @@ const files = blocks.map((b, i) => {
 describe("README.md code blocks", () => {
   // relative file names (card.pmml, decisions.jsonl) are read and written in a fresh directory
   const cwd = process.cwd();
-  beforeAll(() => process.chdir(readmeFixtures.readmeWorkDir()));
-  afterAll(() => process.chdir(cwd));
+  const work = readmeFixtures.readmeWorkDir();
+  beforeAll(() => process.chdir(work));
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(work, { recursive: true, force: true });
+  });
 
   it("every ts/js block is read; those not run say why", () => {
     expect(blocks.length).toBeGreaterThan(20);
