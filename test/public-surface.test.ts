@@ -607,6 +607,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "ImprovementHints",
       "ImprovementOptions",
       "ReplayResult",
+      "RouteMismatch",
       "TraceCharacteristic",
       "TraceFact",
       "TraceGuards",
@@ -640,6 +641,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
   "./strategy": [
     [
       "MAX_COVERAGE_CELLS",
+      "ELIGIBILITY_SEGMENT",
       "NOT_INVITED",
       "NO_OCCUPATION",
       "OPEN_ATTRIBUTES",
@@ -656,7 +658,16 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "loadStrategyOrThrow",
       "strategySchema",
     ],
-    ["AttributeName", "Condition", "DeclaredDomains", "OpenAttribute", "Router", "Strategy", "StrategySpec"],
+    [
+      "AttributeName",
+      "Condition",
+      "DeclaredDomains",
+      "OpenAttribute",
+      "RouteAttributes",
+      "Router",
+      "Strategy",
+      "StrategySpec",
+    ],
   ],
   "./cli": [
     ["CliError", "EXIT", "MAIN_HELP", "computeReport", "nodeIo", "renderReport", "run"],

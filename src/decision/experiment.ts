@@ -122,7 +122,9 @@ const SKIP: ReadonlySet<string> = new Set(["champion", "challengers"]);
  * same applicant and only its outcome, score, band and limit are kept. The decision is the deciding
  * arm's, byte for byte, plus `experiment: { arm, shadow: [{ arm, outcome, score, band, limitFen }] }`.
  * `replay` re-runs the arm recorded in `experiment.arm` (shadow arms are not replayed: `shadow` comes
- * back empty) and checks that the id is still assigned to that arm (`experiment.arm` in the mismatches).
+ * back empty) and checks that the id is still assigned to that arm: when not, `experiment.arm` is among the
+ * changed fields and `mismatches.route` holds `{ step: "arm", recorded, current }` (before any segment change
+ * the deciding arm's strategy reports).
  * @param config `{ champion, challengers: [{ id, config, share?, mode }], salt }`
  * @returns `{ ok: true, value }` with the `Experiment`, or `{ ok: false, issues }` naming paths
  * @example safeCreateExperiment({ champion: {}, challengers: [{ id: "pricey", config: { policy: { ...policyJson, pricing: { ...policyJson.pricing, cap: { ...policyJson.pricing.cap, rate: 0.36 } } } }, share: 0.1, mode: "live" }], salt: "s3cret-salt" }).issues[0].path // => ["challengers", 0, "config", "policy", "pricing", "cap", "rate"] (a cap above 24%)
@@ -237,6 +239,14 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
       mismatches: Object.freeze({
         ...r.mismatches,
         fields: sameArm ? r.mismatches.fields : Object.freeze([...r.mismatches.fields, "experiment.arm"]),
+        ...(sameArm
+          ? {}
+          : {
+              route: Object.freeze([
+                Object.freeze({ step: "arm" as const, recorded: arm, current: nowArm }),
+                ...(r.mismatches.route ?? []),
+              ]),
+            }),
       }),
     });
   };

@@ -31,6 +31,7 @@ export type {
   FraudHit,
   ReasonSource,
   ReplayResult,
+  RouteMismatch,
   ShadowOutcome,
   TraceCharacteristic,
   TracedDecision,

@@ -16,6 +16,7 @@ import type {
   ReplayResult,
   TraceCharacteristic,
   TraceFact,
+  TraceGuards,
   TraceOffer,
 } from "./types";
 
@@ -133,22 +134,13 @@ export function traceOf(
     }
   }
   const fe = last.fe!;
-  const c = a.consent;
   const trace: DecisionTrace = {
     format: "riskcard.trace",
     version: 1,
     applicantId: a.id,
     asOf,
     artefacts: ctx.artefacts,
-    guards: {
-      ageYears: applicantAge(a, asOf, ctx.utcOffsetMinutes),
-      consentGiven: consentGiven(a, asOf),
-      consentAgeMs: c.givenAt === undefined ? null : asOf - c.givenAt,
-      realNameVerified: a.identity.realNameVerified,
-      idVerified: a.identity.idVerified,
-      phoneVerified: a.identity.phoneVerified,
-      ...(ctx.requiredConsents.length === 0 ? {} : { purposesConsented: purposesConsented(a, ctx.requiredConsents) }),
-    },
+    guards: traceGuards(a, asOf, ctx.utcOffsetMinutes, ctx.requiredConsents),
     absentSections: Object.freeze([...explain.absentSections]),
     ...(explain.dataUsed === undefined ? {} : { dataUsed: explain.dataUsed }),
     ...(explain.locale === "en" ? {} : { locale: explain.locale }),
@@ -170,12 +162,33 @@ export function traceOf(
   Object.freeze(factOut);
   for (const c of characteristics) Object.freeze(c);
   Object.freeze(characteristics);
-  Object.freeze(trace.guards);
   Object.freeze(trace.scorecard);
   Object.freeze(trace.rules);
   Object.freeze(trace.offerInputs);
   if (trace.offer !== null) Object.freeze(trace.offer);
   return Object.freeze(trace);
+}
+
+/**
+ * The guards' derived inputs as a trace records them (never the birth date or the consent time), frozen.
+ * @internal
+ */
+export function traceGuards(
+  a: AnyFormApplicant,
+  asOf: number,
+  utcOffsetMinutes: number,
+  requiredConsents: readonly ConsentCategory[],
+): TraceGuards {
+  const c = a.consent;
+  return Object.freeze({
+    ageYears: applicantAge(a, asOf, utcOffsetMinutes),
+    consentGiven: consentGiven(a, asOf),
+    consentAgeMs: c.givenAt === undefined ? null : asOf - c.givenAt,
+    realNameVerified: a.identity.realNameVerified,
+    idVerified: a.identity.idVerified,
+    phoneVerified: a.identity.phoneVerified,
+    ...(requiredConsents.length === 0 ? {} : { purposesConsented: purposesConsented(a, requiredConsents) }),
+  });
 }
 
 /** The offer's computation from the last run (null when the decision stopped before the offer). */

@@ -26,16 +26,24 @@ export interface FraudHit {
   readonly message: string;
 }
 
-/** The decision on one application. Contains no raw personal data: only the pseudonymous id. */
+/**
+ * The decision on one application. Contains no raw personal data: only the pseudonymous id.
+ *
+ * Not every decision is scored: a strategy's eligibility decline (reason `ELIGIBILITY_NOT_INVITED`, source
+ * `eligibility`) is decided before any card runs, and carries the placeholders `score` 0, `band` `"E"` and `pd` 1
+ * with `versions.scorecard` (and `rules`, `policy`, `features`) `"none"`: that field, not the numbers, says the
+ * score was not computed. Leave such decisions out of score, band and PD statistics.
+ */
 export interface Decision {
   /** The applicant's pseudonymous id, for correlation. */
   readonly applicantId: string;
   readonly asOf: number;
   readonly outcome: "approve" | "review" | "decline";
-  /** The card's score (points). */
+  /** The card's score (points); 0, a placeholder, when not scored (`versions.scorecard` is `"none"`). */
   readonly score: number;
+  /** The risk band of the PD; `"E"`, a placeholder, when not scored (`versions.scorecard` is `"none"`). */
   readonly band: Band;
-  /** Probability of default within the card's horizon, from the card's scaling. */
+  /** Probability of default within the card's horizon, from the card's scaling; 1, a placeholder, when not scored. */
   readonly pd: number;
   /**
    * Why: for a decline, the deciding reasons first (failed guards, fraud hits, offer refusal or
@@ -89,6 +97,7 @@ export interface ExperimentOutcome {
 
 export interface DecisionVersions {
   readonly engine: string;
+  /** The card that scored the decision (name, version, digest), or `"none"` when no card ran (an eligibility decline). */
   readonly scorecard: string;
   readonly rules: string;
   readonly policy: string;
@@ -231,6 +240,12 @@ export interface DecisionTrace {
   };
   /** The offer's computation, or null when the decision stopped before the offer. */
   readonly offer: TraceOffer | null;
+  /**
+   * Only in traces of an engine with a strategy: the routing attributes its segments read, as routed
+   * (`bureauFile`, `ageYears`, ...; `region`, `product`, `channel` as the strategy's declared code or
+   * `"other"`), so that `replay` can check the applicant would still be routed to the same segment.
+   */
+  readonly route?: Readonly<Record<string, boolean | number | string>>;
 }
 
 /** A decision made with `{ trace: true }`. */
@@ -256,5 +271,18 @@ export interface ReplayResult {
     readonly fields: readonly string[];
     /** Features or facts the engine reads that the trace did not record (taken as missing). */
     readonly notRecorded: readonly string[];
+    /**
+     * Present only when a routing step would now choose differently (a strategy's segment, an experiment's
+     * arm): the step, what the record says and what the engine chooses now (`"eligibility"` for a segment
+     * when eligibility would now decline). The replayed decision is still the recorded segment's or arm's.
+     */
+    readonly route?: readonly RouteMismatch[];
   };
+}
+
+/** A routing step whose choice differs between a record and the engine replaying it. */
+export interface RouteMismatch {
+  readonly step: "segment" | "arm";
+  readonly recorded: string;
+  readonly current: string;
 }

@@ -7,11 +7,12 @@
 export { armAt, assignmentPoint } from "./assign";
 export { checkCoverage, conditionHolds, type DeclaredDomains, MAX_COVERAGE_CELLS } from "./coverage";
 export { loadStrategy, loadStrategyOrThrow, STRATEGY_LIMITS, type Strategy } from "./load";
-export { compileRouter, NOT_INVITED, type Router } from "./route";
+export { compileRouter, NOT_INVITED, type RouteAttributes, type Router } from "./route";
 export {
   type AttributeName,
   type Condition,
   conditionSchema,
+  ELIGIBILITY_SEGMENT,
   NO_OCCUPATION,
   OPEN_ATTRIBUTES,
   type OpenAttribute,

@@ -2,7 +2,14 @@ import { type JsonLimits, capIssues, deepFreeze, guardJson } from "../schema/jso
 import { ArtefactError, type Issue, type Result, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
 import { checkCoverage } from "./coverage";
-import { OPEN_ATTRIBUTES, OTHER_REGION, STRATEGY_FORMAT, type StrategySpec, strategySchema } from "./schema";
+import {
+  ELIGIBILITY_SEGMENT,
+  OPEN_ATTRIBUTES,
+  OTHER_REGION,
+  STRATEGY_FORMAT,
+  type StrategySpec,
+  strategySchema,
+} from "./schema";
 
 /**
  * Size budget of a strategy outside its engine configurations (each checked by `createEngine`):
@@ -22,7 +29,8 @@ const SKIP: ReadonlySet<string> = new Set(["engines"]);
  * `createEngine`), `format` and `version`, the schema (unknown attributes in a condition are
  * `unrecognized_key` at their path), then the references (segment ids unique, every segment's
  * engine declared, no strategy inside an engine configuration, `region`, `product` and `channel` only
- * with their `domains` entry and only its codes (or `"other"`), `invited` and `invitationOnly` only with an `invitationList`), then coverage
+ * with their `domains` entry and only its codes (or `"other"`), `invited` and `invitationOnly` only with an `invitationList`; the reserved words refused: `"other"` or a
+ * repeated code in a `domains` list, `"eligibility"` as a segment id), then coverage
  * (`checkCoverage`: no two segments match the same applicant, every applicant matches one).
  * @param json the parsed JSON
  * @returns `{ ok: true, value }` with the frozen strategy, or `{ ok: false, issues }` naming paths (never values)
@@ -41,7 +49,29 @@ export function loadStrategy(json: unknown): Result<Strategy> {
   const s = parsed.value;
   const issues: Issue[] = [];
   const ids = new Set<string>();
+  // Reserved words of the routing: "other" is the value of every undeclared code of an open attribute (a declared
+  // "other" could never be told apart from it), and "eligibility" names an eligibility decline in versions.segment.
+  for (const name of OPEN_ATTRIBUTES)
+    (s.domains?.[name] ?? []).forEach((code, k, all) => {
+      if (code === OTHER_REGION)
+        issues.push(
+          issue(
+            "invalid_value",
+            ["domains", name, k],
+            `"${OTHER_REGION}" is reserved: it is the value of every code not declared`,
+          ),
+        );
+      else if (all.indexOf(code) < k) issues.push(issue("inconsistent", ["domains", name, k], "duplicate code"));
+    });
   s.segments.forEach((seg, i) => {
+    if (seg.id === ELIGIBILITY_SEGMENT)
+      issues.push(
+        issue(
+          "invalid_value",
+          ["segments", i, "id"],
+          `"${ELIGIBILITY_SEGMENT}" is reserved: versions.segment names an eligibility decline with it`,
+        ),
+      );
     if (ids.has(seg.id)) issues.push(issue("inconsistent", ["segments", i, "id"], "duplicate segment id"));
     ids.add(seg.id);
     if (!Object.hasOwn(s.engines, seg.engine))

@@ -17,7 +17,22 @@ import {
 export interface Router {
   /** The index of the segment an applicant is routed to, or `NOT_INVITED` when eligibility declines it. */
   route(applicant: AnyFormApplicant, asOf: number): number;
+  /**
+   * The values of the attributes the segments read, by name, as `route` sees them (open attributes as their
+   * declared code or `"other"`): what a trace records so that a replay can route again (`routeRecorded`).
+   */
+  attributes(applicant: AnyFormApplicant, asOf: number): RouteAttributes;
+  /**
+   * Routes again from recorded attributes: eligibility and `invited` from the id and the current invitation
+   * list, every other attribute the segments read from `recorded` (a code no longer declared counts as
+   * `"other"`). Returns the segment index or `NOT_INVITED`, or the names of the attributes the segments read
+   * that `recorded` lacks or holds in the wrong type (then nothing is routed).
+   */
+  routeRecorded(applicantId: string, recorded: Readonly<Record<string, unknown>>): number | readonly string[];
 }
+
+/** Routing attribute values by name (`Router.attributes`), as a decision trace records them. */
+export type RouteAttributes = Readonly<Partial<Record<AttributeName, boolean | number | string>>>;
 
 /**
  * What `Router.route` returns for an applicant that eligibility declines (not on the invitation list).
@@ -37,6 +52,8 @@ const SLOT: Readonly<Record<AttributeName, number>> = {
   channel: 7,
 };
 const SLOTS = 8;
+/** The attribute of each slot (the inverse of `SLOT`). */
+const NAMES = Object.keys(SLOT) as AttributeName[];
 
 /** An open attribute's declared domain and `"other"`, with the index of each code (`"other"` last). */
 interface OpenDomain {
@@ -82,32 +99,79 @@ export function compileRouter(strategy: Strategy): Router {
   for (const s of segments) for (const t of s) reads[t.slot] = 1;
   const v = new Float64Array(SLOTS);
   const { region, product, channel } = domains;
+  const open: readonly (OpenDomain | undefined)[] = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    region,
+    product,
+    channel,
+  ];
+  // the segment whose tests all hold for the values in v
+  const pick = (): number => {
+    for (let s = 0; s < segments.length; s++) {
+      const tests = segments[s]!;
+      let holds = true;
+      for (let k = 0; k < tests.length && holds; k++) {
+        const t = tests[k]!;
+        const x = v[t.slot]!;
+        holds = t.set !== undefined ? t.set[x] === 1 : x >= t.min && x < t.max;
+      }
+      if (holds) return s;
+    }
+    // unreachable for a validated strategy (exhaustive): the last segment takes what no other does
+    return segments.length - 1;
+  };
+  // fills v with the attributes some segment reads
+  const fill = (a: AnyFormApplicant, asOf: number): void => {
+    if (reads[0] === 1) v[0] = a.bureau === undefined ? 0 : 1;
+    if (reads[1] === 1) v[1] = a.loans !== undefined && a.loans.length > 0 ? 1 : 0;
+    if (reads[2] === 1) v[2] = invited.has(a.id) ? 1 : 0;
+    if (reads[3] === 1) {
+      const id = a.identity;
+      v[3] = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? 0);
+    }
+    if (reads[4] === 1) v[4] = occupationIndex.get(a.identity.occupation ?? NO_OCCUPATION)!;
+    if (reads[5] === 1) v[5] = openIndex(region, a.identity.cityCode);
+    if (reads[6] === 1) v[6] = openIndex(product, a.application?.product);
+    if (reads[7] === 1) v[7] = openIndex(channel, a.application?.channel);
+  };
   return Object.freeze({
     route(a: AnyFormApplicant, asOf: number): number {
       if (invitationOnly && !invited.has(a.id)) return NOT_INVITED;
-      if (reads[0] === 1) v[0] = a.bureau === undefined ? 0 : 1;
-      if (reads[1] === 1) v[1] = a.loans !== undefined && a.loans.length > 0 ? 1 : 0;
-      if (reads[2] === 1) v[2] = invited.has(a.id) ? 1 : 0;
-      if (reads[3] === 1) {
-        const id = a.identity;
-        v[3] = id.birthDate !== undefined ? ageInYears(id.birthDate, asOf, offsetMs) : (id.ageYears ?? 0);
+      fill(a, asOf);
+      return pick();
+    },
+    attributes(a: AnyFormApplicant, asOf: number): RouteAttributes {
+      fill(a, asOf);
+      const out: Partial<Record<AttributeName, boolean | number | string>> = {};
+      for (let i = 0; i < SLOTS; i++) {
+        if (reads[i] !== 1) continue;
+        const x = v[i]!;
+        const d = open[i];
+        out[NAMES[i]!] = i < 3 ? x === 1 : i === SLOT.ageYears ? x : (d?.values ?? occupations)[x]!;
       }
-      if (reads[4] === 1) v[4] = occupationIndex.get(a.identity.occupation ?? NO_OCCUPATION)!;
-      if (reads[5] === 1) v[5] = openIndex(region, a.identity.cityCode);
-      if (reads[6] === 1) v[6] = openIndex(product, a.application?.product);
-      if (reads[7] === 1) v[7] = openIndex(channel, a.application?.channel);
-      for (let s = 0; s < segments.length; s++) {
-        const tests = segments[s]!;
-        let holds = true;
-        for (let k = 0; k < tests.length && holds; k++) {
-          const t = tests[k]!;
-          const x = v[t.slot]!;
-          holds = t.set !== undefined ? t.set[x] === 1 : x >= t.min && x < t.max;
-        }
-        if (holds) return s;
+      return Object.freeze(out);
+    },
+    routeRecorded(id: string, recorded: Readonly<Record<string, unknown>>): number | readonly string[] {
+      if (invitationOnly && !invited.has(id)) return NOT_INVITED;
+      const missing: string[] = [];
+      for (let i = 0; i < SLOTS; i++) {
+        if (reads[i] !== 1) continue;
+        const name = NAMES[i]!;
+        const x = Object.hasOwn(recorded, name) ? recorded[name] : undefined;
+        const d = open[i];
+        if (i === SLOT.invited) v[i] = invited.has(id) ? 1 : 0;
+        else if (i < 3 && typeof x === "boolean") v[i] = x ? 1 : 0;
+        else if (i === SLOT.ageYears && typeof x === "number" && Number.isFinite(x)) v[i] = x;
+        else if (i === SLOT.occupation && typeof x === "string" && occupationIndex.has(x))
+          v[i] = occupationIndex.get(x)!;
+        else if (d !== undefined && typeof x === "string") v[i] = openIndex(d, x);
+        else missing.push(name);
       }
-      // unreachable for a validated strategy (exhaustive): the last segment takes what no other does
-      return segments.length - 1;
+      return missing.length > 0 ? missing : pick();
     },
   });
 }

@@ -21,6 +21,13 @@ export const NO_OCCUPATION = "none";
 export const OTHER_REGION = "other";
 
 /**
+ * The segment id under which `decision.versions.segment` records an eligibility decline
+ * (`"eligibility (<strategy>@<version> #<digest>)"`): reserved, so no segment may take it.
+ * @example ELIGIBILITY_SEGMENT // => "eligibility"
+ */
+export const ELIGIBILITY_SEGMENT = "eligibility";
+
+/**
  * The open attributes: their values are codes the strategy declares in `domains` (plus `"other"`),
  * read from the applicant's `identity.cityCode` (`region`), `application.product` and `application.channel`.
  * @example OPEN_ATTRIBUTES // => ["region", "product", "channel"]

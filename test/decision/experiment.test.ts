@@ -144,6 +144,11 @@ describe("replay of an experiment's decisions", () => {
     const r = resalted.replay(JSON.parse(toDecisionRecord(d)));
     expect(r.identical).toBe(false);
     expect(r.mismatches.fields).toEqual(["experiment.arm"]);
+    // the arm under each salt, from the documented hash: a point below 0.2 is the live "expert" arm
+    const arm = (salt: string) => (assignmentPoint(salt, moved.id) < 0.2 ? "expert" : CHAMPION);
+    expect(r.mismatches.route).toEqual([{ step: "arm", recorded: arm(SALT), current: arm("another-salt-value") }]);
+    // and no route mismatch when the arm holds
+    expect(live.replay(JSON.parse(toDecisionRecord(d))).mismatches.route).toBeUndefined();
   });
 
   it("refuses a record without a deciding arm of this experiment", () => {

@@ -47,6 +47,6 @@ describe("README: explanations worked example", () => {
       { ...adult(), consent: { creditBureauQuery: true, purposes: { payments: true, device: true } } },
       { asOf },
     );
-    expect(section).toContain(`.dataUsed; // ${JSON.stringify(d.dataUsed).replace(/,/g, ", ")}`);
+    expect(section).toContain(`.dataUsed; // => ${JSON.stringify(d.dataUsed).replace(/,/g, ", ")}`);
   });
 });

@@ -116,6 +116,34 @@ describe("eligibility", () => {
     );
     // a bad asOf is still refused for a stranger
     expect(engine.safeDecide({ ...invited, id: "stranger-9" }, { asOf: -1 }).ok).toBe(false);
+    // untraced: no trace
+    expect(d.trace).toBeUndefined();
+  });
+
+  it("a traced decline can be logged (toDecisionRecord) and replays; an id invited since is reported as a route change", () => {
+    const engine = createEngine({ strategy });
+    const d = engine.decide({ ...invited, id: "stranger-9" }, { asOf, trace: true });
+    // the trace records the guards' inputs (adult(): born 1990-03-15, 36 on 2026-06-30, consent given, all verified)
+    // and nothing scored: artefacts "none", no features, facts or characteristics, no offer
+    expect(d.trace).toMatchObject({
+      applicantId: "stranger-9",
+      guards: { ageYears: 36, consentGiven: true, realNameVerified: true, idVerified: true, phoneVerified: true },
+      artefacts: { scorecard: "none", rules: "none", policy: "none", features: "none", thresholds: "none" },
+      features: {},
+      facts: {},
+      scorecard: { characteristics: [], score: 0, pd: 1, band: "E" },
+      offer: null,
+      route: {},
+    });
+    const record = JSON.parse(toDecisionRecord(d));
+    const same = engine.replay(record);
+    expect([same.identical, same.mismatches.fields, same.mismatches.route]).toEqual([true, [], undefined]);
+    // the id is on the list now: replay says eligibility would let it through to segment "all"
+    const widened = createEngine({ strategy: { ...strategy, invitationList: ["t-1", "stranger-9"] } });
+    const r = widened.replay(record);
+    expect(r.identical).toBe(false);
+    expect(r.mismatches.route).toEqual([{ step: "segment", recorded: "eligibility", current: "all" }]);
+    expect(r.mismatches.fields).toEqual(["versions.segment"]);
   });
 });
 
@@ -139,6 +167,84 @@ describe("traces, records and replay carry the segment", () => {
     expect(r.identical).toBe(false);
     expect(r.mismatches.artefacts.map((m) => m.artefact)).toEqual(["segment"]);
     expect(r.mismatches.fields).toEqual(["versions.segment"]);
+  });
+
+  it("a traced decision records the routing attributes its strategy read (consented data only)", () => {
+    const engine = createEngine({ strategy: "default" });
+    for (const a of population().slice(0, 40)) {
+      // the default strategy reads bureauFile only: a bureau report present and, when purposes are stated,
+      // consented to (the bureau query and purposes.bureau not false: src/schema/consent.ts consentsTo)
+      const p = a.consent.purposes;
+      const consented = p === undefined || (a.consent.creditBureauQuery && p.bureau !== false);
+      expect(engine.decide(a, { asOf, trace: true }).trace!.route).toEqual({
+        bureauFile: a.bureau !== undefined && consented,
+      });
+    }
+    const ages = {
+      ...defaultJson,
+      segments: [
+        { id: "thin-file", when: { bureauFile: false }, engine: "expert" },
+        { id: "young", when: { bureauFile: true, ageYears: { max: 30 } }, engine: "statistical" },
+        { id: "full-file", when: { bureauFile: true, ageYears: { min: 30 } }, engine: "statistical" },
+      ],
+    };
+    // adult(): born 1990-03-15, so 36 on 2026-06-30 (test/decision/helpers.ts)
+    expect(createEngine({ strategy: ages }).decide(adult(), { asOf, trace: true }).trace!.route).toEqual({
+      bureauFile: true,
+      ageYears: 36,
+    });
+  });
+
+  it("replay routes again: a record whose attributes now go to another segment says so (route)", () => {
+    const before = createEngine({ strategy: "default" });
+    const full = population().find((a) => a.bureau !== undefined && a.consent.purposes === undefined)!;
+    const d = before.decide(full, { asOf, trace: true });
+    expect(segmentId(d)).toBe("full-file");
+    // the same segment ids with their conditions swapped: the recorded bureauFile = true now routes to thin-file
+    const swapped = createEngine({
+      strategy: {
+        ...defaultJson,
+        segments: [
+          { ...defaultJson.segments[0], when: { bureauFile: true } },
+          { ...defaultJson.segments[1], when: { bureauFile: false } },
+        ],
+      },
+    });
+    const r = swapped.replay(JSON.parse(toDecisionRecord(d)));
+    expect(r.identical).toBe(false);
+    expect(r.mismatches.route).toEqual([{ step: "segment", recorded: "full-file", current: "thin-file" }]);
+    expect(r.mismatches.fields).toEqual(["versions.segment"]);
+    // a new description changes the digest but not the routing: no route mismatch
+    const described = createEngine({ strategy: { ...defaultJson, description: "revised" } });
+    expect(described.replay(JSON.parse(toDecisionRecord(d))).mismatches.route).toBeUndefined();
+    // with the same strategy, a record whose routing attributes were altered no longer holds up
+    const record = JSON.parse(toDecisionRecord(d));
+    record.trace.route.bureauFile = false;
+    const altered = before.replay(record);
+    expect([altered.identical, altered.mismatches.route, altered.mismatches.fields]).toEqual([
+      false,
+      [{ step: "segment", recorded: "full-file", current: "thin-file" }],
+      ["versions.segment"],
+    ]);
+    // a record without route (made before routes were recorded) is not re-routed and says so
+    delete record.trace.route;
+    const old = before.replay(record);
+    expect([old.identical, old.mismatches.route, old.mismatches.notRecorded]).toEqual([true, undefined, ["route"]]);
+  });
+
+  it("replay routes again through eligibility: an id no longer invited would now be declined by it", () => {
+    const base = {
+      format: "riskcard.strategy",
+      version: 1,
+      name: "invitation only",
+      eligibility: { invitationOnly: true },
+      engines: { all: {} },
+      segments: [{ id: "all", when: {}, engine: "all" }],
+    };
+    const d = createEngine({ strategy: { ...base, invitationList: ["t-1"] } }).decide(adult(), { asOf, trace: true });
+    expect(segmentId(d)).toBe("all");
+    const r = createEngine({ strategy: { ...base, invitationList: ["t-2"] } }).replay(JSON.parse(toDecisionRecord(d)));
+    expect(r.mismatches.route).toEqual([{ step: "segment", recorded: "all", current: "eligibility" }]);
   });
 
   it("a record of a segment the strategy does not have is refused with a path", () => {

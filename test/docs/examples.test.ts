@@ -28,25 +28,15 @@
  * it; vitest transforms it like any other file. The extractor and the comparison are unit-tested
  * in test/docs/extract-examples.test.ts, including a wrong stated result that must be reported.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import * as fixtures from "./example-fixtures";
 import { type Example, type ExportDoc, checkResult, generateModule, readExports } from "./extract-examples";
+import { barrelScope, root, walk } from "./scope";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = join(root, ".tmp", "examples");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith(".ts") ? [p] : [];
-    });
-}
 
 const sources = walk(join(root, "src"));
 const docs: ExportDoc[] = sources.flatMap((p) => readExports(relative(root, p), readFileSync(p, "utf8")));
@@ -54,14 +44,7 @@ const byFile = new Map<string, Example[]>();
 for (const d of docs)
   for (const e of d.examples) if (e.checks.length > 0) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
 
-/** The public barrels' exports, the lowest-priority names in an example's scope (with `readFileSync` and zod's `z`). */
-async function barrelScope(): Promise<Record<string, unknown>> {
-  const barrels = sources.filter((p) => p.endsWith(`${"/"}index.ts`));
-  const scope: Record<string, unknown> = { readFileSync, z };
-  for (const b of barrels) Object.assign(scope, await import(pathToFileURL(b).href));
-  return scope;
-}
-const barrels = await barrelScope();
+const barrels = await barrelScope(sources);
 
 /** Each file's scope: its own exports over the fixtures over the barrels. */
 const scopes = new Map<string, Record<string, unknown>>();

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkResult,
@@ -9,6 +12,8 @@ import {
   splitLastStatement,
   usedNames,
 } from "./extract-examples";
+import { generateBlockModule, importedNames, readReadmeBlocks, resolveSpecifier, typeErrors } from "./readme-blocks";
+import { root } from "./scope";
 
 /** A source file written for these tests, with a right and a deliberately wrong stated result. */
 const SOURCE = [
@@ -142,4 +147,84 @@ describe("code helpers", () => {
     expect(text).toContain("return async () => (add(0.1, 0.2));");
     expect(text).not.toContain("other");
   });
+});
+
+describe("README code blocks (test/docs/readme-blocks.ts)", () => {
+  const README = [
+    "# a package",
+    "",
+    "```ts",
+    'import { add } from "riskcard/maths";',
+    "",
+    "const x = add(1, 2); // prose after code is not a result",
+    "x; // => 4",
+    "({ a: 1, b: 2, c: [3] }); // => { a: 1,",
+    "//      c: [3], ... }",
+    "```",
+    "",
+    "<!-- example: continues; applicant = syn-00001 -->",
+    "```ts",
+    "x + 1; // => 4",
+    "```",
+    "",
+    "<!-- example: typecheck-only: needs a server -->",
+    "```js",
+    "server.listen(80);",
+    "```",
+    "",
+    "```sh",
+    "riskcard score",
+    "```",
+  ].join("\n");
+  const blocks = readReadmeBlocks(README);
+
+  it("reads ts/js blocks with their markers, imports and results (continuation lines joined)", () => {
+    expect(blocks.map((b) => [b.line, b.mode, b.why])).toEqual([
+      [3, "run", ""],
+      [13, "run", ""],
+      [18, "typecheck", "needs a server"],
+    ]);
+    expect(blocks[0]!.imports).toEqual(['import { add } from "riskcard/maths";']);
+    expect(blocks[0]!.example.checks.map((c) => [c.expression, c.expected])).toEqual([
+      ["x", "4"],
+      ["({ a: 1, b: 2, c: [3] })", "{ a: 1, c: [3], ... }"],
+    ]);
+    // a continued block runs the code above (without its checks) first, with the fixture applicant
+    expect(blocks[1]!.code.startsWith('const applicant = fixtureApplicant("syn-00001");')).toBe(true);
+    expect(blocks[1]!.code).toContain("const x = add(1, 2);");
+    expect(blocks[1]!.example.checks.map((c) => c.expression)).toEqual(["x + 1"]);
+    expect(blocks[1]!.imports).toEqual(blocks[0]!.imports);
+  });
+
+  it("reports a wrong stated result, and compares a partial object on the keys it names", async () => {
+    const [wrong, partial] = blocks[0]!.example.checks;
+    expect(await checkResult(wrong!, async () => 3, true)).toBe("result: expected 4, got 3");
+    expect(await checkResult(partial!, async () => ({ a: 1, b: 2, c: [3] }), true)).toBeNull();
+    expect(await checkResult(partial!, async () => ({ a: 2, c: [3] }), true)).toBe("result.a: expected 1, got 2");
+    expect(await checkResult(partial!, async () => ({ a: 1 }), true)).toBe("result: expected keys [c] among [a]");
+    // doc comments keep the strict form: no `...`
+    expect(await checkResult(partial!, async () => ({ a: 1, c: [3] }))).toMatch(/not a literal/);
+  });
+
+  it("resolves riskcard specifiers to the sources and leaves others", () => {
+    expect(resolveSpecifier("riskcard", "/r/src")).toBe("/r/src/index");
+    expect(resolveSpecifier("riskcard/limits", "/r/src")).toBe("/r/src/limits/index");
+    expect(resolveSpecifier("node:fs", "/r/src")).toBe("node:fs");
+    expect([...importedNames(['import { a, b as c } from "x";', 'import * as d from "y";'])].sort()).toEqual([
+      "a",
+      "c",
+      "d",
+    ]);
+  });
+
+  it("generates a module whose free names come from the scope, and a type-checked one that reports a type error", () => {
+    const run = generateBlockModule(blocks[1]!, "/r/src", new Set(["fixtureApplicant", "add"]));
+    expect(run).toContain('import { add } from "/r/src/maths/index";');
+    expect(run).toContain("const { fixtureApplicant } = scope;");
+    const dir = mkdtempSync(join(tmpdir(), "readme-blocks-"));
+    const file = join(dir, "types-0001.ts");
+    const block = readReadmeBlocks('```ts\nconst n: number = "text";\n```')[0]!;
+    writeFileSync(file, generateBlockModule(block, "/r/src", new Set(), new Map()));
+    expect(typeErrors([file], root)).toEqual(["types-0001.ts:5: Type 'string' is not assignable to type 'number'."]);
+  }, 120_000);
 });

@@ -51,7 +51,7 @@ describe("README worked example (section pricing)", () => {
     expect(r.offered).toBe(true);
     if (!r.offered) return;
     expect(section).toContain(
-      `limitFen: ${r.offer.limitFen}, annualRate: ${r.offer.annualRate}, aprNominal: ${String(r.offer.aprNominal).slice(0, 6)}...`,
+      `limitFen: ${r.offer.limitFen}, annualRate: ${r.offer.annualRate}, aprNominal: ${String(r.offer.aprNominal).slice(0, 6)},`,
     );
     expect(section).toContain(`monthlyPaymentFen: ${r.offer.monthlyPaymentFen}`);
     expect(section).toContain(`upfrontFeeFen: ${r.offer.upfrontFeeFen}`);

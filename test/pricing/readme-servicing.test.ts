@@ -61,7 +61,7 @@ describe("README servicing examples (section pricing)", () => {
       `interestFen: ${part.interestFen}, feeFen: ${part.feeFen}, payoffFen: ${part.payoffFen}, remainingBalanceFen: ${part.remainingBalanceFen}, capped: false`,
     );
     expect(section).toContain(`period: 4, paymentFen: ${part.schedule[0]!.paymentFen}`);
-    expect(section).toContain(`${part.schedule.length} rows`);
+    expect(section).toContain(`.schedule.length; // => ${part.schedule.length}`);
     const fee = Math.floor(full.principalFen * 0.03);
     expect(section).toContain(
       `owe ${cny(full.balanceFen)} + ${cny(full.interestFen)} interest + ${cny(fee)} fee; the 24% cap allows ${cny(full.payoffFen)} CNY, so\nthe fee is cut to ${cny(full.feeFen)} CNY`,
@@ -109,7 +109,7 @@ describe("README servicing examples (section pricing)", () => {
     expect(r.offered).toBe(true);
     if (!r.offered) return;
     expect(section).toContain(
-      `limitFen: ${r.offer.limitFen}, termMonths: ${r.offer.termMonths}, annualRate: ${r.offer.annualRate}, monthlyPaymentFen: ${r.offer.monthlyPaymentFen},\n//      reasons: [${r.offer.reasons.map((x) => x.code).join(", ")}]`,
+      `limitFen: ${r.offer.limitFen}, termMonths: ${r.offer.termMonths}, annualRate: ${r.offer.annualRate}, monthlyPaymentFen: ${r.offer.monthlyPaymentFen},\n//      reasons: [${r.offer.reasons.map((x) => `{ code: "${x.code}", ... }`).join(", ")}]`,
     );
     const c = policy.compiled;
     expect(section).toContain(

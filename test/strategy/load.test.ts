@@ -81,6 +81,46 @@ describe("loadStrategy", () => {
     ]);
   });
 
+  it('refuses the routing\'s reserved words: "other" or a repeated code in domains, "eligibility" as a segment id', () => {
+    // "other" is what every undeclared code routes as, so a declared "other" could not be told apart from it;
+    // "eligibility" is the segment id an eligibility decline carries in versions.segment.
+    const two = [{ when: { channel: { in: ["app"] } } }, { when: { channel: { notIn: ["app"] } } }];
+    expect(issues(strategy(two, { domains: { channel: ["app", "other"] } }))).toEqual([
+      {
+        code: "invalid_value",
+        path: ["domains", "channel", 1],
+        message: '"other" is reserved: it is the value of every code not declared',
+      },
+    ]);
+    expect(
+      issues(strategy(two, { domains: { region: ["other"], product: ["p", "q", "p"], channel: ["app"] } })),
+    ).toEqual([
+      {
+        code: "invalid_value",
+        path: ["domains", "region", 0],
+        message: '"other" is reserved: it is the value of every code not declared',
+      },
+      { code: "inconsistent", path: ["domains", "product", 2], message: "duplicate code" },
+    ]);
+    const named = strategy([{ when: {} }]);
+    named.segments[0]!.id = "eligibility";
+    expect(issues(named)).toEqual([
+      {
+        code: "invalid_value",
+        path: ["segments", 0, "id"],
+        message: '"eligibility" is reserved: versions.segment names an eligibility decline with it',
+      },
+    ]);
+    // the same words are fine where they mean what they say: "other" in a condition, "Other" as a code
+    expect(
+      issues(
+        strategy([{ when: { channel: { in: ["Other"] } } }, { when: { channel: { in: ["other"] } } }], {
+          domains: { channel: ["Other"] },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   it("checks product and channel over their declared domains and other", () => {
     const domains = { domains: { product: ["cash", "card"], channel: ["app"] } };
     // cash and other both ways, card nowhere: an overlap at segment 1 and a hole named by its domain code
@@ -380,6 +420,11 @@ describe("the exhaustive check and the router agree with a naive evaluation", ()
             const routed = applicants.map((a) => router.route(a, 0));
             const naive = grid.map((a) => conds.findIndex((c) => naiveMatches(c, a)));
             expect(routed).toEqual(naive);
+            // what a trace records routes to the same segment on replay (through JSON, as a record is read)
+            const again = applicants.map((a) =>
+              router.routeRecorded(a.id, JSON.parse(JSON.stringify(router.attributes(a, 0)))),
+            );
+            expect(again).toEqual(naive);
           } else {
             const codes = new Set(r.issues.map((i) => i.code));
             expect(codes.has("inconsistent")).toBe(hasOverlap);
