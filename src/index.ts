@@ -31,5 +31,5 @@ export { VELOCITY_UNAVAILABLE, type VelocityUnavailablePolicy } from "./decision
 export { type Band, bandOf } from "./decision/bands";
 export { applicantSchema, type Applicant } from "./schema/applicant";
 export { applicantJsonSchema } from "./schema/json-schema";
-export { parseApplicant, parseApplicantOrThrow } from "./schema/parse";
+export { parseApplicant, parseApplicantJson, parseApplicantOrThrow } from "./schema/parse";
 export { type Issue, type IssueCode, type Result, RiskcardError, ArtefactError, ConfigError } from "./schema/result";

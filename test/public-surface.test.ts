@@ -65,6 +65,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "applicantJsonSchema",
       "applicantSchema",
       "parseApplicant",
+      "parseApplicantJson",
       "parseApplicantOrThrow",
     ],
     [...ROOT_ENGINE[1], "Applicant", "Issue", "IssueCode", "Result"],
@@ -123,6 +124,7 @@ const SURFACE: Record<string, readonly [readonly string[], readonly string[]]> =
       "issue",
       "ok",
       "parseApplicant",
+      "parseApplicantJson",
       "parseApplicantOrThrow",
       "parseApplicantWithZod",
       "parseJsonText",
@@ -710,6 +712,7 @@ const NOT_READERS: Readonly<Record<string, string>> = {
 /** Readers that take text (a PMML document, JSON text) rather than a parsed JSON value, with their other arguments. */
 const TEXT_READERS: Readonly<Record<string, readonly unknown[]>> = {
   loadPmml: [],
+  parseApplicantJson: [],
   parseJsonText: [{ maxNodes: 1_000, maxChars: 10_000 }],
 };
 

@@ -1,6 +1,8 @@
 import type { Engine } from "../decision/engine";
+import type { DecideOptions } from "../decision/types";
 import { stringifyDecision } from "../decision/stringify-decision";
 import type { Locale } from "../messages/locales";
+import { parseApplicantJson } from "../schema/parse";
 import { type Issue, issue } from "../schema/result";
 
 /**
@@ -36,33 +38,45 @@ export function scoreLine(
 ): LineOutcome {
   if (text.length > MAX_LINE)
     return errorRecord(line, [issue("too_big", [], `line longer than ${MAX_LINE} characters`)]);
+  const options = (when: number): DecideOptions => (locale === undefined ? { asOf: when } : { asOf: when, locale });
+  // A valid line (the common case): parsed and validated in place, no snapshot copy; decide recognises it.
+  const fast = parseApplicantJson(text);
+  if (fast.ok) {
+    const when = decisionTime(fast.value, asOf);
+    if (when === null) return errorRecord(line, [NO_TIME]);
+    const r = engine.safeDecide(fast.value, options(when));
+    return r.ok ? { text: stringifyDecision(r.value), ok: true } : errorRecord(line, r.issues);
+  }
+  // Anything else takes the general path again (parsed a second time), so its error record keeps the
+  // precedence of its issues: not JSON, then the missing decision time, then the options', then the applicant's.
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return errorRecord(line, [issue("invalid_format", [], "line is not valid JSON")]);
   }
-  let when = asOf;
-  if (when === null) {
-    const app =
-      value !== null && typeof value === "object"
-        ? (value as { application?: { appliedAt?: unknown } }).application
-        : undefined;
-    const at = app !== null && typeof app === "object" ? app.appliedAt : undefined;
-    if (typeof at !== "number" || !Number.isSafeInteger(at) || at < 0) {
-      return errorRecord(line, [
-        issue(
-          "missing",
-          ["application", "appliedAt"],
-          "no decision time: pass --as-of or give application.appliedAt (epoch ms)",
-        ),
-      ]);
-    }
-    when = at;
-  }
-  const r = engine.safeDecide(value, locale === undefined ? { asOf: when } : { asOf: when, locale });
+  const when = decisionTime(value, asOf);
+  if (when === null) return errorRecord(line, [NO_TIME]);
+  const r = engine.safeDecide(value, options(when));
   if (!r.ok) return errorRecord(line, r.issues);
   return { text: stringifyDecision(r.value), ok: true };
+}
+
+const NO_TIME = issue(
+  "missing",
+  ["application", "appliedAt"],
+  "no decision time: pass --as-of or give application.appliedAt (epoch ms)",
+);
+
+/** The decision time of a line: `asOf` when given, else the value's `application.appliedAt` when it is a time, else null. */
+function decisionTime(value: unknown, asOf: number | null): number | null {
+  if (asOf !== null) return asOf;
+  const app =
+    value !== null && typeof value === "object"
+      ? (value as { application?: { appliedAt?: unknown } }).application
+      : undefined;
+  const at = app !== null && typeof app === "object" ? app.appliedAt : undefined;
+  return typeof at === "number" && Number.isSafeInteger(at) && at >= 0 ? at : null;
 }
 
 function errorRecord(line: number, issues: readonly Issue[]): LineOutcome {

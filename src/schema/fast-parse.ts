@@ -47,6 +47,20 @@ export function parseApplicantFast(input: unknown): Result<AnyFormApplicant> {
   return validate(ctx, snap);
 }
 
+/**
+ * `parseApplicantFast` without the snapshot, for a value nobody else holds that has no getters,
+ * Proxies or inherited fields of its own (a fresh `JSON.parse` result: `parseApplicantJson`):
+ * the same checks, run on the value itself, so the same issues (codes, paths, messages, order).
+ * The accepted value is the input, not frozen (the caller freezes it in place).
+ * @param value a fresh `JSON.parse` result that no other code can reach
+ * @returns `{ ok: true, value }` with the input itself, or `{ ok: false, issues }`
+ * @example parseApplicantInPlace(JSON.parse('{"id":"a1"}')).ok // => false
+ * @internal
+ */
+export function parseApplicantInPlace(value: unknown): Result<AnyFormApplicant> {
+  return validate({ issues: [], aborting: 0, checked: 0 }, value);
+}
+
 const UNREADABLE = Object.freeze([issue("invalid_value", ROOT, "could not be read as plain data")]);
 
 /**

@@ -72,7 +72,13 @@ export {
 export { applicantJsonSchema, columnarApplicantJsonSchema } from "./json-schema";
 export { toColumnar, toRows } from "./transpose";
 export { BOUNDS, LIMITS, type NumericRange } from "./limits";
-export { type ParsedApplicant, parseApplicant, parseApplicantOrThrow, parseApplicantWithZod } from "./parse";
+export {
+  type ParsedApplicant,
+  parseApplicant,
+  parseApplicantJson,
+  parseApplicantOrThrow,
+  parseApplicantWithZod,
+} from "./parse";
 export {
   ArtefactError,
   ConfigError,

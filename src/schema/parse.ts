@@ -1,7 +1,8 @@
 import type { AnyFormApplicant } from "./applicant";
 import { applicantSchemaFor } from "./columnar";
-import { parseApplicantFast } from "./fast-parse";
-import { type Result, RiskcardError, fail, ok } from "./result";
+import { parseApplicantFast, parseApplicantInPlace } from "./fast-parse";
+import { freezeValidApplicant } from "./fast-parse/freeze-valid";
+import { type Result, RiskcardError, fail, issue, ok } from "./result";
 import { validateWith } from "./zod-issues";
 
 /**
@@ -46,6 +47,37 @@ export function parseApplicant(input: unknown): Result<ParsedApplicant> {
   parsed.add(r.value);
   return ok(r.value as ParsedApplicant);
 }
+
+/**
+ * Parses and validates an applicant sent as JSON text (a request body, a JSONL line): the same
+ * result as `parseApplicant(JSON.parse(text))` (same issues: codes, paths, messages, order; an equal
+ * value; recognised by `decide` in the same way), at less cost. The value `JSON.parse` returns here
+ * is plain data that no other code can reach (no getters, no Proxy, nothing can change it later),
+ * so it is validated in place and, when valid, frozen in place: the snapshot copy that
+ * `parseApplicant` makes of a caller's object (to guard against those) is not needed.
+ * @param text the JSON text
+ * @returns `{ ok: true, value }` with the frozen `ParsedApplicant`, or `{ ok: false, issues }`: one
+ *   `invalid_format` issue at `[]` when the text is not JSON, else the issues `parseApplicant` gives
+ * @throws {TypeError} when `text` is not a string
+ * @example parseApplicantJson(JSON.stringify(applicant)).ok // => true
+ * @example parseApplicantJson("{").ok // => false (not JSON: one invalid_format issue at the root)
+ */
+export function parseApplicantJson(text: string): Result<ParsedApplicant> {
+  if (typeof text !== "string") throw new TypeError("parseApplicantJson expects a string");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(NOT_JSON);
+  }
+  const r = parseApplicantInPlace(value);
+  if (!r.ok) return r;
+  freezeValidApplicant(r.value as unknown as Record<string, unknown>);
+  parsed.add(r.value);
+  return ok(r.value as ParsedApplicant);
+}
+
+const NOT_JSON = Object.freeze([issue("invalid_format", [], "not valid JSON text")]);
 
 /**
  * Whether a value was returned by `parseApplicant` (and is therefore valid and frozen).
