@@ -5,17 +5,17 @@ import { computeFacts } from "../src/fraud";
 import { createEngine } from "../src/index";
 import type { Applicant } from "../src/schema/applicant";
 import { applicantSchema } from "../src/schema/applicant";
-import { parseApplicant } from "../src/schema/parse";
+import { parseApplicant, parseApplicantJson } from "../src/schema/parse";
 import { defineSuite } from "./harness";
 
 // SYNTHETIC applicants from fixtures/applicants.jsonl (about 48 payments and 15 device events each).
 const AS_OF = Date.UTC(2026, 5, 30);
 
 export default function decideSuite() {
-  const applicants = readFileSync(join(import.meta.dirname, "..", "fixtures", "applicants.jsonl"), "utf8")
+  const texts = readFileSync(join(import.meta.dirname, "..", "fixtures", "applicants.jsonl"), "utf8")
     .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as unknown);
+    .filter((l) => l !== "");
+  const applicants = texts.map((l) => JSON.parse(l) as unknown);
   const engine = createEngine();
   const n = applicants.length;
   // Parsed once here: decide recognises them and does not validate again.
@@ -29,12 +29,14 @@ export default function decideSuite() {
   let q = 0;
   let j = 0;
   let k = 0;
+  let t = 0;
+  let u = 0;
   // Results feed a sink the engine cannot see through, so no case is optimised away.
   let sink = 0;
   return defineSuite({
     name: "decide",
     description:
-      "`engine.decide` (validation, guards, the features the default card reads: 12 of the 359, 19 with their inputs, scorecard, fraud rules, offer) over the 1,040 SYNTHETIC fixture applicants in turn, beside zod's `applicantSchema.safeParse` of the same applicants as the peer. Validate once: `parseApplicant` + `decide` on a fresh body (an object straight from `JSON.parse`, never seen by `parseApplicant`, so `decide` alone validates a snapshot of it itself) beside `decide` alone on the same bodies, and `decide` on applicants parsed beforehand; then the main stages alone on the same applicants (parse, all 359 features, fraud facts), for the record.",
+      "`engine.decide` (validation, guards, the features the default card reads: 12 of the 359, 19 with their inputs, scorecard, fraud rules, offer) over the 1,040 SYNTHETIC fixture applicants in turn, beside zod's `applicantSchema.safeParse` of the same applicants as the peer. Validate once: `parseApplicant` + `decide` on a fresh body (an object straight from `JSON.parse`, never seen by `parseApplicant`, so `decide` alone validates a snapshot of it itself) beside `decide` alone on the same bodies, and `decide` on applicants parsed beforehand; then a body as text: `parseApplicantJson` (JSON.parse, validated and frozen in place) + `decide` beside `JSON.parse` + `parseApplicant` (a snapshot copy) + `decide` on the same lines; then the main stages alone on the same applicants (parse, all 359 features, fraud facts), for the record.",
     cases: [
       {
         name: "decide (validation included)",
@@ -53,6 +55,20 @@ export default function decideSuite() {
         name: "decide of a parsed applicant (no second validation)",
         fn: () => {
           sink += engine.decide(parsed[q++ % n], { asOf: AS_OF }).score;
+        },
+      },
+      {
+        name: "parseApplicantJson + decide (text)",
+        fn: () => {
+          const r = parseApplicantJson(texts[t++ % n]!);
+          if (r.ok) sink += engine.decide(r.value, { asOf: AS_OF }).score;
+        },
+      },
+      {
+        name: "JSON.parse + parseApplicant + decide (text)",
+        fn: () => {
+          const r = parseApplicant(JSON.parse(texts[u++ % n]!));
+          if (r.ok) sink += engine.decide(r.value, { asOf: AS_OF }).score;
         },
       },
       {
@@ -102,6 +118,15 @@ export default function decideSuite() {
         peer: "decide (validation included)",
         goal: 0.91,
         floor: 0.75,
+      },
+      {
+        // A text body validated in place (no snapshot copy) must not cost more than the snapshot path; no
+        // goal in the issue: recorded (the CPU A/B in bench/RESULTS.md, cli score, measured about 1.1x).
+        name: "text body: JSON.parse + parseApplicant + decide vs parseApplicantJson + decide",
+        subject: "parseApplicantJson + decide (text)",
+        peer: "JSON.parse + parseApplicant + decide (text)",
+        goal: 1.1,
+        floor: 0.8,
       },
     ],
   });

@@ -4,13 +4,14 @@
  * from the shared store (Redis, so every instance counts into the same memory), decides, records
  * the application, and answers with the decision. `GET /healthz` answers 200.
  *
- * In an application import from the package: `riskcard`, `riskcard/fraud`, `riskcard/redis`.
+ * In an application import from the package: `riskcard`, `riskcard/fraud`, `riskcard/redis`, `riskcard/schema`.
  * Here the sources are imported so the example runs from the repository with tsx.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AsyncVelocityStore, VelocityStore } from "../../src/fraud";
 import { gatherFacts, recordApplicationAsync } from "../../src/fraud";
-import { type Engine, parseApplicant } from "../../src/index";
+import { type Engine, parseApplicantJson } from "../../src/index";
+import type { ParsedApplicant } from "../../src/schema";
 
 /** Options of `createLoanServer`. */
 export interface LoanServerOptions {
@@ -36,10 +37,7 @@ export function createLoanServer(options: LoanServerOptions): Server {
   const maxBody = options.maxBodyBytes ?? 256 * 1024;
   const { engine, store } = options;
 
-  const decideRequest = async (body: unknown): Promise<{ status: number; payload: unknown }> => {
-    const parsed = parseApplicant(body);
-    if (!parsed.ok) return { status: 400, payload: { error: "invalid_applicant", issues: parsed.issues } };
-    const applicant = parsed.value;
+  const decideRequest = async (applicant: ParsedApplicant): Promise<{ status: number; payload: unknown }> => {
     const asOf = clock();
     const velocity = await gatherFacts(applicant, store, { asOf }); // never waits past the store's timeout
     const decision = engine.decide(applicant, { asOf, velocity });
@@ -58,13 +56,18 @@ export function createLoanServer(options: LoanServerOptions): Server {
     if (req.method !== "POST") return send(res, 405, { error: "method_not_allowed" });
     const text = await readBody(req, maxBody);
     if (text === undefined) return send(res, 413, { error: "body_too_large" });
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return send(res, 400, { error: "invalid_json" });
+    // JSON.parse and validation in one step: the parsed body is validated and frozen in place (no copy)
+    const parsed = parseApplicantJson(text);
+    if (!parsed.ok) {
+      // the one issue of a body that is not JSON: invalid_format at the root (validation never reports that)
+      const notJson = parsed.issues[0]?.code === "invalid_format" && parsed.issues[0].path.length === 0;
+      return send(
+        res,
+        400,
+        notJson ? { error: "invalid_json" } : { error: "invalid_applicant", issues: parsed.issues },
+      );
     }
-    const r = await decideRequest(body);
+    const r = await decideRequest(parsed.value);
     send(res, r.status, r.payload);
   }
 }
