@@ -68,7 +68,7 @@ export function parseApplicantJson(text: string): Result<ParsedApplicant> {
   try {
     value = JSON.parse(text);
   } catch {
-    return fail(NOT_JSON);
+    return fail([issue("invalid_format", [], "not valid JSON text")]);
   }
   const r = parseApplicantInPlace(value);
   if (!r.ok) return r;
@@ -76,8 +76,6 @@ export function parseApplicantJson(text: string): Result<ParsedApplicant> {
   parsed.add(r.value);
   return ok(r.value as ParsedApplicant);
 }
-
-const NOT_JSON = Object.freeze([issue("invalid_format", [], "not valid JSON text")]);
 
 /**
  * Whether a value was returned by `parseApplicant` (and is therefore valid and frozen).
