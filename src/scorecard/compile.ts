@@ -56,6 +56,13 @@ export interface Compiled {
   readonly pmissingAttr: readonly number[];
   readonly pfallbackPts: readonly number[];
   /**
+   * Per padded characteristic, the search steps its own boundary count needs (3 for at most 7, 4 for
+   * at most 15, else 5): the pair kernels (`segTotal16/32`) skip the steps above, which could only
+   * compare with NaN padding and add 0. A card's pair boundaries refine only its hosts' partitions,
+   * so the other main terms keep their narrow searches in a wider layout.
+   */
+  readonly psteps: readonly number[];
+  /**
    * Pair terms scored from the bin states of the padded prefix (0 when the card has none, or when
    * some rules characteristic after the prefix is not one: `scoreRulesTail` then scores them all).
    * Pair term q = characteristic `nPadded + q` reads the states of the prefix characteristics
@@ -74,7 +81,7 @@ export interface Compiled {
    * 1), width when missing, width + 1 when NaN. Scoring is synchronous, so one buffer per card is
    * enough.
    */
-  readonly seg: Int32Array;
+  readonly seg: number[];
   /** Name resolution per names array; `last*` is a one-entry fast path in front of the WeakMap. */
   readonly byNames: WeakMap<readonly string[], Int32Array>;
   lastNames: readonly string[] | null;
@@ -117,7 +124,7 @@ function doubles(values: ArrayLike<number>): number[] {
 
 type Padded = Pick<
   Compiled,
-  "width" | "pcuts" | "psegPts" | "psegAttr" | "pmissingPts" | "pmissingAttr" | "pfallbackPts"
+  "width" | "pcuts" | "psegPts" | "psegAttr" | "pmissingPts" | "pmissingAttr" | "pfallbackPts" | "psteps"
 >;
 
 /**
@@ -138,7 +145,16 @@ function pad(
   let most = 0;
   for (let c = 0; c < n; c++) most = Math.max(most, cutStart[c + 1]! - cutStart[c]!);
   if (none || most > MAX_PADDED_CUTS)
-    return { width: 0, pcuts: [], psegPts: [], psegAttr: [], pmissingPts: [], pmissingAttr: [], pfallbackPts: [] };
+    return {
+      width: 0,
+      pcuts: [],
+      psegPts: [],
+      psegAttr: [],
+      pmissingPts: [],
+      pmissingAttr: [],
+      pfallbackPts: [],
+      psteps: [],
+    };
   // The smallest power of two (at least 8: three search steps) above the boundary count, so that
   // a count of `most` is reachable.
   let width = 8;
@@ -146,9 +162,11 @@ function pad(
   const pcuts = new Float64Array(n * width).fill(Number.NaN);
   const psegPts = new Float64Array(n * width);
   const psegAttr = new Int32Array(n * width);
+  const psteps: number[] = [];
   for (let c = 0; c < n; c++) {
     const s = cutStart[c]!;
     const m = cutStart[c + 1]! - s;
+    psteps.push(m <= 7 ? 3 : m <= 15 ? 4 : 5);
     for (let b = 0; b < m; b++) pcuts[c * width + b] = cuts[s + b]!;
     // Counts above m cannot occur (NaN padding never counts); they repeat the last segment.
     for (let j = 0; j < width; j++) {
@@ -165,6 +183,7 @@ function pad(
     pmissingPts: doubles(missingPts),
     pmissingAttr: Array.from(missingAttr),
     pfallbackPts: doubles(fallbackPts),
+    psteps,
   };
 }
 
@@ -260,12 +279,13 @@ export function compile(basePoints: number, chars: readonly Characteristic[]): C
     pmissingPts: padded.pmissingPts,
     pmissingAttr: padded.pmissingAttr,
     pfallbackPts: padded.pfallbackPts,
+    psteps: padded.psteps,
     nPairs: pairs.nPairs,
     pairA: pairs.pairA,
     pairB: pairs.pairB,
     pairPts: pairs.pairPts,
     pairAttr: pairs.pairAttr,
-    seg: new Int32Array(nPadded),
+    seg: Array.from({ length: nPadded }, () => 0),
     byNames: new WeakMap(),
     lastNames: null,
     lastIdx: new Int32Array(0),

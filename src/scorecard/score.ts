@@ -11,7 +11,8 @@ import type { FeatureBatch, ScoreResult, Scorecard } from "./types";
  * most w - 1, which is what the steps reach). One function per width, with the steps written out
  * so that none depends on the width at run time: `row*` write per-characteristic points and
  * attribute indices to the buffers that are not null (and each characteristic's state to `k.seg`,
- * one store, which a card with pair terms reads in `pairTail`), `total*` compute the total only.
+ * one store, which a card with pair terms reads in `pairTail`), `total*` compute the total only, of
+ * rows `from .. to` in one call (`scoreBatch` passes chunks of BATCH_CHUNK rows, `scoreValue` one row).
  *
  * Why six kernels (bench/RESULTS.md, suite scorecard-kernels: `npm run bench -- scorecard-kernels`;
  * interleaved medians of peer time over kernel time on the same card and vectors in the same run;
@@ -168,74 +169,116 @@ function row32(
   return total;
 }
 
-function total8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function total8(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) total += missingPts[c]!;
-    else if (Number.isNaN(v)) total += fallbackPts[c]!;
-    else {
-      let j = c * 8;
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) total += missingPts[c]!;
+      else if (Number.isNaN(v)) total += fallbackPts[c]!;
+      else {
+        let j = c * 8;
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+      }
     }
+    if (out !== null) out[r] = total;
   }
   return total;
 }
 
-function total16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function total16(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) total += missingPts[c]!;
-    else if (Number.isNaN(v)) total += fallbackPts[c]!;
-    else {
-      let j = c * 16;
-      j += 8 * +(pcuts[j + 7]! <= v);
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) total += missingPts[c]!;
+      else if (Number.isNaN(v)) total += fallbackPts[c]!;
+      else {
+        let j = c * 16;
+        j += 8 * +(pcuts[j + 7]! <= v);
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+      }
     }
+    if (out !== null) out[r] = total;
   }
   return total;
 }
 
-function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function total32(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) total += missingPts[c]!;
-    else if (Number.isNaN(v)) total += fallbackPts[c]!;
-    else {
-      let j = c * 32;
-      j += 16 * +(pcuts[j + 15]! <= v);
-      j += 8 * +(pcuts[j + 7]! <= v);
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) total += missingPts[c]!;
+      else if (Number.isNaN(v)) total += fallbackPts[c]!;
+      else {
+        let j = c * 32;
+        j += 16 * +(pcuts[j + 15]! <= v);
+        j += 8 * +(pcuts[j + 7]! <= v);
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+      }
     }
+    if (out !== null) out[r] = total;
   }
   return total;
 }
@@ -248,109 +291,157 @@ function total32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Ui
  * in the kernel rather than in a call to `pairTail`: interleaved CPU-time medians of the bench's
  * 3-pair card against the 8-characteristic logistic card (bench/RESULTS.md, suite boosting;
  * 2026-11-29, shared machine at load 10-12) read 0.78-0.79x with the call and 0.87x inline.
+ * `segTotal16/32` skip the search steps a characteristic's own boundary count does not need
+ * (`Compiled.psteps`: a pair refines only its hosts, so the other main terms stay narrow in the wide
+ * layout; the skipped steps could only compare with NaN padding). The branch is the same for every
+ * row, so it predicts well; `total16/32` (cards without pairs) keep the uniform search.
  */
-function segTotal8(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function segTotal8(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
   const seg = k.seg;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) {
-      total += missingPts[c]!;
-      seg[c] = 8;
-    } else if (Number.isNaN(v)) {
-      total += fallbackPts[c]!;
-      seg[c] = 9;
-    } else {
-      let j = c * 8;
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
-      seg[c] = j - c * 8;
-    }
-  }
   const pairA = k.pairA;
   const pairB = k.pairB;
   const pairPts = k.pairPts;
   const np = k.nPairs;
-  for (let q = 0; q < np; q++) total += pairPts[(q * 10 + seg[pairA[q]!]!) * 10 + seg[pairB[q]!]!]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) {
+        total += missingPts[c]!;
+        seg[c] = 8;
+      } else if (Number.isNaN(v)) {
+        total += fallbackPts[c]!;
+        seg[c] = 9;
+      } else {
+        let j = c * 8;
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+        seg[c] = j - c * 8;
+      }
+    }
+    for (let q = 0; q < np; q++) total += pairPts[(q * 10 + seg[pairA[q]!]!) * 10 + seg[pairB[q]!]!]!;
+    if (out !== null) out[r] = total;
+  }
   return total;
 }
 
-function segTotal16(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function segTotal16(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
+  const steps = k.psteps;
   const seg = k.seg;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) {
-      total += missingPts[c]!;
-      seg[c] = 16;
-    } else if (Number.isNaN(v)) {
-      total += fallbackPts[c]!;
-      seg[c] = 17;
-    } else {
-      let j = c * 16;
-      j += 8 * +(pcuts[j + 7]! <= v);
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
-      seg[c] = j - c * 16;
-    }
-  }
   const pairA = k.pairA;
   const pairB = k.pairB;
   const pairPts = k.pairPts;
   const np = k.nPairs;
-  for (let q = 0; q < np; q++) total += pairPts[(q * 18 + seg[pairA[q]!]!) * 18 + seg[pairB[q]!]!]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) {
+        total += missingPts[c]!;
+        seg[c] = 16;
+      } else if (Number.isNaN(v)) {
+        total += fallbackPts[c]!;
+        seg[c] = 17;
+      } else {
+        let j = c * 16;
+        if (steps[c]! >= 4) j += 8 * +(pcuts[j + 7]! <= v);
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+        seg[c] = j - c * 16;
+      }
+    }
+    for (let q = 0; q < np; q++) total += pairPts[(q * 18 + seg[pairA[q]!]!) * 18 + seg[pairB[q]!]!]!;
+    if (out !== null) out[r] = total;
+  }
   return total;
 }
 
-function segTotal32(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
+function segTotal32(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
   const n = k.nPadded;
+  const base = k.basePoints;
   const missingPts = k.pmissingPts;
   const fallbackPts = k.pfallbackPts;
   const pcuts = k.pcuts;
   const psegPts = k.psegPts;
+  const steps = k.psteps;
   const seg = k.seg;
-  let total = k.basePoints;
-  for (let c = 0; c < n; c++) {
-    const i = off + idx[c]!;
-    const v = values[i]!;
-    if (missing[i] === 1) {
-      total += missingPts[c]!;
-      seg[c] = 32;
-    } else if (Number.isNaN(v)) {
-      total += fallbackPts[c]!;
-      seg[c] = 33;
-    } else {
-      let j = c * 32;
-      j += 16 * +(pcuts[j + 15]! <= v);
-      j += 8 * +(pcuts[j + 7]! <= v);
-      j += 4 * +(pcuts[j + 3]! <= v);
-      j += 2 * +(pcuts[j + 1]! <= v);
-      j += +(pcuts[j]! <= v);
-      total += psegPts[j]!;
-      seg[c] = j - c * 32;
-    }
-  }
   const pairA = k.pairA;
   const pairB = k.pairB;
   const pairPts = k.pairPts;
   const np = k.nPairs;
-  for (let q = 0; q < np; q++) total += pairPts[(q * 34 + seg[pairA[q]!]!) * 34 + seg[pairB[q]!]!]!;
+  let total = base;
+  for (let r = from, o = from * stride; r < to; r++, o += stride) {
+    total = base;
+    for (let c = 0; c < n; c++) {
+      const i = o + idx[c]!;
+      const v = values[i]!;
+      if (missing[i] === 1) {
+        total += missingPts[c]!;
+        seg[c] = 32;
+      } else if (Number.isNaN(v)) {
+        total += fallbackPts[c]!;
+        seg[c] = 33;
+      } else {
+        let j = c * 32;
+        if (steps[c]! >= 5) j += 16 * +(pcuts[j + 15]! <= v);
+        if (steps[c]! >= 4) j += 8 * +(pcuts[j + 7]! <= v);
+        j += 4 * +(pcuts[j + 3]! <= v);
+        j += 2 * +(pcuts[j + 1]! <= v);
+        j += +(pcuts[j]! <= v);
+        total += psegPts[j]!;
+        seg[c] = j - c * 32;
+      }
+    }
+    for (let q = 0; q < np; q++) total += pairPts[(q * 34 + seg[pairA[q]!]!) * 34 + seg[pairB[q]!]!]!;
+    if (out !== null) out[r] = total;
+  }
   return total;
 }
 
@@ -411,37 +502,67 @@ function scoreRow(
   return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, pointsOut, attrOut);
 }
 
-/** The total of one row, exactly as `scoreRow` computes it, without outputs. */
-function rowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  if (k.nPairs !== 0) return pairRowTotal(k, idx, values, missing, off);
+/**
+ * The totals of rows `from .. to` (row r at `r * stride`), exactly as `scoreRow` computes each, written
+ * to `out[r]` when `out` is not null; returns the last. The padded kernels run the row loop themselves
+ * (one call per chunk of rows rather than per row), the rules tail after them row by row.
+ */
+function totals(
+  k: Compiled,
+  idx: Int32Array,
+  values: Float64Array,
+  missing: Uint8Array,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array | null,
+): number {
+  if (k.nPairs !== 0) {
+    switch (k.width) {
+      case 8:
+        return segTotal8(k, idx, values, missing, stride, from, to, out);
+      case 16:
+        return segTotal16(k, idx, values, missing, stride, from, to, out);
+      default:
+        return segTotal32(k, idx, values, missing, stride, from, to, out);
+    }
+  }
   let t: number;
   switch (k.width) {
     case 8:
-      t = total8(k, idx, values, missing, off);
+      t = total8(k, idx, values, missing, stride, from, to, out);
       break;
     case 16:
-      t = total16(k, idx, values, missing, off);
+      t = total16(k, idx, values, missing, stride, from, to, out);
       break;
     case 32:
-      t = total32(k, idx, values, missing, off);
+      t = total32(k, idx, values, missing, stride, from, to, out);
       break;
     default:
-      return scoreRowGeneral(k, idx, values, missing, off, null, null);
+      for (let r = from, o = from * stride; r < to; r++, o += stride) {
+        t = scoreRowGeneral(k, idx, values, missing, o, null, null);
+        if (out !== null) out[r] = t;
+      }
+      return t!;
   }
-  return k.rules === null ? t : scoreRulesTail(k, idx, values, missing, off, t, null, null);
+  if (k.rules === null) return t;
+  // other rules characteristics after the padded prefix, added to each row's prefix total
+  if (out === null) return scoreRulesTail(k, idx, values, missing, from * stride, t, null, null);
+  for (let r = from, o = from * stride; r < to; r++, o += stride)
+    t = out[r] = scoreRulesTail(k, idx, values, missing, o, out[r]!, null, null);
+  return t;
 }
 
-/** The total of one row of a card with pair terms, exactly as `scoreRow` computes it, without outputs. */
-function pairRowTotal(k: Compiled, idx: Int32Array, values: Float64Array, missing: Uint8Array, off: number): number {
-  switch (k.width) {
-    case 8:
-      return segTotal8(k, idx, values, missing, off);
-    case 16:
-      return segTotal16(k, idx, values, missing, off);
-    default:
-      return segTotal32(k, idx, values, missing, off);
-  }
-}
+/**
+ * Rows per kernel call in `scoreBatch`. The kernels loop over rows themselves, but one call over a
+ * whole large batch is a poor way to warm a function up: V8 then compiles the loop on stack (OSR)
+ * before the function's entry has type feedback, the later regular compile deoptimizes at entry, and
+ * the process can stay on the OSR code, which measured 15-25% slower on the boosting suite's 3-pair
+ * card in about half the processes (`--trace-opt --trace-deopt`: "Insufficient type feedback for
+ * generic named access" at bytecode offset 0). Chunks of 256 rows give many ordinary calls while the
+ * call itself stays a small share of the time (bench/RESULTS.md, suite boosting).
+ */
+const BATCH_CHUNK = 256;
 
 function checkVector(v: FeatureVector, need: number): void {
   if (v === null || typeof v !== "object") throw new TypeError("expected a FeatureVector");
@@ -501,7 +622,7 @@ export function scoreValue(card: Scorecard, vector: FeatureVector, points?: Floa
   const idx = indicesFor(k, vector.names);
   if (points !== undefined && points.length < k.n)
     throw new RangeError("scoreValue: points buffer is shorter than the card");
-  if (points === undefined) return rowTotal(k, idx, vector.values, vector.missing, 0);
+  if (points === undefined) return totals(k, idx, vector.values, vector.missing, 0, 0, 1, null);
   return scoreRow(k, idx, vector.values, vector.missing, 0, points ?? null, null);
 }
 
@@ -527,6 +648,7 @@ export function scoreBatch(card: Scorecard, batch: FeatureBatch, out?: Float64Ar
   const res = out ?? new Float64Array(rows);
   if (res.length !== rows) throw new RangeError("scoreBatch: output length must equal the number of rows");
   const idx = indicesFor(k, batch.names);
-  for (let r = 0; r < rows; r++) res[r] = rowTotal(k, idx, batch.values, batch.missing, r * p);
+  for (let r = 0; r < rows; r += BATCH_CHUNK)
+    totals(k, idx, batch.values, batch.missing, p, r, Math.min(rows, r + BATCH_CHUNK), res);
   return res;
 }

@@ -233,6 +233,7 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
     const names = ["g", "w", "y", "x"];
     let fast = 0;
     const widths = new Set<number>();
+    const steps16 = new Set<number>();
     fc.assert(
       fc.property(cardArb, fc.array(rowArb, { minLength: 1, maxLength: 12 }), (card, rows) => {
         const k = compiledOf(card);
@@ -241,6 +242,12 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
         expect(k.nPairs).toBe(nPairs);
         expect(k.width).toBeGreaterThan(0);
         widths.add(k.width);
+        // each padded characteristic's own search length: 3 steps up to 7 boundaries, 4 up to 15, else 5
+        for (let c = 0; c < k.nPadded; c++) {
+          const m = k.cutStart[c + 1]! - k.cutStart[c]!;
+          expect(k.psteps[c]).toBe(m <= 7 ? 3 : m <= 15 ? 4 : 5);
+          if (k.width === 16) steps16.add(k.psteps[c]!);
+        }
         fast++;
         const batch = vectorOf(rows, names);
         const totals = scoreBatch(card, batch);
@@ -261,12 +268,29 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
       { numRuns: 300 },
     );
     expect(fast).toBe(300);
-    // both the 8-wide and the 16-wide kernels were exercised (32: the next test)
+    // both the 8-wide and the 16-wide kernels were exercised (32: the next test), and the 16-wide pair
+    // kernel both with and without its top search step
     expect([...widths].sort()).toEqual([16, 8]);
+    expect([...steps16].sort()).toEqual([3, 4]);
+  });
+
+  it("scoreBatch over more rows than one kernel call takes (256) equals the naive reading row by row (property)", () => {
+    const names = ["x", "g", "y"];
+    fc.assert(
+      fc.property(cardArb, fc.array(rowArb, { minLength: 257, maxLength: 600 }), (card, rows) => {
+        const totals = scoreBatch(card, vectorOf(rows, names));
+        expect(totals).toHaveLength(rows.length);
+        rows.forEach((r, i) => {
+          expect(totals[i]).toBe(naive(card, r).total);
+        });
+      }),
+      { numRuns: 25, endOnFailure: true },
+    );
   });
 
   it("on the 32-wide kernels: a main term with 20 boundaries, every row against the naive reading", () => {
     const cuts = Array.from({ length: 20 }, (_, i) => i / 2);
+    const zCuts = Array.from({ length: 10 }, (_, i) => i - 3);
     const card = parseScorecard({
       format: "riskcard.scorecard",
       version: 2,
@@ -301,6 +325,20 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
           fallback: { points: 0 },
         },
         {
+          // 10 boundaries: a 4-step search in the 32-wide layout (the pair kernel skips the top step)
+          name: "z",
+          feature: "g",
+          type: "numeric",
+          reasonCode: "Z",
+          attributes: [null, ...zCuts].map((lower, i) => ({
+            kind: "interval",
+            lower,
+            upper: zCuts[i] ?? null,
+            points: i - 4.5,
+          })),
+          fallback: { points: 0 },
+        },
+        {
           name: "x x y",
           feature: "x",
           type: "rules",
@@ -327,6 +365,7 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
     });
     expect(compiledOf(card).width).toBe(32);
     expect(compiledOf(card).nPairs).toBe(1);
+    expect(compiledOf(card).psteps).toEqual([5, 3, 4]);
     const xs = [
       -1,
       ...cuts,
@@ -339,10 +378,14 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
       Number.NaN,
     ];
     const rows: Row[] = [];
+    const zs = [-4, -3, nextUp(-3), 0.5, 6, 7];
     for (const x of xs)
       for (const y of [-1, 0, 1, nextUp(1), 2, Number.NaN])
         for (const m of [false, true])
-          rows.push({ x, y, g: 0, xm: false, ym: m, gm: false }, { x, y, g: 0, xm: m, ym: false, gm: false });
+          rows.push(
+            { x, y, g: zs[rows.length % zs.length]!, xm: false, ym: m, gm: false },
+            { x, y, g: zs[(rows.length + 1) % zs.length]!, xm: m, ym: false, gm: false },
+          );
     const names = ["x", "y", "g"];
     const totals = scoreBatch(card, vectorOf(rows, names));
     rows.forEach((r, i) => {
@@ -471,5 +514,19 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
     }
     // v < 2 holds (v = 1): 1 + 9
     expect(scoreValue(cardOf([main, rules(["u", "v"])]), vec)).toBe(10);
+    // the rules tail after the padded kernel, and the general path (rules first), over 600 rows (three
+    // kernel calls of at most 256 rows): u's one interval gives 1 point; v < 2 gives 9, v >= 2 or v
+    // missing (unknown) the fallback -9
+    const rows = 600;
+    const values = new Float64Array(rows * 3);
+    const missing = new Uint8Array(rows * 3);
+    for (let r = 0; r < rows; r++) {
+      values[r * 3 + 1] = (r % 7) - 2;
+      missing[r * 3 + 1] = r % 5 === 0 ? 1 : 0;
+    }
+    const want = Array.from({ length: rows }, (_, r) => 1 + (r % 5 !== 0 && (r % 7) - 2 < 2 ? 9 : -9));
+    for (const card of [cardOf([main, rules(["u", "v"])]), cardOf([rules(["u", "v"]), main])])
+      expect(Array.from(scoreBatch(card, { names, values, missing }))).toEqual(want);
+    expect(compiledOf(cardOf([rules(["u", "v"]), main])).width).toBe(0);
   });
 });
