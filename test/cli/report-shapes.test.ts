@@ -1,44 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { renderShapes, shapesOf } from "../../src/cli/report-shapes";
-import { parseScorecard } from "../../src/scorecard";
+import type { Predicate } from "../../src/scorecard";
+import { andRule, cardOf, intervals } from "../scorecard/arbitraries";
 
 /** A rule of the pair grid: u's condition (missing, or compared with a value) and g = level, worth `points`. */
 function cell(u: { op: "isMissing" } | { op: "lt" | "ge"; value: number }, g: string, points: number) {
-  return {
-    kind: "rule",
-    when: {
-      op: "and",
-      args: [
-        { ...u, feature: "u" },
-        { op: "eq", feature: "g", value: g },
-      ],
-    },
-    points,
-  };
+  return andRule({ ...u, feature: "u" } as Predicate, { op: "eq", feature: "g", value: g }, points);
 }
 
 /** A hand-made card: one numeric characteristic and a 2 x 3 pair grid over u (numeric) and g (categorical). */
-const card = parseScorecard({
-  format: "riskcard.scorecard",
-  version: 2,
-  name: "shapes",
-  scaling: null,
-  rounding: "none",
-  base: "separate",
-  basePoints: 0,
-  characteristics: [
-    {
-      name: "u",
-      feature: "u",
-      type: "numeric",
-      reasonCode: "U",
-      attributes: [
-        { kind: "interval", lower: null, upper: 1, points: -5 },
-        { kind: "interval", lower: 1, upper: null, points: 7 },
-        { kind: "missing", points: 2 },
-      ],
-      fallback: { points: 0 },
-    },
+const card = cardOf(
+  [
+    intervals("u", [1], [-5, 7], 2),
     {
       name: "u x g",
       feature: "u",
@@ -56,7 +29,9 @@ const card = parseScorecard({
       fallback: { points: 0.5 },
     },
   ],
-});
+  0,
+  "shapes",
+);
 
 describe("report shapes: points by attribute and pair grids", () => {
   // five rows' matched attributes (row-major rows x 2 characteristics), written out by hand:

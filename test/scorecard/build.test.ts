@@ -5,10 +5,10 @@ import type { LogisticModel } from "../../src/logistic/types";
 import { ArtefactError } from "../../src/schema/result";
 import {
   buildScorecard,
-  probabilityOfDefault,
-  scoreRecord,
-  scorecardToJSON,
   loadScorecardOrThrow,
+  probabilityOfDefault,
+  scorecardToJSON,
+  scoreRecord,
 } from "../../src/scorecard";
 
 const nb = (

@@ -6,8 +6,8 @@ import type { FeatureVector } from "../../src/features/types";
 import {
   type ExpertCardJSON,
   loadExpertCard,
-  loadScorecard,
   loadExpertCardOrThrow,
+  loadScorecard,
   probabilityOfDefault,
   reasonCodes,
   score,

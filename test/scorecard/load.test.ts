@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ArtefactError } from "../../src/schema/result";
-import { loadExpertCard, loadScorecard, loadScorecardOrThrow, scoreRecord, scorecardToJSON } from "../../src/scorecard";
+import { loadExpertCard, loadScorecard, loadScorecardOrThrow, scorecardToJSON, scoreRecord } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 type J = Record<string, any>;

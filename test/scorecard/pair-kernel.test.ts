@@ -1,17 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evalPredicate } from "../../src/pmml/predicates";
 import {
   type Characteristic,
-  type Predicate,
   type RulesCharacteristic,
   type Scorecard,
-  parseScorecard,
   score,
   scoreBatch,
   scoreValue,
 } from "../../src/scorecard";
 import { compiledOf, nextUp } from "../../src/scorecard/compile";
+import { andRule, CONSTS, cardOf, gCode, intervals, LEVELS, naiveRules, pairPredicate, xValue } from "./arbitraries";
 import { naivePoints } from "./naive";
 
 /**
@@ -22,47 +20,6 @@ import { naivePoints } from "./naive";
  * term's attributes read in order with PMML 4.4 three-valued logic (`evalPredicate`), the first true
  * one giving the points (else the fallback), summed from the base points in characteristic order.
  */
-
-const LEVELS = ["a", "b", "c"];
-const CONSTS = [-2, 0, 0.5, 1, 3, 7];
-
-const numLeaf = (feature: string): fc.Arbitrary<Predicate> =>
-  fc.oneof(
-    fc.record({
-      op: fc.constantFrom("lt", "le", "gt", "ge", "eq", "ne" as const),
-      feature: fc.constant(feature),
-      value: fc.constantFrom(...CONSTS),
-    }),
-    fc.record({
-      op: fc.constantFrom("in", "notIn" as const),
-      feature: fc.constant(feature),
-      values: fc.uniqueArray(fc.constantFrom(...CONSTS), { minLength: 1, maxLength: 3 }),
-    }),
-    fc.record({ op: fc.constantFrom("isMissing", "isNotMissing" as const), feature: fc.constant(feature) }),
-  ) as fc.Arbitrary<Predicate>;
-const catLeaf: fc.Arbitrary<Predicate> = fc.oneof(
-  fc.record({ op: fc.constantFrom("eq", "ne" as const), feature: fc.constant("g"), value: fc.constantFrom(...LEVELS) }),
-  fc.record({
-    op: fc.constantFrom("in", "notIn" as const),
-    feature: fc.constant("g"),
-    values: fc.uniqueArray(fc.constantFrom(...LEVELS), { minLength: 1, maxLength: 2 }),
-  }),
-  fc.record({ op: fc.constantFrom("isMissing", "isNotMissing" as const), feature: fc.constant("g") }),
-) as fc.Arbitrary<Predicate>;
-const leafOf = (f: string) => (f === "g" ? catLeaf : numLeaf(f));
-
-/** A predicate over the pair's two features: a leaf, or `and` of one leaf per input as a boosted cell, or any connective. */
-const pairPredicate = (a: string, b: string): fc.Arbitrary<Predicate> => {
-  const leaf = fc.oneof(leafOf(a), leafOf(b));
-  return fc.oneof(
-    leaf,
-    fc.tuple(leafOf(a), leafOf(b)).map(([p, q]): Predicate => ({ op: "and", args: [p, q] })),
-    fc.record({
-      op: fc.constantFrom("and", "or", "xor", "surrogate" as const),
-      args: fc.array(leaf, { minLength: 2, maxLength: 3 }),
-    }) as fc.Arbitrary<Predicate>,
-  );
-};
 
 const pointsArb = fc.oneof(fc.integer({ min: -40, max: 40 }), fc.constantFrom(0.1, -2.75, 13.3));
 
@@ -156,25 +113,9 @@ const cardArb = fc
   })
   .map(({ x, y, g, order, pairs }) => {
     const mains = [x, y, g];
-    return parseScorecard({
-      format: "riskcard.scorecard",
-      version: 2,
-      name: "pairs",
-      scaling: null,
-      rounding: "none",
-      base: "separate",
-      basePoints: 100.25,
-      characteristics: [...order.map((i) => mains[i]!), ...pairs],
-    });
+    return cardOf([...order.map((i) => mains[i]!), ...pairs], 100.25);
   });
 
-/** Values on, just above, between, below and above the constants; NaN and infinities. */
-const xValue = fc.oneof(
-  fc.constantFrom(...CONSTS),
-  fc.constantFrom(...CONSTS).map(nextUp),
-  fc.constantFrom(-5, -1, 0.25, 0.75, 2, 5, 9, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-);
-const gCode = fc.constantFrom(0, 1, 2, -1, 3, 1.5, nextUp(0), Number.NaN);
 const rowArb = fc.record({
   x: xValue,
   y: xValue,
@@ -195,20 +136,13 @@ function naive(card: Scorecard, r: Row): { total: number; points: number[]; attr
   for (const ch of card.characteristics) {
     let p: number;
     let a: number;
-    if (ch.type === "rules") {
-      const env = new Map<string, number | string | null>();
-      for (const inp of ch.inputs) {
-        const v = val[inp.feature]!;
-        if (miss[inp.feature] || Number.isNaN(v)) env.set(inp.feature, null);
-        else if (inp.levels === undefined) env.set(inp.feature, v);
-        else {
-          const level = Number.isInteger(v) && v >= 0 && v < inp.levels.length ? inp.levels[v]! : null;
-          env.set(inp.feature, level ?? (inp.unknownLevel === "missing" ? null : "?"));
-        }
-      }
-      a = ch.attributes.findIndex((at) => evalPredicate(at.when, env) === 1);
-      p = a < 0 ? ch.fallback.points : ch.attributes[a]!.points!;
-    } else [p, a] = naivePoints(ch, val[ch.feature]!, miss[ch.feature]!);
+    if (ch.type === "rules")
+      [p, a] = naiveRules(
+        ch,
+        (f) => val[f]!,
+        (f) => miss[f]!,
+      );
+    else [p, a] = naivePoints(ch, val[ch.feature]!, miss[ch.feature]!);
     total += p;
     points.push(p);
     attrs.push(a);
@@ -291,53 +225,20 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
   it("on the 32-wide kernels: a main term with 20 boundaries, every row against the naive reading", () => {
     const cuts = Array.from({ length: 20 }, (_, i) => i / 2);
     const zCuts = Array.from({ length: 10 }, (_, i) => i - 3);
-    const card = parseScorecard({
-      format: "riskcard.scorecard",
-      version: 2,
-      name: "wide",
-      scaling: null,
-      rounding: "none",
-      base: "separate",
-      basePoints: 7,
-      characteristics: [
-        {
-          name: "x",
-          feature: "x",
-          type: "numeric",
-          reasonCode: "X",
-          attributes: [null, ...cuts].map((lower, i) => ({
-            kind: "interval",
-            lower,
-            upper: cuts[i] ?? null,
-            points: (i * 7) % 5,
-          })),
-          fallback: { points: 0 },
-        },
-        {
-          name: "y",
-          feature: "y",
-          type: "numeric",
-          reasonCode: "Y",
-          attributes: [
-            { kind: "interval", lower: null, upper: 0, points: 1 },
-            { kind: "interval", lower: 0, upper: null, points: 2 },
-          ],
-          fallback: { points: 0 },
-        },
-        {
-          // 10 boundaries: a 4-step search in the 32-wide layout (the pair kernel skips the top step)
-          name: "z",
-          feature: "g",
-          type: "numeric",
-          reasonCode: "Z",
-          attributes: [null, ...zCuts].map((lower, i) => ({
-            kind: "interval",
-            lower,
-            upper: zCuts[i] ?? null,
-            points: i - 4.5,
-          })),
-          fallback: { points: 0 },
-        },
+    const card = cardOf(
+      [
+        intervals(
+          "x",
+          cuts,
+          [null, ...cuts].map((_, i) => (i * 7) % 5),
+        ),
+        intervals("y", [0], [1, 2]),
+        // 10 boundaries: a 4-step search in the 32-wide layout (the pair kernel skips the top step)
+        intervals(
+          "g",
+          zCuts,
+          [null, ...zCuts].map((_, i) => i - 4.5),
+        ),
         {
           name: "x x y",
           feature: "x",
@@ -362,7 +263,9 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
           fallback: { points: -0.5 },
         },
       ],
-    });
+      7,
+      "wide",
+    );
     expect(compiledOf(card).width).toBe(32);
     expect(compiledOf(card).nPairs).toBe(1);
     expect(compiledOf(card).psteps).toEqual([5, 3, 4]);
@@ -401,38 +304,10 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
   it("takes the fast path on a hand-made pair and gives the hand-computed scores", () => {
     // u: [-inf, 1) 3, [1, +inf) 11, missing 5; v: [-inf, 2) -2, [2, +inf) 6; pair u x v: u < 0.5 and v >= 2: 7,
     // else u >= 0.5: -4, fallback 0.5 (u missing and not the first rule)
-    const card = parseScorecard({
-      format: "riskcard.scorecard",
-      version: 2,
-      name: "hand",
-      scaling: null,
-      rounding: "none",
-      base: "separate",
-      basePoints: 100,
-      characteristics: [
-        {
-          name: "u",
-          feature: "u",
-          type: "numeric",
-          reasonCode: "U",
-          attributes: [
-            { kind: "interval", lower: null, upper: 1, points: 3 },
-            { kind: "interval", lower: 1, upper: null, points: 11 },
-            { kind: "missing", points: 5 },
-          ],
-          fallback: { points: 0 },
-        },
-        {
-          name: "v",
-          feature: "v",
-          type: "numeric",
-          reasonCode: "V",
-          attributes: [
-            { kind: "interval", lower: null, upper: 2, points: -2 },
-            { kind: "interval", lower: 2, upper: null, points: 6 },
-          ],
-          fallback: { points: 0 },
-        },
+    const card = cardOf(
+      [
+        intervals("u", [1], [3, 11], 5),
+        intervals("v", [2], [-2, 6]),
         {
           name: "u x v",
           feature: "u",
@@ -440,23 +315,15 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
           reasonCode: "UV",
           inputs: [{ feature: "u" }, { feature: "v" }],
           attributes: [
-            {
-              kind: "rule",
-              when: {
-                op: "and",
-                args: [
-                  { op: "lt", feature: "u", value: 0.5 },
-                  { op: "ge", feature: "v", value: 2 },
-                ],
-              },
-              points: 7,
-            },
+            andRule({ op: "lt", feature: "u", value: 0.5 }, { op: "ge", feature: "v", value: 2 }, 7),
             { kind: "rule", when: { op: "ge", feature: "u", value: 0.5 }, points: -4 },
           ],
           fallback: { points: 0.5 },
         },
       ],
-    });
+      100,
+      "hand",
+    );
     expect(compiledOf(card).nPairs).toBe(1);
     const at = (u: number, v: number, um = 0) =>
       score(card, { names: ["u", "v"], values: Float64Array.of(u, v), missing: Uint8Array.of(um, 0) });
@@ -475,14 +342,7 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
   });
 
   it("leaves a pair whose input has no main term, or a three-input term, to the rules tail", () => {
-    const main = {
-      name: "u",
-      feature: "u",
-      type: "numeric",
-      reasonCode: "U",
-      attributes: [{ kind: "interval", lower: null, upper: null, points: 1 }],
-      fallback: { points: 0 },
-    };
+    const main = intervals("u", [], [1]);
     const rules = (inputs: string[]) => ({
       name: inputs.join(" x "),
       feature: inputs[0],
@@ -492,17 +352,6 @@ describe("pair terms scored from their inputs' bin states (the fast pair path)",
       attributes: [{ kind: "rule", when: { op: "lt", feature: inputs[1], value: 2 }, points: 9 }],
       fallback: { points: -9 },
     });
-    const cardOf = (chars: unknown[]) =>
-      parseScorecard({
-        format: "riskcard.scorecard",
-        version: 2,
-        name: "tail",
-        scaling: null,
-        rounding: "none",
-        base: "separate",
-        basePoints: 0,
-        characteristics: chars,
-      });
     const names = ["u", "v", "w"];
     const vec = { names, values: Float64Array.of(0, 1, 5), missing: new Uint8Array(3) };
     for (const card of [

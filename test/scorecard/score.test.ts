@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FeatureVector } from "../../src/features/types";
-import { loadScorecardOrThrow, reasonCodes, score, scoreBatch, scoreValue, type Scorecard } from "../../src/scorecard";
+import { loadScorecardOrThrow, reasonCodes, type Scorecard, score, scoreBatch, scoreValue } from "../../src/scorecard";
 import { pmmlSample } from "./pmml-sample";
 
 /** A random numeric card: each characteristic has sorted cut points, random points, a missing attribute or not. */

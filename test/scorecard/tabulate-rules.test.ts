@@ -1,17 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evalPredicate } from "../../src/pmml/predicates";
-import {
-  type Predicate,
-  type RulesCharacteristic,
-  parseScorecard,
-  score,
-  scoreBatch,
-  scoreValue,
-} from "../../src/scorecard";
+import { type Predicate, type RulesCharacteristic, score, scoreBatch, scoreValue } from "../../src/scorecard";
 import { compiledOf, nextUp } from "../../src/scorecard/compile";
 import { compileRules, ruleState } from "../../src/scorecard/compile-rules";
 import { MAX_TABLE_CELLS, tabulateRules } from "../../src/scorecard/tabulate-rules";
+import { andRule, cardOf, gCode, intervals, LEVELS, naiveRules, pairPredicate, xValue } from "./arbitraries";
 import { naivePoints } from "./naive";
 
 /**
@@ -21,38 +15,7 @@ import { naivePoints } from "./naive";
  * comparison constants, missing, NaN and unknown categories.
  */
 
-const LEVELS = ["a", "b", "c"];
-const CONSTS = [-2, 0, 0.5, 1, 3];
-
-const numLeaf: fc.Arbitrary<Predicate> = fc.oneof(
-  fc.record({
-    op: fc.constantFrom("lt", "le", "gt", "ge", "eq", "ne" as const),
-    feature: fc.constant("x"),
-    value: fc.constantFrom(...CONSTS),
-  }) as fc.Arbitrary<Predicate>,
-  fc.record({
-    op: fc.constantFrom("in", "notIn" as const),
-    feature: fc.constant("x"),
-    values: fc.uniqueArray(fc.constantFrom(...CONSTS), { minLength: 1, maxLength: 3 }),
-  }) as fc.Arbitrary<Predicate>,
-  fc.record({ op: fc.constantFrom("isMissing", "isNotMissing" as const), feature: fc.constantFrom("x", "g") }),
-);
-const catLeaf: fc.Arbitrary<Predicate> = fc.oneof(
-  fc.record({ op: fc.constantFrom("eq", "ne" as const), feature: fc.constant("g"), value: fc.constantFrom(...LEVELS) }),
-  fc.record({
-    op: fc.constantFrom("in", "notIn" as const),
-    feature: fc.constant("g"),
-    values: fc.uniqueArray(fc.constantFrom(...LEVELS), { minLength: 1, maxLength: 2 }),
-  }),
-) as fc.Arbitrary<Predicate>;
-const leaf = fc.oneof(numLeaf, catLeaf);
-const predicate: fc.Arbitrary<Predicate> = fc.oneof(
-  leaf,
-  fc.record({
-    op: fc.constantFrom("and", "or", "xor", "surrogate" as const),
-    args: fc.array(leaf, { minLength: 2, maxLength: 3 }),
-  }) as fc.Arbitrary<Predicate>,
-);
+const predicate = pairPredicate("x", "g");
 
 function characteristic(
   whens: readonly Predicate[],
@@ -69,14 +32,6 @@ function characteristic(
     fallback: { points: fallback },
   };
 }
-
-/** x values: the constants, just above them, between them, below and above all, NaN; g codes incl. unknown ones. */
-const xValue = fc.oneof(
-  fc.constantFrom(...CONSTS),
-  fc.constantFrom(...CONSTS).map(nextUp),
-  fc.constantFrom(-5, -1, 0.25, 0.75, 2, 9, Number.NaN),
-);
-const gCode = fc.constantFrom(0, 1, 2, -1, 3, 1.5, Number.NaN);
 
 describe("tabulateRules: the table gives the closures' and the direct reading's points and attribute", () => {
   it("on random two-input characteristics and rows (property)", () => {
@@ -101,13 +56,13 @@ describe("tabulateRules: the table gives the closures' and the direct reading's 
             expect(table!(values, missing, 0, idx)).toBe(want);
             expect(ruleState.attr).toBe(wantAttr);
             // direct reading: a missing or NaN input is null; a code outside the levels an unknown category
-            const level = Number.isInteger(g) && g >= 0 && g < 3 ? LEVELS[g]! : unknownLevel === "missing" ? null : "?";
-            const env = new Map<string, number | string | null>([
-              ["x", xm || Number.isNaN(x) ? null : x],
-              ["g", gm || Number.isNaN(g) ? null : level],
-            ]);
-            const hit = ch.attributes.findIndex((a) => evalPredicate(a.when, env) === 1);
-            expect(want).toBe(hit < 0 ? -99 : ch.attributes[hit]!.points!);
+            const [direct, hit] = naiveRules(
+              ch,
+              (f) => (f === "x" ? x : g),
+              (f) => (f === "x" ? xm : gm),
+            );
+            expect(want).toBe(direct);
+            expect(wantAttr).toBe(hit);
           }
         },
       ),
@@ -184,68 +139,15 @@ describe("a card with pair terms after its binned characteristics: padded kernel
     reasonCode: "UV",
     inputs: [{ feature: "u" }, { feature: "v" }],
     attributes: [
-      {
-        kind: "rule",
-        when: {
-          op: "and",
-          args: [
-            { op: "isMissing", feature: "u" },
-            { op: "isNotMissing", feature: "v" },
-          ],
-        },
-        points: -4,
-      },
-      {
-        kind: "rule",
-        when: {
-          op: "and",
-          args: [
-            { op: "lt", feature: "u", value: 2 },
-            { op: "ge", feature: "v", value: 1 },
-          ],
-        },
-        points: 7,
-      },
-      {
-        kind: "rule",
-        when: {
-          op: "and",
-          args: [
-            { op: "ge", feature: "u", value: 2 },
-            { op: "lt", feature: "v", value: 1 },
-          ],
-        },
-        points: -3.5,
-      },
+      andRule({ op: "isMissing", feature: "u" }, { op: "isNotMissing", feature: "v" }, -4),
+      andRule({ op: "lt", feature: "u", value: 2 }, { op: "ge", feature: "v", value: 1 }, 7),
+      andRule({ op: "ge", feature: "u", value: 2 }, { op: "lt", feature: "v", value: 1 }, -3.5),
     ],
     fallback: { points: 0.25 },
   };
-  const numericChar = (f: string) => ({
-    name: f,
-    feature: f,
-    type: "numeric" as const,
-    reasonCode: f.toUpperCase(),
-    attributes: [
-      { kind: "interval" as const, lower: null, upper: 1, points: 3 },
-      { kind: "interval" as const, lower: 1, upper: 2.5, points: 11 },
-      { kind: "interval" as const, lower: 2.5, upper: null, points: -2 },
-      { kind: "missing" as const, points: 5 },
-    ],
-    fallback: { points: -1 },
-  });
-  const cardOf = (chars: readonly unknown[]) =>
-    parseScorecard({
-      format: "riskcard.scorecard",
-      version: 2,
-      name: "pairs",
-      scaling: null,
-      rounding: "none",
-      base: "separate",
-      basePoints: 100.5,
-      characteristics: chars,
-    });
-  const tail = cardOf([numericChar("u"), numericChar("v"), pair]);
-  const head = cardOf([pair, numericChar("u"), numericChar("v")]);
+  const numericChar = (f: string) => intervals(f, [1, 2.5], [3, 11, -2], 5, -1);
+  const tail = cardOf([numericChar("u"), numericChar("v"), pair], 100.5);
+  const head = cardOf([pair, numericChar("u"), numericChar("v")], 100.5);
 
   it("takes the padded path for the binned prefix only when the rules come last", () => {
     expect(compiledOf(tail).width).toBe(8);

@@ -13,7 +13,7 @@ import { type DefaultCard, trainDefaultCard, withSection } from "../../scripts/t
 import { extractFeatures } from "../../src/features";
 import { auc, ks } from "../../src/metrics";
 import { parseApplicantOrThrow } from "../../src/schema/parse";
-import { type Scorecard, loadScorecard, reasonCodes, score } from "../../src/scorecard";
+import { loadScorecard, reasonCodes, type Scorecard, score } from "../../src/scorecard";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const shippedText = readFileSync(join(root, "models/scorecard.json"), "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { TrainingData, TrainOptions } from "../../src/scorecard/train";
 import { trainScorecard } from "../../src/scorecard/train";
-import type { TrainOptions, TrainingData } from "../../src/scorecard/train";
 
 const DATE = "2026-06-30";
 /** A small valid table: x separates partly, y has both classes. */

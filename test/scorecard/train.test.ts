@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { auc, ks } from "../../src/metrics";
-import { loadScorecard, scoreRecord, scorecardToJSON } from "../../src/scorecard";
+import { loadScorecard, scorecardToJSON, scoreRecord } from "../../src/scorecard";
+import type { TrainedScorecard, TrainingData, TrainOptions } from "../../src/scorecard/train";
 import { formatTrainReport, modelCardMarkdown, trainScorecard, trainTestSplit } from "../../src/scorecard/train";
-import type { TrainOptions, TrainedScorecard, TrainingData } from "../../src/scorecard/train";
 import { germanCredit } from "../binning/german-credit";
 
 const DATE = "2026-06-30";
