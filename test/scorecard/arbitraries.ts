@@ -14,37 +14,27 @@ export const LEVELS = ["a", "b", "c"];
 /** The comparison constants of the numeric predicates. */
 export const CONSTS = [-2, 0, 0.5, 1, 3, 7];
 
-/** A one-feature numeric predicate: a comparison, a set test or a missing test. */
-export const numLeaf = (feature: string): fc.Arbitrary<Predicate> =>
+/** A one-feature predicate: a comparison by one of `ops` with one of `values`, a set test or a missing test. */
+const leaf = (
+  feature: string,
+  values: readonly (number | string)[],
+  ops: readonly ("lt" | "le" | "gt" | "ge" | "eq" | "ne")[],
+): fc.Arbitrary<Predicate> =>
   fc.oneof(
-    fc.record({
-      op: fc.constantFrom("lt", "le", "gt", "ge", "eq", "ne" as const),
-      feature: fc.constant(feature),
-      value: fc.constantFrom(...CONSTS),
-    }),
+    fc.record({ op: fc.constantFrom(...ops), feature: fc.constant(feature), value: fc.constantFrom(...values) }),
     fc.record({
       op: fc.constantFrom("in", "notIn" as const),
       feature: fc.constant(feature),
-      values: fc.uniqueArray(fc.constantFrom(...CONSTS), { minLength: 1, maxLength: 3 }),
+      values: fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: Math.min(3, values.length - 1) }),
     }),
     fc.record({ op: fc.constantFrom("isMissing", "isNotMissing" as const), feature: fc.constant(feature) }),
   ) as fc.Arbitrary<Predicate>;
 
-/** A one-feature categorical predicate over LEVELS: equality, a set test or a missing test. */
-export const catLeaf = (feature: string): fc.Arbitrary<Predicate> =>
-  fc.oneof(
-    fc.record({
-      op: fc.constantFrom("eq", "ne" as const),
-      feature: fc.constant(feature),
-      value: fc.constantFrom(...LEVELS),
-    }),
-    fc.record({
-      op: fc.constantFrom("in", "notIn" as const),
-      feature: fc.constant(feature),
-      values: fc.uniqueArray(fc.constantFrom(...LEVELS), { minLength: 1, maxLength: 2 }),
-    }),
-    fc.record({ op: fc.constantFrom("isMissing", "isNotMissing" as const), feature: fc.constant(feature) }),
-  ) as fc.Arbitrary<Predicate>;
+/** A one-feature numeric predicate over CONSTS. */
+export const numLeaf = (feature: string) => leaf(feature, CONSTS, ["lt", "le", "gt", "ge", "eq", "ne"]);
+
+/** A one-feature categorical predicate over LEVELS. */
+export const catLeaf = (feature: string) => leaf(feature, LEVELS, ["eq", "ne"]);
 
 /** A leaf over feature `f`: categorical when `f` is "g", numeric otherwise. */
 export const leafOf = (f: string): fc.Arbitrary<Predicate> => (f === "g" ? catLeaf(f) : numLeaf(f));
