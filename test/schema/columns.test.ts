@@ -58,7 +58,7 @@ describe("copyChecked equals the generic per-entry check", () => {
     it(`on column ${d.key} (kind ${d.kind}, ${d.optional ? "optional" : "required"}): same verdict, same entries`, () => {
       fc.assert(
         fc.property(columnArb(d), (a) => {
-          const out: unknown[] = [];
+          const out: unknown[] = new Array(a.length);
           expect(copyChecked(a, a.length, d, out)).toBe(allValid(a, d.valid, d.optional));
           expect(out).toEqual(a);
           expect(out.length).toBe(a.length);
@@ -73,12 +73,12 @@ describe("copyChecked equals the generic per-entry check", () => {
     const direction = PAYMENT_COLUMNS.columns[2]!;
     const deviceId = DEVICE_EVENT_COLUMNS.columns[2]!;
     // by hand: the schema's at is z.int() in [0, 9e15]-ish (BOUNDS.epochMs); direction in {in, out}; deviceId a pseudonym
-    expect(copyChecked([null], 1, at, [])).toBe(false);
-    expect(copyChecked([null, null], 2, direction, [])).toBe(false);
-    expect(copyChecked(["d-1", null], 2, deviceId, [])).toBe(false);
-    expect(copyChecked(["in", "in", "sideways"], 3, direction, [])).toBe(false);
-    expect(copyChecked(["d-1", "d-1", "d 1"], 3, deviceId, [])).toBe(false);
-    expect(copyChecked([-0, 0, 1], 3, at, [])).toBe(true);
+    expect(copyChecked([null], 1, at, new Array(1))).toBe(false);
+    expect(copyChecked([null, null], 2, direction, new Array(2))).toBe(false);
+    expect(copyChecked(["d-1", null], 2, deviceId, new Array(2))).toBe(false);
+    expect(copyChecked(["in", "in", "sideways"], 3, direction, new Array(3))).toBe(false);
+    expect(copyChecked(["d-1", "d-1", "d 1"], 3, deviceId, new Array(3))).toBe(false);
+    expect(copyChecked([-0, 0, 1], 3, at, new Array(3))).toBe(true);
   });
 });
 

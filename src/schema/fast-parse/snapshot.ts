@@ -335,7 +335,7 @@ function copyColumns(o: Rec, d: ColumnsDef, state: Checked, bit: number): Rec {
       all = false;
       continue;
     }
-    const out: unknown[] = [];
+    const out: unknown[] = new Array(n);
     if (!copyChecked(v, n, col, out)) all = false;
     readable[key] = out;
     c[key] = Object.freeze(out.slice());
