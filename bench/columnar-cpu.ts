@@ -8,33 +8,14 @@
  * Run: `node --expose-gc --import tsx bench/columnar-cpu.ts [stage...]` (stages: request, parse, decide).
  */
 import { loadavg } from "node:os";
-import { createEngine, stringifyDecision } from "../src/index";
 import { parseApplicant } from "../src/schema/parse";
-import { toColumnar } from "../src/schema/transpose";
-import { BASE_AS_OF, syntheticApplicant } from "../test/features/arbitraries";
+import { columnarBodies } from "./columnar-bodies";
 
 const BODIES = 8;
-const apps = Array.from({ length: BODIES }, (_, s) => syntheticApplicant(1_000, s + 1));
-const rowBodies = apps.map((a) => JSON.stringify(a));
-const colBodies = apps.map((a) => JSON.stringify(toColumnar(a)));
-const engine = createEngine();
-const asOf = BASE_AS_OF;
-const parsed = (bodies: string[]) =>
-  bodies.map((b) => {
-    const r = parseApplicant(JSON.parse(b));
-    if (!r.ok) throw new Error("a SYNTHETIC body did not parse");
-    return r.value;
-  });
-const rowParsed = parsed(rowBodies);
-const colParsed = parsed(colBodies);
+const { rowBodies, colBodies, rowParsed, colParsed, engine, asOf, handle } = columnarBodies(BODIES, 1_000);
 // Fresh objects for the parse stage (4 of each body, cycled).
 const rowObjects = Array.from({ length: 4 }, () => rowBodies.map((b) => JSON.parse(b) as unknown)).flat();
 const colObjects = Array.from({ length: 4 }, () => colBodies.map((b) => JSON.parse(b) as unknown)).flat();
-const handle = (body: string): string => {
-  const r = parseApplicant(JSON.parse(body));
-  return r.ok ? stringifyDecision(engine.decide(r.value, { asOf })) : JSON.stringify(r.issues);
-};
-
 let sink = 0;
 let i = 0;
 let j = 0;

@@ -1,8 +1,6 @@
 import { availableParallelism, loadavg } from "node:os";
-import { createEngine, stringifyDecision } from "../src/index";
 import { parseApplicant } from "../src/schema/parse";
-import { toColumnar } from "../src/schema/transpose";
-import { BASE_AS_OF, syntheticApplicant } from "../test/features/arbitraries";
+import { columnarBodies } from "./columnar-bodies";
 import { defineSuite } from "./harness";
 
 // The columnar request form (issue 19 item 3): the whole in-process request for a SYNTHETIC
@@ -11,39 +9,12 @@ const BODIES = 8;
 const PAYMENTS = 1_000;
 
 export default function columnarSuite() {
-  const applicants = Array.from({ length: BODIES }, (_, s) => syntheticApplicant(PAYMENTS, s + 1));
-  const rowBodies = applicants.map((a) => JSON.stringify(a));
-  const colBodies = applicants.map((a) => JSON.stringify(toColumnar(a)));
-  const engine = createEngine();
-  const asOf = BASE_AS_OF;
-  // The request a server handles: body text in, response text out, written by stringifyDecision (the
-  // serializer the server path ships: bench/http.ts, riskcard score), the same for both bodies.
-  const handle = (body: string): string => {
-    const r = parseApplicant(JSON.parse(body));
-    return r.ok ? stringifyDecision(engine.decide(r.value, { asOf })) : JSON.stringify(r.issues);
-  };
-  // Same decision from both bodies, and the text JSON.stringify writes (checked once here; the tests
-  // check both on every fixture).
-  for (let b = 0; b < BODIES; b++) {
-    const text = handle(rowBodies[b]!);
-    if (text !== handle(colBodies[b]!)) throw new Error("columnar body decides differently");
-    const r = parseApplicant(JSON.parse(rowBodies[b]!));
-    if (!r.ok || text !== JSON.stringify(engine.decide(r.value, { asOf }))) throw new Error("the texts differ");
-  }
-  // Applicants parsed beforehand, for the decide stage alone.
-  const parsed = (bodies: string[]) =>
-    bodies.map((body) => {
-      const r = parseApplicant(JSON.parse(body));
-      if (!r.ok) throw new Error("a SYNTHETIC body did not parse");
-      return r.value;
-    });
-  const rowParsed = parsed(rowBodies);
-  const colParsed = parsed(colBodies);
+  const { rowBodies, colBodies, rowParsed, colParsed, engine, asOf, handle } = columnarBodies(BODIES, PAYMENTS);
   let i = 0;
   let j = 0;
   let k = 0;
   let sink = 0;
-  const kb = (xs: string[]) => Math.round(xs.reduce((s, x) => s + Buffer.byteLength(x), 0) / xs.length / 1024);
+  const kb = (xs: readonly string[]) => Math.round(xs.reduce((s, x) => s + Buffer.byteLength(x), 0) / xs.length / 1024);
   return defineSuite({
     name: "columnar",
     description: `The whole in-process request (JSON.parse of the body text + parseApplicant + decide + stringifyDecision of the decision, the serializer the server path ships, writing the text JSON.stringify writes; JSON.stringify until 29 Nov 2026 19:50 UTC) for ${BODIES} SYNTHETIC applicants with ${PAYMENTS.toLocaleString("en-US")} payment events each (syntheticApplicant), the body in the columnar form (payments and device events as columns) against the row-wise body of the same data (the peer); then the stages alone, for the record.`,

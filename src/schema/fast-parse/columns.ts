@@ -2,7 +2,10 @@
  * The fast checks of the columnar form of `payments` and `devices.events` (`paymentColumnsSchema`,
  * `deviceEventColumnsSchema` in `../columnar.ts`), with zod's issue codes, paths and order: each
  * column in schema order (the array, then its entries at `[...section, column, index]`), then
- * unknown columns, then (when nothing aborted) the equal-length rule.
+ * unknown columns, then (when nothing aborted) the equal-length rule. The common case, every entry
+ * valid, is found by the snapshot while it copies each column (`copyChecked`: one loop per kind of
+ * entry, no call per entry), and the entry loops here then do not run; they run (with a predicate
+ * call per entry, and the issue-reporting check on the entries it rejects) only on a section with a problem.
  * @internal
  */
 import { DEVICE_EVENT_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";

@@ -17,7 +17,9 @@
  * copied: a sparse array of length cap + 1 stands in for it, so validation reports the same
  * `too_big` issue without reading its elements. `payments` and `devices.events` sent as objects are
  * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
- * entries (`copyColumns`), so the copy keeps the form and no row object is built.
+ * entries (`copyColumns`), so the copy keeps the form and no row object is built; each column is
+ * checked while it is copied, and an ordinary-array copy of its entries is attached for the hot
+ * passes (`../readable-columns.ts`).
  * @internal
  */
 import { LIMITS } from "../limits";
