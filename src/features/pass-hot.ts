@@ -1,5 +1,5 @@
 import type { DeviceEvent, PaymentEvent } from "../schema/applicant";
-import { readableColumns } from "../schema/readable-columns";
+import { readableColumns } from "../schema/internal";
 import type { SourcePlan } from "./plan";
 import { type EventColumns, type RowScratch, catIx, chIx, devKindIx, dirIx } from "./sources";
 import { visit } from "./visit";

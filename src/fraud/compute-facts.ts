@@ -1,6 +1,6 @@
 import type { AnyFormApplicant, DeviceEventKind } from "../schema/applicant";
 import type { DeviceEventColumns } from "../schema/columnar";
-import { readableColumns } from "../schema/readable-columns";
+import { readableColumns } from "../schema/internal";
 import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
