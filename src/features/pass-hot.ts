@@ -1,5 +1,5 @@
 import type { DeviceEvent, PaymentEvent } from "../schema/applicant";
-import { readableColumns } from "../schema/internal";
+import { readableColumns } from "../schema/readable-columns/internal";
 import type { SourcePlan } from "./plan";
 import { type EventColumns, type RowScratch, catIx, chIx, devKindIx, dirIx } from "./sources";
 import { visit } from "./visit";
@@ -84,7 +84,7 @@ export function passPaymentColumns(
   const d1 = p.dims[1]!;
   const n = sc.n;
   const s = sc.s;
-  // the ordinary-array copy of the frozen columns (reads from frozen arrays are slow: ../schema/readable-columns.ts)
+  // the ordinary-array copy of the frozen columns (reads from frozen arrays are slow: ../schema/readable-columns/internal.ts)
   const rc = readableColumns(cols);
   const at = rc.at as Column<number>;
   const amount = rc.amountFen as Column<number>;

@@ -1,9 +1,7 @@
 /**
  * Internals of `src/schema/` that other riskcard folders use: the engine validates an applicant it
- * was given raw (or recognises one `parseApplicant` already returned), and the feature and fraud passes
- * read the columns of a columnar section from their ordinary-array copy. Not part of the public API:
+ * was given raw (or recognises one `parseApplicant` already returned). Not part of the public API:
  * no subpath export, no compatibility promise; code outside `src/` imports `riskcard/schema`.
  */
 export { parseApplicantFast } from "./fast-parse";
 export { applicantToDecide, isParsedApplicant } from "./parse";
-export { readableColumns } from "./readable-columns";

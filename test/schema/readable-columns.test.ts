@@ -1,13 +1,13 @@
 /**
  * The ordinary-array copy of a validated applicant's frozen columns that the feature and fraud
- * passes read (`src/schema/readable-columns.ts`): the same entries as the handed-out frozen columns
+ * passes read (`src/schema/readable-columns/internal.ts`): the same entries as the handed-out frozen columns
  * (what was validated is what is used), kept for snapshots, made afresh (not kept) for other objects.
  * SYNTHETIC inputs only.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseApplicant } from "../../src/schema/parse";
-import { readableColumns } from "../../src/schema/readable-columns";
+import { readableColumns } from "../../src/schema/readable-columns/internal";
 import { toColumnar } from "../../src/schema/transpose";
 import { applicantArb } from "../features/arbitraries";
 

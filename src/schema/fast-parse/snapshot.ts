@@ -19,11 +19,11 @@
  * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
  * entries (`copyColumns`), so the copy keeps the form and no row object is built; each column is
  * checked while it is copied, and an ordinary-array copy of its entries is attached for the hot
- * passes (`../readable-columns.ts`).
+ * passes (`../readable-columns/internal.ts`).
  * @internal
  */
 import { LIMITS } from "../limits";
-import { keepReadable } from "../readable-columns";
+import { keepReadable } from "../readable-columns/internal";
 import {
   CHECKED_DEVICE_EVENT_COLUMNS,
   CHECKED_DEVICE_EVENTS,

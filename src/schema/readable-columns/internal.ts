@@ -3,11 +3,13 @@
  * holds its columns in frozen arrays (it is handed out and must not change), and on Node 20 a read
  * of an entry of a frozen array in an optimized loop costs several times a read from an ordinary
  * array (`bench/RESULTS.md`, columnar section): a loop over columns reads 4 to 7 arrays per row
- * where the row form reads one. So the snapshot (`fast-parse/snapshot.ts`) attaches to each frozen
+ * where the row form reads one. So the snapshot (`../fast-parse/snapshot.ts`) attaches to each frozen
  * columns object it builds the same entries in ordinary arrays, in a private class field: no key,
  * symbol or prototype of the object changes, no reflection reaches it, and it lives and dies with
  * the object (a WeakMap did the same but made every garbage collection pay for its entries: the
  * parse ran at a third of the speed).
+ * Its own folder with an `internal.ts` (not `../internal.ts`), so that `riskcard/features` reaches it
+ * without pulling in the fast parser that `../internal.ts` re-exports (8.7 KB in a bundle of `extractFeatures`).
  * @internal
  */
 
