@@ -1,4 +1,5 @@
 import type { DeviceEvent, PaymentEvent } from "../schema/applicant";
+import { readableColumns } from "../schema/readable-columns/internal";
 import type { SourcePlan } from "./plan";
 import { type EventColumns, type RowScratch, catIx, chIx, devKindIx, dirIx } from "./sources";
 import { visit } from "./visit";
@@ -83,12 +84,14 @@ export function passPaymentColumns(
   const d1 = p.dims[1]!;
   const n = sc.n;
   const s = sc.s;
-  const at = cols.at as Column<number>;
-  const amount = cols.amountFen as Column<number>;
-  const dir = cols.direction as Column<string>;
-  const ch = cols.channel as Column<string>;
-  const cat = cols.merchantCategory as Column<string | null> | undefined;
-  const cp = cols.counterparty as Column<string | null> | undefined;
+  // the ordinary-array copy of the frozen columns (reads from frozen arrays are slow: ../schema/readable-columns/internal.ts)
+  const rc = readableColumns(cols);
+  const at = rc.at as Column<number>;
+  const amount = rc.amountFen as Column<number>;
+  const dir = rc.direction as Column<string>;
+  const ch = rc.channel as Column<string>;
+  const cat = rc.merchantCategory as Column<string | null> | undefined;
+  const cp = rc.counterparty as Column<string | null> | undefined;
   for (let i = 0; i < at.length; i++) {
     const t = at[i]!;
     if (t > asOf) continue;
@@ -113,11 +116,12 @@ export function passDeviceEventColumns(
   sc: RowScratch,
 ): void {
   const s = sc.s;
-  const at = cols.at as Column<number>;
-  const kind = cols.kind as Column<string>;
-  const dev = cols.deviceId as Column<string>;
-  const ip = cols.ipHash as Column<string | null> | undefined;
-  const city = cols.cityCode as Column<string | null> | undefined;
+  const rc = readableColumns(cols);
+  const at = rc.at as Column<number>;
+  const kind = rc.kind as Column<string>;
+  const dev = rc.deviceId as Column<string>;
+  const ip = rc.ipHash as Column<string | null> | undefined;
+  const city = rc.cityCode as Column<string | null> | undefined;
   for (let i = 0; i < at.length; i++) {
     const t = at[i]!;
     if (t > asOf) continue;

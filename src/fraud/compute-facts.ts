@@ -1,5 +1,6 @@
 import type { AnyFormApplicant, DeviceEventKind } from "../schema/applicant";
 import type { DeviceEventColumns } from "../schema/columnar";
+import { readableColumns } from "../schema/readable-columns/internal";
 import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
@@ -182,7 +183,8 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
   let lastCityMismatch = false;
   // One loop for both forms: a row read from its object, or from the columns (null entries are absent).
   const rows = Array.isArray(events) ? events : undefined;
-  const cols = rows === undefined ? (events as DeviceEventColumns) : undefined;
+  // (the ordinary-array copy of the frozen columns: reads from frozen arrays are slow, ../schema/readable-columns/internal.ts)
+  const cols = rows === undefined ? readableColumns(events as DeviceEventColumns) : undefined;
   const n = rows !== undefined ? rows.length : cols!.at.length;
   for (let i = 0; i < n; i++) {
     let at: number;

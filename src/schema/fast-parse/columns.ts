@@ -2,7 +2,10 @@
  * The fast checks of the columnar form of `payments` and `devices.events` (`paymentColumnsSchema`,
  * `deviceEventColumnsSchema` in `../columnar.ts`), with zod's issue codes, paths and order: each
  * column in schema order (the array, then its entries at `[...section, column, index]`), then
- * unknown columns, then (when nothing aborted) the equal-length rule.
+ * unknown columns, then (when nothing aborted) the equal-length rule. The common case, every entry
+ * valid, is found by the snapshot while it copies each column (`copyChecked`: one loop per kind of
+ * entry, no call per entry), and the entry loops here then do not run; they run (with a predicate
+ * call per entry, and the issue-reporting check on the entries it rejects) only on a section with a problem.
  * @internal
  */
 import { DEVICE_EVENT_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";
@@ -28,14 +31,31 @@ import { type Ctx, type Path, report, reportType, unknownKeys } from "./context"
 type Entry = (ctx: Ctx, v: unknown, pre: Path, i: number) => void;
 
 /**
- * One column: its key, the entry check that reports issues, an allocation-free predicate for the
- * common case of a valid entry (the check runs only on entries it rejects), whether the column may
- * be absent and its entries null.
+ * The kinds of column entry, each with its own copy-and-check loop (`copyChecked`): a safe integer
+ * in range, a number in range, a token (length range and an ASCII character table), a value of a
+ * closed set. @internal
  */
-interface ColumnDef {
-  readonly key: string;
+export const COLUMN_KIND = Object.freeze({ int: 0, num: 1, token: 2, oneOf: 3 });
+
+/**
+ * How one column's entries are checked: the entry check that reports issues, an allocation-free
+ * predicate for the common case of a valid entry (the naive reference of `copyChecked`: the check
+ * runs only on entries it rejects), and the same rule as data for `copyChecked` (`kind` and the
+ * parameters it reads: `min`/`max` for numbers and token lengths, `chars` for tokens, `values` for sets).
+ */
+interface Checker {
   readonly check: Entry;
   readonly valid: (v: unknown) => boolean;
+  readonly kind: number;
+  readonly min: number;
+  readonly max: number;
+  readonly chars: Uint8Array;
+  readonly values: ReadonlySet<unknown>;
+}
+
+/** One column: its key, its entry rule (`Checker`), whether the column may be absent and its entries null. @internal */
+export interface ColumnDef extends Checker {
+  readonly key: string;
   readonly optional: boolean;
 }
 
@@ -46,19 +66,26 @@ export interface ColumnsDef {
   readonly cap: number;
 }
 
-/** An entry check with its predicate. */
-interface Checker {
-  readonly check: Entry;
-  readonly valid: (v: unknown) => boolean;
-}
+const NO_CHARS = new Uint8Array(0);
+const NO_VALUES: ReadonlySet<unknown> = new Set();
 
 const int = (f: NumericField): Checker => ({
   check: (ctx, v, pre, i) => checkInt(ctx, v, f, pre, i, undefined),
   valid: (v) => typeof v === "number" && v >= f.min && v <= f.max && Number.isSafeInteger(v),
+  kind: COLUMN_KIND.int,
+  min: f.min,
+  max: f.max,
+  chars: NO_CHARS,
+  values: NO_VALUES,
 });
 const num = (f: NumericField): Checker => ({
   check: (ctx, v, pre, i) => checkNumber(ctx, v, f, pre, i, undefined),
   valid: (v) => typeof v === "number" && v >= f.min && v <= f.max,
+  kind: COLUMN_KIND.num,
+  min: f.min,
+  max: f.max,
+  chars: NO_CHARS,
+  values: NO_VALUES,
 });
 const token = (f: TokenField): Checker => ({
   check: (ctx, v, pre, i) => checkToken(ctx, v, f, pre, i, undefined),
@@ -70,14 +97,37 @@ const token = (f: TokenField): Checker => ({
     }
     return true;
   },
+  kind: COLUMN_KIND.token,
+  min: f.minLength,
+  max: f.maxLength,
+  chars: f.chars,
+  values: NO_VALUES,
 });
 const oneOf = (values: readonly unknown[]): Checker => {
   const f: EnumField = Object.freeze({ values: new Set(values), optional: false });
-  return { check: (ctx, v, pre, i) => checkEnum(ctx, v, f, pre, i, undefined), valid: (v) => f.values.has(v) };
+  return {
+    check: (ctx, v, pre, i) => checkEnum(ctx, v, f, pre, i, undefined),
+    valid: (v) => f.values.has(v),
+    kind: COLUMN_KIND.oneOf,
+    min: 0,
+    max: 0,
+    chars: NO_CHARS,
+    values: f.values,
+  };
 };
 
 const col = (key: string, c: Checker, optional = false): ColumnDef =>
-  Object.freeze({ key, check: c.check, valid: c.valid, optional });
+  Object.freeze({
+    key,
+    check: c.check,
+    valid: c.valid,
+    kind: c.kind,
+    min: c.min,
+    max: c.max,
+    chars: c.chars,
+    values: c.values,
+    optional,
+  });
 const def = (cap: number, columns: ColumnDef[]): ColumnsDef =>
   Object.freeze({ columns: Object.freeze(columns), keys: new Set(columns.map((c) => c.key)), cap });
 
@@ -107,33 +157,42 @@ export const DEVICE_EVENT_COLUMNS = def(LIMITS.deviceEvents, [
 
 /**
  * Checks a columnar section `o` (a snapshot: see `snapshot.ts`) found at `pre` (`["payments"]`,
- * `["devices", "events"]`).
+ * `["devices", "events"]`). When `entriesChecked` (the snapshot found every schema column an array
+ * within the cap, every required one present, and every entry valid: `copyColumnsChecked`), the
+ * column loop would report nothing and is skipped; the unknown keys and equal lengths are still checked.
  * @internal
  */
-export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef, pre: Path): void {
+export function checkColumns(
+  ctx: Ctx,
+  o: Record<string, unknown>,
+  d: ColumnsDef,
+  pre: Path,
+  entriesChecked: boolean,
+): void {
   const before = ctx.aborting;
   const cols = d.columns;
-  for (let c = 0; c < cols.length; c++) {
-    const { key, check, valid, optional } = cols[c]!;
-    const v = o[key];
-    if (!Array.isArray(v)) {
-      if (v === undefined && optional) continue;
-      reportType(ctx, v, "array", pre, -1, key);
-      lengthChecks(ctx, v, 0, d.cap, pre, -1, key);
-      continue;
+  if (!entriesChecked)
+    for (let c = 0; c < cols.length; c++) {
+      const { key, check, valid, optional } = cols[c]!;
+      const v = o[key];
+      if (!Array.isArray(v)) {
+        if (v === undefined && optional) continue;
+        reportType(ctx, v, "array", pre, -1, key);
+        lengthChecks(ctx, v, 0, d.cap, pre, -1, key);
+        continue;
+      }
+      if (v.length > d.cap) {
+        report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
+        continue;
+      }
+      if (allValid(v, valid, optional)) continue;
+      const at: Path = [...pre, key];
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x === null && optional) continue;
+        if (!valid(x)) check(ctx, x, at, i);
+      }
     }
-    if (v.length > d.cap) {
-      report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
-      continue;
-    }
-    if (allValid(v, valid, optional)) continue;
-    const at: Path = [...pre, key];
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (x === null && optional) continue;
-      if (!valid(x)) check(ctx, x, at, i);
-    }
-  }
   unknownKeys(ctx, o, d.keys, pre, -1);
   if (ctx.aborting !== before) return;
   const n = (o.at as readonly unknown[]).length;
@@ -144,11 +203,128 @@ export function checkColumns(ctx: Ctx, o: Record<string, unknown>, d: ColumnsDef
   }
 }
 
-/** Whether every entry of a column passes `valid` (or is null in an optional column). */
-function allValid(v: readonly unknown[], valid: (x: unknown) => boolean, optional: boolean): boolean {
+/**
+ * Whether every entry of a column passes `valid` (or is null in an optional column): the generic
+ * check, one call per entry, the naive reference of `copyChecked`. @internal
+ * @example allValid([1, null], (x) => x === 1, true) // => true
+ */
+export function allValid(v: readonly unknown[], valid: (x: unknown) => boolean, optional: boolean): boolean {
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (!(valid(x) || (x === null && optional))) return false;
   }
   return true;
+}
+
+// The copy-and-check loops, one per kind of entry (monomorphic: no call per entry). Each reads the
+// first `n` entries of `a` once each, in order, writes them to `out[0..n)`, and returns whether every one
+// is valid for its column (the same answer as `allValid` with the column's `valid`: a property test
+// compares them). Once an entry fails, the rest is only copied.
+
+/** Stands for "no entry passed yet" (module-private: no input holds it). */
+const UNSEEN = Object.freeze({});
+
+function copyInts(a: readonly unknown[], n: number, d: ColumnDef, out: unknown[]): boolean {
+  const min = d.min;
+  const max = d.max;
+  const nullable = d.optional;
+  let i = 0;
+  for (; i < n; i++) {
+    const x = a[i];
+    out[i] = x;
+    if (!(typeof x === "number" && x >= min && x <= max && Number.isSafeInteger(x)) && !(x === null && nullable)) break;
+  }
+  if (i === n) return true;
+  for (i++; i < n; i++) out[i] = a[i];
+  return false;
+}
+
+function copyNumbers(a: readonly unknown[], n: number, d: ColumnDef, out: unknown[]): boolean {
+  const min = d.min;
+  const max = d.max;
+  const nullable = d.optional;
+  let i = 0;
+  for (; i < n; i++) {
+    const x = a[i];
+    out[i] = x;
+    // NaN fails both comparisons; the bounds are finite, so the infinities fail one.
+    if (!(typeof x === "number" && x >= min && x <= max) && !(x === null && nullable)) break;
+  }
+  if (i === n) return true;
+  for (i++; i < n; i++) out[i] = a[i];
+  return false;
+}
+
+function copyTokens(a: readonly unknown[], n: number, d: ColumnDef, out: unknown[]): boolean {
+  const min = d.min;
+  const max = d.max;
+  const chars = d.chars;
+  const nullable = d.optional;
+  // A string identical to the last one that passed passed the same check (events repeat devices, counterparties).
+  let last: unknown = UNSEEN;
+  let i = 0;
+  for (; i < n; i++) {
+    const x = a[i];
+    out[i] = x;
+    if (x === last) continue;
+    if (typeof x !== "string") {
+      if (x === null && nullable) continue;
+      break;
+    }
+    const len = x.length;
+    if (len < min || len > max) break;
+    let k = 0;
+    for (; k < len; k++) {
+      const c = x.charCodeAt(k);
+      if (c >= 128 || chars[c] === 0) break;
+    }
+    if (k < len) break;
+    last = x;
+  }
+  if (i === n) return true;
+  for (i++; i < n; i++) out[i] = a[i];
+  return false;
+}
+
+function copyOneOf(a: readonly unknown[], n: number, d: ColumnDef, out: unknown[]): boolean {
+  const values = d.values;
+  const nullable = d.optional;
+  let last: unknown = UNSEEN;
+  let i = 0;
+  for (; i < n; i++) {
+    const x = a[i];
+    out[i] = x;
+    if (x === last) continue;
+    if (values.has(x)) last = x;
+    else if (!(x === null && nullable)) break;
+  }
+  if (i === n) return true;
+  for (i++; i < n; i++) out[i] = a[i];
+  return false;
+}
+
+/**
+ * Copies the first `n` entries of column `a` into `out[0..n)`, reading each once, and tells whether every
+ * one is valid for column `d` (null allowed in an optional column): `allValid(a, d.valid, d.optional)`
+ * without a call per entry, by one loop per kind of entry.
+ * @param a the column (an array from the input)
+ * @param n how many entries to read (the column's length, read once by the caller)
+ * @param d the column's definition
+ * @param out the array the entries are written to, of length `n` (preallocated: `new Array(n)` and
+ *   indexed stores copy a 1,000-entry column about 5x faster than pushes to an empty array, Node 20)
+ * @returns whether every entry is valid
+ * @example copyChecked([1, 2], 2, PAYMENT_COLUMNS.columns[1], new Array(2)) // => true
+ * @internal
+ */
+export function copyChecked(a: readonly unknown[], n: number, d: ColumnDef, out: unknown[]): boolean {
+  switch (d.kind) {
+    case COLUMN_KIND.int:
+      return copyInts(a, n, d, out);
+    case COLUMN_KIND.num:
+      return copyNumbers(a, n, d, out);
+    case COLUMN_KIND.token:
+      return copyTokens(a, n, d, out);
+    default:
+      return copyOneOf(a, n, d, out);
+  }
 }

@@ -6,7 +6,7 @@ export type Path = readonly (string | number)[];
 
 /**
  * The arrays of one snapshot that were found valid element by element while they were copied
- * (bits `CHECKED_PAYMENTS`, `CHECKED_DEVICE_EVENTS`); filled by `snapshotApplicant` (`snapshot.ts`). @internal
+ * (bits `CHECKED_PAYMENTS`, `CHECKED_DEVICE_EVENTS`, and their columnar twins); filled by `snapshotApplicant` (`snapshot.ts`). @internal
  */
 export interface Checked {
   checked: number;
@@ -15,6 +15,10 @@ export interface Checked {
 export const CHECKED_PAYMENTS = 1;
 /** `devices.events`: every element an object with schema keys only that passed `validDeviceEvent`. @internal */
 export const CHECKED_DEVICE_EVENTS = 2;
+/** `payments` in columns: every schema column an array within the cap, the required ones present, every entry valid (`copyChecked`). @internal */
+export const CHECKED_PAYMENT_COLUMNS = 4;
+/** `devices.events` in columns, as `CHECKED_PAYMENT_COLUMNS`. @internal */
+export const CHECKED_DEVICE_EVENT_COLUMNS = 8;
 
 /**
  * The mutable state of one fast parse: the issues found so far and how many of them would stop

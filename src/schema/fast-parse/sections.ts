@@ -28,7 +28,9 @@ import {
 } from "./checks";
 import { DEVICE_EVENT_COLUMNS, PAYMENT_COLUMNS, checkColumns } from "./columns";
 import {
+  CHECKED_DEVICE_EVENT_COLUMNS,
   CHECKED_DEVICE_EVENTS,
+  CHECKED_PAYMENT_COLUMNS,
   CHECKED_PAYMENTS,
   type Ctx,
   type Path,
@@ -253,7 +255,7 @@ const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`, or `paymentColumnsSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
   if (isObject(v)) {
-    checkColumns(ctx, v, PAYMENT_COLUMNS, PAY_PRE);
+    checkColumns(ctx, v, PAYMENT_COLUMNS, PAY_PRE, (ctx.checked & CHECKED_PAYMENT_COLUMNS) !== 0);
     return;
   }
   const arr = arrayAt(ctx, v, PAYMENTS_ARRAY, pre, -1, "payments");
@@ -400,7 +402,14 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   if (o === undefined) return;
   const P = DEVICES_PATH;
   const cols = isObject(o.events);
-  if (cols) checkColumns(ctx, o.events as Record<string, unknown>, DEVICE_EVENT_COLUMNS, EV_PRE);
+  if (cols)
+    checkColumns(
+      ctx,
+      o.events as Record<string, unknown>,
+      DEVICE_EVENT_COLUMNS,
+      EV_PRE,
+      (ctx.checked & CHECKED_DEVICE_EVENT_COLUMNS) !== 0,
+    );
   const ev = cols ? undefined : arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
   if (ev !== undefined && (ctx.checked & CHECKED_DEVICE_EVENTS) === 0) {
     let prev: Record<string, unknown> | undefined;

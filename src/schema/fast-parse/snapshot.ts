@@ -17,11 +17,21 @@
  * copied: a sparse array of length cap + 1 stands in for it, so validation reports the same
  * `too_big` issue without reading its elements. `payments` and `devices.events` sent as objects are
  * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
- * entries (`copyColumns`), so the copy keeps the form and no row object is built.
+ * entries (`copyColumns`), so the copy keeps the form and no row object is built; each column is
+ * checked while it is copied, and an ordinary-array copy of its entries is attached for the hot
+ * passes (`../readable-columns/internal.ts`).
  * @internal
  */
 import { LIMITS } from "../limits";
-import { CHECKED_DEVICE_EVENTS, CHECKED_PAYMENTS, type Checked, isObject } from "./context";
+import { keepReadable } from "../readable-columns/internal";
+import {
+  CHECKED_DEVICE_EVENT_COLUMNS,
+  CHECKED_DEVICE_EVENTS,
+  CHECKED_PAYMENT_COLUMNS,
+  CHECKED_PAYMENTS,
+  type Checked,
+  isObject,
+} from "./context";
 import {
   ACC_KEYS,
   APPLICANT_KEYS,
@@ -45,6 +55,7 @@ import {
   type ColumnsDef as ColumnChecks,
   DEVICE_EVENT_COLUMNS as DEVICE_EVENT_CHECKS,
   PAYMENT_COLUMNS as PAYMENT_CHECKS,
+  copyChecked,
 } from "./columns";
 import { deviceEventKey, deviceEventValues, paymentKey, paymentValues } from "./valid";
 
@@ -75,12 +86,13 @@ const DELINQUENCY = kind(DEL_KEYS);
 const INSTALLMENT = kind(INST_KEYS);
 const REPAYMENT = kind(REP_KEYS);
 
-/** A columnar section as the snapshot sees it: its columns (as a kind) and its row cap. */
+/** A columnar section as the snapshot sees it: its columns (as a kind), their checks and its row cap. */
 interface ColumnsDef {
   readonly kind: Kind;
+  readonly checks: ColumnChecks;
   readonly cap: number;
 }
-const columnsKind = (c: ColumnChecks): ColumnsDef => ({ kind: kind(c.keys), cap: c.cap });
+const columnsKind = (c: ColumnChecks): ColumnsDef => ({ kind: kind(c.keys), checks: c, cap: c.cap });
 const PAYMENT_COLUMNS = columnsKind(PAYMENT_CHECKS);
 const DEVICE_EVENT_COLUMNS = columnsKind(DEVICE_EVENT_CHECKS);
 
@@ -291,7 +303,7 @@ function deviceArrays(c: Rec, state: Checked): void {
   if (Array.isArray(ev)) {
     c.events = copyDeviceEvents(ev);
     if (lastAllValid) state.checked |= CHECKED_DEVICE_EVENTS;
-  } else if (isObject(ev)) c.events = copyColumns(ev, DEVICE_EVENT_COLUMNS);
+  } else if (isObject(ev)) c.events = copyColumns(ev, DEVICE_EVENT_COLUMNS, state, CHECKED_DEVICE_EVENT_COLUMNS);
   arrayField(c, "records", LIMITS.deviceRecords, copyDeviceRecord);
 }
 
@@ -300,23 +312,39 @@ function deviceArrays(c: Rec, state: Checked): void {
  * columns read once each, every column that is an array copied entry by entry into a fresh frozen
  * array (the entries are not rows: nothing is rebuilt), a column over the row cap replaced by the
  * stand-in of `copyArray`, anything else kept for validation to reject; unknown keys as in `copyKind`.
+ * Each column is checked while it is copied (`copyChecked`, one loop per kind of entry): when every
+ * schema column is an array within the cap, every required one is present and every entry is
+ * valid, `bit` is set in `state.checked` and validation skips the entry loops (`checkColumns`).
+ * The entries are also kept in ordinary arrays for the feature and fraud passes (`keepReadable`).
  */
-function copyColumns(o: Rec, d: ColumnsDef): Rec {
+function copyColumns(o: Rec, d: ColumnsDef, state: Checked, bit: number): Rec {
   const c = copyKind(o, d.kind);
-  const keys = d.kind.keys;
-  for (let k = 0; k < keys.length; k++) {
-    const v = c[keys[k]!];
-    if (Array.isArray(v)) c[keys[k]!] = copyColumn(v, d.cap);
+  const readable: Record<string, unknown[]> = {};
+  const cols = d.checks.columns;
+  const cap = d.cap;
+  let all = true;
+  for (let k = 0; k < cols.length; k++) {
+    const col = cols[k]!;
+    const key = col.key;
+    const v = c[key];
+    if (!Array.isArray(v)) {
+      if (!(v === undefined && col.optional)) all = false;
+      continue;
+    }
+    const n = v.length;
+    if (!(n <= cap)) {
+      c[key] = new Array(cap + 1);
+      all = false;
+      continue;
+    }
+    const out: unknown[] = new Array(n);
+    if (!copyChecked(v, n, col, out)) all = false;
+    readable[key] = out;
+    c[key] = Object.freeze(out.slice());
   }
+  if (all) state.checked |= bit;
+  keepReadable(c, readable);
   return Object.freeze(c);
-}
-
-function copyColumn(a: readonly unknown[], cap: number): readonly unknown[] {
-  const n = a.length;
-  if (!(n <= cap)) return new Array(cap + 1);
-  const out: unknown[] = [];
-  for (let i = 0; i < n; i++) out.push(a[i]);
-  return Object.freeze(out);
 }
 
 /** The loans array: each loan with its installments and repayments. */
@@ -362,7 +390,7 @@ export function snapshotApplicant(input: unknown, state: Checked): unknown {
   if (Array.isArray(p)) {
     o.payments = copyPayments(p);
     if (lastAllValid) state.checked |= CHECKED_PAYMENTS;
-  } else if (isObject(p)) o.payments = copyColumns(p, PAYMENT_COLUMNS);
+  } else if (isObject(p)) o.payments = copyColumns(p, PAYMENT_COLUMNS, state, CHECKED_PAYMENT_COLUMNS);
   freezeField(o, "social", SOCIAL);
   const b = objectField(o, "bureau", BUREAU);
   if (b !== undefined) {
