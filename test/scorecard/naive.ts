@@ -5,7 +5,8 @@ import type { Characteristic } from "../../src/scorecard";
  * returns [points, attribute index or -1 for the fallback]. A null interval bound is no bound.
  */
 export function naivePoints(ch: Characteristic, value: number, missing: boolean): [number, number] {
-  if (ch.type === "rules") throw new TypeError("naivePoints reads one-feature characteristics; see naiveRules in arbitraries.ts");
+  if (ch.type === "rules")
+    throw new TypeError("naivePoints reads one-feature characteristics; see naiveRules in arbitraries.ts");
   if (missing) {
     const m = ch.attributes.findIndex((a) => a.kind === "missing");
     return m >= 0 ? [ch.attributes[m]!.points, m] : [ch.fallback.points, -1];
