@@ -26,7 +26,18 @@ import {
   requiredNumber,
   tokenField,
 } from "./checks";
-import { DEVICE_EVENT_COLUMNS, PAYMENT_COLUMNS, checkColumns } from "./columns";
+import {
+  ACCOUNT_COLUMNS,
+  DELINQUENCY_COLUMNS,
+  DEVICE_EVENT_COLUMNS,
+  DEVICE_RECORD_COLUMNS,
+  INQUIRY_COLUMNS,
+  INSTALLMENT_COLUMNS,
+  PAYMENT_COLUMNS,
+  REPAYMENT_COLUMNS,
+  type ColumnsDef,
+  checkColumns,
+} from "./columns";
 import {
   CHECKED_DEVICE_EVENTS,
   CHECKED_PAYMENTS,
@@ -160,6 +171,27 @@ function arrayAt(
   reportType(ctx, v, "array", pre, idx, key);
   lengthChecks(ctx, v, min, max, pre, idx, key);
   return undefined;
+}
+
+/**
+ * A section with a columnar form: an object is checked as columns (`checkColumns`, at `colPre`)
+ * and gives no rows to check; anything else goes to `arrayAt`. Returns the rows to check.
+ */
+function columnsOrArray(
+  ctx: Ctx,
+  v: unknown,
+  cols: ColumnsDef,
+  colPre: Path,
+  f: NumericField,
+  pre: Path,
+  idx: number,
+  key: string,
+): readonly unknown[] | undefined {
+  if (isObject(v)) {
+    checkColumns(ctx, v, cols, colPre);
+    return undefined;
+  }
+  return arrayAt(ctx, v, f, pre, idx, key);
 }
 
 /** @internal */
@@ -332,7 +364,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   const P = BUREAU_PATH;
   checkInt(ctx, o.reportedAt, AT, P, -1, "reportedAt");
   checkInt(ctx, o.historyMonths, HISTORY_MONTHS, P, -1, "historyMonths");
-  const inq = arrayAt(ctx, o.inquiries, INQUIRIES_ARRAY, P, -1, "inquiries");
+  const inq = columnsOrArray(ctx, o.inquiries, INQUIRY_COLUMNS, INQ_PRE, INQUIRIES_ARRAY, P, -1, "inquiries");
   if (inq !== undefined)
     for (let i = 0; i < inq.length; i++) {
       const e = inq[i];
@@ -347,7 +379,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkEnum(ctx, e.productType, PRODUCT_FIELD, INQ_PRE, i, "productType");
       unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
     }
-  const acc = arrayAt(ctx, o.accounts, ACCOUNTS_ARRAY, P, -1, "accounts");
+  const acc = columnsOrArray(ctx, o.accounts, ACCOUNT_COLUMNS, ACC_PRE, ACCOUNTS_ARRAY, P, -1, "accounts");
   if (acc !== undefined)
     for (let i = 0; i < acc.length; i++) {
       const e = acc[i];
@@ -367,7 +399,16 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkEnum(ctx, e.productType, PRODUCT_FIELD, ACC_PRE, i, "productType");
       unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
     }
-  const del = arrayAt(ctx, o.delinquencies, DELINQUENCIES_ARRAY, P, -1, "delinquencies");
+  const del = columnsOrArray(
+    ctx,
+    o.delinquencies,
+    DELINQUENCY_COLUMNS,
+    DEL_PRE,
+    DELINQUENCIES_ARRAY,
+    P,
+    -1,
+    "delinquencies",
+  );
   if (del !== undefined)
     for (let i = 0; i < del.length; i++) {
       const e = del[i];
@@ -399,9 +440,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "devices");
   if (o === undefined) return;
   const P = DEVICES_PATH;
-  const cols = isObject(o.events);
-  if (cols) checkColumns(ctx, o.events as Record<string, unknown>, DEVICE_EVENT_COLUMNS, EV_PRE);
-  const ev = cols ? undefined : arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
+  const ev = columnsOrArray(ctx, o.events, DEVICE_EVENT_COLUMNS, EV_PRE, EVENTS_ARRAY, P, -1, "events");
   if (ev !== undefined && (ctx.checked & CHECKED_DEVICE_EVENTS) === 0) {
     let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {
@@ -424,7 +463,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
       unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
     }
   }
-  const rec = arrayAt(ctx, o.records, RECORDS_ARRAY, P, -1, "records");
+  const rec = columnsOrArray(ctx, o.records, DEVICE_RECORD_COLUMNS, REC_PRE, RECORDS_ARRAY, P, -1, "records");
   if (rec !== undefined)
     for (let i = 0; i < rec.length; i++) {
       const e = rec[i];
@@ -462,9 +501,18 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
     checkToken(ctx, l.loanId, PSEUDONYM, LOAN_PRE, i, "loanId");
     checkInt(ctx, l.disbursedAt, AT, LOAN_PRE, i, "disbursedAt");
     checkInt(ctx, l.principalFen, FEN, LOAN_PRE, i, "principalFen");
-    const ins = arrayAt(ctx, l.installments, INSTALLMENTS_ARRAY, LOAN_PRE, i, "installments");
+    const IP: Path = ["loans", i, "installments"];
+    const ins = columnsOrArray(
+      ctx,
+      l.installments,
+      INSTALLMENT_COLUMNS,
+      IP,
+      INSTALLMENTS_ARRAY,
+      LOAN_PRE,
+      i,
+      "installments",
+    );
     if (ins !== undefined) {
-      const IP: Path = ["loans", i, "installments"];
       for (let j = 0; j < ins.length; j++) {
         const e = ins[j];
         if (validTimedAmount(e, "dueAt")) continue;
@@ -477,9 +525,9 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
         unknownKeys(ctx, e, INST_KEYS, IP, j);
       }
     }
-    const reps = arrayAt(ctx, l.repayments, REPAYMENTS_ARRAY, LOAN_PRE, i, "repayments");
+    const RP: Path = ["loans", i, "repayments"];
+    const reps = columnsOrArray(ctx, l.repayments, REPAYMENT_COLUMNS, RP, REPAYMENTS_ARRAY, LOAN_PRE, i, "repayments");
     if (reps !== undefined) {
-      const RP: Path = ["loans", i, "repayments"];
       for (let j = 0; j < reps.length; j++) {
         const e = reps[j];
         if (validTimedAmount(e, "at")) continue;
