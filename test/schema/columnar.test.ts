@@ -15,6 +15,9 @@ import { toColumnar, toRows } from "../../src/schema/transpose";
 import { applicantArb, syntheticApplicant } from "../features/arbitraries";
 import { mutate, mutationArb } from "./hostile";
 import { formMaskArb, mixForms } from "./columnar-mix";
+import * as A from "../../src/schema/applicant";
+import * as C from "../../src/schema/columnar";
+import { SECTION_FIELDS } from "../../src/schema/section-rows";
 
 function expectSame(input: unknown): void {
   const z = parseApplicantWithZod(input);
@@ -451,6 +454,29 @@ describe("toColumnar and toRows", () => {
       channel: ["salary", "merchant"],
       merchantCategory: [null, "dining"],
     });
+  });
+});
+
+describe("SECTION_FIELDS (the readers' and transposer's field lists)", () => {
+  it("are the row schemas' fields, in order, with their optional ones, and the columnar schemas' columns", () => {
+    const pairs: [keyof typeof SECTION_FIELDS, any, any][] = [
+      ["payments", A.paymentEventSchema, C.paymentColumnsSchema],
+      ["deviceEvents", A.deviceEventSchema, C.deviceEventColumnsSchema],
+      ["deviceRecords", A.deviceRecordSchema, C.deviceRecordColumnsSchema],
+      ["inquiries", A.bureauInquirySchema, C.bureauInquiryColumnsSchema],
+      ["accounts", A.bureauAccountSchema, C.bureauAccountColumnsSchema],
+      ["delinquencies", A.bureauDelinquencySchema, C.bureauDelinquencyColumnsSchema],
+      ["installments", A.installmentSchema, C.installmentColumnsSchema],
+      ["repayments", A.repaymentSchema, C.repaymentColumnsSchema],
+    ];
+    for (const [name, row, cols] of pairs) {
+      const f = SECTION_FIELDS[name];
+      expect(f.fields, name).toEqual(Object.keys(row.shape));
+      expect(Object.keys(cols.shape), name).toEqual(Object.keys(row.shape));
+      const optional = Object.keys(row.shape).filter((k) => row.shape[k].safeParse(undefined).success);
+      expect([...f.optional], name).toEqual(optional);
+      expect(f.optional.has(f.fields[0]!), name).toBe(false);
+    }
   });
 });
 

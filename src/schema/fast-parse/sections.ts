@@ -10,6 +10,7 @@ import {
   isCalendarDate,
 } from "../applicant";
 import { BOUNDS, LIMITS } from "../limits";
+import { SECTION_FIELDS } from "../section-rows";
 import {
   type EnumField,
   type NumericField,
@@ -280,7 +281,7 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
 }
 
 /** @internal */
-export const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
+export const PAYMENT_KEYS = keys(...SECTION_FIELDS.payments.fields);
 const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`, or `paymentColumnsSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
@@ -338,21 +339,11 @@ export const BUREAU_KEYS = keys(
   "monthlyObligationsFen",
 );
 /** @internal */
-export const INQ_KEYS = keys("at", "kind", "lenderId", "productType");
+export const INQ_KEYS = keys(...SECTION_FIELDS.inquiries.fields);
 /** @internal */
-export const ACC_KEYS = keys(
-  "kind",
-  "openedAt",
-  "closedAt",
-  "limitFen",
-  "balanceFen",
-  "monthlyPaymentFen",
-  "worstDaysPastDue",
-  "lenderId",
-  "productType",
-);
+export const ACC_KEYS = keys(...SECTION_FIELDS.accounts.fields);
 /** @internal */
-export const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
+export const DEL_KEYS = keys(...SECTION_FIELDS.delinquencies.fields);
 const INQ_PRE: Path = ["bureau", "inquiries"];
 const ACC_PRE: Path = ["bureau", "accounts"];
 const DEL_PRE: Path = ["bureau", "delinquencies"];
@@ -429,9 +420,9 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
 /** @internal */
 export const DEVICES_KEYS = keys("events", "records");
 /** @internal */
-export const EVENT_KEYS = keys("at", "kind", "deviceId", "ipHash", "lat", "lon", "cityCode");
+export const EVENT_KEYS = keys(...SECTION_FIELDS.deviceEvents.fields);
 /** @internal */
-export const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
+export const RECORD_KEYS = keys(...SECTION_FIELDS.deviceRecords.fields);
 const EV_PRE: Path = ["devices", "events"];
 const REC_PRE: Path = ["devices", "records"];
 
@@ -483,9 +474,9 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
 /** @internal */
 export const LOAN_KEYS = keys("loanId", "disbursedAt", "principalFen", "installments", "repayments");
 /** @internal */
-export const INST_KEYS = keys("dueAt", "amountFen");
+export const INST_KEYS = keys(...SECTION_FIELDS.installments.fields);
 /** @internal */
-export const REP_KEYS = keys("at", "amountFen");
+export const REP_KEYS = keys(...SECTION_FIELDS.repayments.fields);
 const LOAN_PRE: Path = ["loans"];
 
 /** `loans` (optional array of `platformLoanSchema`). */
