@@ -1,5 +1,5 @@
 import type { AnyFormApplicant, DeviceRecord } from "../schema/applicant";
-import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";

@@ -1,12 +1,5 @@
-import {
-  type AnyFormLoan,
-  type Installment,
-  type Repayment,
-  SECTION_FIELDS,
-  rowAt,
-  rowCount,
-  scratchFor,
-} from "../schema/internal";
+import type { AnyFormLoan, Installment, Repayment } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { DAY_MS } from "./time";
 
 /**

@@ -1,6 +1,6 @@
 import type { BureauInquiry } from "../schema/applicant";
 import type { BureauInquiryColumns } from "../schema/columnar";
-import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { type StringTable, clearStringTable, markString, newStringTable } from "./string-table";
 
 /** Loan-application inquiries in a window and the distinct lenders behind them. */

@@ -1,7 +1,7 @@
 import { passDeviceEventColumns, passDeviceEvents, passPaymentColumns, passPayments } from "./pass-hot";
 import { OP, SLOTS, type SourcePlan } from "./plan";
 import type { EventColumns, RowScratch } from "./sources";
-import { SECTION_FIELDS, type SectionFields, rowAt, rowCount, scratchFor } from "../schema/internal";
+import { SECTION_FIELDS, type SectionFields, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import type { SourceName } from "./sources";
 import { clearStringTable } from "./string-table";
 import { DAY_MS } from "./time";

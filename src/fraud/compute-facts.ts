@@ -1,6 +1,6 @@
 import type { AnyFormApplicant, BureauAccount, DeviceEventKind, DeviceRecord } from "../schema/applicant";
 import type { DeviceEventColumns } from "../schema/columnar";
-import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";

@@ -5,7 +5,7 @@ import type { PolicyReason } from "../pricing/types";
 import { validateWith } from "../schema/zod-issues";
 import { type Result, fail, issue, ok } from "../schema/result";
 import type { BureauInquiry } from "../schema/applicant";
-import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import {
   type BureauRefresh,
   bureauRefreshColumnsSchema,

@@ -55,7 +55,7 @@ import { BOUNDS, LIMITS } from "./limits";
  * `parseApplicant` decides the form of each section by its JSON type: an array is the row form, an
  * object the columnar form; every section may use its own form. The validated applicant keeps the
  * form each section was sent in (columns are not turned into rows): readers take either form
- * (`section-rows.ts`); `toRows` and `toColumnar` convert a whole applicant.
+ * (`rows/section-rows.ts`); `toRows` and `toColumnar` convert a whole applicant.
  */
 
 /**

@@ -5,5 +5,4 @@
  */
 export { parseApplicantFast } from "./fast-parse";
 export { applicantToDecide, isParsedApplicant } from "./parse";
-export { SECTION_FIELDS, type SectionFields, rowAt, rowCount, scratchFor } from "./section-rows";
 export type { AnyFormLoan, Installment, Repayment } from "./applicant";

@@ -1,5 +1,5 @@
 import type { AnyFormApplicant, Applicant } from "./applicant";
-import { SECTION_FIELDS, type SectionFields } from "./section-rows";
+import { SECTION_FIELDS, type SectionFields } from "./rows/section-rows";
 
 type Rec = Record<string, unknown>;
 

@@ -17,7 +17,7 @@ import { mutate, mutationArb } from "./hostile";
 import { formMaskArb, mixForms } from "./columnar-mix";
 import * as A from "../../src/schema/applicant";
 import * as C from "../../src/schema/columnar";
-import { SECTION_FIELDS } from "../../src/schema/section-rows";
+import { SECTION_FIELDS } from "../../src/schema/rows/section-rows";
 
 function expectSame(input: unknown): void {
   const z = parseApplicantWithZod(input);
@@ -493,7 +493,15 @@ describe("columnarApplicantJsonSchema", () => {
     expect(ev.required).toEqual(["at", "kind", "deviceId"]);
     expect(ev.properties.lat.items.anyOf).toContainEqual({ type: "null" });
     expect(ev.properties.at.maxItems).toBe(20_000);
-    expect(s.description).toContain("as many entries as `at`");
+    expect(s.description).toContain("as many entries as the section's first column (`at`;");
+    expect(s.properties.bureau.properties.accounts.required).toEqual([
+      "kind",
+      "openedAt",
+      "balanceFen",
+      "worstDaysPastDue",
+    ]);
+    expect(s.properties.loans.items.properties.installments.properties.dueAt.minItems).toBe(1);
+    expect(s.properties.loans.items.properties.repayments.properties.at.maxItems).toBe(2_000);
   });
 
   it("is the row form's JSON Schema turned into columns, field by field (the two cannot drift apart)", () => {

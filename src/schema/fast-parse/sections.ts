@@ -10,7 +10,7 @@ import {
   isCalendarDate,
 } from "../applicant";
 import { BOUNDS, LIMITS } from "../limits";
-import { SECTION_FIELDS } from "../section-rows";
+import { SECTION_FIELDS } from "../rows/section-rows";
 import {
   type EnumField,
   type NumericField,
