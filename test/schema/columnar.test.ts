@@ -10,7 +10,12 @@ import { describe, expect, it } from "vitest";
 import type { Applicant } from "../../src/schema/applicant";
 import { applicantJsonSchema, columnarApplicantJsonSchema } from "../../src/schema/json-schema";
 import { parseApplicantFast } from "../../src/schema/fast-parse";
-import { parseApplicant, parseApplicantWithZod } from "../../src/schema/parse";
+import {
+  parseApplicant,
+  parseApplicantJson,
+  parseApplicantOrThrow,
+  parseApplicantWithZod,
+} from "../../src/schema/parse";
 import { toColumnar, toRows } from "../../src/schema/transpose";
 import { applicantArb, syntheticApplicant } from "../features/arbitraries";
 import { mutate, mutationArb } from "./hostile";
@@ -351,6 +356,19 @@ describe("the validated columnar applicant", () => {
       expect(copy[k][0]).toBe(first);
       sec[k].length = 0;
       expect(copy[k][0]).toBe(first);
+    }
+  });
+
+  it("parseApplicantJson keeps and freezes every section's columns in place, as parseApplicant copies them", () => {
+    const text = JSON.stringify(smallAll());
+    const r = parseApplicantJson(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toEqual(parseApplicantOrThrow(JSON.parse(text)));
+    for (const path of SECTION_PATHS) {
+      const sec = at(r.value, path);
+      expect(Object.isFrozen(sec), path.join(".")).toBe(true);
+      for (const c of Object.values(sec)) expect(Object.isFrozen(c), path.join(".")).toBe(true);
     }
   });
 
