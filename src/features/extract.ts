@@ -1,4 +1,5 @@
-import type { AnyFormApplicant } from "../schema/applicant";
+import type { AnyFormApplicant, DeviceRecord } from "../schema/applicant";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { ageInYearsFast } from "./age-fast";
 import { type LoanStats, loanStats, newLoanStats } from "./loans";
 import { aggregateValue, runPass } from "./pass";
@@ -19,6 +20,7 @@ export interface ExtractOptions {
 
 const scratch = newScratch();
 const loanOut: LoanStats = newLoanStats();
+const DEVICE_RECORD = SECTION_FIELDS.deviceRecords;
 
 /**
  * Computes a catalog's features for one validated applicant as of `asOf`: one pass per event
@@ -153,8 +155,12 @@ function builtin(b: Builtin, a: AnyFormApplicant, asOf: number, offsetMs: number
       const recs = a.devices?.records;
       if (dev === undefined || recs === undefined) return Number.NaN;
       let first = Number.POSITIVE_INFINITY;
-      for (const r of recs)
+      const n = rowCount(recs, DEVICE_RECORD);
+      const sc = scratchFor(recs);
+      for (let i = 0; i < n; i++) {
+        const r = rowAt<DeviceRecord>(recs, i, DEVICE_RECORD, sc);
         if (r.deviceId === dev && r.firstSeenAt <= asOf && r.firstSeenAt < first) first = r.firstSeenAt;
+      }
       return first === Number.POSITIVE_INFINITY ? Number.NaN : Math.floor((asOf - first) / DAY_MS);
     }
   }

@@ -1,4 +1,5 @@
-import type { PlatformLoan } from "../schema/applicant";
+import type { AnyFormLoan, Installment, Repayment } from "../schema/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { DAY_MS } from "./time";
 
 /**
@@ -24,6 +25,8 @@ export interface LoanStats {
   outstandingFen: number;
 }
 
+const INSTALLMENT = SECTION_FIELDS.installments;
+const REPAYMENT = SECTION_FIELDS.repayments;
 let dueAt = new Float64Array(64);
 let dueAmt = new Float64Array(64);
 let repAt = new Float64Array(64);
@@ -57,13 +60,13 @@ function sortedBy(ix: Uint32Array, cmp: (i: number, j: number) => number): boole
 
 /**
  * Computes repayment statistics over every loan disbursed on or before `asOf`.
- * @param loans the applicant's platform loans (validated)
+ * @param loans the applicant's platform loans (validated; installments and repayments in either form)
  * @param asOf epoch ms
  * @param out the statistics object to fill (reused across calls)
  * @returns `out`
  * @example loanStats([], 0, newLoanStats()).ontimeRatio // => NaN (no due installments)
  */
-export function loanStats(loans: readonly PlatformLoan[], asOf: number, out: LoanStats): LoanStats {
+export function loanStats(loans: readonly AnyFormLoan[], asOf: number, out: LoanStats): LoanStats {
   let due = 0;
   let ontime = 0;
   let overdue = 0;
@@ -73,9 +76,15 @@ export function loanStats(loans: readonly PlatformLoan[], asOf: number, out: Loa
   let outstanding = 0;
   for (const loan of loans) {
     if (loan.disbursedAt > asOf) continue;
-    ensure(loan.installments.length, loan.repayments.length);
+    const insts = loan.installments;
+    const reps = loan.repayments;
+    const ni = rowCount(insts, INSTALLMENT);
+    const nr = rowCount(reps, REPAYMENT);
+    ensure(ni, nr);
     let n = 0;
-    for (const ins of loan.installments) {
+    const si = scratchFor(insts);
+    for (let j = 0; j < ni; j++) {
+      const ins = rowAt<Installment>(insts, j, INSTALLMENT, si);
       if (ins.dueAt >= asOf) continue;
       dueAt[n] = ins.dueAt;
       dueAmt[n] = ins.amountFen;
@@ -83,7 +92,9 @@ export function loanStats(loans: readonly PlatformLoan[], asOf: number, out: Loa
       n++;
     }
     let m = 0;
-    for (const rep of loan.repayments) {
+    const sr = scratchFor(reps);
+    for (let j = 0; j < nr; j++) {
+      const rep = rowAt<Repayment>(reps, j, REPAYMENT, sr);
       if (rep.at > asOf) continue;
       repAt[m] = rep.at;
       repAmt[m] = rep.amountFen;

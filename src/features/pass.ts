@@ -1,6 +1,8 @@
 import { passDeviceEventColumns, passDeviceEvents, passPaymentColumns, passPayments } from "./pass-hot";
 import { OP, SLOTS, type SourcePlan } from "./plan";
 import type { EventColumns, RowScratch } from "./sources";
+import { SECTION_FIELDS, type SectionFields, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
+import type { SourceName } from "./sources";
 import { clearStringTable } from "./string-table";
 import { DAY_MS } from "./time";
 import { visit } from "./visit";
@@ -11,7 +13,9 @@ import { visit } from "./visit";
  * Payments and device events, the long arrays, have their own loops that read fields directly;
  * the other sources go through their `read` function. Payments and device events sent in the
  * columnar form are read column by column (`passPaymentColumns`, `passDeviceEventColumns`), with
- * the same scratch values as their rows would give, so the aggregates are the same.
+ * the same scratch values as their rows would give, so the aggregates are the same; the other
+ * sections sent as columns (device records, the bureau's tables) go through `read` on row i as
+ * `rowAt` gives it (one reused scratch row, no row built per event).
  * @param p the source plan (its state is reset here)
  * @param rows the events: an array of rows, or the columns of a source with a columnar form
  * @param asOf epoch ms
@@ -30,7 +34,8 @@ export function runPass(
   if (!isRows(rows)) {
     // only the sources with a columnar form give columns (SourceDef.rows)
     if (p.src.name === "payments") passPaymentColumns(p, rows, asOf, offsetMs, sc);
-    else passDeviceEventColumns(p, rows, asOf, offsetMs, sc);
+    else if (p.src.name === "deviceEvents") passDeviceEventColumns(p, rows, asOf, offsetMs, sc);
+    else passGeneric(p, rows, asOf, offsetMs, sc);
   } else
     switch (p.src.name) {
       case "payments":
@@ -66,14 +71,33 @@ function resetPlan(p: SourcePlan): void {
   for (let g = 0; g < seen.length; g++) clearStringTable(seen[g]!);
 }
 
-function passGeneric(p: SourcePlan, rows: readonly unknown[], asOf: number, offsetMs: number, sc: RowScratch): void {
+/** The fields of the generic sources with a columnar form (loans have none: their rows are always an array). */
+const GENERIC_FIELDS: Partial<Record<SourceName, SectionFields>> = {
+  deviceRecords: SECTION_FIELDS.deviceRecords,
+  inquiries: SECTION_FIELDS.inquiries,
+  accounts: SECTION_FIELDS.accounts,
+  delinquencies: SECTION_FIELDS.delinquencies,
+};
+const NO_FIELDS: SectionFields = SECTION_FIELDS.repayments;
+
+/** The pass of a source through its `read` function, over rows or (via `rowAt`) columns. */
+function passGeneric(
+  p: SourcePlan,
+  rows: readonly unknown[] | EventColumns,
+  asOf: number,
+  offsetMs: number,
+  sc: RowScratch,
+): void {
   const read = p.src.read;
+  const f = GENERIC_FIELDS[p.src.name] ?? NO_FIELDS;
+  const count = rowCount(rows, f);
+  const tmp = scratchFor(rows);
   const nEnums = p.src.enums.length;
   const d0 = p.dims[0]!;
   const d1 = p.dims[1]!;
   const e = sc.e;
-  for (let r = 0; r < rows.length; r++) {
-    const t = read(rows[r], asOf, sc);
+  for (let r = 0; r < count; r++) {
+    const t = read(rowAt(rows, r, f, tmp), asOf, sc);
     if (t > asOf) continue;
     const cls =
       nEnums === 0 ? 0 : nEnums === 1 ? e[0]! : nEnums === 2 ? e[0]! + d0 * e[1]! : e[0]! + d0 * (e[1]! + d1 * e[2]!);

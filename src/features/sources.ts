@@ -54,16 +54,16 @@ export interface SourceDef {
   readonly hasOpen: boolean;
   /**
    * The rows, or `undefined` when the section is absent (features from it are then missing). The
-   * sources with a columnar form (`payments`, `deviceEvents`) give their columns object as it was
+   * sources with a columnar form (every one but `loans`) give their columns object as it was
    * validated when the applicant was sent in that form (`Array.isArray` tells which); `runPass`
    * reads those columns directly.
    */
   readonly rows: (a: AnyFormApplicant) => readonly unknown[] | EventColumns | undefined;
-  /** Fills the scratch from one row (of the row form) and returns its time. */
+  /** Fills the scratch from one row (of the row form, or `rowAt`'s view of row i of columns) and returns its time. */
   readonly read: (row: unknown, asOf: number, sc: RowScratch) => number;
 }
 
-/** A validated columnar event section (`paymentColumnsSchema`, `deviceEventColumnsSchema`): field -> column. */
+/** A validated columnar event section (`paymentColumnsSchema`, `bureauInquiryColumnsSchema`, ...): field -> column. */
 export type EventColumns = Readonly<Record<string, readonly unknown[] | undefined>>;
 
 /**
@@ -158,7 +158,7 @@ const deviceRecords: SourceDef = {
   nums: ["accountCount"],
   strs: ["deviceId"],
   hasOpen: false,
-  rows: (a) => a.devices?.records,
+  rows: (a) => a.devices?.records as readonly unknown[] | EventColumns | undefined,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.n[0] = r.accountCount as number;
@@ -178,7 +178,7 @@ const inquiries: SourceDef = {
   nums: [],
   strs: ["lenderId"],
   hasOpen: false,
-  rows: (a) => a.bureau?.inquiries,
+  rows: (a) => a.bureau?.inquiries as readonly unknown[] | EventColumns | undefined,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.e[0] = inqIx[r.kind as string] ?? 0;
@@ -200,7 +200,7 @@ const accounts: SourceDef = {
   nums: ["limitFen", "balanceFen", "monthlyPaymentFen", "worstDaysPastDue"],
   strs: ["lenderId"],
   hasOpen: true,
-  rows: (a) => a.bureau?.accounts,
+  rows: (a) => a.bureau?.accounts as readonly unknown[] | EventColumns | undefined,
   read: (row, asOf, sc) => {
     const r = row as Row;
     sc.e[0] = accIx[r.kind as string] ?? 0;
@@ -225,7 +225,7 @@ const delinquencies: SourceDef = {
   nums: ["daysPastDue", "amountFen"],
   strs: [],
   hasOpen: false,
-  rows: (a) => a.bureau?.delinquencies,
+  rows: (a) => a.bureau?.delinquencies as readonly unknown[] | EventColumns | undefined,
   read: (row, _asOf, sc) => {
     const r = row as Row;
     sc.n[0] = r.daysPastDue as number;

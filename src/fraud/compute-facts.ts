@@ -1,6 +1,7 @@
-import type { AnyFormApplicant, DeviceEventKind } from "../schema/applicant";
+import type { AnyFormApplicant, BureauAccount, DeviceEventKind, DeviceRecord } from "../schema/applicant";
 import type { DeviceEventColumns } from "../schema/columnar";
 import { readableColumns } from "../schema/readable-columns/internal";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
 import { type LoanInquiryCounts, ageInYearsFast, loanInquiryCounts } from "../features/internal";
 import { FIXED, WINDOWED, WINDOWED_FACTS } from "./catalog";
 import { DEFAULT_FACT_CONFIG, type FactConfig } from "./fact-config";
@@ -99,8 +100,15 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
     setNum(v, m, FIXED.loanInquiries30d, c.inquiries);
     setNum(v, m, FIXED.loanLenders30d, c.lenders);
     let micro = 0;
-    for (const acc of bureau.accounts)
+    const accounts = bureau.accounts;
+    const na = rowCount(accounts, SECTION_FIELDS.accounts);
+    const sa = scratchFor(accounts);
+    for (let i = 0; i < na; i++) {
+      const acc = Array.isArray(accounts)
+        ? accounts[i]!
+        : rowAt<BureauAccount>(accounts, i, SECTION_FIELDS.accounts, sa);
       if (acc.kind === "microloan" && acc.openedAt <= anchor && acc.openedAt > anchor - LENDING_WINDOW_MS) micro++;
+    }
     setNum(v, m, FIXED.microloansOpened30d, micro);
   }
 
@@ -144,7 +152,12 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
   const records = devices?.records;
   if (records !== undefined) {
     let maxAccounts = 0;
-    for (const r of records) {
+    const nr = rowCount(records, SECTION_FIELDS.deviceRecords);
+    const sr = scratchFor(records);
+    for (let i = 0; i < nr; i++) {
+      const r = Array.isArray(records)
+        ? records[i]!
+        : rowAt<DeviceRecord>(records, i, SECTION_FIELDS.deviceRecords, sr);
       if (r.accountCount > maxAccounts) maxAccounts = r.accountCount;
       if (app?.deviceId !== undefined && r.deviceId === app.deviceId) {
         setNum(v, m, FIXED.deviceAccounts, r.accountCount);
@@ -153,8 +166,8 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
         for (let w = 0; w < nw; w++) setNum(v, m, wb + w * per + WINDOWED.deviceNew, ageMs < windows[w]!.ms ? 1 : 0);
       }
     }
-    setNum(v, m, FIXED.deviceCount, records.length);
-    if (records.length > 0) setNum(v, m, FIXED.deviceMaxAccounts, maxAccounts);
+    setNum(v, m, FIXED.deviceCount, nr);
+    if (nr > 0) setNum(v, m, FIXED.deviceMaxAccounts, maxAccounts);
   }
 
   // Events: counts per window (nested windows: count where first contained, then accumulate).

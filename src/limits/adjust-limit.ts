@@ -4,7 +4,15 @@ import { floorFen } from "../pricing/round";
 import type { PolicyReason } from "../pricing/types";
 import { validateWith } from "../schema/zod-issues";
 import { type Result, fail, issue, ok } from "../schema/result";
-import { bureauRefreshSchema, multiLendingDetected, multiLendingPolicy } from "./bureau-refresh";
+import type { BureauInquiry } from "../schema/applicant";
+import { SECTION_FIELDS, rowAt, rowCount, scratchFor } from "../schema/rows/internal";
+import {
+  type BureauRefresh,
+  bureauRefreshColumnsSchema,
+  bureauRefreshSchema,
+  multiLendingDetected,
+  multiLendingPolicy,
+} from "./bureau-refresh";
 import type { Policy } from "./policy";
 import { REASONS } from "./reasons";
 
@@ -29,8 +37,20 @@ const accountSchema = z.strictObject({
   bureauRefresh: bureauRefreshSchema.optional(),
 });
 
+/** `accountSchema` with the bureau refresh's inquiries in the columnar form. */
+const accountColumnsSchema = accountSchema.extend({ bureauRefresh: bureauRefreshColumnsSchema.optional() });
+
+/** The schema of an account: its bureau refresh's inquiries in the form they were sent in (an object is columns). */
+function accountSchemaFor(account: unknown): z.ZodType {
+  const r = (account as { bureauRefresh?: { inquiries?: unknown } } | null)?.bureauRefresh;
+  const q = typeof r === "object" && r !== null ? r.inquiries : undefined;
+  return typeof q === "object" && q !== null && !Array.isArray(q) ? accountColumnsSchema : accountSchema;
+}
+
 /** An existing customer's account as `adjustLimit` sees it. */
-export type Account = z.infer<typeof accountSchema>;
+export type Account = Omit<z.infer<typeof accountSchema>, "bureauRefresh"> & {
+  bureauRefresh?: BureauRefresh | undefined;
+};
 
 /** What `adjustLimit` decided. */
 export type LimitAction = "raise" | "hold" | "reduce" | "freeze";
@@ -97,7 +117,7 @@ export function adjustLimit(
   if (typeof asOf !== "number" || !Number.isSafeInteger(asOf) || asOf < 0) {
     return fail([issue("invalid_value", ["asOf"], "must be a non-negative integer (epoch ms)")]);
   }
-  const parsed = validateWith(accountSchema, account);
+  const parsed = validateWith(accountSchemaFor(account), account) as Result<Account>;
   if (!parsed.ok) return parsed;
   const acc = parsed.value;
   if (acc.lastLimitChangeAt !== undefined && acc.lastLimitChangeAt > asOf) {
@@ -106,9 +126,16 @@ export function adjustLimit(
   const refresh = acc.bureauRefresh;
   if (refresh !== undefined) {
     if (refresh.reportedAt > asOf) return fail([issue("in_future", ["bureauRefresh", "reportedAt"], "after asOf")]);
-    const late = refresh.inquiries.findIndex((q) => q.at > refresh.reportedAt);
-    if (late >= 0)
-      return fail([issue("in_future", ["bureauRefresh", "inquiries", late, "at"], "after the report's reportedAt")]);
+    const q = refresh.inquiries;
+    const sc = scratchFor(q);
+    let late = -1;
+    for (let i = 0, n = rowCount(q, SECTION_FIELDS.inquiries); i < n && late < 0; i++)
+      if (rowAt<BureauInquiry>(q, i, SECTION_FIELDS.inquiries, sc).at > refresh.reportedAt) late = i;
+    if (late >= 0) {
+      // the path of the field: [row, "at"] in rows, ["at", row] in columns
+      const at = Array.isArray(q) ? [late, "at"] : ["at", late];
+      return fail([issue("in_future", ["bureauRefresh", "inquiries", ...at], "after the report's reportedAt")]);
+    }
   }
   const w = warningsOf(acc, asOf, warningThresholds(policy));
   if (!w.ok) return w;

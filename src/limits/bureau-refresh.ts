@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { loanInquiryCounts } from "../features/internal";
 import { bureauInquirySchema, epochMs } from "../schema/applicant";
+import { type BureauInquiryColumns, bureauInquiryColumnsSchema } from "../schema/columnar";
 import { LIMITS } from "../schema/limits";
 import type { Policy } from "./policy";
 
@@ -9,6 +10,8 @@ const DAY_MS = 86_400_000;
 /**
  * A bureau report refreshed for a limit review: when it was obtained and its inquiries (the same
  * shape as an applicant's `bureau.inquiries`, with the optional `lenderId` and `productType`).
+ * `adjustLimit` also takes the inquiries in the columnar form (`bureauInquiryColumnsSchema`, as an
+ * applicant's may be), checked against `bureauRefreshColumnsSchema` when they are an object.
  * @example bureauRefreshSchema.safeParse({ reportedAt: 0, inquiries: [] }).success // => true
  */
 export const bureauRefreshSchema = z.strictObject({
@@ -16,8 +19,16 @@ export const bureauRefreshSchema = z.strictObject({
   inquiries: z.array(bureauInquirySchema).max(LIMITS.bureauInquiries),
 });
 
-/** A bureau refresh as `adjustLimit` reads it (`account.bureauRefresh`). */
-export type BureauRefresh = z.infer<typeof bureauRefreshSchema>;
+/**
+ * `bureauRefreshSchema` with the inquiries in the columnar form. @internal
+ * @example bureauRefreshColumnsSchema.safeParse({ reportedAt: 0, inquiries: { at: [], kind: [] } }).success // => true
+ */
+export const bureauRefreshColumnsSchema = bureauRefreshSchema.extend({ inquiries: bureauInquiryColumnsSchema });
+
+/** A bureau refresh as `adjustLimit` reads it (`account.bureauRefresh`): inquiries as rows or columns. */
+export type BureauRefresh = Omit<z.infer<typeof bureauRefreshSchema>, "inquiries"> & {
+  inquiries: z.infer<typeof bureauRefreshSchema>["inquiries"] | BureauInquiryColumns;
+};
 
 /** The multi-lending thresholds of a policy section `adjustment.multiLending`. */
 export interface MultiLendingPolicy {

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import type { DeviceEventColumns, PaymentColumns } from "./columnar";
+import type {
+  BureauAccountColumns,
+  BureauDelinquencyColumns,
+  BureauInquiryColumns,
+  DeviceEventColumns,
+  DeviceRecordColumns,
+  InstallmentColumns,
+  PaymentColumns,
+  RepaymentColumns,
+} from "./columnar";
 import { BOUNDS, LIMITS } from "./limits";
 
 /**
@@ -468,12 +477,39 @@ export type Devices = z.infer<typeof devicesSchema>;
 export type PlatformLoan = z.infer<typeof platformLoanSchema>;
 /** A validated applicant in the row form (`applicantSchema`); what generators and hosts usually build. */
 export type Applicant = z.infer<typeof applicantSchema>;
+/** A bureau delinquency (one row of `bureau.delinquencies`). */
+export type BureauDelinquency = z.infer<typeof bureauDelinquencySchema>;
+/** One installment of a platform loan. */
+export type Installment = z.infer<typeof installmentSchema>;
+/** One repayment on a platform loan. */
+export type Repayment = z.infer<typeof repaymentSchema>;
+/** A bureau report whose event tables may each be in the row or the columnar form. */
+export type AnyFormBureau = Omit<Bureau, "inquiries" | "accounts" | "delinquencies"> & {
+  inquiries: BureauInquiry[] | BureauInquiryColumns;
+  accounts: BureauAccount[] | BureauAccountColumns;
+  delinquencies: BureauDelinquency[] | BureauDelinquencyColumns;
+};
+/** Device events and records, each in the row or the columnar form. */
+export type AnyFormDevices = {
+  events: DeviceEvent[] | DeviceEventColumns;
+  records?: DeviceRecord[] | DeviceRecordColumns | undefined;
+};
+/** A platform loan (always an object) whose installments and repayments may each be in the row or the columnar form. */
+export type AnyFormLoan = Omit<PlatformLoan, "installments" | "repayments"> & {
+  installments: Installment[] | InstallmentColumns;
+  repayments: Repayment[] | RepaymentColumns;
+};
 /**
- * An applicant whose `payments` and `devices.events` may each be in the row form (`applicantSchema`)
- * or the columnar form (`columnarApplicantSchema`): what `parseApplicant` returns and every reader
- * of a validated applicant accepts; a reader tells the forms apart with `Array.isArray`.
+ * An applicant whose event sections (`payments`, `devices.events`, `devices.records`,
+ * `bureau.inquiries`, `bureau.accounts`, `bureau.delinquencies`, each loan's `installments` and
+ * `repayments`) may each be in the row form (`applicantSchema`) or the columnar form
+ * (`columnarApplicantSchema`): what `parseApplicant` returns and every reader of a validated
+ * applicant accepts; a reader tells the forms apart with `Array.isArray` (or reads both through
+ * `rowAt`).
  */
-export type AnyFormApplicant = Omit<Applicant, "payments" | "devices"> & {
+export type AnyFormApplicant = Omit<Applicant, "payments" | "devices" | "bureau" | "loans"> & {
   payments?: PaymentEvent[] | PaymentColumns | undefined;
-  devices?: (Omit<Devices, "events"> & { events: DeviceEvent[] | DeviceEventColumns }) | undefined;
+  bureau?: AnyFormBureau | undefined;
+  devices?: AnyFormDevices | undefined;
+  loans?: AnyFormLoan[] | undefined;
 };

@@ -63,11 +63,23 @@ export {
   socialSchema,
 } from "./applicant";
 export {
+  type BureauAccountColumns,
+  bureauAccountColumnsSchema,
+  type BureauDelinquencyColumns,
+  bureauDelinquencyColumnsSchema,
+  type BureauInquiryColumns,
+  bureauInquiryColumnsSchema,
   columnarApplicantSchema,
   type DeviceEventColumns,
   deviceEventColumnsSchema,
+  type DeviceRecordColumns,
+  deviceRecordColumnsSchema,
+  type InstallmentColumns,
+  installmentColumnsSchema,
   type PaymentColumns,
   paymentColumnsSchema,
+  type RepaymentColumns,
+  repaymentColumnsSchema,
 } from "./columnar";
 export { applicantJsonSchema, columnarApplicantJsonSchema } from "./json-schema";
 export { toColumnar, toRows } from "./transpose";

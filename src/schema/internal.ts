@@ -5,3 +5,4 @@
  */
 export { parseApplicantFast } from "./fast-parse";
 export { applicantToDecide, isParsedApplicant } from "./parse";
+export type { AnyFormLoan, Installment, Repayment } from "./applicant";

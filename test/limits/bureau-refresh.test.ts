@@ -96,6 +96,27 @@ describe("adjustLimit with a bureau refresh (multi-lending at review time)", () 
     expect(JSON.stringify(r)).not.toContain("13800138000");
   });
 
+  it("takes the inquiries in the columnar form too: the same change, issues at column and index", () => {
+    const cols = (qs: BureauInquiry[]) => ({
+      at: qs.map((q) => q.at),
+      kind: qs.map((q) => q.kind),
+      lenderId: qs.map((q) => q.lenderId ?? null),
+    });
+    const asColumns = { bureauRefresh: { reportedAt: asOf - DAY / 2, inquiries: cols(sixFromFour) } };
+    expect(run({ ...account, ...asColumns })).toEqual(run({ ...account, ...refresh(sixFromFour) }));
+    expect(
+      run({ ...account, bureauRefresh: { reportedAt: asOf, inquiries: cols(sixFromFour.slice(0, 5)) } }).action,
+    ).toBe("raise");
+    const bad = (acc: unknown) => {
+      const r = adjustLimit(acc, { asOf, policy });
+      return r.ok ? [] : r.issues.map((i) => `${i.code}@${i.path.join(".")}`);
+    };
+    const late = { reportedAt: asOf - DAY, inquiries: cols([loan(3, "a"), loan(0, "b")]) };
+    expect(bad({ ...account, bureauRefresh: late })).toEqual(["in_future@bureauRefresh.inquiries.at.1"]);
+    const short = { reportedAt: asOf, inquiries: { ...cols(sixFromFour), kind: ["loan_application"] } };
+    expect(bad({ ...account, bureauRefresh: short })).toEqual(["inconsistent@bureauRefresh.inquiries.kind"]);
+  });
+
   it("never raises a limit when multi-lending is detected, and never goes above the old limit (property)", () => {
     const inquiry = fc.record({
       daysBack: fc.integer({ min: 0, max: 40 }),

@@ -1,15 +1,23 @@
 /**
- * The fast checks of the columnar form of `payments` and `devices.events` (`paymentColumnsSchema`,
- * `deviceEventColumnsSchema` in `../columnar.ts`), with zod's issue codes, paths and order: each
+ * The fast checks of the columnar form of every event section (`paymentColumnsSchema`,
+ * `deviceEventColumnsSchema`, ... in `../columnar.ts`), with zod's issue codes, paths and order: each
  * column in schema order (the array, then its entries at `[...section, column, index]`), then
- * unknown columns, then (when nothing aborted) the equal-length rule. The common case, every entry
- * valid, is found by the snapshot while it copies each column (`copyChecked`: one loop per kind of
- * entry, no call per entry), and the entry loops here then do not run; they run (with a predicate
- * call per entry, and the issue-reporting check on the entries it rejects) only on a section with a problem.
+ * unknown columns, then (when nothing aborted) the equal-length rule against the first column. The
+ * common case, every entry valid, is found by the snapshot while it copies each column (`copyChecked`:
+ * one loop per kind of entry, no call per entry), and the entry loops here then do not run; they run
+ * (with a predicate call per entry, and the issue-reporting check on the entries it rejects) only on a
+ * section with a problem.
  * @internal
  */
-import { DEVICE_EVENT_KINDS, MERCHANT_CATEGORIES, PAYMENT_CHANNELS } from "../applicant";
-import { COLUMN_LENGTH_MESSAGE } from "../columnar";
+import {
+  BUREAU_ACCOUNT_KINDS,
+  DEVICE_EVENT_KINDS,
+  INQUIRY_KINDS,
+  MERCHANT_CATEGORIES,
+  PAYMENT_CHANNELS,
+  PRODUCT_TYPES,
+} from "../applicant";
+import { columnLengthMessage } from "../columnar";
 import { BOUNDS, LIMITS } from "../limits";
 import {
   type EnumField,
@@ -59,11 +67,15 @@ export interface ColumnDef extends Checker {
   readonly optional: boolean;
 }
 
-/** The columns of a section, in schema order, with its row cap and key set. @internal */
+/**
+ * The columns of a section, in schema order, with its row cap (and least row count, on the required
+ * columns) and key set; the first column sets the row count. @internal
+ */
 export interface ColumnsDef {
   readonly columns: readonly ColumnDef[];
   readonly keys: ReadonlySet<string>;
   readonly cap: number;
+  readonly min: number;
 }
 
 const NO_CHARS = new Uint8Array(0);
@@ -128,16 +140,18 @@ const col = (key: string, c: Checker, optional = false): ColumnDef =>
     values: c.values,
     optional,
   });
-const def = (cap: number, columns: ColumnDef[]): ColumnsDef =>
-  Object.freeze({ columns: Object.freeze(columns), keys: new Set(columns.map((c) => c.key)), cap });
+const def = (cap: number, columns: ColumnDef[], min = 0): ColumnsDef =>
+  Object.freeze({ columns: Object.freeze(columns), keys: new Set(columns.map((c) => c.key)), cap, min });
 
 const AT = int(requiredNumber(BOUNDS.epochMs));
+const FEN = int(requiredNumber(BOUNDS.fen));
 const PSEUDONYM = token(tokenField(BOUNDS.pseudonymLength, PSEUDONYM_CHARS, false));
+const PRODUCT = oneOf(PRODUCT_TYPES);
 
 /** `paymentColumnsSchema`. @internal */
 export const PAYMENT_COLUMNS = def(LIMITS.payments, [
   col("at", AT),
-  col("amountFen", int(requiredNumber(BOUNDS.fen))),
+  col("amountFen", FEN),
   col("direction", oneOf(["in", "out"])),
   col("channel", oneOf(PAYMENT_CHANNELS)),
   col("counterparty", PSEUDONYM, true),
@@ -155,11 +169,53 @@ export const DEVICE_EVENT_COLUMNS = def(LIMITS.deviceEvents, [
   col("cityCode", token(tokenField(BOUNDS.placeCodeLength, PLACE_CHARS, false)), true),
 ]);
 
+/** `deviceRecordColumnsSchema`. @internal */
+export const DEVICE_RECORD_COLUMNS = def(LIMITS.deviceRecords, [
+  col("deviceId", PSEUDONYM),
+  col("firstSeenAt", AT),
+  col("accountCount", int(requiredNumber(BOUNDS.deviceAccountCount))),
+]);
+
+/** `bureauInquiryColumnsSchema`. @internal */
+export const INQUIRY_COLUMNS = def(LIMITS.bureauInquiries, [
+  col("at", AT),
+  col("kind", oneOf(INQUIRY_KINDS)),
+  col("lenderId", PSEUDONYM, true),
+  col("productType", PRODUCT, true),
+]);
+
+/** `bureauAccountColumnsSchema`. @internal */
+export const ACCOUNT_COLUMNS = def(LIMITS.bureauAccounts, [
+  col("kind", oneOf(BUREAU_ACCOUNT_KINDS)),
+  col("openedAt", AT),
+  col("closedAt", AT, true),
+  col("limitFen", FEN, true),
+  col("balanceFen", FEN),
+  col("monthlyPaymentFen", FEN, true),
+  col("worstDaysPastDue", int(requiredNumber(BOUNDS.worstDaysPastDue))),
+  col("lenderId", PSEUDONYM, true),
+  col("productType", PRODUCT, true),
+]);
+
+/** `bureauDelinquencyColumnsSchema`. @internal */
+export const DELINQUENCY_COLUMNS = def(LIMITS.bureauDelinquencies, [
+  col("at", AT),
+  col("daysPastDue", int(requiredNumber(BOUNDS.daysPastDue))),
+  col("amountFen", FEN, true),
+]);
+
+/** `installmentColumnsSchema` (at least one row). @internal */
+export const INSTALLMENT_COLUMNS = def(LIMITS.installments, [col("dueAt", AT), col("amountFen", FEN)], 1);
+
+/** `repaymentColumnsSchema`. @internal */
+export const REPAYMENT_COLUMNS = def(LIMITS.repayments, [col("at", AT), col("amountFen", FEN)]);
+
 /**
  * Checks a columnar section `o` (a snapshot: see `snapshot.ts`) found at `pre` (`["payments"]`,
- * `["devices", "events"]`). When `entriesChecked` (the snapshot found every schema column an array
- * within the cap, every required one present, and every entry valid: `copyColumnsChecked`), the
- * column loop would report nothing and is skipped; the unknown keys and equal lengths are still checked.
+ * `["devices", "events"]`, `["loans", 0, "installments"]`). When `entriesChecked` (the snapshot found
+ * every schema column an array within the cap, every required one present, and every entry valid:
+ * `copyColumnsChecked`), the entry loops would report nothing and are skipped; the minimum row count,
+ * the unknown keys and the equal lengths are still checked.
  * @internal
  */
 export function checkColumns(
@@ -171,35 +227,44 @@ export function checkColumns(
 ): void {
   const before = ctx.aborting;
   const cols = d.columns;
-  if (!entriesChecked)
-    for (let c = 0; c < cols.length; c++) {
-      const { key, check, valid, optional } = cols[c]!;
-      const v = o[key];
-      if (!Array.isArray(v)) {
-        if (v === undefined && optional) continue;
-        reportType(ctx, v, "array", pre, -1, key);
-        lengthChecks(ctx, v, 0, d.cap, pre, -1, key);
-        continue;
-      }
-      if (v.length > d.cap) {
-        report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
-        continue;
-      }
-      if (allValid(v, valid, optional)) continue;
-      const at: Path = [...pre, key];
-      for (let i = 0; i < v.length; i++) {
-        const x = v[i];
-        if (x === null && optional) continue;
-        if (!valid(x)) check(ctx, x, at, i);
-      }
+  for (let c = 0; c < cols.length; c++) {
+    const { key, check, valid, optional } = cols[c]!;
+    const v = o[key];
+    if (entriesChecked) {
+      // Every required column is an array within the cap here: only the minimum is left to check.
+      if (!optional && (v as readonly unknown[]).length < d.min)
+        report(ctx, "too_small", pre, -1, key, `must have at least ${d.min} items`, false);
+      continue;
     }
+    if (!Array.isArray(v)) {
+      if (v === undefined && optional) continue;
+      reportType(ctx, v, "array", pre, -1, key);
+      lengthChecks(ctx, v, optional ? 0 : d.min, d.cap, pre, -1, key);
+      continue;
+    }
+    if (v.length > d.cap) {
+      report(ctx, "too_big", pre, -1, key, `must have at most ${d.cap} items`, true);
+      continue;
+    }
+    if (v.length < d.min && !optional)
+      report(ctx, "too_small", pre, -1, key, `must have at least ${d.min} items`, false);
+    if (allValid(v, valid, optional)) continue;
+    const at: Path = [...pre, key];
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null && optional) continue;
+      if (!valid(x)) check(ctx, x, at, i);
+    }
+  }
   unknownKeys(ctx, o, d.keys, pre, -1);
   if (ctx.aborting !== before) return;
-  const n = (o.at as readonly unknown[]).length;
+  const first = cols[0]!.key;
+  const n = (o[first] as readonly unknown[]).length;
   for (let c = 0; c < cols.length; c++) {
     const key = cols[c]!.key;
     const v = o[key];
-    if (Array.isArray(v) && v.length !== n) report(ctx, "inconsistent", pre, -1, key, COLUMN_LENGTH_MESSAGE, false);
+    if (Array.isArray(v) && v.length !== n)
+      report(ctx, "inconsistent", pre, -1, key, columnLengthMessage(first), false);
   }
 }
 

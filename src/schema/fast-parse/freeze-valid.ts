@@ -49,23 +49,23 @@ export function freezeValidApplicant(a: Rec): void {
   freezeField(a, "social");
   const bureau = a.bureau as Rec | undefined;
   if (bureau !== undefined) {
-    freezeRows(bureau.inquiries);
-    freezeRows(bureau.accounts);
-    freezeRows(bureau.delinquencies);
+    freezeEvents(bureau.inquiries);
+    freezeEvents(bureau.accounts);
+    freezeEvents(bureau.delinquencies);
     Object.freeze(bureau);
   }
   const devices = a.devices as Rec | undefined;
   if (devices !== undefined) {
     freezeEvents(devices.events);
-    freezeRows(devices.records);
+    freezeEvents(devices.records);
     Object.freeze(devices);
   }
   const loans = a.loans;
   if (Array.isArray(loans)) {
     for (let i = 0; i < loans.length; i++) {
       const loan = loans[i] as Rec;
-      freezeRows(loan.installments);
-      freezeRows(loan.repayments);
+      freezeEvents(loan.installments);
+      freezeEvents(loan.repayments);
       Object.freeze(loan);
     }
     Object.freeze(loans);

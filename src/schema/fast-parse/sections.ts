@@ -10,6 +10,7 @@ import {
   isCalendarDate,
 } from "../applicant";
 import { BOUNDS, LIMITS } from "../limits";
+import { SECTION_FIELDS } from "../rows/section-rows";
 import {
   type EnumField,
   type NumericField,
@@ -26,7 +27,18 @@ import {
   requiredNumber,
   tokenField,
 } from "./checks";
-import { DEVICE_EVENT_COLUMNS, PAYMENT_COLUMNS, checkColumns } from "./columns";
+import {
+  ACCOUNT_COLUMNS,
+  DELINQUENCY_COLUMNS,
+  DEVICE_EVENT_COLUMNS,
+  DEVICE_RECORD_COLUMNS,
+  INQUIRY_COLUMNS,
+  INSTALLMENT_COLUMNS,
+  PAYMENT_COLUMNS,
+  REPAYMENT_COLUMNS,
+  type ColumnsDef,
+  checkColumns,
+} from "./columns";
 import {
   CHECKED_DEVICE_EVENT_COLUMNS,
   CHECKED_DEVICE_EVENTS,
@@ -164,6 +176,28 @@ function arrayAt(
   return undefined;
 }
 
+/**
+ * A section with a columnar form: an object is checked as columns (`checkColumns`, at `colPre`)
+ * and gives no rows to check; anything else goes to `arrayAt`. Returns the rows to check.
+ */
+function columnsOrArray(
+  ctx: Ctx,
+  v: unknown,
+  cols: ColumnsDef,
+  colPre: Path,
+  f: NumericField,
+  pre: Path,
+  idx: number,
+  key: string,
+  entriesChecked = false,
+): readonly unknown[] | undefined {
+  if (isObject(v)) {
+    checkColumns(ctx, v, cols, colPre, entriesChecked);
+    return undefined;
+  }
+  return arrayAt(ctx, v, f, pre, idx, key);
+}
+
 /** @internal */
 export const IDENTITY_KEYS = keys(
   "birthDate",
@@ -250,7 +284,7 @@ export function application(ctx: Ctx, v: unknown, pre: Path): void {
 }
 
 /** @internal */
-export const PAYMENT_KEYS = keys("at", "amountFen", "direction", "channel", "counterparty", "merchantCategory");
+export const PAYMENT_KEYS = keys(...SECTION_FIELDS.payments.fields);
 const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`, or `paymentColumnsSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
@@ -308,21 +342,11 @@ export const BUREAU_KEYS = keys(
   "monthlyObligationsFen",
 );
 /** @internal */
-export const INQ_KEYS = keys("at", "kind", "lenderId", "productType");
+export const INQ_KEYS = keys(...SECTION_FIELDS.inquiries.fields);
 /** @internal */
-export const ACC_KEYS = keys(
-  "kind",
-  "openedAt",
-  "closedAt",
-  "limitFen",
-  "balanceFen",
-  "monthlyPaymentFen",
-  "worstDaysPastDue",
-  "lenderId",
-  "productType",
-);
+export const ACC_KEYS = keys(...SECTION_FIELDS.accounts.fields);
 /** @internal */
-export const DEL_KEYS = keys("at", "daysPastDue", "amountFen");
+export const DEL_KEYS = keys(...SECTION_FIELDS.delinquencies.fields);
 const INQ_PRE: Path = ["bureau", "inquiries"];
 const ACC_PRE: Path = ["bureau", "accounts"];
 const DEL_PRE: Path = ["bureau", "delinquencies"];
@@ -334,7 +358,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
   const P = BUREAU_PATH;
   checkInt(ctx, o.reportedAt, AT, P, -1, "reportedAt");
   checkInt(ctx, o.historyMonths, HISTORY_MONTHS, P, -1, "historyMonths");
-  const inq = arrayAt(ctx, o.inquiries, INQUIRIES_ARRAY, P, -1, "inquiries");
+  const inq = columnsOrArray(ctx, o.inquiries, INQUIRY_COLUMNS, INQ_PRE, INQUIRIES_ARRAY, P, -1, "inquiries");
   if (inq !== undefined)
     for (let i = 0; i < inq.length; i++) {
       const e = inq[i];
@@ -349,7 +373,7 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkEnum(ctx, e.productType, PRODUCT_FIELD, INQ_PRE, i, "productType");
       unknownKeys(ctx, e, INQ_KEYS, INQ_PRE, i);
     }
-  const acc = arrayAt(ctx, o.accounts, ACCOUNTS_ARRAY, P, -1, "accounts");
+  const acc = columnsOrArray(ctx, o.accounts, ACCOUNT_COLUMNS, ACC_PRE, ACCOUNTS_ARRAY, P, -1, "accounts");
   if (acc !== undefined)
     for (let i = 0; i < acc.length; i++) {
       const e = acc[i];
@@ -369,7 +393,16 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
       checkEnum(ctx, e.productType, PRODUCT_FIELD, ACC_PRE, i, "productType");
       unknownKeys(ctx, e, ACC_KEYS, ACC_PRE, i);
     }
-  const del = arrayAt(ctx, o.delinquencies, DELINQUENCIES_ARRAY, P, -1, "delinquencies");
+  const del = columnsOrArray(
+    ctx,
+    o.delinquencies,
+    DELINQUENCY_COLUMNS,
+    DEL_PRE,
+    DELINQUENCIES_ARRAY,
+    P,
+    -1,
+    "delinquencies",
+  );
   if (del !== undefined)
     for (let i = 0; i < del.length; i++) {
       const e = del[i];
@@ -390,9 +423,9 @@ export function bureau(ctx: Ctx, v: unknown, pre: Path): void {
 /** @internal */
 export const DEVICES_KEYS = keys("events", "records");
 /** @internal */
-export const EVENT_KEYS = keys("at", "kind", "deviceId", "ipHash", "lat", "lon", "cityCode");
+export const EVENT_KEYS = keys(...SECTION_FIELDS.deviceEvents.fields);
 /** @internal */
-export const RECORD_KEYS = keys("deviceId", "firstSeenAt", "accountCount");
+export const RECORD_KEYS = keys(...SECTION_FIELDS.deviceRecords.fields);
 const EV_PRE: Path = ["devices", "events"];
 const REC_PRE: Path = ["devices", "records"];
 
@@ -401,16 +434,17 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
   const o = objectAt(ctx, v, true, pre, -1, "devices");
   if (o === undefined) return;
   const P = DEVICES_PATH;
-  const cols = isObject(o.events);
-  if (cols)
-    checkColumns(
-      ctx,
-      o.events as Record<string, unknown>,
-      DEVICE_EVENT_COLUMNS,
-      EV_PRE,
-      (ctx.checked & CHECKED_DEVICE_EVENT_COLUMNS) !== 0,
-    );
-  const ev = cols ? undefined : arrayAt(ctx, o.events, EVENTS_ARRAY, P, -1, "events");
+  const ev = columnsOrArray(
+    ctx,
+    o.events,
+    DEVICE_EVENT_COLUMNS,
+    EV_PRE,
+    EVENTS_ARRAY,
+    P,
+    -1,
+    "events",
+    (ctx.checked & CHECKED_DEVICE_EVENT_COLUMNS) !== 0,
+  );
   if (ev !== undefined && (ctx.checked & CHECKED_DEVICE_EVENTS) === 0) {
     let prev: Record<string, unknown> | undefined;
     for (let i = 0; i < ev.length; i++) {
@@ -433,7 +467,7 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
       unknownKeys(ctx, e, EVENT_KEYS, EV_PRE, i);
     }
   }
-  const rec = arrayAt(ctx, o.records, RECORDS_ARRAY, P, -1, "records");
+  const rec = columnsOrArray(ctx, o.records, DEVICE_RECORD_COLUMNS, REC_PRE, RECORDS_ARRAY, P, -1, "records");
   if (rec !== undefined)
     for (let i = 0; i < rec.length; i++) {
       const e = rec[i];
@@ -453,9 +487,9 @@ export function devices(ctx: Ctx, v: unknown, pre: Path): void {
 /** @internal */
 export const LOAN_KEYS = keys("loanId", "disbursedAt", "principalFen", "installments", "repayments");
 /** @internal */
-export const INST_KEYS = keys("dueAt", "amountFen");
+export const INST_KEYS = keys(...SECTION_FIELDS.installments.fields);
 /** @internal */
-export const REP_KEYS = keys("at", "amountFen");
+export const REP_KEYS = keys(...SECTION_FIELDS.repayments.fields);
 const LOAN_PRE: Path = ["loans"];
 
 /** `loans` (optional array of `platformLoanSchema`). */
@@ -471,9 +505,18 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
     checkToken(ctx, l.loanId, PSEUDONYM, LOAN_PRE, i, "loanId");
     checkInt(ctx, l.disbursedAt, AT, LOAN_PRE, i, "disbursedAt");
     checkInt(ctx, l.principalFen, FEN, LOAN_PRE, i, "principalFen");
-    const ins = arrayAt(ctx, l.installments, INSTALLMENTS_ARRAY, LOAN_PRE, i, "installments");
+    const IP: Path = ["loans", i, "installments"];
+    const ins = columnsOrArray(
+      ctx,
+      l.installments,
+      INSTALLMENT_COLUMNS,
+      IP,
+      INSTALLMENTS_ARRAY,
+      LOAN_PRE,
+      i,
+      "installments",
+    );
     if (ins !== undefined) {
-      const IP: Path = ["loans", i, "installments"];
       for (let j = 0; j < ins.length; j++) {
         const e = ins[j];
         if (validTimedAmount(e, "dueAt")) continue;
@@ -486,9 +529,9 @@ export function loans(ctx: Ctx, v: unknown, pre: Path): void {
         unknownKeys(ctx, e, INST_KEYS, IP, j);
       }
     }
-    const reps = arrayAt(ctx, l.repayments, REPAYMENTS_ARRAY, LOAN_PRE, i, "repayments");
+    const RP: Path = ["loans", i, "repayments"];
+    const reps = columnsOrArray(ctx, l.repayments, REPAYMENT_COLUMNS, RP, REPAYMENTS_ARRAY, LOAN_PRE, i, "repayments");
     if (reps !== undefined) {
-      const RP: Path = ["loans", i, "repayments"];
       for (let j = 0; j < reps.length; j++) {
         const e = reps[j];
         if (validTimedAmount(e, "at")) continue;

@@ -15,11 +15,12 @@
  * kind (an array where an object is expected, ...) are kept as they are, and validation rejects
  * them reading nothing but their type and `length`. An array longer than its cap in `LIMITS` is not
  * copied: a sparse array of length cap + 1 stands in for it, so validation reports the same
- * `too_big` issue without reading its elements. `payments` and `devices.events` sent as objects are
- * the columnar form (`../columnar.ts`): each column is copied into a fresh frozen array of the same
- * entries (`copyColumns`), so the copy keeps the form and no row object is built; each column is
- * checked while it is copied, and an ordinary-array copy of its entries is attached for the hot
- * passes (`../readable-columns/internal.ts`).
+ * `too_big` issue without reading its elements. An event section sent as an object (`payments`,
+ * `devices.events`, `devices.records`, the bureau's three tables, a loan's installments and
+ * repayments) is the columnar form (`../columnar.ts`): each column is copied into a fresh frozen
+ * array of the same entries (`copyColumns`), so the copy keeps the form and no row object is built;
+ * each column is checked while it is copied, and an ordinary-array copy of its entries is attached
+ * for the hot passes (`../readable-columns/internal.ts`).
  * @internal
  */
 import { LIMITS } from "../limits";
@@ -52,10 +53,16 @@ import {
   SOCIAL_KEYS,
 } from "./sections";
 import {
+  ACCOUNT_COLUMNS as ACCOUNT_CHECKS,
   type ColumnsDef as ColumnChecks,
+  DELINQUENCY_COLUMNS as DELINQUENCY_CHECKS,
   DEVICE_EVENT_COLUMNS as DEVICE_EVENT_CHECKS,
+  DEVICE_RECORD_COLUMNS as DEVICE_RECORD_CHECKS,
+  INQUIRY_COLUMNS as INQUIRY_CHECKS,
+  INSTALLMENT_COLUMNS as INSTALLMENT_CHECKS,
   PAYMENT_COLUMNS as PAYMENT_CHECKS,
   copyChecked,
+  REPAYMENT_COLUMNS as REPAYMENT_CHECKS,
 } from "./columns";
 import { deviceEventKey, deviceEventValues, paymentKey, paymentValues } from "./valid";
 
@@ -95,6 +102,12 @@ interface ColumnsDef {
 const columnsKind = (c: ColumnChecks): ColumnsDef => ({ kind: kind(c.keys), checks: c, cap: c.cap });
 const PAYMENT_COLUMNS = columnsKind(PAYMENT_CHECKS);
 const DEVICE_EVENT_COLUMNS = columnsKind(DEVICE_EVENT_CHECKS);
+const DEVICE_RECORD_COLUMNS = columnsKind(DEVICE_RECORD_CHECKS);
+const INQUIRY_COLUMNS = columnsKind(INQUIRY_CHECKS);
+const ACCOUNT_COLUMNS = columnsKind(ACCOUNT_CHECKS);
+const DELINQUENCY_COLUMNS = columnsKind(DELINQUENCY_CHECKS);
+const INSTALLMENT_COLUMNS = columnsKind(INSTALLMENT_CHECKS);
+const REPAYMENT_COLUMNS = columnsKind(REPAYMENT_CHECKS);
 
 /** The generic copy of an object of a kind (see the file comment). */
 function copyKind(o: Rec, k: Kind): Rec {
@@ -277,10 +290,14 @@ function copyDeviceEvents(a: readonly unknown[]): readonly unknown[] {
   return Object.freeze(out);
 }
 
-/** Replaces `o[key]` (already read once, into the copy `o`) by its copy when it is an array. */
-function arrayField(o: Rec, key: string, cap: number, copy: Copier): void {
+/**
+ * Replaces `o[key]` (already read once, into the copy `o`) by its copy when it is an array, or by
+ * its columns' copy (`copyColumns`) when it is an object (the columnar form of the section).
+ */
+function arrayField(o: Rec, key: string, cap: number, copy: Copier, cols: ColumnsDef): void {
   const v = o[key];
   if (Array.isArray(v)) o[key] = copyArray(v, cap, copy);
+  else if (isObject(v)) o[key] = copyColumns(v, cols);
 }
 
 /** Replaces `o[key]` by its copy when it is an object, and returns the copy (not frozen yet: its arrays are copied next). */
@@ -293,9 +310,9 @@ function objectField(o: Rec, key: string, k: Kind): Rec | undefined {
 }
 
 function bureauArrays(c: Rec): void {
-  arrayField(c, "inquiries", LIMITS.bureauInquiries, copyInquiry);
-  arrayField(c, "accounts", LIMITS.bureauAccounts, copyAccount);
-  arrayField(c, "delinquencies", LIMITS.bureauDelinquencies, copyDelinquency);
+  arrayField(c, "inquiries", LIMITS.bureauInquiries, copyInquiry, INQUIRY_COLUMNS);
+  arrayField(c, "accounts", LIMITS.bureauAccounts, copyAccount, ACCOUNT_COLUMNS);
+  arrayField(c, "delinquencies", LIMITS.bureauDelinquencies, copyDelinquency, DELINQUENCY_COLUMNS);
 }
 
 function deviceArrays(c: Rec, state: Checked): void {
@@ -304,20 +321,21 @@ function deviceArrays(c: Rec, state: Checked): void {
     c.events = copyDeviceEvents(ev);
     if (lastAllValid) state.checked |= CHECKED_DEVICE_EVENTS;
   } else if (isObject(ev)) c.events = copyColumns(ev, DEVICE_EVENT_COLUMNS, state, CHECKED_DEVICE_EVENT_COLUMNS);
-  arrayField(c, "records", LIMITS.deviceRecords, copyDeviceRecord);
+  arrayField(c, "records", LIMITS.deviceRecords, copyDeviceRecord, DEVICE_RECORD_COLUMNS);
 }
 
 /**
- * The copy of a columnar section (`payments` or `devices.events` sent as columns): its schema
+ * The copy of a columnar section (any event section sent as columns): its schema
  * columns read once each, every column that is an array copied entry by entry into a fresh frozen
  * array (the entries are not rows: nothing is rebuilt), a column over the row cap replaced by the
  * stand-in of `copyArray`, anything else kept for validation to reject; unknown keys as in `copyKind`.
  * Each column is checked while it is copied (`copyChecked`, one loop per kind of entry): when every
  * schema column is an array within the cap, every required one is present and every entry is
- * valid, `bit` is set in `state.checked` and validation skips the entry loops (`checkColumns`).
+ * valid, `bit` is set in `state.checked` (payments and device events; the other sections pass no
+ * state and are checked in full) and validation skips the entry loops (`checkColumns`).
  * The entries are also kept in ordinary arrays for the feature and fraud passes (`keepReadable`).
  */
-function copyColumns(o: Rec, d: ColumnsDef, state: Checked, bit: number): Rec {
+function copyColumns(o: Rec, d: ColumnsDef, state?: Checked, bit = 0): Rec {
   const c = copyKind(o, d.kind);
   const readable: Record<string, unknown[]> = {};
   const cols = d.checks.columns;
@@ -342,7 +360,7 @@ function copyColumns(o: Rec, d: ColumnsDef, state: Checked, bit: number): Rec {
     readable[key] = out;
     c[key] = Object.freeze(out.slice());
   }
-  if (all) state.checked |= bit;
+  if (all && state !== undefined) state.checked |= bit;
   keepReadable(c, readable);
   return Object.freeze(c);
 }
@@ -359,8 +377,8 @@ function copyLoans(a: readonly unknown[]): readonly unknown[] {
       continue;
     }
     const o = copyKind(e, LOAN);
-    arrayField(o, "installments", LIMITS.installments, copyInstallment);
-    arrayField(o, "repayments", LIMITS.repayments, copyRepayment);
+    arrayField(o, "installments", LIMITS.installments, copyInstallment, INSTALLMENT_COLUMNS);
+    arrayField(o, "repayments", LIMITS.repayments, copyRepayment, REPAYMENT_COLUMNS);
     out.push(Object.freeze(o));
   }
   return Object.freeze(out);
