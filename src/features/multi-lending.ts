@@ -38,7 +38,7 @@ export function loanInquiryCounts(
   const count = rowCount(inquiries, INQUIRY);
   const sc = scratchFor(inquiries);
   for (let i = 0; i < count; i++) {
-    const q = Array.isArray(inquiries) ? inquiries[i]! : rowAt<BureauInquiry>(inquiries, i, INQUIRY, sc);
+    const q = rowAt<BureauInquiry>(inquiries, i, INQUIRY, sc);
     if (q.kind !== "loan_application" || q.at > end || q.at <= start) continue;
     n++;
     const id = q.lenderId;

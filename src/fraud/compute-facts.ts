@@ -104,9 +104,7 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
     const na = rowCount(accounts, SECTION_FIELDS.accounts);
     const sa = scratchFor(accounts);
     for (let i = 0; i < na; i++) {
-      const acc = Array.isArray(accounts)
-        ? accounts[i]!
-        : rowAt<BureauAccount>(accounts, i, SECTION_FIELDS.accounts, sa);
+      const acc = rowAt<BureauAccount>(accounts, i, SECTION_FIELDS.accounts, sa);
       if (acc.kind === "microloan" && acc.openedAt <= anchor && acc.openedAt > anchor - LENDING_WINDOW_MS) micro++;
     }
     setNum(v, m, FIXED.microloansOpened30d, micro);
@@ -155,9 +153,7 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
     const nr = rowCount(records, SECTION_FIELDS.deviceRecords);
     const sr = scratchFor(records);
     for (let i = 0; i < nr; i++) {
-      const r = Array.isArray(records)
-        ? records[i]!
-        : rowAt<DeviceRecord>(records, i, SECTION_FIELDS.deviceRecords, sr);
+      const r = rowAt<DeviceRecord>(records, i, SECTION_FIELDS.deviceRecords, sr);
       if (r.accountCount > maxAccounts) maxAccounts = r.accountCount;
       if (app?.deviceId !== undefined && r.deviceId === app.deviceId) {
         setNum(v, m, FIXED.deviceAccounts, r.accountCount);

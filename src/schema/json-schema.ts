@@ -10,15 +10,20 @@ import { columnarApplicantSchema } from "./columnar";
  * @example applicantJsonSchema().type // => "object"
  */
 export function applicantJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(applicantSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
-  schema.title = "riskcard Applicant";
-  schema.description =
+  return withTitle(
+    applicantSchema,
+    "riskcard Applicant",
     "One loan application (riskcard input contract). Money in integer fen, time in epoch ms. " +
-    "identity needs birthDate (a real calendar date) or ageYears. Unknown keys are rejected.";
-  return schema;
+      "identity needs birthDate (a real calendar date) or ageYears. Unknown keys are rejected.",
+  );
+}
+
+/** `schema` as draft 2020-12 JSON Schema with its `title` and `description`. */
+function withTitle(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  out.title = title;
+  out.description = description;
+  return out;
 }
 
 /**
@@ -33,19 +38,16 @@ export function applicantJsonSchema(): Record<string, unknown> {
  * @example (columnarApplicantJsonSchema() as any).properties.payments.required // => ["at", "amountFen", "direction", "channel"]
  */
 export function columnarApplicantJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(columnarApplicantSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
-  schema.title = "riskcard Applicant (columnar)";
-  schema.description =
+  return withTitle(
+    columnarApplicantSchema,
+    "riskcard Applicant (columnar)",
     "One loan application (riskcard input contract) with every event section as columns (payments, " +
-    "devices.events, devices.records, bureau.inquiries, bureau.accounts, bureau.delinquencies, and each " +
-    "loan's installments and repayments; a loan itself stays an object): one array per field, row i " +
-    "being entry i of every column. Every column must have as many entries as the section's first " +
-    "column (`at`; `kind` for accounts, `deviceId` for device records, `dueAt` for installments); an " +
-    "optional column may be left out, and holds null on rows without the field. " +
-    "Money in integer fen, time in epoch ms. identity needs birthDate (a real calendar date) or ageYears. " +
-    "Unknown keys are rejected.";
-  return schema;
+      "devices.events, devices.records, bureau.inquiries, bureau.accounts, bureau.delinquencies, and each " +
+      "loan's installments and repayments; a loan itself stays an object): one array per field, row i " +
+      "being entry i of every column. Every column must have as many entries as the section's first " +
+      "column (`at`; `kind` for accounts, `deviceId` for device records, `dueAt` for installments); an " +
+      "optional column may be left out, and holds null on rows without the field. " +
+      "Money in integer fen, time in epoch ms. identity needs birthDate (a real calendar date) or ageYears. " +
+      "Unknown keys are rejected.",
+  );
 }

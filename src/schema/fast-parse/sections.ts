@@ -288,11 +288,17 @@ export const PAYMENT_KEYS = keys(...SECTION_FIELDS.payments.fields);
 const PAY_PRE: Path = ["payments"];
 /** `payments` (optional array of `paymentEventSchema`, or `paymentColumnsSchema`). */
 export function payments(ctx: Ctx, v: unknown, pre: Path): void {
-  if (isObject(v)) {
-    checkColumns(ctx, v, PAYMENT_COLUMNS, PAY_PRE, (ctx.checked & CHECKED_PAYMENT_COLUMNS) !== 0);
-    return;
-  }
-  const arr = arrayAt(ctx, v, PAYMENTS_ARRAY, pre, -1, "payments");
+  const arr = columnsOrArray(
+    ctx,
+    v,
+    PAYMENT_COLUMNS,
+    PAY_PRE,
+    PAYMENTS_ARRAY,
+    pre,
+    -1,
+    "payments",
+    (ctx.checked & CHECKED_PAYMENT_COLUMNS) !== 0,
+  );
   if (arr === undefined || (ctx.checked & CHECKED_PAYMENTS) !== 0) return;
   for (let i = 0; i < arr.length; i++) {
     const e = arr[i];
