@@ -68,8 +68,9 @@ export const columnLengthMessage = (first: string): string => `must have as many
 /** The message of a column whose length differs from `at`'s (payments, device events, ...). */
 export const COLUMN_LENGTH_MESSAGE = columnLengthMessage("at");
 
-/** A column of `cap` entries at most, each `item`. */
-const column = <T extends z.ZodType>(item: T, cap: number) => z.array(item).max(cap);
+/** A column of `min` (default 0) to `cap` entries, each `item` (zod checks min, then max). */
+const column = <T extends z.ZodType>(item: T, cap: number, min = 0) =>
+  (min > 0 ? z.array(item).min(min) : z.array(item)).max(cap);
 /** An optional column: absent, or `cap` entries at most, each `item` or `null`. */
 const optionalColumn = <T extends z.ZodType>(item: T, cap: number) => z.array(item.nullable()).max(cap).optional();
 
@@ -196,8 +197,9 @@ export const bureauDelinquencyColumnsSchema = z
  */
 export const installmentColumnsSchema = z
   .strictObject({
-    dueAt: column(epochMs, LIMITS.installments).min(1),
-    amountFen: column(fen, LIMITS.installments).min(1),
+    // min before max, as the row form's installments and the fast path's length checks report them
+    dueAt: column(epochMs, LIMITS.installments, 1),
+    amountFen: column(fen, LIMITS.installments, 1),
   })
   .superRefine(sameLength("dueAt"));
 
