@@ -5,6 +5,7 @@ import { CliError, EXIT, issuesLine } from "./errors";
 import type { CliIo } from "./io";
 import { engineFromFile, readJsonl } from "./simulate";
 import { createEngine } from "../decision/engine";
+import type { RouteMismatch } from "../decision/types";
 
 /**
  * Help text of `riskcard replay`.
@@ -15,7 +16,9 @@ export const REPLAY_HELP = `Usage: riskcard replay RECORDS.jsonl [--engine CONFI
 Checks an append-only log of decision records (one toDecisionRecord line each) against the
 current artefacts: every decision is re-run from its trace (recorded features, facts and guard
 inputs) and compared byte for byte. Prints a JSON summary on stdout: how many are identical and
-changed, by artefact whose version differs, and by decision field that changed.
+changed, by artefact whose version differs, by decision field that changed, and by routing step
+that would now choose differently ("segment full-file -> thin-file", "arm champion -> b": a strategy's
+segment, an experiment's arm).
 
   --engine CONFIG.json   the engine configuration to check against (default: the shipped artefacts)
 
@@ -45,6 +48,7 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
   let changed = 0;
   const byArtefact: Record<string, number> = {};
   const byField: Record<string, number> = {};
+  const byRoute: Record<string, number> = {};
   for (const [i, rec] of records.entries()) {
     let r: ReturnType<typeof engine.replay>;
     try {
@@ -58,6 +62,10 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
     else changed++;
     for (const m of r.mismatches.artefacts) byArtefact[m.artefact] = (byArtefact[m.artefact] ?? 0) + 1;
     for (const f of r.mismatches.fields) byField[f] = (byField[f] ?? 0) + 1;
+    for (const m of r.mismatches.route ?? []) {
+      const key = routeKey(m);
+      byRoute[key] = (byRoute[key] ?? 0) + 1;
+    }
   }
   const summary = {
     records: records.length,
@@ -65,10 +73,26 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
     changed,
     byArtefact: sorted(byArtefact),
     byField: sorted(byField),
+    byRoute: sorted(byRoute),
   };
   io.stdout.write(`${JSON.stringify(summary)}\n`);
-  io.stderr.write(`riskcard replay: ${records.length} records, ${identical} identical, ${changed} changed\n`);
+  const rerouted = Object.values(byRoute).reduce((a, b) => a + b, 0);
+  io.stderr.write(
+    `riskcard replay: ${records.length} records, ${identical} identical, ${changed} changed` +
+      `${rerouted === 0 ? "" : `, ${rerouted} routed differently`}\n`,
+  );
   return changed === 0 ? EXIT.ok : EXIT.data;
+}
+
+/**
+ * The summary key of a route mismatch: the step, then the recorded and the current choice (segment ids and arm
+ * names come from the configuration, never from the applicant).
+ * @param m the route mismatch of one replayed record
+ * @returns `"step recorded -> current"`
+ * @example routeKey({ step: "segment", recorded: "full-file", current: "thin-file" }) // => "segment full-file -> thin-file"
+ */
+function routeKey(m: RouteMismatch): string {
+  return `${m.step} ${m.recorded} -> ${m.current}`;
 }
 
 function sorted(o: Record<string, number>): Record<string, number> {

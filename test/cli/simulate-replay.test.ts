@@ -84,7 +84,15 @@ describe("riskcard replay", () => {
   it("reports every record identical against the same artefacts (exit 0)", async () => {
     const r = await cli(["replay", log]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ records: 200, identical: 200, changed: 0, byArtefact: {}, byField: {} });
+    expect(JSON.parse(r.out)).toEqual({
+      records: 200,
+      identical: 200,
+      changed: 0,
+      byArtefact: {},
+      byField: {},
+      byRoute: {},
+    });
+    expect(r.err).toBe("riskcard replay: 200 records, 200 identical, 0 changed\n");
   });
 
   it("names the changed artefact and fields against another configuration (exit 1), as replaying one by one shows", async () => {
@@ -105,6 +113,51 @@ describe("riskcard replay", () => {
     expect(s.identical).toBe(200 - changed);
     expect(s.byArtefact).toEqual({ thresholds: 200 });
     expect(s.byField.outcome).toBe(outcome.n);
+  });
+
+  it("prints the route changes of strategy records: each record routed to the other segment is counted", async () => {
+    const strategy = JSON.parse(readFileSync(join(root, "models/strategy.json"), "utf8"));
+    const segmented = createEngine({ strategy: "default" });
+    const decisions = population()
+      .slice(0, 200)
+      .map((p) => segmented.decide(p, { asOf: POPULATION_AS_OF, trace: true }));
+    const strategyLog = join(dir, "strategy-records.jsonl");
+    writeFileSync(strategyLog, decisions.map((d) => `${toDecisionRecord(d)}\n`).join(""));
+    // the same segments with their conditions swapped: every record now routes to the other segment (the decision
+    // itself is still the recorded segment's, so only versions.segment changes)
+    const swapped = join(dir, "swapped.json");
+    const [thin, full] = strategy.segments;
+    writeFileSync(
+      swapped,
+      JSON.stringify({
+        strategy: {
+          ...strategy,
+          segments: [
+            { ...thin, when: full.when },
+            { ...full, when: thin.when },
+          ],
+        },
+      }),
+    );
+    const recordedIn = (id: string): number =>
+      decisions.filter((d) => d.versions.segment!.startsWith(`${id} (`)).length;
+    const thinCount = recordedIn("thin-file");
+    const fullCount = recordedIn("full-file");
+    expect([thinCount > 0, fullCount > 0, thinCount + fullCount]).toEqual([true, true, 200]);
+    const r = await cli(["replay", strategyLog, "--engine", swapped]);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.out);
+    expect(s.byRoute).toEqual({
+      "segment full-file -> thin-file": fullCount,
+      "segment thin-file -> full-file": thinCount,
+    });
+    expect([s.changed, s.byField["versions.segment"]]).toEqual([200, 200]);
+    expect(r.err).toBe("riskcard replay: 200 records, 0 identical, 200 changed, 200 routed differently\n");
+    // against the strategy they were made with, no route changes
+    const same = join(dir, "same.json");
+    writeFileSync(same, JSON.stringify({ strategy }));
+    const r0 = await cli(["replay", strategyLog, "--engine", same]);
+    expect([r0.code, JSON.parse(r0.out).byRoute]).toEqual([0, {}]);
   });
 
   it("exits 1 on a line that is not a decision record", async () => {
