@@ -501,25 +501,27 @@ describe("SECTION_FIELDS (the readers' and transposer's field lists)", () => {
 describe("columnarApplicantJsonSchema", () => {
   it("describes columns: required ones, optional ones holding null, the row cap on each", () => {
     const s = columnarApplicantJsonSchema() as any;
-    const p = s.properties.payments;
+    // each event section is anyOf [rows, columns] (test/schema/columnar-json-schema.test.ts); the columns here
+    const col = (section: any) => section.anyOf[1];
+    const p = col(s.properties.payments);
     expect(p.type).toBe("object");
     expect(p.required).toEqual(["at", "amountFen", "direction", "channel"]);
     expect(p.additionalProperties).toBe(false);
     expect(p.properties.at).toMatchObject({ type: "array", maxItems: 100_000, items: { type: "integer", minimum: 0 } });
     expect(p.properties.counterparty.items.anyOf).toContainEqual({ type: "null" });
-    const ev = s.properties.devices.properties.events;
+    const ev = col(s.properties.devices.properties.events);
     expect(ev.required).toEqual(["at", "kind", "deviceId"]);
     expect(ev.properties.lat.items.anyOf).toContainEqual({ type: "null" });
     expect(ev.properties.at.maxItems).toBe(20_000);
     expect(s.description).toContain("as many entries as the section's first column (`at`;");
-    expect(s.properties.bureau.properties.accounts.required).toEqual([
+    expect(col(s.properties.bureau.properties.accounts).required).toEqual([
       "kind",
       "openedAt",
       "balanceFen",
       "worstDaysPastDue",
     ]);
-    expect(s.properties.loans.items.properties.installments.properties.dueAt.minItems).toBe(1);
-    expect(s.properties.loans.items.properties.repayments.properties.at.maxItems).toBe(2_000);
+    expect(col(s.properties.loans.items.properties.installments).properties.dueAt.minItems).toBe(1);
+    expect(col(s.properties.loans.items.properties.repayments).properties.at.maxItems).toBe(2_000);
   });
 
   it("is the row form's JSON Schema turned into columns, field by field (the two cannot drift apart)", () => {
@@ -541,7 +543,9 @@ describe("columnarApplicantJsonSchema", () => {
       [rl.installments, cl.installments],
       [rl.repayments, cl.repayments],
     ];
-    for (const [r, c] of sections) {
+    for (const [r, either] of sections) {
+      expect(either.anyOf[0]).toEqual(r);
+      const c = either.anyOf[1];
       const row = r.items;
       expect(Object.keys(c.properties)).toEqual(Object.keys(row.properties));
       expect(c.required).toEqual(row.required);
