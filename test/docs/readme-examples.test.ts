@@ -16,8 +16,9 @@
  * - The line right above a block may hold `<!-- example: typecheck-only: why -->` (the block needs a web
  *   server or Redis: it is type-checked, not run) and/or `<!-- example: continues -->` (the block goes on from
  *   the block above, whose code runs first) and/or `<!-- example: applicant = syn-00107 -->` (the block's
- *   `applicant` is that SYNTHETIC fixture applicant). Blocks run in a fresh temporary directory holding
- *   `card.pmml` (the shipped card as PMML), so that relative file names read and write there.
+ *   `applicant` is that SYNTHETIC fixture applicant). A bare file name in quotes in a block
+ *   (`"card.pmml"`, `"decisions.jsonl"`) names a file in a fresh temporary directory holding `card.pmml` (the
+ *   shipped card as PMML): the block as run is given that path (the working directory is never changed).
  *
  * How: each block is written to `.tmp/readme-examples/` (git-ignored) as a module (no eval), imported by vitest
  * to run, and type-checked with the TypeScript compiler API under the repository's tsconfig (minus the unused
@@ -27,7 +28,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as exampleFixtures from "./example-fixtures";
 import { checkResult } from "./extract-examples";
 import { generateBlockModule, readReadmeBlocks, typeErrors } from "./readme-blocks";
@@ -48,8 +49,19 @@ const typedBy = new Map<string, string>([
   ...Object.keys(exampleFixtures).map((n) => [n, join(root, "test", "docs", "example-fixtures.ts")] as const),
   ...Object.keys(readmeFixtures).map((n) => [n, join(root, "test", "docs", "readme-fixtures.ts")] as const),
 ]);
-// The blocks as run: a path the README writes under `node_modules/riskcard/` names the checkout's file.
-const runBlocks = readReadmeBlocks(readme.replaceAll("node_modules/riskcard/", `${root}/`));
+// Relative file names (card.pmml, decisions.jsonl) are read and written in a fresh directory: the blocks as run
+// name it, so that nothing depends on the worker's working directory (no process.chdir, which a vitest
+// worker thread may not call).
+const work = readmeFixtures.readmeWorkDir();
+/** A bare file name in quotes (`"card.pmml"`), as a block reads or writes it. */
+const BARE_FILE = /(["'`])([\w-]+\.(?:pmml|jsonl|json|csv|html|txt|xml))\1/g;
+// The blocks as run: a path the README writes under `node_modules/riskcard/` names the checkout's file, a bare
+// file name the work directory's.
+const runBlocks = readReadmeBlocks(
+  readme
+    .replaceAll("node_modules/riskcard/", `${root}/`)
+    .replace(BARE_FILE, (_, quote: string, name: string) => `${quote}${join(work, name)}${quote}`),
+);
 
 mkdirSync(outDir, { recursive: true });
 const files = blocks.map((b, i) => {
@@ -63,13 +75,14 @@ const files = blocks.map((b, i) => {
 });
 
 describe("README.md code blocks", () => {
-  // relative file names (card.pmml, decisions.jsonl) are read and written in a fresh directory
-  const cwd = process.cwd();
-  const work = readmeFixtures.readmeWorkDir();
-  beforeAll(() => process.chdir(work));
-  afterAll(() => {
-    process.chdir(cwd);
-    rmSync(work, { recursive: true, force: true });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("names every file a run block reads or writes by its path in the work directory", () => {
+    const named = runBlocks.flatMap((b) => (b.mode === "run" ? [...b.code.matchAll(BARE_FILE)] : []));
+    expect(named).toEqual([]);
+    const used = runBlocks.filter((b) => b.mode === "run" && b.code.includes(work));
+    // card.pmml (the PMML block) and decisions.jsonl (the replay block) at least
+    expect(used.length).toBeGreaterThanOrEqual(2);
   });
 
   it("every ts/js block is read; those not run say why", () => {
