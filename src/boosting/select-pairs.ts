@@ -89,3 +89,40 @@ export function halves(labels: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/**
+ * How many failed tests of the pair set backward elimination answers by dropping one pair; after them,
+ * each failed test drops the weaker half of the pairs left (`pairsToDrop`). One by one, 20 requested pairs
+ * that all fail boost 21 pair sets (210 pair fits); with this bound 8 sets (89 pair fits). A training
+ * that drops at most this many pairs boosts the same sets as one by one, so its card is unchanged
+ * (bench/RESULTS.md, "boosting pair-selection worst case").
+ */
+export const SINGLE_DROP_ROUNDS = 3;
+
+/**
+ * How many pairs backward elimination drops after the `round`-th failed test of the set (counted from 0):
+ * one for the first `SINGLE_DROP_ROUNDS` tests, then half the `active` pairs rounded up.
+ * @param round failed tests before this one
+ * @param active pairs in the set that failed (at least 1)
+ * @returns the number of pairs to drop, 1 to `active`
+ * @example [pairsToDrop(0, 20), pairsToDrop(3, 17), pairsToDrop(4, 1)] // => [1, 9, 1]
+ * @internal
+ */
+export function pairsToDrop(round: number, active: number): number {
+  return round < SINGLE_DROP_ROUNDS ? 1 : Math.ceil(active / 2);
+}
+
+/**
+ * The `n` pairs with the lowest z of their own, lowest first, the earlier pair first on ties.
+ * @param z each pair's own z (`pairEvidence(...).z`)
+ * @param n how many
+ * @returns their indices into `z`
+ * @example weakestPairs([1.5, -0.2, 0.3, -0.2], 3) // => [1, 3, 2]
+ * @internal
+ */
+export function weakestPairs(z: readonly number[], n: number): number[] {
+  return z
+    .map((_, t) => t)
+    .sort((s, t) => z[s]! - z[t]! || s - t)
+    .slice(0, n);
+}

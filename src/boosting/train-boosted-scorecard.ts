@@ -29,7 +29,7 @@ import {
   rankPairs,
 } from "./pairs";
 import { purifyInto } from "./purify-pairs";
-import { halves, keepZ, pairEvidence } from "./select-pairs";
+import { halves, keepZ, pairEvidence, pairsToDrop, weakestPairs } from "./select-pairs";
 import type {
   BoostOptions,
   BoostReport,
@@ -72,7 +72,8 @@ const OWN = new Set([
  * 3b. with `interactions`, boosts the best pairs (FAST gain) after the mains and keeps them only
  *    when, on half the validation rows (the other half picks the pair rounds), the set lowers the
  *    log-loss by at least `keepZ(m)` standard errors; otherwise the weakest pair is dropped and the
- *    rest boosted again (`report.pairSelection` says which pairs were kept and why);
+ *    rest boosted again, after three drops the weaker half at once (`report.pairSelection` says which
+ *    pairs were kept and why);
  * 4. purifies each pair term: the count-weighted mean of every row and column of
  *    its table moves into the two features' main shapes (Lengerich et al., AISTATS 2020), so the
  *    mains hold every one-feature effect and the pair only the interaction; a cell with fewer than
@@ -248,7 +249,8 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     // Held-out rows split in two: the stopping half picks each fit's rounds; the selection half
     // (untouched by training and stopping) tests the set of pairs. Backward elimination: while the
     // set's held-out log-loss reduction is under keepZ(m) standard errors (m = the sets that may be
-    // tested), the pair with the lowest z of its own is dropped and the rest boosted again.
+    // tested), the pair with the lowest z of its own is dropped and the rest boosted again; after
+    // SINGLE_DROP_ROUNDS failed tests, the weaker half is dropped at once (select-pairs.ts).
     const half = halves(validLabels);
     const stopAt = validIdx.filter((_, k) => half[k] === 0);
     const selAt = validIdx.filter((_, k) => half[k] === 1);
@@ -263,6 +265,7 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
     const threshold = keepZ(active.length);
     let fit: ReturnType<typeof boostPairs> | undefined;
     let setEvidence: PairSetEvidence | undefined;
+    let failedTests = 0;
     while (active.length > 0) {
       const sizes = active.map(sizeOf);
       fit = boostPairs(
@@ -315,12 +318,15 @@ export function trainBoostedScorecard(data: TrainingData, options: BoostOptions)
         for (let t = 0; t < active.length; t++) record(t, true);
         break;
       }
-      let weakest = 0;
-      ev.forEach((e, t) => {
-        if (e.z < ev[weakest]!.z) weakest = t;
-      });
-      record(weakest, false);
-      active = active.filter((_, t) => t !== weakest);
+      // the weakest pair, or after SINGLE_DROP_ROUNDS failed tests the weaker half (a bound on the refits)
+      const dropped = new Set(
+        weakestPairs(
+          ev.map((e) => e.z),
+          pairsToDrop(failedTests++, active.length),
+        ),
+      );
+      for (const t of dropped) record(t, false);
+      active = active.filter((_, t) => !dropped.has(t));
     }
     const report = requested.map((q) => selection.get(q)!);
     if (active.length === 0 || fit === undefined)

@@ -50,7 +50,8 @@ export interface BoostOptions extends SharedTrainOptions {
    * split in two halves (stratified), one picks the pair rounds (early stopping), the other tests
    * the set of pairs; while the set lowers that half's log-loss by fewer than `keepZ(m)` standard
    * errors (1.96 for one requested pair up to 3.02 for 20, Bonferroni over the m sets that may be
-   * tested), the pair with the lowest z of its own is dropped and the rest boosted again. So a
+   * tested), the pair with the lowest z of its own is dropped and the rest boosted again (after three
+   * such drops, the weaker half at once: at most 8 sets boosted for 20 pairs). So a
    * small validation part (German credit's 105 rows) keeps no pair and the card is the mains-only
    * card, byte for byte. `report.pairSelection` says which pairs were kept or dropped and why.
    * Without validation rows (`validationShare: 0`) the pairs are kept untested. Each kept pair
@@ -146,7 +147,8 @@ export interface PairSetEvidence {
  * - `no_gain`: dropped; its FAST gain on the training residuals is 0 (no split helps);
  * - `no_improvement`: dropped; no round of pair boosting lowered the stopping rows' log-loss;
  * - `not_significant`: dropped; the set it was in did not reach the threshold, and of that set it
- *   had the lowest z of its own (backward elimination: it is dropped and the rest boosted again).
+ *   had the lowest z of its own (backward elimination: it is dropped and the rest boosted again), or,
+ *   after three such drops, was in the weaker half of the set (`SINGLE_DROP_ROUNDS`), all dropped at once.
  */
 export type PairSelectionReason = "significant" | "untested" | "no_gain" | "no_improvement" | "not_significant";
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { trainBoostedScorecard } from "../../src/boosting";
 import type { BoostOptions, BoostedScorecard } from "../../src/boosting";
 import { logLoss } from "../../src/boosting/boost-shapes";
-import { halves, keepZ, pairEvidence } from "../../src/boosting/select-pairs";
+import {
+  SINGLE_DROP_ROUNDS,
+  halves,
+  keepZ,
+  pairEvidence,
+  pairsToDrop,
+  weakestPairs,
+} from "../../src/boosting/select-pairs";
 import type { TrainingData } from "../../src/scorecard/train";
 import { mulberry32 } from "../../src/scorecard/train/train-test-split";
 
@@ -166,5 +173,98 @@ describe("trainBoostedScorecard keeps only pairs that earn their place (issue 20
       [true, "untested"],
     ]);
     expect(b.report.pairs).toHaveLength(2);
+  });
+});
+
+/** The pair-set sizes backward elimination boosts for `m` pairs when every test fails. */
+function boostedSizes(m: number): number[] {
+  const sizes: number[] = [];
+  for (let active = m, round = 0; active > 0; round++) {
+    sizes.push(active);
+    active -= pairsToDrop(round, active);
+  }
+  return sizes;
+}
+
+describe("the bound on backward elimination (issue 19 follow-up): one pair per failed test, then half", () => {
+  it("20 requested pairs that all fail: 8 sets boosted, not 21 (hand calculation)", () => {
+    expect(SINGLE_DROP_ROUNDS).toBe(3);
+    // one drop after each of the first three failed tests (20 -> 19 -> 18 -> 17), then ceil(half):
+    // 17 - 9 = 8, 8 - 4 = 4, 4 - 2 = 2, 2 - 1 = 1, 1 - 1 = 0
+    expect(boostedSizes(20)).toEqual([20, 19, 18, 17, 8, 4, 2, 1]);
+    // pair fits: 20 + 19 + 18 + 17 + 8 + 4 + 2 + 1 = 89, against 20 + 19 + ... + 1 = 210 one by one
+    expect(boostedSizes(20).reduce((a, b) => a + b, 0)).toBe(89);
+    // up to SINGLE_DROP_ROUNDS drops, the sets are those of one-by-one elimination
+    expect(boostedSizes(3)).toEqual([3, 2, 1]);
+  });
+
+  it("drops 1 to all of the set each time; at most SINGLE_DROP_ROUNDS + 1 + ceil(log2 m) sets (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.nat(30), fc.integer({ min: 1, max: 20 }), (m, round, active) => {
+        const n = pairsToDrop(round, active);
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(active);
+        if (round < SINGLE_DROP_ROUNDS) expect(n).toBe(1);
+        expect(boostedSizes(m).length).toBeLessThanOrEqual(SINGLE_DROP_ROUNDS + 1 + Math.ceil(Math.log2(m)));
+      }),
+    );
+  });
+
+  it("weakestPairs equals the naive repeated scan for the lowest z (earlier pair first on ties), property", () => {
+    const naive = (z: readonly number[], n: number): number[] => {
+      const out: number[] = [];
+      while (out.length < n) {
+        let w = -1;
+        z.forEach((v, t) => {
+          if (!out.includes(t) && (w < 0 || v < z[w]!)) w = t;
+        });
+        out.push(w);
+      }
+      return out;
+    };
+    // z values from a few integers and halves, so that ties are common
+    const zArb = fc.array(
+      fc.integer({ min: -6, max: 6 }).map((k) => k / 2),
+      { minLength: 1, maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(
+        zArb.chain((z) => fc.tuple(fc.constant(z), fc.integer({ min: 1, max: z.length }))),
+        ([z, n]) => {
+          expect(weakestPairs(z, n)).toEqual(naive(z, n));
+        },
+      ),
+    );
+  });
+
+  it("a training that hits the bound (SYNTHETIC weak interactions, 20 pairs requested): every pair dropped as not significant and the card is the mains-only card byte for byte", () => {
+    // seven columns, every pair interacting weakly (+-0.13 log-odds by whether both sit on the same side of
+    // 0.5): each pair set helps the stopping rows, but the 157 selection rows cannot show it at keepZ, so
+    // elimination runs until no pair is left (21 sets one by one)
+    const rand = mulberry32(5);
+    const K = 7;
+    const columns: Record<string, number[]> = { y: [] };
+    for (let k = 0; k < K; k++) columns[`c${k}`] = [];
+    for (let i = 0; i < 3000; i++) {
+      const v = Array.from({ length: K }, () => rand());
+      for (const [k, x] of v.entries()) columns[`c${k}`]!.push(x);
+      let lo = -1 + v[0]!;
+      for (let a = 0; a < K; a++)
+        for (let b = a + 1; b < K; b++) lo += (0.8 * (v[a]! > 0.5 !== v[b]! > 0.5 ? 0.5 : -0.5)) / 3;
+      columns.y!.push(rand() < 1 / (1 + Math.exp(-lo)) ? 1 : 0);
+    }
+    const data = { columns, target: "y" };
+    const options = { maxRounds: 200, patience: 20, validationShare: 0.15 };
+    const mains = boosted(data, options);
+    const b = boosted(data, { ...options, interactions: 20 });
+    const sel = b.report.pairSelection;
+    expect(sel).toHaveLength(20);
+    // 20 pairs dropped after failed tests: more than SINGLE_DROP_ROUNDS, so the bound was hit
+    expect(sel.map((p) => [p.kept, p.reason])).toEqual(Array(20).fill([false, "not_significant"]));
+    // 3,000 rows, 70% train, 15% of those validation (315), the selection half 157 (within each class the
+    // first row goes to the stopping half)
+    expect(new Set(sel.map((p) => p.rows))).toEqual(new Set([157]));
+    expect(b.json).toBe(mains.json);
+    expect(b.report.pairSetEvidence).toBeUndefined();
   });
 });
