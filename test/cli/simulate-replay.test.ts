@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toDecisionRecord } from "../../src/decision";
-import { createEngine } from "../../src/index";
+import { createEngine, createExperiment } from "../../src/index";
 import { simulate } from "../../src/simulate";
 import { POPULATION_AS_OF, outcomes, population } from "../decision/helpers";
 import { cli, tempDir } from "./helpers";
@@ -158,6 +158,36 @@ describe("riskcard replay", () => {
     writeFileSync(same, JSON.stringify({ strategy }));
     const r0 = await cli(["replay", strategyLog, "--engine", same]);
     expect([r0.code, JSON.parse(r0.out).byRoute]).toEqual([0, {}]);
+  });
+
+  it("prints the arm changes of experiment records replayed under another salt", async () => {
+    const experiment = (salt: string) => ({
+      champion: {},
+      challengers: [{ id: "strict", config: STRICT, share: 0.5, mode: "live" }],
+      salt,
+    });
+    const before = createExperiment(experiment("first-salt-2026") as never);
+    const after = createExperiment(experiment("second-salt-2026") as never);
+    const decisions = population()
+      .slice(0, 100)
+      .map((p) => before.decide(p, { asOf: POPULATION_AS_OF, trace: true }));
+    const records = join(dir, "experiment-records.jsonl");
+    writeFileSync(records, decisions.map((d) => `${toDecisionRecord(d)}\n`).join(""));
+    const cfg = join(dir, "second-salt.json");
+    writeFileSync(cfg, JSON.stringify(experiment("second-salt-2026")));
+    // expected: each record whose id the new salt assigns to the other arm (armOf is the assignment alone)
+    const expected: Record<string, number> = {};
+    for (const d of decisions) {
+      const now = after.armOf(d.applicantId);
+      if (now !== d.experiment!.arm) {
+        const key = `arm ${d.experiment!.arm} -> ${now}`;
+        expected[key] = (expected[key] ?? 0) + 1;
+      }
+    }
+    expect(Object.keys(expected).sort()).toEqual(["arm champion -> strict", "arm strict -> champion"]);
+    const r = await cli(["replay", records, "--engine", cfg]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).byRoute).toEqual(expected);
   });
 
   it("exits 1 on a line that is not a decision record", async () => {
