@@ -235,3 +235,22 @@ export function isDateShape(s: string): boolean {
   const okDay = (a === 0 && b >= 1) || ((a === 1 || a === 2) && b >= 0) || (a === 3 && b >= 0 && b <= 1);
   return okMonth && okDay;
 }
+
+/**
+ * `isCalendarDate(s)` (`../applicant`) for a string that passed `isDateShape`, read from its char
+ * codes (no slices, no numbers parsed from strings, no table allocated): the day exists in its month
+ * of the proleptic Gregorian calendar. Only for date-shaped strings; `isCalendarDate` for the rest.
+ * @internal
+ * @param s a string for which `isDateShape(s)` is true
+ * @returns whether the date exists
+ * @example [isShapedCalendarDate("2024-02-29"), isShapedCalendarDate("2023-02-29")] // => [true, false]
+ */
+export function isShapedCalendarDate(s: string): boolean {
+  const y = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+  const m = digitAt(s, 5) * 10 + digitAt(s, 6);
+  const d = digitAt(s, 8) * 10 + digitAt(s, 9);
+  if (d <= 28) return true;
+  if (m === 2) return d === 29 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
+  if (d === 31) return m === 1 || m === 3 || m === 5 || m === 7 || m === 8 || m === 10 || m === 12;
+  return true;
+}

@@ -22,6 +22,7 @@ import {
   checkNumber,
   checkToken,
   isDateShape,
+  isShapedCalendarDate,
   lengthChecks,
   optionalNumber,
   requiredNumber,
@@ -218,10 +219,11 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
   const P = IDENTITY_PATH;
   const before = ctx.aborting;
   const bd = o.birthDate;
+  let shaped = false;
   if (bd !== undefined) {
     if (typeof bd !== "string") reportType(ctx, bd, "string", P, -1, "birthDate");
-    else if (!isDateShape(bd))
-      report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
+    else if (isDateShape(bd)) shaped = true;
+    else report(ctx, "invalid_format", P, -1, "birthDate", "does not match the expected pattern", false);
   }
   checkInt(ctx, o.ageYears, AGE_YEARS, P, -1, "ageYears");
   checkBool(ctx, o.realNameVerified, false, P, -1, "realNameVerified");
@@ -235,7 +237,7 @@ export function identity(ctx: Ctx, v: unknown, pre: Path): void {
   if (ctx.aborting !== before) return;
   if (bd === undefined && o.ageYears === undefined)
     report(ctx, "missing", P, -1, "ageYears", "birthDate or ageYears is required", false);
-  else if (bd !== undefined && !isCalendarDate(bd as string))
+  else if (bd !== undefined && !(shaped ? isShapedCalendarDate(bd as string) : isCalendarDate(bd as string)))
     report(ctx, "invalid_format", P, -1, "birthDate", "not a calendar date", false);
 }
 

@@ -64,26 +64,44 @@ import {
   copyChecked,
   REPAYMENT_COLUMNS as REPAYMENT_CHECKS,
 } from "./columns";
+import {
+  readApplicant,
+  readApplication,
+  readBureau,
+  readConsent,
+  readDevices,
+  readIdentity,
+  readKnown,
+  readLoan,
+  readSocial,
+} from "./section-copies";
 import { deviceEventKey, deviceEventValues, paymentKey, paymentValues } from "./valid";
 
 type Rec = Record<string, unknown>;
 
-/** A kind of object: its schema keys, as a list (read in this order) and a set. */
+/**
+ * A kind of object: its schema keys, as a list (read in this order) and a set, and the reader that
+ * copies its defined schema fields (`readKnown` with `keys`, or a named-field twin of it).
+ */
 interface Kind {
   readonly keys: readonly string[];
   readonly known: ReadonlySet<string>;
+  readonly read: (o: Rec) => Rec;
 }
-const kind = (known: ReadonlySet<string>): Kind => ({ keys: [...known], known });
+const kind = (known: ReadonlySet<string>, read?: (o: Rec) => Rec): Kind => {
+  const keys = [...known];
+  return { keys, known, read: read ?? ((o) => readKnown(o, keys)) };
+};
 
-const ROOT = kind(APPLICANT_KEYS);
-const IDENTITY = kind(IDENTITY_KEYS);
-const CONSENT = kind(CONSENT_KEYS);
+const ROOT = kind(APPLICANT_KEYS, readApplicant);
+const IDENTITY = kind(IDENTITY_KEYS, readIdentity);
+const CONSENT = kind(CONSENT_KEYS, readConsent);
 const PURPOSES = kind(PURPOSES_KEYS);
-const APPLICATION = kind(APPLICATION_KEYS);
-const SOCIAL = kind(SOCIAL_KEYS);
-const BUREAU = kind(BUREAU_KEYS);
-const DEVICES = kind(DEVICES_KEYS);
-const LOAN = kind(LOAN_KEYS);
+const APPLICATION = kind(APPLICATION_KEYS, readApplication);
+const SOCIAL = kind(SOCIAL_KEYS, readSocial);
+const BUREAU = kind(BUREAU_KEYS, readBureau);
+const DEVICES = kind(DEVICES_KEYS, readDevices);
+const LOAN = kind(LOAN_KEYS, readLoan);
 const PAYMENT = kind(PAYMENT_KEYS);
 const DEVICE_EVENT = kind(EVENT_KEYS);
 const DEVICE_RECORD = kind(RECORD_KEYS);
@@ -111,12 +129,7 @@ const REPAYMENT_COLUMNS = columnsKind(REPAYMENT_CHECKS);
 
 /** The generic copy of an object of a kind (see the file comment). */
 function copyKind(o: Rec, k: Kind): Rec {
-  const c: Rec = {};
-  const keys = k.keys;
-  for (let i = 0; i < keys.length; i++) {
-    const v = o[keys[i]!];
-    if (v !== undefined) c[keys[i]!] = v;
-  }
+  const c = k.read(o);
   for (const key in o)
     if (!k.known.has(key))
       // defineProperty, not `c[key] =`: `c.__proto__ = undefined` would not create a key.

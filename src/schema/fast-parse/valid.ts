@@ -4,20 +4,12 @@
  * detailed checks (which build issues) run only on events that have a problem.
  * @internal
  */
-import {
-  BUREAU_ACCOUNT_KINDS,
-  DEVICE_EVENT_KINDS,
-  INQUIRY_KINDS,
-  MERCHANT_CATEGORIES,
-  PAYMENT_CHANNELS,
-  PRODUCT_TYPES,
-} from "../applicant";
+import { BUREAU_ACCOUNT_KINDS, INQUIRY_KINDS, MERCHANT_CATEGORIES, PRODUCT_TYPES } from "../applicant";
 import { BOUNDS, type NumericRange } from "../limits";
 import { PLACE_CHARS, PSEUDONYM_CHARS } from "./checks";
+import { isDeviceEventKind, isPaymentChannel } from "./enums";
 
-const CHANNELS = new Set<unknown>(PAYMENT_CHANNELS);
 const CATEGORIES = new Set<unknown>(MERCHANT_CATEGORIES);
-const DEV_KINDS = new Set<unknown>(DEVICE_EVENT_KINDS);
 const INQ_KINDS = new Set<unknown>(INQUIRY_KINDS);
 const ACC_KINDS = new Set<unknown>(BUREAU_ACCOUNT_KINDS);
 const PRODUCTS = new Set<unknown>(PRODUCT_TYPES);
@@ -86,7 +78,7 @@ export function paymentValues(e: Record<string, unknown>): boolean {
   if (!int(e.at, AT) || !int(e.amountFen, FEN)) return false;
   const d = e.direction;
   if (d !== "in" && d !== "out") return false;
-  if (!CHANNELS.has(e.channel)) return false;
+  if (!isPaymentChannel(e.channel)) return false;
   const cp = e.counterparty;
   if (cp !== undefined && !token(cp, PSEUDONYM, PSEUDONYM_CHARS)) return false;
   const mc = e.merchantCategory;
@@ -130,7 +122,7 @@ export function deviceEventKey(k: string): boolean {
  * @example deviceEventValues({ at: 0, kind: "login", deviceId: "d1" }, undefined) // => true
  */
 export function deviceEventValues(e: Record<string, unknown>, prev: Record<string, unknown> | undefined): boolean {
-  if (!int(e.at, AT) || !DEV_KINDS.has(e.kind)) return false;
+  if (!int(e.at, AT) || !isDeviceEventKind(e.kind)) return false;
   const dev = e.deviceId;
   if ((prev === undefined || dev !== prev.deviceId) && !token(dev, PSEUDONYM, PSEUDONYM_CHARS)) return false;
   const ip = e.ipHash;
