@@ -26,6 +26,8 @@ export interface FactCatalog {
   readonly velocityBase: number;
   /** Slot of the first custom fact. */
   readonly customBase: number;
+  /** The slots of the string facts, ascending (the only slots whose `strings` entry is ever set). */
+  readonly stringSlots: Int32Array;
 }
 
 /**
@@ -245,6 +247,8 @@ export function buildCatalog(windows: readonly string[], custom: readonly FactDe
   for (const c of custom) facts.push(Object.freeze({ ...c }));
   const index = new Map<string, number>();
   for (let i = 0; i < facts.length; i++) index.set(facts[i]!.name, i);
+  const stringSlots: number[] = [];
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.type === "string") stringSlots.push(i);
   return Object.freeze({
     facts: Object.freeze(facts.map((f) => Object.freeze(f))),
     index,
@@ -252,5 +256,6 @@ export function buildCatalog(windows: readonly string[], custom: readonly FactDe
     windowedBase,
     velocityBase,
     customBase,
+    stringSlots: Int32Array.from(stringSlots),
   });
 }

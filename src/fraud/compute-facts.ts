@@ -177,13 +177,23 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
     setNum(v, m, base + WINDOWED.login, 0);
     setNum(v, m, base + WINDOWED.nightEvents, 0);
   }
-  const longest = windows[nw - 1]!.ms;
+  // Lower ends of the windows at the anchor (an event in window w has at > lower[w]), computed once per call.
+  if (lower.length < nw) lower = new Float64Array(nw);
+  for (let w = 0; w < nw; w++) lower[w] = anchor - windows[w]!.ms;
+  const longestLower = lower[nw - 1]!;
+  const changesLower = anchor - CHANGES_WINDOW_MS;
+  const nightOffsetMs = config.utcOffsetMinutes * 60_000;
+  const nightFrom = config.nightStartHour;
+  const nightTo = config.nightEndHour;
+  const declaredCity = id.cityCode;
   // Distinct devices and IPs per window: each value keeps the mask of windows it was seen in
   // (windows nest, so an event in window w is in every longer one too).
   clearStringTable(deviceSeen);
   clearStringTable(ipSeen);
-  deviceCounts.fill(0);
-  ipCounts.fill(0);
+  for (let w = 0; w < nw; w++) {
+    deviceCounts[w] = 0;
+    ipCounts[w] = 0;
+  }
   const all = (1 << nw) - 1;
   located.n = 0;
   let cityLogins = 0;
@@ -191,59 +201,43 @@ export function computeFactsInto(facts: Facts, applicant: AnyFormApplicant, opti
   let lastCityAt = -1;
   let lastCityMismatch = false;
   // One loop for both forms: a row read from its object, or from the columns (null entries are absent).
+  // Each field is read only once the event needs it: events after the anchor or before the longest
+  // window stop after `at` and `kind`, and only logins read their place.
   const rows = Array.isArray(events) ? events : undefined;
   // (the ordinary-array copy of the frozen columns: reads from frozen arrays are slow, ../schema/readable-columns/internal.ts)
   const cols = rows === undefined ? readableColumns(events as DeviceEventColumns) : undefined;
   const n = rows !== undefined ? rows.length : cols!.at.length;
   for (let i = 0; i < n; i++) {
-    let at: number;
-    let kind: DeviceEventKind;
-    let deviceId: string;
-    let ipHash: string | undefined;
-    let lat: number | undefined;
-    let lon: number | undefined;
-    let cityCode: string | undefined;
-    if (rows !== undefined) {
-      const r = rows[i]!;
-      at = r.at;
-      kind = r.kind;
-      deviceId = r.deviceId;
-      ipHash = r.ipHash;
-      lat = r.lat;
-      lon = r.lon;
-      cityCode = r.cityCode;
-    } else {
-      const c = cols!;
-      at = c.at[i]!;
-      kind = c.kind[i]!;
-      deviceId = c.deviceId[i]!;
-      ipHash = entry(c.ipHash, i);
-      lat = entry(c.lat, i);
-      lon = entry(c.lon, i);
-      cityCode = entry(c.cityCode, i);
-    }
+    const r = rows !== undefined ? rows[i]! : undefined;
+    const at = r !== undefined ? r.at : cols!.at[i]!;
     if (at > anchor) continue;
-    if (at > anchor - CHANGES_WINDOW_MS) {
-      const k = kind;
-      if (k === "password_reset") {
+    const kind: DeviceEventKind = r !== undefined ? r.kind : cols!.kind[i]!;
+    if (at > changesLower) {
+      if (kind === "password_reset") {
         v[FIXED.passwordResets24h]!++;
         v[FIXED.accountChanges24h]!++;
-      } else if (k === "phone_change" || k === "profile_change") v[FIXED.accountChanges24h]!++;
+      } else if (kind === "phone_change" || kind === "profile_change") v[FIXED.accountChanges24h]!++;
     }
-    if (at <= anchor - longest) continue;
+    if (at <= longestLower) continue;
     let w = 0;
-    while (at <= anchor - windows[w]!.ms) w++;
+    while (at <= lower[w]!) w++;
     const base = wb + w * per;
     if (kind === "apply") v[base + WINDOWED.apply]!++;
     else if (kind === "login") v[base + WINDOWED.login]!++;
-    if (isNight(at, config)) v[base + WINDOWED.nightEvents]!++;
+    if (isNightAt(at, nightOffsetMs, nightFrom, nightTo)) v[base + WINDOWED.nightEvents]!++;
     const inWindows = all & ~((1 << w) - 1);
+    const deviceId = r !== undefined ? r.deviceId : cols!.deviceId[i]!;
     countFresh(markString(deviceSeen, deviceId, inWindows), deviceCounts);
+    const ipHash = r !== undefined ? r.ipHash : entry(cols!.ipHash, i);
     if (ipHash !== undefined) countFresh(markString(ipSeen, ipHash, inWindows), ipCounts);
     if (kind !== "login") continue;
+    const lat = r !== undefined ? r.lat : entry(cols!.lat, i);
+    const lon = r !== undefined ? r.lon : entry(cols!.lon, i);
     if (lat !== undefined && lon !== undefined) addLocated(at, lat, lon);
-    if (cityCode !== undefined && id.cityCode !== undefined) {
-      const mismatch = cityCode !== id.cityCode;
+    if (declaredCity === undefined) continue;
+    const cityCode = r !== undefined ? r.cityCode : entry(cols!.cityCode, i);
+    if (cityCode !== undefined) {
+      const mismatch = cityCode !== declaredCity;
       cityLogins++;
       if (mismatch) cityMismatches++;
       // Latest login wins; among logins at the same instant, any mismatch counts (order-free).
@@ -285,6 +279,8 @@ const deviceSeen: StringTable = newStringTable();
 const ipSeen: StringTable = newStringTable();
 const deviceCounts = new Float64Array(32);
 const ipCounts = new Float64Array(32);
+/** The lower ends of the windows at the current anchor (grown on demand). */
+let lower = new Float64Array(8);
 /** Located logins (time, latitude, longitude) of the current call: parallel arrays grown on demand, `n` used. */
 const located: { n: number; at: Float64Array; lat: Float64Array; lon: Float64Array; order: number[] } = {
   n: 0,
@@ -359,25 +355,37 @@ function assertApplicantShape(a: unknown): void {
 const byTimeLatLon = (i: number, j: number): number =>
   located.at[i]! - located.at[j]! || located.lat[i]! - located.lat[j]! || located.lon[i]! - located.lon[j]!;
 
-/** Sorts located logins by (time, lat, lon) so ties do not depend on input order, then scans pairs. */
+/**
+ * Scans consecutive located logins in (time, lat, lon) order, so ties do not depend on input order.
+ * Logins usually arrive in that order: then they are read in place, and only otherwise sorted
+ * through an index array. A pair at the same place is 0 km apart: exactly what `haversineKm`
+ * returns for it (every term is a zero), so the trigonometry is skipped.
+ */
 function travel(config: FactConfig, v: Float64Array, m: Uint8Array): void {
   const n = located.n;
-  const order = located.order;
-  order.length = n;
-  for (let i = 0; i < n; i++) order[i] = i;
-  // Logins usually arrive in time order: sort only when needed.
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (!(byTimeLatLon(i - 1, i) <= 0)) sorted = false;
-  if (!sorted) order.sort(byTimeLatLon);
+  let order: number[] | undefined;
+  if (!sorted) {
+    order = located.order;
+    order.length = n;
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort(byTimeLatLon);
+  }
   let maxSpeed = 0;
   let impossible = 0;
   const minHours = config.minTravelSeconds / 3600;
+  const minKm = config.minTravelKm;
   const { at, lat, lon } = located;
   for (let k = 1; k < n; k++) {
-    const a = order[k - 1]!;
-    const b = order[k]!;
-    const km = haversineKm(lat[a]!, lon[a]!, lat[b]!, lon[b]!);
-    if (km < config.minTravelKm) continue;
+    const a = order === undefined ? k - 1 : order[k - 1]!;
+    const b = order === undefined ? k : order[k]!;
+    const la = lat[a]!;
+    const oa = lon[a]!;
+    const lb = lat[b]!;
+    const ob = lon[b]!;
+    const km = la === lb && oa === ob ? 0 : haversineKm(la, oa, lb, ob);
+    if (km < minKm) continue;
     const speed = km / Math.max(minHours, (at[b]! - at[a]!) / HOUR_MS);
     if (speed > maxSpeed) maxSpeed = speed;
     if (speed > config.impossibleSpeedKmh) impossible++;
@@ -398,14 +406,17 @@ function travel(config: FactConfig, v: Float64Array, m: Uint8Array): void {
  * @example isNight(Date.UTC(2026, 0, 1, 18), DEFAULT_FACT_CONFIG) // => true (02:00 in UTC+8)
  */
 export function isNight(at: number, config: FactConfig): boolean {
-  const local = at + config.utcOffsetMinutes * 60_000;
+  return isNightAt(at, config.utcOffsetMinutes * 60_000, config.nightStartHour, config.nightEndHour);
+}
+
+/** `isNight` with the configuration read once per call: offset in ms, night hours [from, to). */
+function isNightAt(at: number, offsetMs: number, from: number, to: number): boolean {
+  const local = at + offsetMs;
   // local mod one day without a floating-point modulo (slow on epoch-ms doubles); the subtraction
   // is exact, and the correction covers a quotient rounded across an integer
   let ms = local - Math.floor(local / 86_400_000) * 86_400_000;
   if (ms < 0) ms += 86_400_000;
   else if (ms >= 86_400_000) ms -= 86_400_000;
   const hour = Math.floor(ms / HOUR_MS);
-  const a = config.nightStartHour;
-  const b = config.nightEndHour;
-  return a < b ? hour >= a && hour < b : hour >= a || hour < b;
+  return from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }

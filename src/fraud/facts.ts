@@ -40,7 +40,10 @@ export function createFacts(config: FactConfig): Facts {
 export function clearFacts(facts: Facts): void {
   facts.values.fill(0);
   facts.missing.fill(1);
-  facts.strings.fill(undefined);
+  // only string facts hold strings (setFact and computeFactsInto write no other slot of `strings`)
+  const slots = facts.catalog.stringSlots;
+  const strings = facts.strings;
+  for (let i = 0; i < slots.length; i++) strings[slots[i]!] = undefined;
 }
 
 /**
