@@ -4,7 +4,8 @@ import type { Decision } from "./types";
  * A decision's JSON text, byte for byte `JSON.stringify(decision)`, built from pieces that are
  * serialized once: the parts the engine shares between decisions (the versions, the guard lists, the
  * fraud parts, the offer's reason constants) are memoized per frozen object, and the reason and
- * breakdown entries, which come from a closed set per card, rule set, policy and locale, per code.
+ * breakdown entries, which come from a closed set per card, rule set, policy and locale, per code, and
+ * the offer's band, term, method and rates (the policy's per-term pricing), per combination of their values.
  * Only the genuinely variable leaves (numbers, the applicant's id, the offer's figures) are written per
  * call. Every object on the fast path is checked to have exactly the keys, in the order, that the engine
  * gives it; anything else (another key order, an extra or missing field, a value of another type, a
@@ -216,7 +217,76 @@ function offer(v: unknown): string {
     }
     preview += `${i === 0 ? "" : ","}{"period":${num(r.period)},"paymentFen":${num(r.paymentFen)},"principalFen":${num(r.principalFen)},"interestFen":${num(r.interestFen)},"balanceFen":${num(r.balanceFen)}}`;
   }
-  return `{"band":${str(v.band)},"limitFen":${num(v.limitFen)},"termMonths":${num(v.termMonths)},"method":${str(v.method)},"annualRate":${num(v.annualRate)},"aprNominal":${num(v.aprNominal)},"aprEffective":${num(v.aprEffective)},"upfrontFeeFen":${num(v.upfrontFeeFen)},"monthlyFeeFen":${num(v.monthlyFeeFen)},"monthlyPaymentFen":${num(v.monthlyPaymentFen)},"schedulePreview":${preview}],"reasons":${sharedList(v.reasons)}}`;
+  const t = termEntry(v.band, v.termMonths, v.method, v.annualRate, v.aprNominal, v.aprEffective);
+  if (t === undefined) return "";
+  return `${t.head}${num(v.limitFen)}${t.mid}${num(v.upfrontFeeFen)},"monthlyFeeFen":${num(v.monthlyFeeFen)},"monthlyPaymentFen":${num(v.monthlyPaymentFen)},"schedulePreview":${preview}],"reasons":${sharedList(v.reasons)}}`;
+}
+
+/**
+ * The fixed text around an offer's limit: its band, and its term, method and rates, which come from the
+ * policy's per-band, per-term pricing (a closed set per engine). Each entry keeps the values it was
+ * written from and is used only when all six are the same (`===`), so the text is always theirs.
+ */
+interface TermEntry {
+  readonly band: string;
+  readonly termMonths: number;
+  readonly method: string;
+  readonly annualRate: number;
+  readonly aprNominal: number;
+  readonly aprEffective: number;
+  /** `{"band":…,"limitFen":` */
+  readonly head: string;
+  /** `,"termMonths":…,"method":…,"annualRate":…,"aprNominal":…,"aprEffective":…,"upfrontFeeFen":` */
+  readonly mid: string;
+}
+/** Bounded like the other entries (a caller may pass any decision); searched in order, most recent first. */
+const MAX_TERM_ENTRIES = 64;
+const termEntries: TermEntry[] = [];
+
+function termEntry(
+  band: unknown,
+  termMonths: unknown,
+  method: unknown,
+  annualRate: unknown,
+  aprNominal: unknown,
+  aprEffective: unknown,
+): TermEntry | undefined {
+  for (let i = 0; i < termEntries.length; i++) {
+    const e = termEntries[i]!;
+    if (
+      e.band === band &&
+      e.termMonths === termMonths &&
+      e.method === method &&
+      e.annualRate === annualRate &&
+      e.aprNominal === aprNominal &&
+      e.aprEffective === aprEffective
+    )
+      return e;
+  }
+  if (
+    typeof band !== "string" ||
+    typeof method !== "string" ||
+    typeof termMonths !== "number" ||
+    typeof annualRate !== "number" ||
+    typeof aprNominal !== "number" ||
+    typeof aprEffective !== "number"
+  ) {
+    bad = true;
+    return undefined;
+  }
+  const e: TermEntry = {
+    band,
+    termMonths,
+    method,
+    annualRate,
+    aprNominal,
+    aprEffective,
+    head: `{"band":${str(band)},"limitFen":`,
+    mid: `,"termMonths":${num(termMonths)},"method":${str(method)},"annualRate":${num(annualRate)},"aprNominal":${num(aprNominal)},"aprEffective":${num(aprEffective)},"upfrontFeeFen":`,
+  };
+  if (termEntries.length >= MAX_TERM_ENTRIES) termEntries.length = 0;
+  termEntries.unshift(e);
+  return e;
 }
 
 const PART_KEYS = ["category", "label", "points", "weight"] as const;

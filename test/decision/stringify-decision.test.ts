@@ -280,3 +280,62 @@ describe("stringifyDecision: anything not in the engine's shape is written by JS
     same(first);
   });
 });
+
+describe("stringifyDecision: an offer's term and rates (the per-term text entries)", () => {
+  const engine = createEngine();
+  const base = engine.decide(population()[0], { asOf });
+  const offer = base.offer!;
+  expect(offer).not.toBeNull();
+  const withOffer = (o: Record<string, unknown>): Decision => ({ ...base, offer: { ...offer, ...o } }) as Decision;
+
+  it("a field changed after the same band and term was written is written afresh, never from the entry", () => {
+    same(base);
+    // each differs from the entry just made in one field only: band, term, method or one of the rates
+    same(withOffer({ band: "B" }));
+    same(withOffer({ termMonths: offer.termMonths + 1 }));
+    same(withOffer({ method: "equal-principal" }));
+    same(withOffer({ annualRate: offer.annualRate + 1e-12 }));
+    same(withOffer({ aprNominal: -0 }));
+    same(withOffer({ aprEffective: Number.NaN }));
+    same(withOffer({ aprEffective: Number.NaN }));
+    same(base);
+  });
+
+  it("values of another type or with characters to escape fall back or are escaped as JSON.stringify does", () => {
+    same(withOffer({ termMonths: "12" }));
+    same(withOffer({ method: null }));
+    same(withOffer({ annualRate: undefined }));
+    same(withOffer({ band: 'A"\\\u2028' }));
+    same(withOffer({ method: "equal\ninstallment" }));
+  });
+
+  it("random sequences of offers over a few bands and terms (fast-check)", () => {
+    const value = fc.oneof(
+      fc.constantFrom(offer.annualRate, offer.aprNominal, offer.aprEffective, 0, -0, Number.NaN),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            band: fc.constantFrom("A", "B", "C", "E"),
+            termMonths: fc.constantFrom(3, 6, 12, offer.termMonths),
+            method: fc.constantFrom(offer.method, "equal-principal", "interest-only"),
+            annualRate: value,
+            aprNominal: value,
+            aprEffective: value,
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
+        (offers) => {
+          for (const o of offers) {
+            const d = withOffer(o);
+            if (stringifyDecision(d) !== JSON.stringify(d)) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
