@@ -23,7 +23,7 @@ export type DecideVia = (input: unknown, options: DecideOptions, json: boolean, 
 
 /**
  * The applicant of a `decideJson` call: the JSON text validated in place, its readable columns the
- * columns themselves (`keepReadableInPlace`), neither frozen nor registered (see the file comment).
+ * columns' own arrays (`keepReadableInPlace`: no copy), neither frozen nor registered (see the file comment).
  * @param text JSON text (a string: `jsonMethods` checks it)
  * @returns the valid applicant, or the issues `parseApplicantJson` gives for the text
  * @example applicantFromJson("{").ok // => false (not JSON)

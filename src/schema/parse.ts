@@ -75,7 +75,7 @@ export function parseApplicantJson(text: string): Result<ParsedApplicant> {
 /**
  * JSON text to a valid applicant in place: `JSON.parse`, validation in place (`parseApplicantInPlace`)
  * and, when valid, the readable form of its payment and device-event columns attached
- * (`keepReadableInPlace`: copies when `handOut`, else the columns themselves). Neither frozen nor
+ * (`keepReadableInPlace`: copies when `handOut`, else the columns' own arrays). Neither frozen nor
  * registered: `parseApplicantJson` does that (`handOut`); `engine.decideJson`, whose applicant no code
  * outside riskcard ever reaches, does not need to.
  * @param text the JSON text (a string)

@@ -14,16 +14,12 @@ type Rec = Record<string, unknown>;
 /** An object that is not an array (the columnar form of an event section). */
 const isColumns = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Attaches the readable form to one columns object: fresh copies of its arrays, or the object itself. */
+/** Attaches the readable form to one columns object: fresh copies of its arrays, or its own arrays (in a fresh holder object either way). */
 function keep(cols: Rec, copy: boolean): void {
-  if (!copy) {
-    keepReadable(cols, cols as Readonly<Record<string, readonly unknown[] | undefined>>);
-    return;
-  }
   const out: Record<string, unknown[]> = {};
   for (const key in cols) {
     const v = cols[key];
-    if (Array.isArray(v)) out[key] = v.slice();
+    if (Array.isArray(v)) out[key] = copy ? v.slice() : v;
   }
   keepReadable(cols, out);
 }
