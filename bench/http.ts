@@ -2,7 +2,7 @@
  * `npm run bench:http [-- --seconds S] [-- --quick]`: a bounded loopback HTTP benchmark. A node:http
  * server in a child process, listening on 127.0.0.1 only (an ephemeral port), answers POSTed
  * applicant bodies in one of two ways:
- * - decide: parseApplicantJson (JSON.parse, validated and frozen in place) + engine.decide (the default engine, asOf fixed) + stringifyDecision
+ * - decide: engine.safeDecideJson (JSON.parse, validated in place, then decided: the default engine, asOf fixed) + stringifyDecision
  *   (the same text as JSON.stringify, faster: bench/RESULTS.md, stringify);
  * - echo (the peer): JSON.parse + JSON.stringify of the parsed body, nothing else,
  * and the parent process sends the SYNTHETIC fixture applicants (fixtures/applicants.jsonl, cycled) over 8
@@ -18,7 +18,6 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createEngine, stringifyDecision } from "../src/index";
-import { parseApplicantJson } from "../src/schema/parse";
 import { machineLine, writeResults } from "./harness";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,8 +36,8 @@ function serve(): void {
     try {
       if (mode === "echo") text = JSON.stringify(JSON.parse(body));
       else {
-        const r = parseApplicantJson(body);
-        if (r.ok) text = stringifyDecision(engine.decide(r.value, { asOf: AS_OF }));
+        const r = engine.safeDecideJson(body, { asOf: AS_OF });
+        if (r.ok) text = stringifyDecision(r.value);
         else {
           status = 422;
           text = JSON.stringify({ issues: r.issues });
@@ -151,7 +150,7 @@ async function drive(): Promise<void> {
     "<!-- suite:http -->",
     "### http",
     "",
-    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,040 SYNTHETIC fixture applicants cycled as bodies (about 9.0 KB each). decide = parseApplicantJson (JSON.parse, then validated and frozen in place: no snapshot copy) + decide + stringifyDecision (the text JSON.stringify writes); echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
+    `\`npm run bench:http\`: node:http on 127.0.0.1, server in a child process, ${CONNECTIONS} keep-alive connections from the parent process, ${ROUNDS} alternating rounds of ${seconds} s per handler after one warm-up round each, the 1,040 SYNTHETIC fixture applicants cycled as bodies (about 9.0 KB each). decide = engine.safeDecideJson (JSON.parse, validated in place, neither copied nor frozen, then decided) + stringifyDecision (the text JSON.stringify writes); echo (peer) = JSON.parse + JSON.stringify of the body. Medians of the rounds.`,
     "",
     "| handler | req/s (median) | rounds |",
     "|---|---:|---|",

@@ -928,3 +928,31 @@ describe("Result / throw naming (CONTRIBUTING.md, README Conventions)", () => {
     }
   });
 });
+
+describe("the methods of an Engine", () => {
+  // Every kind of engine `createEngine` / `createExperiment` returns, with the same decide-like methods.
+  const METHODS = ["decide", "decideJson", "replay", "safeDecide", "safeDecideJson"];
+
+  it("are the same on a plain engine, a strategy engine and an experiment; the safe ones answer bad text with a Result", async () => {
+    const { createEngine, createExperiment } = (await import(barrelOf("."))) as typeof import("../src/index");
+    const engines = {
+      plain: createEngine(),
+      strategy: createEngine({ strategy: "default" }),
+      experiment: createExperiment({
+        champion: {},
+        challengers: [{ id: "expert", config: { card: "expert" }, share: 0.5, mode: "live" }],
+        salt: "public-surface",
+      }),
+    };
+    for (const [kind, e] of Object.entries(engines)) {
+      const fns = Object.keys(e).filter((k) => typeof (e as unknown as Record<string, unknown>)[k] === "function");
+      expect(fns.filter((k) => k !== "armOf").sort(), kind).toEqual(METHODS);
+      expect(Object.isFrozen(e), kind).toBe(true);
+      for (const text of BAD_TEXTS) {
+        const r = e.safeDecideJson(text, { asOf: 0 });
+        expect(r.ok, `${kind} ${JSON.stringify(text.slice(0, 20))}`).toBe(false);
+        if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

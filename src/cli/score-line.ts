@@ -39,13 +39,20 @@ export function scoreLine(
   if (text.length > MAX_LINE)
     return errorRecord(line, [issue("too_big", [], `line longer than ${MAX_LINE} characters`)]);
   const options = (when: number): DecideOptions => (locale === undefined ? { asOf: when } : { asOf: when, locale });
-  // A valid line (the common case): parsed and validated in place, no snapshot copy; decide recognises it.
-  const fast = parseApplicantJson(text);
-  if (fast.ok) {
-    const when = decisionTime(fast.value, asOf);
-    if (when === null) return errorRecord(line, [NO_TIME]);
-    const r = engine.safeDecide(fast.value, options(when));
-    return r.ok ? { text: stringifyDecision(r.value), ok: true } : errorRecord(line, r.issues);
+  // A valid line (the common case). With --as-of: decided from the text (`safeDecideJson`: validated in
+  // place, neither copied nor frozen). Without it the decision time comes from the line, so the line is
+  // parsed first (`parseApplicantJson`: validated and frozen in place; decide recognises it).
+  if (asOf !== null) {
+    const r = engine.safeDecideJson(text, options(asOf));
+    if (r.ok) return { text: stringifyDecision(r.value), ok: true };
+  } else {
+    const fast = parseApplicantJson(text);
+    if (fast.ok) {
+      const when = decisionTime(fast.value, asOf);
+      if (when === null) return errorRecord(line, [NO_TIME]);
+      const r = engine.safeDecide(fast.value, options(when));
+      return r.ok ? { text: stringifyDecision(r.value), ok: true } : errorRecord(line, r.issues);
+    }
   }
   // Anything else takes the general path again (parsed a second time), so its error record keeps the
   // precedence of its issues: not JSON, then the missing decision time, then the options', then the applicant's.

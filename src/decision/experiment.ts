@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { type JsonLimits, guardJson, prefixIssues } from "../schema/json-guard";
-import { parseApplicant } from "../schema/parse";
+import { parseApplicant, parseApplicantJson } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 import { validateWith } from "../schema/zod-issues";
 import { armAt, assignmentPoint } from "../strategy/assign";
 import type { EngineConfig } from "./config";
+import { type DecideVia, decisionOf, jsonMethods } from "./decide-json";
 import { type Engine, createEngine } from "./engine";
 import { refuseWith } from "./strategy-engine";
 import { readRecord } from "./trace";
@@ -177,9 +178,10 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
   // The options every shadow arm decides with: the validated asOf and the caller's velocity counts, no trace.
   const shadowOptions: { asOf: number; velocity: DecideOptions["velocity"] } = { asOf: 0, velocity: undefined };
 
-  const run = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
-    const p = parseApplicant(input);
-    if (!p.ok) return refuseWith(champ, input, options, throwing);
+  // JSON text (decideJson) is parsed by parseApplicantJson: a frozen, registered value every arm recognises.
+  const run: DecideVia = (input, options, json, throwing) => {
+    const p = json ? parseApplicantJson(input as string) : parseApplicant(input);
+    if (!p.ok) return refuseWith(champ, input, options, throwing, json);
     const a = p.value;
     const k = armIndex(a.id);
     const engine = k < 0 ? champ : live[k]!;
@@ -260,9 +262,9 @@ export function safeCreateExperiment(config: ExperimentConfig): Result<Experimen
         const k = armIndex(id);
         return k < 0 ? CHAMPION : liveIds[k]!;
       },
-      safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false),
-      decide: (input: unknown, options: DecideOptions): Decision =>
-        (run(input, options, true) as { readonly value: Decision }).value,
+      safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false, false),
+      decide: (input: unknown, options: DecideOptions): Decision => decisionOf(run(input, options, false, true)),
+      ...jsonMethods(run),
       replay,
     }),
   );

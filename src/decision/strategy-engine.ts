@@ -2,13 +2,14 @@ import defaultStrategyJson from "../../models/strategy.json";
 import type { AnyFormApplicant } from "../schema/applicant";
 import { applyConsent } from "../schema/consent";
 import { prefixIssues } from "../schema/json-guard";
-import { parseApplicant } from "../schema/parse";
+import { parseApplicant, parseApplicantJson } from "../schema/parse";
 import { ConfigError, type Issue, type Result, RiskcardError, fail, issue, ok } from "../schema/result";
 // Not the "../strategy" barrel: it also holds the experiment assignment (node:crypto), which a strategy does not need.
 import { loadStrategy } from "../strategy/load";
 import { NOT_INVITED, type Router, compileRouter } from "../strategy/route";
 import { ELIGIBILITY_SEGMENT } from "../strategy/schema";
 import type { EngineConfig } from "./config";
+import { type DecideVia, decisionOf, jsonMethods } from "./decide-json";
 import { type Engine, digest } from "./engine";
 import { checkAsOf } from "./options";
 import { compareReplay, readRecord, traceGuards } from "./trace";
@@ -101,9 +102,10 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
 
   // On invalid input the first segment's engine reports the issues (options first, then the applicant, as a
   // plain engine does); `throwing` picks decide (throws RiskcardError) or safeDecide (returns the Result).
-  const run = (input: unknown, options: DecideOptions, throwing: boolean): Result<Decision> => {
-    const p = parseApplicant(input);
-    if (!p.ok) return refuseWith(first, input, options, throwing);
+  // JSON text (decideJson) is parsed by parseApplicantJson: a frozen, registered value the segment engine recognises.
+  const run: DecideVia = (input, options, json, throwing) => {
+    const p = json ? parseApplicantJson(input as string) : parseApplicant(input);
+    if (!p.ok) return refuseWith(first, input, options, throwing, json);
     const a = p.value;
     let asOf: unknown;
     try {
@@ -252,12 +254,11 @@ export function createStrategyEngine(config: EngineConfig, compile: (c: EngineCo
   return Object.freeze({
     versions: Object.freeze({ ...first.versions, segment: `* (${tag})` }),
     card: first.card,
-    safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false),
+    safeDecide: (input: unknown, options: DecideOptions): Result<Decision> => run(input, options, false, false),
     replay,
-    decide(input: unknown, options: DecideOptions): Decision {
-      // throwing: run returns only decisions (an invalid input throws inside)
-      return (run(input, options, true) as { readonly value: Decision }).value;
-    },
+    // throwing: run returns only decisions (an invalid input throws inside)
+    decide: (input: unknown, options: DecideOptions): Decision => decisionOf(run(input, options, false, true)),
+    ...jsonMethods(run),
   });
 }
 
@@ -286,9 +287,10 @@ function withSegment(
  * when `throwing`, else `safeDecide`'s Result. Should `engine` accept the input on this second read
  * (getters that change their answer), it is still refused: it was never routed.
  * @param engine the engine whose issues are reported
- * @param input the applicant as given
+ * @param input the applicant as given (JSON text when `json`)
  * @param options the options as given
  * @param throwing true for `decide` (throws), false for `safeDecide` (returns the Result)
+ * @param json true when `input` is JSON text: `decideJson` / `safeDecideJson` report the issues
  * @returns the failed Result
  * @throws {RiskcardError} when `throwing`
  * @example refuseWith(createEngine(), { id: "x" }, { asOf }, false).ok // => false
@@ -299,8 +301,14 @@ export function refuseWith(
   input: unknown,
   options: DecideOptions,
   throwing: boolean,
+  json = false,
 ): Result<Decision> {
-  if (throwing) engine.decide(input, options);
+  if (json) {
+    const r = throwing
+      ? ok(engine.decideJson(input as string, options))
+      : engine.safeDecideJson(input as string, options);
+    if (!r.ok) return r;
+  } else if (throwing) engine.decide(input, options);
   else {
     const r = engine.safeDecide(input, options);
     if (!r.ok) return r;

@@ -4,5 +4,5 @@
  * no subpath export, no compatibility promise; code outside `src/` imports `riskcard/schema`.
  */
 export { parseApplicantFast } from "./fast-parse";
-export { applicantToDecide, isParsedApplicant } from "./parse";
+export { applicantFromJsonText, applicantToDecide, isParsedApplicant } from "./parse";
 export type { AnyFormLoan, Installment, Repayment } from "./applicant";

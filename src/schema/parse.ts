@@ -2,6 +2,7 @@ import type { AnyFormApplicant } from "./applicant";
 import { applicantSchemaFor } from "./columnar";
 import { parseApplicantFast, parseApplicantInPlace } from "./fast-parse";
 import { freezeValidApplicant } from "./fast-parse/freeze-valid";
+import { keepReadableInPlace } from "./readable-columns/in-place";
 import { type Result, RiskcardError, fail, issue, ok } from "./result";
 import { validateWith } from "./zod-issues";
 
@@ -64,6 +65,26 @@ export function parseApplicant(input: unknown): Result<ParsedApplicant> {
  */
 export function parseApplicantJson(text: string): Result<ParsedApplicant> {
   if (typeof text !== "string") throw new TypeError("parseApplicantJson expects a string");
+  const r = applicantFromJsonText(text, true);
+  if (!r.ok) return r;
+  freezeValidApplicant(r.value as unknown as Record<string, unknown>);
+  parsed.add(r.value);
+  return ok(r.value as ParsedApplicant);
+}
+
+/**
+ * JSON text to a valid applicant in place: `JSON.parse`, validation in place (`parseApplicantInPlace`)
+ * and, when valid, the readable form of its payment and device-event columns attached
+ * (`keepReadableInPlace`: copies when `handOut`, else the columns' own arrays). Neither frozen nor
+ * registered: `parseApplicantJson` does that (`handOut`); `engine.decideJson`, whose applicant no code
+ * outside riskcard ever reaches, does not need to.
+ * @param text the JSON text (a string)
+ * @param handOut whether the value will be frozen and handed out (then the readable columns are copies)
+ * @returns the applicant, or one `invalid_format` issue at `[]` when the text is not JSON, or its issues
+ * @example applicantFromJsonText("{", false).ok // => false
+ * @internal
+ */
+export function applicantFromJsonText(text: string, handOut: boolean): Result<AnyFormApplicant> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -71,10 +92,8 @@ export function parseApplicantJson(text: string): Result<ParsedApplicant> {
     return fail([issue("invalid_format", [], "not valid JSON text")]);
   }
   const r = parseApplicantInPlace(value);
-  if (!r.ok) return r;
-  freezeValidApplicant(r.value as unknown as Record<string, unknown>);
-  parsed.add(r.value);
-  return ok(r.value as ParsedApplicant);
+  if (r.ok) keepReadableInPlace(r.value as unknown as Record<string, unknown>, handOut);
+  return r;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * `scoreLine` takes a fast path for valid lines (`parseApplicantJson`: validated and frozen in place)
- * and the general path for every other line. Checked against a naive reference written here, the
+ * `scoreLine` takes a fast path for valid lines (with `--as-of`, `engine.safeDecideJson`: validated in
+ * place, not frozen; without it `parseApplicantJson`: validated and frozen in place) and the general path
+ * for every other line. Checked against a naive reference written here, the
  * command's line handling before the fast path (JSON.parse, the decision time from `asOf` or
  * `application.appliedAt`, then `safeDecide` of the parsed object): the same output text for the
  * SYNTHETIC fixture lines and for hostile mutations of them, with and without `--as-of`.
@@ -11,6 +12,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scoreLine } from "../../src/cli/score-line";
 import { createEngine, type Engine, stringifyDecision } from "../../src/index";
+import type { AnyFormApplicant } from "../../src/schema/applicant";
+import { ALL_COLUMNS, mixForms } from "../schema/columnar-mix";
 import { mutate, mutationArb } from "../schema/hostile";
 
 const fixtures = readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "applicants.jsonl"), "utf8")
@@ -63,6 +66,19 @@ describe("scoreLine equals the general path on every line", () => {
       for (const asOf of [AS_OF, null]) {
         const got = scoreLine(engine, t, i + 1, asOf);
         if (got.text !== naiveLine(engine, t, i + 1, asOf) || !got.ok) differing.push(i);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("on the fixture lines in the full columnar form (the readable columns of the in-place path)", () => {
+    const differing: number[] = [];
+    for (let i = 0; i < fixtures.length; i += 4) {
+      const t = JSON.stringify(mixForms(JSON.parse(fixtures[i]!) as AnyFormApplicant, ALL_COLUMNS));
+      for (const asOf of [AS_OF, null]) {
+        const got = scoreLine(engine, t, i + 1, asOf);
+        if (got.text !== naiveLine(engine, t, i + 1, asOf) || !got.ok) differing.push(i);
+        if (got.text !== scoreLine(engine, fixtures[i]!, i + 1, asOf).text) differing.push(i);
       }
     }
     expect(differing).toEqual([]);

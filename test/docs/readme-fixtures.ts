@@ -63,11 +63,11 @@ for (let i = 0; i < n; i++) {
   bad.push(rand() < p ? 1 : 0);
 }
 
-/** A minimal web app: `app.post(path, handler)` calls the handler once with the clean adult applicant as the body. */
+/** A minimal web app: `app.post(path, handler)` calls the handler once with the clean adult applicant as the body, as text. */
 export const app = {
   sent: [] as string[],
-  post(_path: string, handler: (req: { body: unknown }, res: Response) => unknown): void {
-    handler({ body: adult() }, response(app.sent));
+  post(_path: string, handler: (req: { body: string }, res: Response) => unknown): void {
+    handler({ body: JSON.stringify(adult()) }, response(app.sent));
   },
 };
 /** The part of a web framework's response object the README uses. */

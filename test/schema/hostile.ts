@@ -117,3 +117,28 @@ export function mutate(root: Record<string, unknown>, m: Mutation): unknown {
 
 /** A mutation: which node, what to do, which weird value and key. */
 export const mutationArb = fc.record({ pick: fc.nat(), op: fc.nat(), value: fc.nat(), key: fc.nat() });
+
+/** The keys that name prototypes, which every reader rejects as `forbidden_key`. */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+/**
+ * JSON texts made from `base` by inserting `"key":value` as the first member of every `step`-th object
+ * of the text, for each prototype-naming key and each of `values` (JSON texts): what a reader of JSON
+ * text must reject as `forbidden_key` at that key, without touching `Object.prototype`.
+ */
+export function prototypeKeyTexts(
+  base: string,
+  values: readonly string[],
+  step: number,
+): { readonly key: string; readonly text: string }[] {
+  const starts: number[] = [];
+  for (let i = 0; i < base.length; i++) if (base[i] === "{") starts.push(i);
+  const out: { key: string; text: string }[] = [];
+  for (const key of PROTOTYPE_KEYS)
+    for (const value of values)
+      for (let s = 0; s < starts.length; s += step) {
+        const at = starts[s]! + 1;
+        out.push({ key, text: `${base.slice(0, at)}"${key}":${value},${base.slice(at)}` });
+      }
+  return out;
+}

@@ -6,35 +6,45 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseApplicant } from "../../src/schema/parse";
+import type { AnyFormApplicant } from "../../src/schema/applicant";
+import { parseApplicant, parseApplicantJson } from "../../src/schema/parse";
 import { readableColumns } from "../../src/schema/readable-columns/internal";
 import { toColumnar } from "../../src/schema/transpose";
 import { applicantArb } from "../features/arbitraries";
 
 describe("readableColumns", () => {
-  it("gives a parsed applicant's columns: same names and entries, ordinary arrays, the same copy each time", () => {
-    fc.assert(
-      fc.property(applicantArb(10), (a) => {
-        const r = parseApplicant(toColumnar(a));
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const v = r.value as Record<string, any>;
-        for (const cols of [v.payments, v.devices?.events]) {
-          if (cols === undefined || Array.isArray(cols)) continue;
-          const rc = readableColumns(cols) as Record<string, unknown[]>;
-          expect(Object.keys(rc).sort()).toEqual(Object.keys(cols).sort());
-          for (const k of Object.keys(cols)) {
-            expect(rc[k]).toEqual(cols[k]);
-            expect(rc[k]).not.toBe(cols[k]);
-            expect(Object.isFrozen(rc[k])).toBe(false);
-            expect(Object.isFrozen(cols[k])).toBe(true);
+  // The snapshot (parseApplicant) and the in-place path (parseApplicantJson, which before this test existed
+  // attached no copy, so every decide copied the columns again) keep one alike.
+  const parsers = [
+    ["parseApplicant", (a: AnyFormApplicant) => parseApplicant(a)],
+    ["parseApplicantJson", (a: AnyFormApplicant) => parseApplicantJson(JSON.stringify(a))],
+  ] as const;
+  it.each(parsers)(
+    "gives the columns of an applicant from %s: same names and entries, ordinary arrays, the same copy each time",
+    (_, parse) => {
+      fc.assert(
+        fc.property(applicantArb(10), (a) => {
+          const r = parse(toColumnar(a));
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const v = r.value as Record<string, any>;
+          for (const cols of [v.payments, v.devices?.events]) {
+            if (cols === undefined || Array.isArray(cols)) continue;
+            const rc = readableColumns(cols) as Record<string, unknown[]>;
+            expect(Object.keys(rc).sort()).toEqual(Object.keys(cols).sort());
+            for (const k of Object.keys(cols)) {
+              expect(rc[k]).toEqual(cols[k]);
+              expect(rc[k]).not.toBe(cols[k]);
+              expect(Object.isFrozen(rc[k])).toBe(false);
+              expect(Object.isFrozen(cols[k])).toBe(true);
+            }
+            expect(readableColumns(cols)).toBe(rc);
           }
-          expect(readableColumns(cols)).toBe(rc);
-        }
-      }),
-      { numRuns: 100 },
-    );
-  });
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 
   it("holds the value a column getter returned when validated, not a later one", () => {
     const input = toColumnar({
