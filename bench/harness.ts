@@ -80,6 +80,18 @@ export function writeResults(path: string, sections: Map<string, string>, machin
 }
 
 /**
+ * The middle value of a list (the mean of the two middle values for an even count).
+ * @param xs the values (not empty)
+ * @returns their median
+ * @example median([3, 1, 2]) // => 2
+ */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+/**
  * The machine a run measured on, for RESULTS.md.
  * @returns CPU model, cores, memory and Node version
  */
