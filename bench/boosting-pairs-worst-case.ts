@@ -7,7 +7,7 @@
  * selection reason (each `not_significant` one was dropped after a failed test of its set: one by one, that is
  * one more pair set boosted each), the pairs kept, the test AUC and the first 16 hex digits of the SHA-256 of
  * the artefact.
- * Run: RISKCARD_DATA_DIR=/work/shared/datasets npx tsx bench/boosting-pairs-worst-case.ts '{"interactions":20}'
+ * Run: RISKCARD_DATA_DIR=../shared/datasets npx tsx bench/boosting-pairs-worst-case.ts '{"interactions":20}'
  */
 import { createHash } from "node:crypto";
 import { trainBoostedScorecard } from "../src/boosting";
